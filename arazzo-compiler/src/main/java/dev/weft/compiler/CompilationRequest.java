@@ -1,0 +1,57 @@
+package dev.weft.compiler;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to compile and how: the Arazzo documents, the Java package of the generated classes, and
+ * whether dialect warnings are errors.
+ *
+ * @param documents the Arazzo documents to compile (source descriptions they name are loaded too)
+ * @param packageName the Java package of the generated classes
+ * @param strict whether the seed dialects (bare expressions in strings, comparison JSONPath, bare
+ *     operationIds with several sources) are errors instead of warnings
+ */
+public record CompilationRequest(List<Path> documents, String packageName, boolean strict) {
+
+  public CompilationRequest {
+    documents = List.copyOf(documents);
+    Objects.requireNonNull(packageName, "packageName");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a request step by step. */
+  public static final class Builder {
+    private List<Path> documents = List.of();
+    private String packageName = "arazzo.generated";
+    private boolean strict;
+
+    public Builder documents(List<Path> documents) {
+      this.documents = List.copyOf(documents);
+      return this;
+    }
+
+    public Builder document(Path document) {
+      this.documents = List.of(document);
+      return this;
+    }
+
+    public Builder packageName(String packageName) {
+      this.packageName = packageName;
+      return this;
+    }
+
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    public CompilationRequest build() {
+      return new CompilationRequest(documents, packageName, strict);
+    }
+  }
+}

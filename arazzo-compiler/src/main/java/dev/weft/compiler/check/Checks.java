@@ -1,0 +1,25 @@
+package dev.weft.compiler.check;
+
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.List;
+
+/** The registry of checks, run in order over a resolved document. A new rule family is one line here. */
+public final class Checks {
+  private static final List<Check> ALL = List.of(
+      new IdentityCheck(),
+      new StepTargetCheck(),
+      new ParameterCheck(),
+      new ExpressionCheck(),
+      new CriterionCheck(),
+      new ActionCheck(),
+      new JavaNameCheck());
+
+  private Checks() {}
+
+  public static void run(ResolvedDocument document, Diagnostics diagnostics) {
+    for (Check check : ALL) {
+      check.check(document, diagnostics);
+    }
+  }
+}

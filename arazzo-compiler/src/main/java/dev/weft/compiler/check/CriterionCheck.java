@@ -1,0 +1,146 @@
+package dev.weft.compiler.check;
+
+import dev.weft.compiler.diagnostic.DiagnosticCode;
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.expr.Condition;
+import dev.weft.compiler.expr.ConditionParser;
+import dev.weft.compiler.expr.Operand;
+import dev.weft.compiler.expr.ParseResult;
+import dev.weft.compiler.expr.RuntimeExpression;
+import dev.weft.compiler.model.Action;
+import dev.weft.compiler.model.Criterion;
+import dev.weft.compiler.model.Located;
+import dev.weft.compiler.model.Step;
+import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Criteria parse at build time and read what exists (CRIT-1..9); the seed JSONPath dialect warns (D-7). */
+final class CriterionCheck implements Check {
+
+  @Override
+  public void check(ResolvedDocument document, Diagnostics diagnostics) {
+    for (Workflow workflow : document.document().workflows()) {
+      References references = new References(workflow, diagnostics);
+      List<Criterion> all = new ArrayList<>();
+      for (Step step : workflow.steps()) {
+        all.addAll(step.successCriteria());
+        step.onSuccess().forEach(a -> all.addAll(a.criteria()));
+        step.onFailure().forEach(a -> all.addAll(a.criteria()));
+      }
+      for (Action a : workflow.successActions()) {
+        all.addAll(a.criteria());
+      }
+      for (Action a : workflow.failureActions()) {
+        all.addAll(a.criteria());
+      }
+      all.forEach(c -> check(c, references, diagnostics));
+    }
+  }
+
+  private static void check(Criterion criterion, References references, Diagnostics diagnostics) {
+    Located<String> condition = criterion.condition();
+    if (criterion.typeVersion() != null) {
+      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, criterion.type().location(),
+          "criterion expression type objects (type with version) are not supported yet");
+      return;
+    }
+    if (criterion.type() != null && criterion.context() == null) {
+      String hint = criterion.typeName().equals("simple") ? "; or remove 'type: simple'" : "";
+      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, criterion.type().location(),
+          "a criterion of type '" + criterion.typeName() + "' needs a 'context'" + hint);
+      return;
+    }
+    if (criterion.context() != null) {
+      RuntimeExpression context = ExpressionCheck.single(criterion.context(), diagnostics);
+      if (context != null) {
+        references.check(context, criterion.context().location(), Scope.RESPONSE, false);
+      }
+    }
+    switch (criterion.typeName()) {
+      case "simple" -> simple(condition, references, diagnostics);
+      case "regex" -> regex(condition, diagnostics);
+      case "jsonpath" -> jsonPath(condition, references, diagnostics);
+      default -> diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, criterion.type().location(),
+          "criteria of type '" + criterion.typeName() + "' are not supported yet");
+    }
+  }
+
+  private static void simple(Located<String> condition, References references, Diagnostics diagnostics) {
+    if (ConditionParser.isBraced(condition.value())) {
+      String inner = condition.value().trim();
+      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location(),
+          "a condition is not written in braces; write '" + inner.substring(1, inner.length() - 1).trim() + "'");
+      return;
+    }
+    operands(ConditionParser.parseSimple(condition.value()), condition, references, diagnostics);
+  }
+
+  private static void regex(Located<String> condition, Diagnostics diagnostics) {
+    try {
+      Pattern.compile(condition.value());
+    } catch (PatternSyntaxException e) {
+      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(Math.max(0, e.getIndex())),
+          "regular expression does not compile: " + e.getDescription());
+    }
+  }
+
+  private static void jsonPath(Located<String> condition, References references, Diagnostics diagnostics) {
+    ParseResult<Condition> dialect = ConditionParser.parseContextComparison(condition.value());
+    if (dialect.ok() && hasComparison(dialect.value())) {
+      diagnostics.dialect(DiagnosticCode.JSONPATH_COMPARISON, condition.location(),
+          "jsonpath condition written as a comparison is not RFC 9535 JSONPath; write it as a simple condition on "
+              + "'$response.body#/...' or as a filter query like \"$[?@.status == 'x']\"");
+      operands(dialect, condition, references, diagnostics);
+      return;
+    }
+    diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, condition.location(),
+        "RFC 9535 JSONPath queries are not supported yet; only the comparison dialect is ("
+            + (dialect.ok() ? "no comparison found" : dialect.errors().get(0).message()) + ")");
+  }
+
+  private static boolean hasComparison(Condition c) {
+    if (c instanceof Condition.Compare) {
+      return true;
+    }
+    if (c instanceof Condition.Or or) {
+      return or.operands().stream().anyMatch(CriterionCheck::hasComparison);
+    }
+    if (c instanceof Condition.And and) {
+      return and.operands().stream().anyMatch(CriterionCheck::hasComparison);
+    }
+    return c instanceof Condition.Not not && hasComparison(not.operand());
+  }
+
+  private static void operands(ParseResult<Condition> parsed, Located<String> condition, References references,
+      Diagnostics diagnostics) {
+    ExpressionCheck.report(parsed.errors(), offset -> condition.location().shifted(offset), diagnostics);
+    if (parsed.ok()) {
+      visit(parsed.value(), condition, references);
+    }
+  }
+
+  private static void visit(Condition c, Located<String> condition, References references) {
+    if (c instanceof Condition.Or or) {
+      or.operands().forEach(o -> visit(o, condition, references));
+    } else if (c instanceof Condition.And and) {
+      and.operands().forEach(o -> visit(o, condition, references));
+    } else if (c instanceof Condition.Not not) {
+      visit(not.operand(), condition, references);
+    } else if (c instanceof Condition.Compare cmp) {
+      operand(cmp.left(), condition, references);
+      operand(cmp.right(), condition, references);
+    } else if (c instanceof Condition.Truthy t) {
+      operand(t.operand(), condition, references);
+    }
+  }
+
+  private static void operand(Operand operand, Located<String> condition, References references) {
+    if (operand instanceof Operand.Expression e) {
+      references.check(e.expression(), condition.location().shifted(e.offset()), Scope.RESPONSE, true);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.weft.compiler.check;
+
+import dev.weft.compiler.diagnostic.DiagnosticCode;
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.expr.ExpressionError;
+import dev.weft.compiler.expr.ExpressionParser;
+import dev.weft.compiler.expr.ParseResult;
+import dev.weft.compiler.expr.RuntimeExpression;
+import dev.weft.compiler.expr.Template;
+import dev.weft.compiler.model.Effective;
+import dev.weft.compiler.model.Located;
+import dev.weft.compiler.model.Node;
+import dev.weft.compiler.model.Parameter;
+import dev.weft.compiler.model.RequestBody;
+import dev.weft.compiler.model.Step;
+import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.Map;
+
+/**
+ * Every runtime expression in values, bodies and outputs parses (EXPR-1), is in scope (EXPR-3) and
+ * reads steps, outputs and inputs that exist (EXPR-4, EXPR-5); unbraced ones warn (EXPR-6).
+ */
+final class ExpressionCheck implements Check {
+
+  @Override
+  public void check(ResolvedDocument document, Diagnostics diagnostics) {
+    for (Workflow workflow : document.document().workflows()) {
+      References references = new References(workflow, diagnostics);
+      for (Step step : workflow.steps()) {
+        for (Parameter p : Effective.parameters(workflow, step)) {
+          values(p.value(), references, diagnostics);
+        }
+        RequestBody body = step.requestBody();
+        if (body != null) {
+          if (body.payload() != null) {
+            values(body.payload(), references, diagnostics);
+          }
+          body.replacements().forEach(r -> values(r.value(), references, diagnostics));
+        }
+        outputs(step.outputs(), Scope.RESPONSE, references, diagnostics);
+      }
+      outputs(workflow.outputs(), Scope.WORKFLOW_OUTPUTS, references, diagnostics);
+    }
+  }
+
+  /** Strings at any depth of a value are templates; keys are never evaluated. */
+  private static void values(Node value, References references, Diagnostics diagnostics) {
+    if (value instanceof Node.StringNode s) {
+      template(s, references, diagnostics);
+    } else if (value instanceof Node.MapNode map) {
+      map.entries().values().forEach(e -> values(e.value(), references, diagnostics));
+    } else if (value instanceof Node.ListNode list) {
+      list.items().forEach(item -> values(item, references, diagnostics));
+    }
+  }
+
+  private static void template(Node.StringNode s, References references, Diagnostics diagnostics) {
+    ParseResult<Template> result = ExpressionParser.parseTemplate(s.value(), true);
+    report(result.errors(), s::at, diagnostics);
+    if (!result.ok()) {
+      return;
+    }
+    Template template = result.value();
+    for (Template.Part part : template.parts()) {
+      if (part instanceof Template.Embedded e) {
+        references.check(e.expression(), s.at(e.offset()), Scope.REQUEST, false);
+        if (!e.braced() && !template.isSingleExpression()) {
+          diagnostics.dialect(DiagnosticCode.BARE_EXPRESSION, s.at(e.offset()),
+              "'" + e.expression().text() + "' inside a string is not an expression by the Arazzo spec; write '{"
+                  + e.expression().text() + "}'");
+        }
+      }
+    }
+  }
+
+  private static void outputs(Map<String, Located<String>> outputs, Scope scope, References references,
+      Diagnostics diagnostics) {
+    for (Map.Entry<String, Located<String>> output : outputs.entrySet()) {
+      Located<String> text = output.getValue();
+      RuntimeExpression expression = single(text, diagnostics);
+      if (expression != null) {
+        references.check(expression, text.location(), scope, false);
+      }
+    }
+  }
+
+  /** Parses a value that must be exactly one expression; null (reported) when it is not. */
+  static RuntimeExpression single(Located<String> text, Diagnostics diagnostics) {
+    ParseResult<RuntimeExpression> result = ExpressionParser.parse(text.value());
+    report(result.errors(), offset -> text.location().shifted(offset), diagnostics);
+    return result.ok() ? result.value() : null;
+  }
+
+  static void report(java.util.List<ExpressionError> errors, java.util.function.IntFunction<Location> at,
+      Diagnostics diagnostics) {
+    for (ExpressionError error : errors) {
+      diagnostics.error(DiagnosticCode.MALFORMED_EXPRESSION, at.apply(error.offset()), error.message());
+    }
+  }
+}

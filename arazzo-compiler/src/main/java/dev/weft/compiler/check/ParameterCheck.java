@@ -1,0 +1,79 @@
+package dev.weft.compiler.check;
+
+import dev.weft.compiler.diagnostic.DiagnosticCode;
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Suggestions;
+import dev.weft.compiler.model.Effective;
+import dev.weft.compiler.model.Parameter;
+import dev.weft.compiler.model.Step;
+import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.OperationRef;
+import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parameters against the operation: {@code in} given, path variables all supplied, names declared (PARAM-4/7/8). */
+final class ParameterCheck implements Check {
+  private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
+  /** Headers OpenAPI itself says are not described as parameters. */
+  private static final Set<String> IMPLICIT_HEADERS = Set.of("authorization", "accept", "content-type");
+
+  @Override
+  public void check(ResolvedDocument document, Diagnostics diagnostics) {
+    for (Workflow workflow : document.document().workflows()) {
+      for (Step step : workflow.steps()) {
+        document.target(workflow, step).ifPresent(op -> check(workflow, step, op, diagnostics));
+      }
+    }
+  }
+
+  private static void check(Workflow workflow, Step step, OperationRef op, Diagnostics diagnostics) {
+    Set<String> pathVariables = pathVariables(op.path());
+    Set<String> given = new LinkedHashSet<>();
+    for (Parameter p : Effective.parameters(workflow, step)) {
+      if (p.in() == null) {
+        diagnostics.error(DiagnosticCode.MISSING_PARAMETER_LOCATION, p.name().location(),
+            "parameter '" + p.name().value() + "' of step '" + step.id()
+                + "' has no 'in'; say path, query, header or cookie");
+        continue;
+      }
+      String in = p.in().value();
+      String name = p.name().value();
+      if (in.equals("path")) {
+        given.add(name);
+        if (!pathVariables.contains(name)) {
+          diagnostics.error(DiagnosticCode.UNKNOWN_PARAMETER, p.name().location(),
+              "path parameter '" + name + "' is not a variable of " + op.display()
+                  + Suggestions.hint(name, pathVariables));
+        }
+      } else if (op.parameter(name, in).isEmpty()
+          && !(in.equals("header") && IMPLICIT_HEADERS.contains(name.toLowerCase(Locale.ROOT)))) {
+        List<String> known = new ArrayList<>();
+        op.parameters().stream().filter(q -> in.equals(q.getIn())).forEach(q -> known.add(q.getName()));
+        diagnostics.warning(DiagnosticCode.UNKNOWN_PARAMETER, p.name().location(),
+            in + " parameter '" + name + "' is not declared by " + op.display() + " (it is sent anyway)"
+                + Suggestions.hint(name, known));
+      }
+    }
+    for (String variable : pathVariables) {
+      if (!given.contains(variable)) {
+        diagnostics.error(DiagnosticCode.MISSING_PATH_PARAMETER, step.stepId().location(),
+            "step '" + step.id() + "' gives no value for path parameter '" + variable + "' of " + op.display());
+      }
+    }
+  }
+
+  static Set<String> pathVariables(String path) {
+    Set<String> names = new LinkedHashSet<>();
+    Matcher m = PATH_VARIABLE.matcher(path);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.weft.compiler.check;
+
+import dev.weft.compiler.diagnostic.DiagnosticCode;
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Suggestions;
+import dev.weft.compiler.expr.RuntimeExpression;
+import dev.weft.compiler.model.InputSchema;
+import dev.weft.compiler.model.Step;
+import dev.weft.compiler.model.Workflow;
+import java.util.Collection;
+import java.util.Optional;
+
+/** Checks that what an expression reads exists and is in scope where the expression stands. */
+final class References {
+  private final Workflow workflow;
+  private final InputSchema inputs;
+  private final Diagnostics diagnostics;
+
+  References(Workflow workflow, Diagnostics diagnostics) {
+    this.workflow = workflow;
+    this.inputs = InputSchema.of(workflow);
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * Validates one expression.
+   *
+   * @param memberAccessAllowed whether a dotted rest after a declared name may read a member (conditions only)
+   */
+  void check(RuntimeExpression expression, Location at, Scope scope, boolean memberAccessAllowed) {
+    if (expression instanceof RuntimeExpression.Input in) {
+      input(in, at, memberAccessAllowed);
+    } else if (expression instanceof RuntimeExpression.StepOutput out) {
+      stepOutput(out, at, memberAccessAllowed);
+    } else if (expression instanceof RuntimeExpression.Output out) {
+      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
+          "'" + out.text() + "' is only available in steps that call a workflow; use '$steps.<stepId>.outputs."
+              + out.name() + "'");
+    } else if (expression instanceof RuntimeExpression.WorkflowValue) {
+      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, at, "'$workflows' expressions are not supported yet");
+    } else if (expression instanceof RuntimeExpression.SourceDescriptionRef s) {
+      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
+          "'" + s.text() + "' names a source description, not a value; it is only allowed in operationId, "
+              + "operationPath and workflowId");
+    } else if (expression instanceof RuntimeExpression.ComponentRef c) {
+      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
+          "'" + c.text() + "' is only allowed as the 'reference' of a reusable object");
+    } else {
+      // $url, $method, $statusCode, $request.*, $response.*
+      responseOnly(expression, at, scope);
+    }
+  }
+
+  private void responseOnly(RuntimeExpression expression, Location at, Scope scope) {
+    if (scope != Scope.RESPONSE) {
+      String where = scope == Scope.REQUEST ? "before the step's request is sent" : "in workflow outputs";
+      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
+          "'" + expression.text() + "' cannot be used " + where + "; it exists only after an operation step's call "
+              + "(in its successCriteria, action criteria and outputs)");
+    }
+  }
+
+  private void input(RuntimeExpression.Input in, Location at, boolean memberAccessAllowed) {
+    if (!inputs.isClosed()) {
+      return;
+    }
+    Optional<String> declared = longestDeclared(in.name(), inputs.properties().keySet());
+    if (declared.isEmpty()) {
+      diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at,
+          "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name() + "'"
+              + Suggestions.hint(in.name(), inputs.properties().keySet()));
+    } else if (!declared.get().equals(in.name()) && !memberAccessAllowed) {
+      String rest = in.name().substring(declared.get().length() + 1);
+      diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at,
+          "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name()
+              + "'; to read a member of '" + declared.get() + "' write '$inputs." + declared.get() + "#/"
+              + rest.replace('.', '/') + "'");
+    }
+  }
+
+  private void stepOutput(RuntimeExpression.StepOutput out, Location at, boolean memberAccessAllowed) {
+    Optional<Step> step = workflow.step(out.stepId());
+    if (step.isEmpty()) {
+      diagnostics.error(DiagnosticCode.UNKNOWN_STEP, at,
+          "'" + out.text() + "' refers to step '" + out.stepId() + "', which is not in workflow '"
+              + workflow.workflowId().value() + "'"
+              + Suggestions.hint(out.stepId(), workflow.steps().stream().map(Step::id).toList()));
+      return;
+    }
+    Collection<String> outputs = step.get().outputs().keySet();
+    Optional<String> declared = longestDeclared(out.name(), outputs);
+    if (declared.isEmpty()) {
+      String known = outputs.isEmpty() ? "; it declares no outputs" : Suggestions.hint(out.name(), outputs);
+      diagnostics.error(DiagnosticCode.UNKNOWN_OUTPUT, at,
+          "step '" + out.stepId() + "' has no output '" + out.name() + "'" + known);
+    } else if (!declared.get().equals(out.name()) && !memberAccessAllowed) {
+      String rest = out.name().substring(declared.get().length() + 1);
+      diagnostics.error(DiagnosticCode.UNKNOWN_OUTPUT, at,
+          "step '" + out.stepId() + "' has no output '" + out.name() + "'; to read a member of '" + declared.get()
+              + "' write '$steps." + out.stepId() + ".outputs." + declared.get() + "#/" + rest.replace('.', '/')
+              + "'");
+    }
+  }
+
+  /** The longest declared name that is {@code key} or a dotted prefix of it. */
+  static Optional<String> longestDeclared(String key, Collection<String> declared) {
+    String candidate = key;
+    while (true) {
+      if (declared.contains(candidate)) {
+        return Optional.of(candidate);
+      }
+      int dot = candidate.lastIndexOf('.');
+      if (dot < 0) {
+        return Optional.empty();
+      }
+      candidate = candidate.substring(0, dot);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.weft.compiler.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.weft.compiler.model.InputSchema;
+import dev.weft.compiler.model.Node;
+import dev.weft.compiler.model.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The {@code Inputs} record of a workflow: a component per input property, typed from its JSON
+ * Schema, required ones checked on construction, secrets kept out of {@code toString}, and a builder.
+ */
+final class InputsRecord {
+  private final Workflow workflow;
+  private final WorkflowNames names;
+  private final InputSchema schema;
+  private final ClassName type;
+
+  InputsRecord(Workflow workflow, WorkflowNames names, ClassName type) {
+    this.workflow = workflow;
+    this.names = names;
+    this.schema = InputSchema.of(workflow);
+    this.type = type;
+  }
+
+  TypeSpec build() {
+    MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+    List<CodeBlock> shown = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
+      String name = input.getKey();
+      String component = input.getValue();
+      TypeName javaType = JavaTypes.ofInput(schema.properties().get(name));
+      ParameterSpec.Builder parameter = ParameterSpec.builder(javaType, component);
+      String description = description(name);
+      if (!description.isEmpty()) {
+        parameter.addJavadoc("$L", description);
+      }
+      constructor.addParameter(parameter.build());
+      if (schema.isRequired(name)) {
+        constructor.addStatement("$T.requireNonNull($N, $S)", RuntimeTypes.OBJECTS, component,
+            "input '" + name + "' of workflow '" + workflow.workflowId().value() + "' is required");
+      }
+      if (javaType instanceof ParameterizedTypeName) {
+        constructor.addStatement("$N = $N == null ? null : $T.copyOf($N)", component, component, RuntimeTypes.LIST,
+            component);
+      }
+      shown.add(schema.isSecret(name) ? null : CodeBlock.of("$N", component));
+      labels.add(name);
+    }
+    return TypeSpec.recordBuilder(type)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("The inputs of workflow {@code $L}. Secret inputs are never shown by {@link #toString()}.\n",
+            Docs.line(workflow.workflowId().value()))
+        .recordConstructor(constructor.build())
+        .addMethod(toStringMethod(labels, shown))
+        .addMethod(MethodSpec.methodBuilder("builder")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(type.nestedClass("Builder"))
+            .addStatement("return new Builder()")
+            .build())
+        .addType(builder())
+        .build();
+  }
+
+  private String description(String name) {
+    Node property = schema.properties().get(name);
+    if (property instanceof Node.MapNode map && map.get("description") instanceof Node.StringNode d) {
+      return Docs.javadoc(d.value()) + "\n";
+    }
+    return "";
+  }
+
+  /** {@code Inputs[a=..., apiKey=***]}: literal text merged, secret values never read. */
+  private static MethodSpec toStringMethod(List<String> labels, List<CodeBlock> values) {
+    List<CodeBlock> parts = new ArrayList<>();
+    StringBuilder text = new StringBuilder("Inputs[");
+    for (int i = 0; i < labels.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(labels.get(i)).append('=');
+      if (values.get(i) == null) {
+        text.append("***");
+      } else {
+        parts.add(CodeBlock.of("$S", text));
+        parts.add(values.get(i));
+        text.setLength(0);
+      }
+    }
+    parts.add(CodeBlock.of("$S", text.append(']')));
+    return MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("return $L", CodeBlock.join(parts, " + "))
+        .build();
+  }
+
+  private TypeSpec builder() {
+    ClassName builderType = type.nestedClass("Builder");
+    TypeSpec.Builder builder = TypeSpec.classBuilder(builderType)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Builds {@link $T} one input at a time.\n", type)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
+      String component = input.getValue();
+      TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
+      builder.addField(FieldSpec.builder(javaType, component, Modifier.PRIVATE).build());
+      builder.addMethod(MethodSpec.methodBuilder(component)
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(javaType, component)
+          .returns(builderType)
+          .addStatement("this.$N = $N", component, component)
+          .addStatement("return this")
+          .build());
+      arguments.add(CodeBlock.of("$N", component));
+    }
+    builder.addMethod(MethodSpec.methodBuilder("build")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(type)
+        .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ", "))
+        .build());
+    return builder.build();
+  }
+}

@@ -1,0 +1,190 @@
+package dev.weft.compiler.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import dev.weft.compiler.model.Action;
+import dev.weft.compiler.model.Effective;
+import dev.weft.compiler.model.Parameter;
+import dev.weft.compiler.model.RequestBody;
+import dev.weft.compiler.model.Step;
+import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.OperationRef;
+import io.swagger.v3.oas.models.media.Content;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The two methods of one operation step: one builds its request, the other reads the response:
+ * records the outputs, checks the success criteria and picks the next step by the actions.
+ *
+ * <p>They are two methods, not one, so the same code serves the blocking {@code run} and the
+ * non-blocking {@code runAsync}: the run loop sends the request in between.
+ */
+final class StepCode {
+  private final Workflow workflow;
+  private final WorkflowNames names;
+  private final ValueCode values;
+  private final ConditionCode conditions;
+  private final ClassName stepEnum;
+
+  StepCode(Workflow workflow, WorkflowNames names, ValueCode values, ConditionCode conditions, ClassName stepEnum) {
+    this.workflow = workflow;
+    this.names = names;
+    this.values = values;
+    this.conditions = conditions;
+    this.stepEnum = stepEnum;
+  }
+
+  MethodSpec request(Step step, OperationRef op) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    ValueCode.Locals locals = new ValueCode.Locals(WorkflowNames.IN, WorkflowNames.RUN);
+    CodeBlock.Builder chain = CodeBlock.builder()
+        .add("return $T.create($S, $S, $S, $S, $S)", RuntimeTypes.STEP_REQUEST, step.id(), op.sourceName(),
+            op.serverUrl(), op.method(), op.path())
+        .indent();
+    for (Parameter p : Effective.parameters(workflow, step)) {
+      String in = p.in().value();
+      String method = switch (in) {
+        case "path" -> "pathParam";
+        case "query" -> "query";
+        case "header" -> "header";
+        default -> "cookie";
+      };
+      CodeBlock value = values.value(p.value(), in + " parameter '" + p.name().value() + "'", body, locals);
+      chain.add("\n.$N($S, $L)", method, p.name().value(), value);
+    }
+    RequestBody requestBody = step.requestBody();
+    if (requestBody != null && requestBody.payload() != null) {
+      String contentType = contentType(requestBody, op);
+      CodeBlock payload = values.value(requestBody.payload(), "request body", body, locals);
+      if (isJson(contentType) || !(requestBody.payload() instanceof dev.weft.compiler.model.Node.StringNode)) {
+        chain.add("\n.jsonBody($S, $L)", contentType, payload);
+      } else {
+        chain.add("\n.textBody($S, $T.text($L))", contentType, RuntimeTypes.VALUES, payload);
+      }
+    }
+    body.addStatement(chain.unindent().build());
+    return MethodSpec.methodBuilder(names.requestMethod(step.id()))
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Builds the request of step {@code $L}: $L.\n", Docs.line(step.id()), Docs.line(op.display()))
+        .returns(RuntimeTypes.STEP_REQUEST)
+        .addCode(body.build())
+        .build();
+  }
+
+  MethodSpec handler(Step step, int index) {
+    String ex = WorkflowNames.EXCHANGE;
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (!step.outputs().isEmpty()) {
+      code.add("// Outputs are recorded after every exchange, successful or not.\n");
+    }
+    for (Map.Entry<String, dev.weft.compiler.model.Located<String>> output : step.outputs().entrySet()) {
+      code.addStatement("$N = $L", names.outputField(step.id(), output.getKey()),
+          values.template(output.getValue().value(), "output '" + output.getKey() + "'"));
+    }
+    CodeBlock success = step.successCriteria().isEmpty()
+        ? CodeBlock.of("$N.statusCode() >= 200 && $N.statusCode() < 300", ex, ex)
+        : conditions.all(step.successCriteria());
+    code.beginControlFlow("if ($L)", success);
+    if (!actions(code, step, Effective.onSuccess(workflow, step))) {
+      if (index + 1 < workflow.steps().size()) {
+        code.add("// no action matched: on to the next step\n");
+        code.addStatement("return $T.$N", stepEnum, names.stepConstant(workflow.steps().get(index + 1).id()));
+      } else {
+        code.add("// the last step succeeded: the workflow ends\n");
+        code.addStatement("return null");
+      }
+    }
+    code.endControlFlow();
+    if (actions(code, step, Effective.onFailure(workflow, step))) {
+      return handlerMethod(step, code);
+    }
+    String criteria = step.successCriteria().isEmpty() ? "status is not 2xx"
+        : "success criteria not met: " + String.join(" && ",
+            step.successCriteria().stream().map(c -> c.condition().value()).toList());
+    code.addStatement("throw $N.failure($S, $N, $S)", WorkflowNames.RUN, step.id(), ex, criteria);
+    return handlerMethod(step, code);
+  }
+
+  private MethodSpec handlerMethod(Step step, CodeBlock.Builder code) {
+    String ex = WorkflowNames.EXCHANGE;
+    return MethodSpec.methodBuilder(names.handlerMethod(step.id()))
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Step {@code $L}$L\n", Docs.line(step.id()),
+            step.description() == null ? "." : ": " + Docs.javadoc(step.description()))
+        .addJavadoc("\n@return the next step, or null when the workflow ends\n")
+        .returns(stepEnum)
+        .addParameter(RuntimeTypes.EXCHANGE, ex)
+        .addCode(code.build())
+        .build();
+  }
+
+  /** Emits actions in order; true when one always matches, so nothing after it can run. */
+  private boolean actions(CodeBlock.Builder code, Step step, List<Action> actions) {
+    for (Action action : actions) {
+      if (action(code, step, action)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean action(CodeBlock.Builder code, Step step, Action action) {
+    String type = action.type().value();
+    CodeBlock criteria = conditions.all(action.criteria());
+    boolean always = action.criteria().isEmpty();
+    String name = action.name().value();
+    if (type.equals("retry")) {
+      long limit = action.retryLimit() == null ? 1 : action.retryLimit().value();
+      double after = action.retryAfter() == null ? 0 : action.retryAfter().value();
+      CodeBlock retry = CodeBlock.of("$N.retry($S, $S, $LL, $L, $N)", WorkflowNames.RUN, step.id(), name, limit,
+          Double.toString(after), WorkflowNames.EXCHANGE);
+      code.beginControlFlow("if ($L)", always ? retry : CodeBlock.of("($L) && $L", criteria, retry));
+      code.add("// retry action '$L'\n", Docs.line(name));
+      code.addStatement("return $T.$N", stepEnum, names.stepConstant(step.id()));
+      code.endControlFlow();
+      return false;
+    }
+    CodeBlock result;
+    if (type.equals("goto")) {
+      result = CodeBlock.of("return $T.$N", stepEnum, names.stepConstant(action.stepId().value()));
+    } else if (action.kind() == Action.Kind.SUCCESS) {
+      result = CodeBlock.of("return null");
+    } else {
+      result = CodeBlock.of("throw $N.failure($S, $N, $S)", WorkflowNames.RUN, step.id(), WorkflowNames.EXCHANGE,
+          "failure action '" + name + "' ended the workflow");
+    }
+    if (always) {
+      code.add("// $L action '$L'\n", type, Docs.line(name));
+      code.addStatement(result);
+      return true;
+    }
+    code.beginControlFlow("if ($L)", criteria);
+    code.add("// $L action '$L'\n", type, Docs.line(name));
+    code.addStatement(result);
+    code.endControlFlow();
+    return false;
+  }
+
+  /** D-52: the step's contentType, else the operation's single (or JSON) request media type. */
+  private static String contentType(RequestBody body, OperationRef op) {
+    if (body.contentType() != null) {
+      return body.contentType().value();
+    }
+    var requestBody = op.operation().getRequestBody();
+    Content content = requestBody == null ? null : requestBody.getContent();
+    if (content == null || content.isEmpty()) {
+      return "application/json";
+    }
+    List<String> types = List.copyOf(content.keySet());
+    return types.stream().filter(StepCode::isJson).findFirst().orElse(types.get(0));
+  }
+
+  static boolean isJson(String contentType) {
+    String lower = contentType.toLowerCase(Locale.ROOT);
+    return lower.startsWith("application/json") || lower.contains("+json");
+  }
+}

@@ -1,0 +1,2 @@
+/** Generating: one Java class per workflow, emitted through JavaPoet only. */
+package dev.weft.compiler.generate;

@@ -1,0 +1,20 @@
+package dev.weft.compiler.model;
+
+import dev.weft.compiler.diagnostic.Location;
+
+/**
+ * A parameter passed to a step's operation (or, on a workflow step, to the called workflow's
+ * inputs). A Reusable parameter reference is already resolved into this, with its value override.
+ *
+ * @param in {@code path}, {@code query}, {@code header} or {@code cookie}; null when absent
+ * @param value a JSON value, possibly holding runtime expressions
+ */
+public record Parameter(Located<String> name, Located<String> in, Node value, Location location) {
+
+  /** The parameter's identity (PARAM-1): header names compare case-insensitively. */
+  public String identity() {
+    String where = in == null ? "" : in.value();
+    String key = where.equals("header") ? name.value().toLowerCase(java.util.Locale.ROOT) : name.value();
+    return where + ":" + key;
+  }
+}

@@ -1,0 +1,190 @@
+package dev.weft.compiler.read;
+
+import dev.weft.compiler.diagnostic.DiagnosticCode;
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.model.Located;
+import dev.weft.compiler.model.Node;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Typed access to the fields of one Arazzo object, reporting missing, mistyped and unknown fields.
+ *
+ * <p>Every getter returns null (or an empty list) after reporting, so binding carries on and one
+ * run reports all problems.
+ */
+final class Fields {
+  private static final Set<String> ARAZZO_1_1_FIELDS =
+      Set.of("timeout", "channelPath", "correlationId", "$self");
+
+  private final Node.MapNode node;
+  private final String what;
+  private final Diagnostics diagnostics;
+
+  private Fields(Node.MapNode node, String what, Diagnostics diagnostics) {
+    this.node = node;
+    this.what = what;
+    this.diagnostics = diagnostics;
+  }
+
+  /** Fields of {@code node}, or null (reported) when it is not an object. */
+  static Fields of(Node node, String what, Diagnostics diagnostics) {
+    if (node instanceof Node.MapNode map) {
+      return new Fields(map, what, diagnostics);
+    }
+    diagnostics.error(DiagnosticCode.WRONG_TYPE, node.location(),
+        what + " must be an object, found " + node.typeName());
+    return null;
+  }
+
+  Location location() {
+    return node.location();
+  }
+
+  Node.MapNode node() {
+    return node;
+  }
+
+  boolean has(String key) {
+    return node.entries().containsKey(key);
+  }
+
+  Node raw(String key) {
+    return node.get(key);
+  }
+
+  /** Reports every field not in {@code allowed} and not an {@code x-} extension. */
+  void allowOnly(Set<String> allowed) {
+    for (Node.Entry entry : node.entries().values()) {
+      String key = entry.key();
+      if (allowed.contains(key) || key.startsWith("x-")) {
+        continue;
+      }
+      String hint = ARAZZO_1_1_FIELDS.contains(key) || key.equals("dependsOn")
+          ? " ('" + key + "' is an Arazzo 1.1 field; Weft compiles 1.0.x)"
+          : "; allowed: " + String.join(", ", allowed.stream().sorted().toList());
+      diagnostics.error(DiagnosticCode.UNKNOWN_FIELD, entry.keyLocation(),
+          "unknown field '" + key + "' in " + what + hint);
+    }
+  }
+
+  Located<String> requiredString(String key) {
+    Node value = node.get(key);
+    if (value == null) {
+      diagnostics.error(DiagnosticCode.MISSING_FIELD, node.location(), what + " has no '" + key + "'");
+      return null;
+    }
+    return string(key, value);
+  }
+
+  Located<String> optionalString(String key) {
+    Node value = node.get(key);
+    return value == null ? null : string(key, value);
+  }
+
+  String optionalText(String key) {
+    Located<String> value = optionalString(key);
+    return value == null ? null : value.value();
+  }
+
+  private Located<String> string(String key, Node value) {
+    if (value instanceof Node.StringNode s) {
+      return new Located<>(s.value(), s.at(0));
+    }
+    String hint = value instanceof Node.NumberNode ? "; quote it" : "";
+    diagnostics.error(DiagnosticCode.WRONG_TYPE, value.location(),
+        "'" + key + "' of " + what + " must be a string, found " + value.typeName() + hint);
+    return null;
+  }
+
+  Located<Double> optionalNumber(String key) {
+    Node value = node.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Node.NumberNode n) {
+      return new Located<>(n.value().doubleValue(), n.location());
+    }
+    diagnostics.error(DiagnosticCode.WRONG_TYPE, value.location(),
+        "'" + key + "' of " + what + " must be a number, found " + value.typeName());
+    return null;
+  }
+
+  Located<Long> optionalInteger(String key) {
+    Node value = node.get(key);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Node.NumberNode n && n.integral()) {
+      return new Located<>(n.value().longValueExact(), n.location());
+    }
+    diagnostics.error(DiagnosticCode.WRONG_TYPE, value.location(),
+        "'" + key + "' of " + what + " must be an integer, found " + value.typeName());
+    return null;
+  }
+
+  /** A list field, each item bound by {@code item}; null items (reported) are dropped. */
+  <T> List<T> list(String key, Function<Node, T> item) {
+    Node value = node.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof Node.ListNode items)) {
+      diagnostics.error(DiagnosticCode.WRONG_TYPE, value.location(),
+          "'" + key + "' of " + what + " must be an array, found " + value.typeName());
+      return List.of();
+    }
+    List<T> result = new ArrayList<>();
+    for (Node n : items.items()) {
+      T t = item.apply(n);
+      if (t != null) {
+        result.add(t);
+      }
+    }
+    return result;
+  }
+
+  /** A required list that must not be empty. */
+  <T> List<T> requiredList(String key, Function<Node, T> item) {
+    Node value = node.get(key);
+    if (value == null) {
+      diagnostics.error(DiagnosticCode.MISSING_FIELD, node.location(), what + " has no '" + key + "'");
+      return List.of();
+    }
+    if (value instanceof Node.ListNode l && l.items().isEmpty()) {
+      diagnostics.error(DiagnosticCode.EMPTY_LIST, value.location(),
+          "'" + key + "' of " + what + " must have at least one entry");
+    }
+    return list(key, item);
+  }
+
+  /** A map of string values (outputs): keys checked against {@code ^[a-zA-Z0-9.\-_]+$}. */
+  Map<String, Located<String>> expressionMap(String key) {
+    Map<String, Located<String>> result = new LinkedHashMap<>();
+    Node value = node.get(key);
+    if (value == null) {
+      return result;
+    }
+    Fields map = of(value, "'" + key + "' of " + what, diagnostics);
+    if (map == null) {
+      return result;
+    }
+    for (Node.Entry entry : map.node.entries().values()) {
+      if (!entry.key().matches("[a-zA-Z0-9.\\-_]+")) {
+        diagnostics.error(DiagnosticCode.INVALID_NAME, entry.keyLocation(),
+            "output name '" + entry.key() + "' must match ^[a-zA-Z0-9.\\-_]+$");
+        continue;
+      }
+      Located<String> expr = map.string(entry.key(), entry.value());
+      if (expr != null) {
+        result.put(entry.key(), expr);
+      }
+    }
+    return result;
+  }
+}

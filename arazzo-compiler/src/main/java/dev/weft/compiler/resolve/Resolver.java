@@ -1,0 +1,173 @@
+package dev.weft.compiler.resolve;
+
+import dev.weft.compiler.diagnostic.DiagnosticCode;
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Suggestions;
+import dev.weft.compiler.model.ArazzoDocument;
+import dev.weft.compiler.model.Located;
+import dev.weft.compiler.model.SourceDescription;
+import dev.weft.compiler.model.Step;
+import dev.weft.compiler.model.Workflow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Loads a document's source descriptions and finds the operation behind each step. */
+public final class Resolver {
+  private static final String QUALIFIED = "$sourceDescriptions.";
+  private static final Pattern OPERATION_PATH =
+      Pattern.compile("\\{\\$sourceDescriptions\\.([A-Za-z0-9_-]+)\\.url\\}#(.*)", Pattern.DOTALL);
+
+  private final Diagnostics diagnostics;
+  private final SourceLoader loader;
+
+  public Resolver(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+    this.loader = new SourceLoader(diagnostics);
+  }
+
+  public ResolvedDocument resolve(ArazzoDocument document) {
+    Map<String, SourceApi> sources = new LinkedHashMap<>();
+    for (SourceDescription source : document.sourceDescriptions()) {
+      if (source.isOpenApi() && !sources.containsKey(source.name().value())) {
+        loader.load(document.file(), source).ifPresent(api -> sources.put(api.name(), api));
+      } else if (!source.isOpenApi()) {
+        diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, source.location(),
+            "source description '" + source.name().value() + "' of type 'arazzo' is not supported yet");
+      }
+    }
+    Map<String, OperationRef> targets = new LinkedHashMap<>();
+    for (Workflow workflow : document.workflows()) {
+      for (Step step : workflow.steps()) {
+        target(document, sources, step).ifPresent(t -> targets.put(ResolvedDocument.key(workflow, step), t));
+      }
+    }
+    return new ResolvedDocument(document, sources, targets);
+  }
+
+  private Optional<OperationRef> target(ArazzoDocument document, Map<String, SourceApi> sources, Step step) {
+    if (step.operationId() != null) {
+      return byOperationId(document, sources, step, step.operationId());
+    }
+    if (step.operationPath() != null) {
+      return byOperationPath(document, sources, step.operationPath());
+    }
+    return Optional.empty();
+  }
+
+  private Optional<OperationRef> byOperationId(ArazzoDocument document, Map<String, SourceApi> sources, Step step,
+      Located<String> operationId) {
+    String text = operationId.value();
+    if (text.startsWith(QUALIFIED)) {
+      String rest = text.substring(QUALIFIED.length());
+      int dot = rest.indexOf('.');
+      String sourceName = dot < 0 ? rest : rest.substring(0, dot);
+      String id = dot < 0 ? "" : rest.substring(dot + 1);
+      Optional<SourceDescription> declared = document.source(sourceName);
+      if (declared.isEmpty() || id.isEmpty()) {
+        diagnostics.error(DiagnosticCode.UNKNOWN_SOURCE, operationId.location(),
+            "step '" + step.id() + "' refers to source description '" + sourceName + "', which is not declared"
+                + Suggestions.hint(sourceName, document.sourceDescriptions().stream()
+                    .map(s -> s.name().value()).toList()));
+        return Optional.empty();
+      }
+      SourceApi api = sources.get(sourceName);
+      if (api == null) {
+        return Optional.empty(); // the source failed to load; that is reported already
+      }
+      Optional<OperationRef> op = api.operation(id);
+      if (op.isEmpty()) {
+        unknown(step, operationId, id, "'" + sourceName + "'", api.operations().keySet());
+      }
+      return op;
+    }
+    List<OperationRef> found = new ArrayList<>();
+    TreeSet<String> all = new TreeSet<>();
+    for (SourceApi api : sources.values()) {
+      api.operation(text).ifPresent(found::add);
+      all.addAll(api.operations().keySet());
+    }
+    long openApiSources = document.sourceDescriptions().stream().filter(SourceDescription::isOpenApi).count();
+    if (sources.size() < openApiSources && found.isEmpty()) {
+      return Optional.empty(); // a source failed to load; do not guess
+    }
+    if (found.isEmpty()) {
+      String where = sources.size() == 1 ? "'" + sources.keySet().iterator().next() + "'" : "any source description";
+      unknown(step, operationId, text, where, all);
+      return Optional.empty();
+    }
+    if (found.size() > 1) {
+      diagnostics.error(DiagnosticCode.AMBIGUOUS_OPERATION, operationId.location(),
+          "operationId '" + text + "' is declared by several source descriptions ("
+              + String.join(", ", found.stream().map(OperationRef::sourceName).toList())
+              + "); qualify it as '$sourceDescriptions.<name>." + text + "'");
+      return Optional.empty();
+    }
+    if (openApiSources > 1) {
+      diagnostics.dialect(DiagnosticCode.UNQUALIFIED_OPERATION, operationId.location(),
+          "operationId '" + text + "' is not qualified although several source descriptions are declared; write '"
+              + QUALIFIED + found.get(0).sourceName() + "." + text + "'");
+    }
+    return Optional.of(found.get(0));
+  }
+
+  private void unknown(Step step, Located<String> at, String id, String where, java.util.Collection<String> known) {
+    diagnostics.error(DiagnosticCode.UNKNOWN_OPERATION, at.location(),
+        "step '" + step.id() + "' refers to operationId '" + id + "', which is not in " + where
+            + Suggestions.hint(id, known));
+  }
+
+  private Optional<OperationRef> byOperationPath(ArazzoDocument document, Map<String, SourceApi> sources,
+      Located<String> operationPath) {
+    Matcher m = OPERATION_PATH.matcher(operationPath.value());
+    if (!m.matches()) {
+      diagnostics.error(DiagnosticCode.INVALID_OPERATION_PATH, operationPath.location(),
+          "operationPath must have the form '{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>'");
+      return Optional.empty();
+    }
+    String sourceName = m.group(1);
+    if (document.source(sourceName).isEmpty()) {
+      diagnostics.error(DiagnosticCode.UNKNOWN_SOURCE, operationPath.location(),
+          "operationPath refers to source description '" + sourceName + "', which is not declared");
+      return Optional.empty();
+    }
+    SourceApi api = sources.get(sourceName);
+    if (api == null) {
+      return Optional.empty();
+    }
+    List<String> tokens = pointerTokens(m.group(2));
+    if (tokens == null || tokens.size() < 2 || !tokens.get(0).equals("paths")) {
+      diagnostics.error(DiagnosticCode.INVALID_OPERATION_PATH, operationPath.location(),
+          "operationPath pointer '" + m.group(2) + "' must point at '/paths/<escaped path>/<method>'");
+      return Optional.empty();
+    }
+    if (tokens.size() == 2) {
+      diagnostics.error(DiagnosticCode.INVALID_OPERATION_PATH, operationPath.location(),
+          "operationPath points at the path item '" + tokens.get(1)
+              + "', not at an operation; append the method, e.g. '/get'");
+      return Optional.empty();
+    }
+    Optional<OperationRef> op = tokens.size() == 3 ? api.operationAt(tokens.get(1), tokens.get(2)) : Optional.empty();
+    if (op.isEmpty()) {
+      diagnostics.error(DiagnosticCode.INVALID_OPERATION_PATH, operationPath.location(),
+          "operationPath '" + m.group(2) + "' names no operation in '" + sourceName + "'");
+    }
+    return op;
+  }
+
+  private static List<String> pointerTokens(String pointer) {
+    if (!pointer.startsWith("/")) {
+      return null;
+    }
+    List<String> tokens = new ArrayList<>();
+    for (String raw : pointer.substring(1).split("/", -1)) {
+      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
+    }
+    return tokens;
+  }
+}

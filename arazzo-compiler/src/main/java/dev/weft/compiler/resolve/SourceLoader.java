@@ -1,0 +1,149 @@
+package dev.weft.compiler.resolve;
+
+import dev.weft.compiler.diagnostic.DiagnosticCode;
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.model.SourceDescription;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads OpenAPI source descriptions (3.0, 3.1, and Swagger 2.0 converted) with Swagger Parser and
+ * indexes their operations. Each file is parsed once per compilation.
+ */
+public final class SourceLoader {
+  private final Diagnostics diagnostics;
+  private final Map<Path, Optional<OpenAPI>> cache = new HashMap<>();
+
+  public SourceLoader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** Loads the source named by {@code source}, relative URLs resolved against {@code arazzoFile}. */
+  public Optional<SourceApi> load(Path arazzoFile, SourceDescription source) {
+    String url = source.url().value();
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (java.net.URISyntaxException e) {
+      diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
+          "source description url '" + url + "' is not a valid URI reference");
+      return Optional.empty();
+    }
+    if (uri.isAbsolute() && !"file".equals(uri.getScheme())) {
+      diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
+          "source description '" + source.name().value() + "' is remote (" + url
+              + "); Weft never downloads at build time: save the file next to the workflow and use a relative url");
+      return Optional.empty();
+    }
+    Path file = uri.isAbsolute() ? Path.of(uri) : arazzoFile.toAbsolutePath().getParent().resolve(uri.getPath());
+    file = file.normalize();
+    if (!Files.isRegularFile(file)) {
+      diagnostics.error(DiagnosticCode.MISSING_FILE, source.url().location(),
+          "source description '" + source.name().value() + "' points at '" + file + "', which does not exist");
+      return Optional.empty();
+    }
+    Path finalFile = file;
+    return cache.computeIfAbsent(file, f -> parse(f, source)).map(api -> index(source, finalFile, api));
+  }
+
+  private Optional<OpenAPI> parse(Path file, SourceDescription source) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result;
+    try {
+      result = new OpenAPIParser().readLocation(file.toUri().toString(), null, options);
+    } catch (RuntimeException e) {
+      diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
+          "source description '" + source.name().value() + "' cannot be read: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (result == null || result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
+      String why = result == null || result.getMessages() == null || result.getMessages().isEmpty()
+          ? "not an OpenAPI description" : String.join("; ", result.getMessages());
+      diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
+          "source description '" + source.name().value() + "' cannot be read as OpenAPI: " + why);
+      return Optional.empty();
+    }
+    return Optional.of(result.getOpenAPI());
+  }
+
+  private SourceApi index(SourceDescription source, Path file, OpenAPI api) {
+    Map<String, OperationRef> byId = new LinkedHashMap<>();
+    Map<String, OperationRef> byPath = new LinkedHashMap<>();
+    String name = source.name().value();
+    api.getPaths().forEach((path, item) -> {
+      for (Map.Entry<PathItem.HttpMethod, Operation> e : item.readOperationsMap().entrySet()) {
+        Operation op = e.getValue();
+        String method = e.getKey().name().toUpperCase(Locale.ROOT);
+        OperationRef ref = new OperationRef(name, op.getOperationId(), method, path, op,
+            parameters(api, item, op), serverUrl(api, item, op), api);
+        byPath.put(method + " " + path, ref);
+        if (op.getOperationId() == null) {
+          continue;
+        }
+        if (byId.containsKey(op.getOperationId())) {
+          diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
+              "source description '" + name + "' declares operationId '" + op.getOperationId() + "' twice");
+        }
+        byId.put(op.getOperationId(), ref);
+      }
+    });
+    return new SourceApi(name, file, api, byId, byPath);
+  }
+
+  private static List<Parameter> parameters(OpenAPI api, PathItem item, Operation op) {
+    Map<String, Parameter> merged = new LinkedHashMap<>();
+    List<Parameter> declared = new ArrayList<>();
+    if (item.getParameters() != null) {
+      declared.addAll(item.getParameters());
+    }
+    if (op.getParameters() != null) {
+      declared.addAll(op.getParameters());
+    }
+    for (Parameter p : declared) {
+      Parameter resolved = Schemas.resolveParameter(api, p);
+      if (resolved != null && resolved.getName() != null && resolved.getIn() != null) {
+        merged.put(resolved.getIn() + ":" + resolved.getName(), resolved);
+      }
+    }
+    return List.copyOf(merged.values());
+  }
+
+  private static String serverUrl(OpenAPI api, PathItem item, Operation op) {
+    List<Server> servers = op.getServers() != null && !op.getServers().isEmpty() ? op.getServers()
+        : item.getServers() != null && !item.getServers().isEmpty() ? item.getServers() : api.getServers();
+    if (servers == null || servers.isEmpty()) {
+      return null;
+    }
+    Server server = servers.get(0);
+    String url = server.getUrl();
+    if (url == null) {
+      return null;
+    }
+    if (server.getVariables() != null) {
+      for (var v : server.getVariables().entrySet()) {
+        if (v.getValue().getDefault() != null) {
+          url = url.replace("{" + v.getKey() + "}", v.getValue().getDefault());
+        }
+      }
+    }
+    // Swagger Parser puts "/" in when a description has no servers; a relative URL has no host to call.
+    return url.startsWith("http://") || url.startsWith("https://") ? url : null;
+  }
+}

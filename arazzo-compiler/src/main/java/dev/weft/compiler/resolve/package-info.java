@@ -1,0 +1,2 @@
+/** Resolving: loading source descriptions and finding the operation behind every step. */
+package dev.weft.compiler.resolve;

@@ -1,0 +1,266 @@
+package dev.weft.runtime;
+
+import dev.weft.runtime.http.HttpTransport;
+import dev.weft.runtime.http.JdkHttpTransport;
+import dev.weft.runtime.internal.WorkflowRun;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The configuration generated workflows run with: transport, server URLs, default headers, timeouts and
+ * poll policy; one per application, immutable and thread-safe once built.
+ */
+public final class ArazzoClient {
+
+    private final Map<String, String> servers;
+    private final Map<String, String> defaultHeaders;
+    private final PollPolicy pollPolicy;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final long maxResponseBytes;
+    private final HttpTransport transport;
+
+    private ArazzoClient(Builder builder) {
+        this.servers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.servers));
+        Map<String, String> headers = new LinkedHashMap<>();
+        builder.defaultHeaders.values().forEach(e -> headers.put(e.getKey(), e.getValue()));
+        this.defaultHeaders = Collections.unmodifiableMap(headers);
+        this.pollPolicy = builder.pollPolicy;
+        this.connectTimeout = builder.connectTimeout;
+        this.requestTimeout = builder.requestTimeout;
+        this.maxResponseBytes = builder.maxResponseBytes;
+        // the JDK HttpClient inside is created on first use, once, and shared by every run
+        this.transport = builder.transport != null
+                ? builder.transport
+                : new JdkHttpTransport(connectTimeout, maxResponseBytes);
+    }
+
+    /**
+     * Starts configuring a client.
+     *
+     * @return a builder with the defaults
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates a client with the defaults.
+     *
+     * @return the client
+     */
+    public static ArazzoClient create() {
+        return builder().build();
+    }
+
+    /**
+     * Returns the poll policy that guards loops.
+     *
+     * @return the policy
+     */
+    public PollPolicy pollPolicy() {
+        return pollPolicy;
+    }
+
+    /**
+     * Returns the transport requests go through.
+     *
+     * @return the transport
+     */
+    public HttpTransport transport() {
+        return transport;
+    }
+
+    /**
+     * Returns the connect timeout the default transport was built with.
+     *
+     * @return the timeout
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Returns the timeout of each request.
+     *
+     * @return the timeout
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Returns the size ceiling of response bodies the default transport was built with.
+     *
+     * @return the ceiling in bytes
+     */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /**
+     * Returns the base URL of a source description: the configured override, else the default.
+     *
+     * @param sourceName the source description's name
+     * @param defaultUrl the URL taken from the OpenAPI {@code servers}, or {@code null}
+     * @return the base URL
+     * @throws WorkflowException if neither is given
+     */
+    public String baseUrl(String sourceName, String defaultUrl) {
+        String override = servers.get(sourceName);
+        if (override != null) {
+            return override;
+        }
+        if (defaultUrl != null) {
+            return defaultUrl;
+        }
+        throw WorkflowException.of(null, null, "no server URL for source description '" + sourceName
+                + "': configure ArazzoClient.builder().server(\"" + sourceName + "\", url)");
+    }
+
+    /**
+     * Returns the headers sent on every request unless the step sets the same header.
+     *
+     * @return the headers, in the order configured
+     */
+    public Map<String, String> defaultHeaders() {
+        return defaultHeaders;
+    }
+
+    /**
+     * Starts a run of a workflow; the run's deadline is measured from now.
+     *
+     * @param workflowId the workflow's id
+     * @return the run
+     */
+    public WorkflowRun startRun(String workflowId) {
+        return new WorkflowRun(this, workflowId);
+    }
+
+    @Override
+    public String toString() {
+        return "ArazzoClient[servers=" + servers + ", defaultHeaders=" + defaultHeaders.keySet()
+                + ", pollPolicy=" + pollPolicy + ", requestTimeout=" + requestTimeout + "]";
+    }
+
+    /** The builder of an {@link ArazzoClient}; not thread-safe. */
+    public static final class Builder {
+
+        private final Map<String, String> servers = new LinkedHashMap<>();
+        private final Map<String, Map.Entry<String, String>> defaultHeaders = new LinkedHashMap<>();
+        private PollPolicy pollPolicy = PollPolicy.defaults();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private long maxResponseBytes = 16L * 1024 * 1024;
+        private HttpTransport transport;
+
+        private Builder() {
+        }
+
+        /**
+         * Overrides the base URL of a source description.
+         *
+         * @param sourceName the source description's name
+         * @param baseUrl the base URL, e.g. {@code http://127.0.0.1:8080/api}
+         * @return this builder
+         */
+        public Builder server(String sourceName, String baseUrl) {
+            servers.put(Objects.requireNonNull(sourceName, "sourceName"), Objects.requireNonNull(baseUrl, "baseUrl"));
+            return this;
+        }
+
+        /**
+         * Adds a header sent on every request unless the step sets the same header (names compare
+         * case-insensitively); setting a name again replaces it.
+         *
+         * @param name the header name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder defaultHeader(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            defaultHeaders.put(name.toLowerCase(Locale.ROOT), Map.entry(name, value));
+            return this;
+        }
+
+        /**
+         * Sets the policy that guards loops.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder pollPolicy(PollPolicy policy) {
+            this.pollPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout of the default transport (default 10 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = requirePositive("connectTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the timeout of each request (default 60 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = requirePositive("requestTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the size ceiling of response bodies for the default transport (default 16 MiB).
+         *
+         * @param bytes a positive number of bytes
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxResponseBytes must be positive, was " + bytes);
+            }
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Replaces the default transport (a {@link JdkHttpTransport} built from the timeouts).
+         *
+         * @param value the transport
+         * @return this builder
+         */
+        public Builder transport(HttpTransport value) {
+            this.transport = Objects.requireNonNull(value, "transport");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         */
+        public ArazzoClient build() {
+            return new ArazzoClient(this);
+        }
+
+        private static Duration requirePositive(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.weft.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.http.HttpCall;
+import dev.weft.runtime.http.HttpResult;
+import dev.weft.runtime.http.Redactor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One completed HTTP exchange of a step, as runtime expressions see it ({@code $statusCode}, {@code $url},
+ * {@code $method}, {@code $request.*}, {@code $response.*}).
+ *
+ * <p>The response body (D-36) is a parsed tree for JSON media types ({@code application/json},
+ * {@code *+json}) and for a body without {@code Content-Type} that parses as JSON; text for other media
+ * types; absent when empty. A body declared JSON that does not parse fails the step with a
+ * {@link WorkflowException} rather than passing as text: a server that says JSON and sends something else is
+ * broken, and treating its body as a string would make conditions quietly false.
+ */
+public final class Exchange {
+
+    private final WorkflowRun run;
+    private final StepRequest request;
+    private final HttpCall call;
+    private final HttpResult result;
+    private JsonNode body;
+    private boolean bodyRead;
+
+    /**
+     * Creates an exchange outside a run; excerpts are redacted with the call's secret headers only.
+     *
+     * @param request the step request
+     * @param call the call sent
+     * @param result the response
+     */
+    public Exchange(StepRequest request, HttpCall call, HttpResult result) {
+        this(null, request, call, result);
+    }
+
+    /** Creates an exchange of a run, whose secrets are redacted from excerpts. */
+    Exchange(WorkflowRun run, StepRequest request, HttpCall call, HttpResult result) {
+        this.run = run;
+        this.request = Objects.requireNonNull(request, "request");
+        this.call = Objects.requireNonNull(call, "call");
+        this.result = Objects.requireNonNull(result, "result");
+    }
+
+    /** @return the step request */
+    public StepRequest request() {
+        return request;
+    }
+
+    /** @return the call as sent */
+    public HttpCall call() {
+        return call;
+    }
+
+    /** @return the response */
+    public HttpResult result() {
+        return result;
+    }
+
+    /** @return the step */
+    public String stepId() {
+        return request.stepId();
+    }
+
+    /** @return the status code ({@code $statusCode}) */
+    public int statusCode() {
+        return result.statusCode();
+    }
+
+    /** @return the request URL with its query, before redirects ({@code $url}, D-37) */
+    public String url() {
+        return call.uri().toString();
+    }
+
+    /** @return the method, upper-case ({@code $method}, D-37) */
+    public String method() {
+        return call.method().toUpperCase(Locale.ROOT);
+    }
+
+    /** @return {@code $statusCode} as a node */
+    public JsonNode statusCodeNode() {
+        return IntNode.valueOf(statusCode());
+    }
+
+    /** @return {@code $url} as a node */
+    public JsonNode urlNode() {
+        return TextNode.valueOf(url());
+    }
+
+    /** @return {@code $method} as a node */
+    public JsonNode methodNode() {
+        return TextNode.valueOf(method());
+    }
+
+    /**
+     * Looks up a response header ({@code $response.header.name}, D-35).
+     *
+     * @param name the name, case-insensitive
+     * @return the first value, or {@code null} when absent
+     */
+    public JsonNode responseHeader(String name) {
+        return result.header(name).map(TextNode::valueOf).orElse(null);
+    }
+
+    /**
+     * Returns the response body ({@code $response.body}, D-36), parsed once.
+     *
+     * @return the body, or {@code null} when empty
+     * @throws WorkflowException if the body is declared JSON but is not valid JSON
+     */
+    public JsonNode responseBody() {
+        if (!bodyRead) {
+            body = readBody();
+            bodyRead = true;
+        }
+        return body;
+    }
+
+    /**
+     * Evaluates a JSON pointer into the response body ({@code $response.body#/a/b}).
+     *
+     * @param pointer the pointer
+     * @return the value, or {@code null} when missing or the body is not JSON
+     */
+    public JsonNode responseBody(String pointer) {
+        return Values.at(responseBody(), pointer);
+    }
+
+    /**
+     * Looks up a request header ({@code $request.header.name}): the step's value, else the value sent.
+     *
+     * @param name the name, case-insensitive
+     * @return the value, or {@code null}
+     */
+    public JsonNode requestHeader(String name) {
+        JsonNode value = request.header(name);
+        if (value != null) {
+            return value;
+        }
+        String sent = call.header(name);
+        return sent == null ? null : TextNode.valueOf(sent);
+    }
+
+    /**
+     * @param name the name
+     * @return {@code $request.query.name}, or {@code null}
+     */
+    public JsonNode requestQuery(String name) {
+        return request.queryParam(name);
+    }
+
+    /**
+     * @param name the name
+     * @return {@code $request.path.name}, or {@code null}
+     */
+    public JsonNode requestPath(String name) {
+        return request.pathParam(name);
+    }
+
+    /** @return {@code $request.body}, or {@code null} */
+    public JsonNode requestBody() {
+        return request.body();
+    }
+
+    /**
+     * @param pointer the pointer
+     * @return the value in {@code $request.body}, or {@code null}
+     */
+    public JsonNode requestBody(String pointer) {
+        return Values.at(request.body(), pointer);
+    }
+
+    /**
+     * Returns the start of the response body for error messages, secrets redacted.
+     *
+     * @return at most 500 characters, or {@code null} when the body is empty
+     */
+    public String responseExcerpt() {
+        byte[] bytes = result.body();
+        if (bytes.length == 0) {
+            return null;
+        }
+        Collection<String> secrets = run != null ? run.secrets() : headerSecrets(call);
+        int longest = secrets.stream().mapToInt(String::length).max().orElse(0);
+        // redact more than is shown, so that a secret across the cut is still masked whole
+        long wanted = WorkflowException.MAX_EXCERPT + longest;
+        for (long take = 2 * wanted; ; take *= 2) {
+            boolean whole = take >= bytes.length;
+            String text = new String(bytes, 0, (int) Math.min(bytes.length, take), StandardCharsets.UTF_8);
+            String redacted = Redactor.redact(text, secrets);
+            if (whole || redacted.length() >= wanted) {
+                return redacted.length() > WorkflowException.MAX_EXCERPT
+                        ? redacted.substring(0, WorkflowException.MAX_EXCERPT)
+                        : redacted;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Exchange[" + request.stepId() + ": " + method() + " " + Redactor.redactUri(call.uri()) + " -> "
+                + statusCode() + "]";
+    }
+
+    /**
+     * The credentials a call carries in secret headers: each whole value, the part after the scheme
+     * ({@code Bearer xyz}) and each cookie value.
+     *
+     * @param call the call
+     * @return the values to redact
+     */
+    static List<String> headerSecrets(HttpCall call) {
+        List<String> secrets = new ArrayList<>();
+        for (Map.Entry<String, String> header : call.headers()) {
+            if (Redactor.isSecretHeader(header.getKey())) {
+                addSecretParts(secrets, header.getValue());
+            }
+        }
+        return secrets;
+    }
+
+    static void addSecretParts(Collection<String> secrets, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        secrets.add(value);
+        int space = value.indexOf(' ');
+        if (space > 0) {
+            secrets.add(value.substring(space + 1).trim());
+        }
+        for (String pair : value.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                secrets.add(pair.substring(eq + 1).trim());
+            }
+        }
+    }
+
+    private JsonNode readBody() {
+        byte[] bytes = result.body();
+        if (bytes.length == 0) {
+            return null;
+        }
+        String mediaType = mediaType(result.contentType());
+        if (mediaType == null || isJson(mediaType)) {
+            try {
+                JsonNode tree = Json.parse(bytes);
+                if (tree != null || mediaType != null) {
+                    return tree;
+                }
+            } catch (IOException e) {
+                if (mediaType != null) {
+                    String message = "response body of step '" + stepId() + "' is not valid JSON";
+                    throw run != null
+                            ? run.failure(stepId(), this, message, e)
+                            : new WorkflowException(null, stepId(), 0, statusCode(), responseExcerpt(), message, e);
+                }
+            }
+        }
+        return TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isJson(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.endsWith("+json");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.weft.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Serialisation of parameter values into URL paths, query strings, header and cookie values (D-53). */
+final class ParamEncoding {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private ParamEncoding() {
+    }
+
+    /**
+     * The texts of a value: one per element for an array, else one (objects as compact JSON).
+     *
+     * @param value the value, not {@code null}
+     * @return the texts
+     */
+    static List<String> texts(JsonNode value) {
+        List<String> texts = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(element -> texts.add(Values.text(element)));
+        } else {
+            texts.add(Values.text(value));
+        }
+        return texts;
+    }
+
+    /**
+     * A path segment (style simple): array elements comma-joined, each percent-encoded so that no value can
+     * add a segment or change the path; a value made of dots only ({@code .}, {@code ..}) is encoded too.
+     *
+     * @param value the value, not {@code null}
+     * @return the encoded segment
+     */
+    static String pathSegment(JsonNode value) {
+        List<String> encoded = new ArrayList<>();
+        for (String text : texts(value)) {
+            encoded.add(percentEncode(text));
+        }
+        String segment = String.join(",", encoded);
+        if (!segment.isEmpty() && segment.chars().allMatch(c -> c == '.')) {
+            return "%2E".repeat(segment.length());
+        }
+        return segment;
+    }
+
+    /**
+     * A header value (style simple): array elements comma-joined, objects as compact JSON.
+     *
+     * @param value the value, not {@code null}
+     * @return the text
+     */
+    static String headerValue(JsonNode value) {
+        return String.join(",", texts(value));
+    }
+
+    /**
+     * A cookie value: as a header value, with characters a cookie value may not hold (controls, space,
+     * {@code " , ; \}, non-ASCII) and {@code %} percent-encoded so that a value cannot add cookies.
+     *
+     * @param value the value, not {@code null}
+     * @return the encoded text
+     */
+    static String cookieValue(JsonNode value) {
+        byte[] bytes = headerValue(value).getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            boolean cookieOctet = c == 0x21 || (c >= 0x23 && c <= 0x2B && c != 0x25) || (c >= 0x2D && c <= 0x3A)
+                    || (c >= 0x3C && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
+            appendByte(out, c, cookieOctet);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Percent-encodes text (UTF-8), keeping only RFC 3986 unreserved characters; a space becomes {@code %20}.
+     *
+     * @param text the text
+     * @return the encoded text
+     */
+    static String percentEncode(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+            appendByte(out, c, unreserved);
+        }
+        return out.toString();
+    }
+
+    private static void appendByte(StringBuilder out, int c, boolean keep) {
+        if (keep) {
+            out.append((char) c);
+        } else {
+            out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+        }
+    }
+}

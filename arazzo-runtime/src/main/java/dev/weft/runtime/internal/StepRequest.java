@@ -1,0 +1,340 @@
+package dev.weft.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.http.HttpCall;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The request of one step, as generated code assembles it: target operation, parameters and body as JSON
+ * values, turned into an {@link HttpCall} once complete; one per HTTP call.
+ *
+ * <p>A {@code null} value means absent (D-13): query, header and cookie parameters are left out, a path
+ * parameter fails the step when the call is built.
+ */
+public final class StepRequest {
+
+    private static final String JSON = "application/json";
+    private static final String TEXT = "text/plain; charset=UTF-8";
+
+    private final String stepId;
+    private final String sourceName;
+    private final String defaultServerUrl;
+    private final String method;
+    private final String pathTemplate;
+    private final Map<String, JsonNode> pathParams = new LinkedHashMap<>();
+    private final Map<String, JsonNode> queryParams = new LinkedHashMap<>();
+    /** Keyed by lower-case name, so a header set twice in different case is set once. */
+    private final Map<String, Map.Entry<String, JsonNode>> headers = new LinkedHashMap<>();
+    private final Map<String, JsonNode> cookies = new LinkedHashMap<>();
+    private String contentType;
+    private JsonNode body;
+    private byte[] bodyBytes;
+
+    private StepRequest(String stepId, String sourceName, String defaultServerUrl, String method,
+            String pathTemplate) {
+        this.stepId = Objects.requireNonNull(stepId, "stepId");
+        this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
+        this.defaultServerUrl = defaultServerUrl;
+        this.method = method.toUpperCase(Locale.ROOT);
+        this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
+    }
+
+    /**
+     * Starts the request of a step.
+     *
+     * @param stepId the step
+     * @param sourceName the source description holding the operation
+     * @param defaultServerUrl the operation's server URL from the OpenAPI description, or {@code null}
+     * @param method the HTTP method
+     * @param pathTemplate the operation's path, e.g. {@code /jobs/{jobId}}
+     * @return the request
+     */
+    public static StepRequest create(String stepId, String sourceName, String defaultServerUrl, String method,
+            String pathTemplate) {
+        return new StepRequest(stepId, sourceName, defaultServerUrl, method, pathTemplate);
+    }
+
+    /**
+     * Sets a path parameter; {@code null} fails the step when the call is built.
+     *
+     * @param name the name in the path template
+     * @param value the value
+     * @return this request
+     */
+    public StepRequest pathParam(String name, JsonNode value) {
+        pathParams.put(name, value);
+        return this;
+    }
+
+    /**
+     * Sets a query parameter (style form, exploded: an array repeats the name); {@code null} leaves it out.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this request
+     */
+    public StepRequest query(String name, JsonNode value) {
+        if (value != null) {
+            queryParams.put(name, value);
+        }
+        return this;
+    }
+
+    /**
+     * Sets a header (style simple: an array is comma-joined); {@code null} leaves it out.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this request
+     */
+    public StepRequest header(String name, JsonNode value) {
+        if (value != null) {
+            headers.put(name.toLowerCase(Locale.ROOT), Map.entry(name, value));
+        }
+        return this;
+    }
+
+    /**
+     * Sets a cookie, sent in one {@code Cookie} header as {@code a=1; b=2}; {@code null} leaves it out.
+     *
+     * @param name the name
+     * @param value the value
+     * @return this request
+     */
+    public StepRequest cookie(String name, JsonNode value) {
+        if (value != null) {
+            cookies.put(name, value);
+        }
+        return this;
+    }
+
+    /**
+     * Sets a JSON body; {@code null} sends none.
+     *
+     * @param mediaType the media type, {@code application/json} when {@code null}
+     * @param value the body
+     * @return this request
+     */
+    public StepRequest jsonBody(String mediaType, JsonNode value) {
+        this.contentType = mediaType != null ? mediaType : JSON;
+        this.body = value;
+        this.bodyBytes = value == null ? null : Json.writeBytes(value);
+        return this;
+    }
+
+    /**
+     * Sets a text body (XML, form-urlencoded, plain text), sent as UTF-8; {@code null} sends none.
+     *
+     * @param mediaType the media type, {@code text/plain; charset=UTF-8} when {@code null}
+     * @param text the body
+     * @return this request
+     */
+    public StepRequest textBody(String mediaType, String text) {
+        this.contentType = mediaType != null ? mediaType : TEXT;
+        this.body = text == null ? null : TextNode.valueOf(text);
+        this.bodyBytes = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** @return the step */
+    public String stepId() {
+        return stepId;
+    }
+
+    /** @return the source description */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    /** @return the server URL from the OpenAPI description, or {@code null} */
+    public String defaultServerUrl() {
+        return defaultServerUrl;
+    }
+
+    /** @return the HTTP method, upper-case */
+    public String method() {
+        return method;
+    }
+
+    /** @return the path template */
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    /** @return the media type of the body, or {@code null} when no body was set */
+    public String contentType() {
+        return bodyBytes == null ? null : contentType;
+    }
+
+    /** @return the body ({@code $request.body}), a text node for text bodies, or {@code null} */
+    public JsonNode body() {
+        return body;
+    }
+
+    /**
+     * Looks up a path parameter ({@code $request.path.name}).
+     *
+     * @param name the name
+     * @return the value, or {@code null}
+     */
+    public JsonNode pathParam(String name) {
+        return pathParams.get(name);
+    }
+
+    /**
+     * Looks up a query parameter ({@code $request.query.name}).
+     *
+     * @param name the name
+     * @return the value, or {@code null}
+     */
+    public JsonNode queryParam(String name) {
+        return queryParams.get(name);
+    }
+
+    /**
+     * Looks up a header ({@code $request.header.name}), case-insensitively.
+     *
+     * @param name the name
+     * @return the value, or {@code null}
+     */
+    public JsonNode header(String name) {
+        Map.Entry<String, JsonNode> e = headers.get(name.toLowerCase(Locale.ROOT));
+        return e == null ? null : e.getValue();
+    }
+
+    /**
+     * Looks up a cookie.
+     *
+     * @param name the name
+     * @return the value, or {@code null}
+     */
+    public JsonNode cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** @return the path parameters set, in order; absent ones map to {@code null} */
+    public Map<String, JsonNode> pathParams() {
+        return Collections.unmodifiableMap(pathParams);
+    }
+
+    /** @return the query parameters set, in order */
+    public Map<String, JsonNode> queryParams() {
+        return Collections.unmodifiableMap(queryParams);
+    }
+
+    /**
+     * Builds the HTTP call: base URL (trailing {@code /} removed) + expanded path + query string; default headers
+     * come first unless the step sets the same name, then the step's headers, cookies and {@code Content-Type}.
+     *
+     * @param baseUrl the base URL of the source description
+     * @param defaultHeaders the client's default headers
+     * @param timeout the request timeout, or {@code null}
+     * @return the call
+     * @throws WorkflowException if a path parameter has no value or the URL is invalid
+     */
+    public HttpCall toHttpCall(String baseUrl, Map<String, String> defaultHeaders, Duration timeout) {
+        String base = Objects.requireNonNull(baseUrl, "baseUrl");
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        String path = expandPath();
+        String url = base + (path.startsWith("/") ? "" : "/") + path + queryString();
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            // only the base URL can be malformed: everything else was percent-encoded
+            throw WorkflowException.of(null, stepId, "invalid server URL '" + base + "' for step '" + stepId + "'");
+        }
+        return new HttpCall(method, uri, headerList(defaultHeaders), bodyBytes, timeout);
+    }
+
+    private String expandPath() {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < pathTemplate.length()) {
+            int open = pathTemplate.indexOf('{', i);
+            int close = open < 0 ? -1 : pathTemplate.indexOf('}', open);
+            if (close < 0) {
+                out.append(pathTemplate, i, pathTemplate.length());
+                break;
+            }
+            String name = pathTemplate.substring(open + 1, close);
+            JsonNode value = pathParams.get(name);
+            if (value == null || value.isMissingNode()) {
+                throw WorkflowException.of(null, stepId,
+                        "path parameter '" + name + "' of step '" + stepId + "' has no value");
+            }
+            out.append(pathTemplate, i, open).append(ParamEncoding.pathSegment(value));
+            i = close + 1;
+        }
+        return out.toString();
+    }
+
+    private String queryString() {
+        StringBuilder out = new StringBuilder();
+        queryParams.forEach((name, value) -> {
+            String encodedName = ParamEncoding.percentEncode(name);
+            for (String text : ParamEncoding.texts(value)) {
+                out.append(out.length() == 0 ? '?' : '&').append(encodedName).append('=')
+                        .append(ParamEncoding.percentEncode(text));
+            }
+        });
+        return out.toString();
+    }
+
+    private List<Map.Entry<String, String>> headerList(Map<String, String> defaultHeaders) {
+        List<Map.Entry<String, String>> list = new ArrayList<>();
+        boolean stepCookies = !cookies.isEmpty() || headers.containsKey("cookie");
+        if (defaultHeaders != null) {
+            defaultHeaders.forEach((name, value) -> {
+                String key = name.toLowerCase(Locale.ROOT);
+                boolean replaced = headers.containsKey(key) || (key.equals("cookie") && stepCookies)
+                        || (key.equals("content-type") && bodyBytes != null);
+                if (!replaced) {
+                    list.add(Map.entry(name, value));
+                }
+            });
+        }
+        headers.forEach((key, e) -> {
+            if (!key.equals("cookie")) {
+                list.add(Map.entry(e.getKey(), ParamEncoding.headerValue(e.getValue())));
+            }
+        });
+        String cookieHeader = cookieHeader();
+        if (cookieHeader != null) {
+            list.add(Map.entry("Cookie", cookieHeader));
+        }
+        if (bodyBytes != null && !headers.containsKey("content-type")) {
+            list.add(Map.entry("Content-Type", contentType));
+        }
+        return list;
+    }
+
+    private String cookieHeader() {
+        List<String> pairs = new ArrayList<>();
+        Map.Entry<String, JsonNode> explicit = headers.get("cookie");
+        if (explicit != null) {
+            pairs.add(ParamEncoding.headerValue(explicit.getValue()));
+        }
+        cookies.forEach((name, value) -> pairs.add(name + "=" + ParamEncoding.cookieValue(value)));
+        return pairs.isEmpty() ? null : String.join("; ", pairs);
+    }
+
+    @Override
+    public String toString() {
+        return "StepRequest[" + stepId + ": " + method + " " + sourceName + " " + pathTemplate + "]";
+    }
+}

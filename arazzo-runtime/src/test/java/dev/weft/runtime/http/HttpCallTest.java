@@ -1,0 +1,41 @@
+package dev.weft.runtime.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HttpCallTest {
+
+    @Test
+    void copiesHeadersAndLooksThemUpCaseInsensitively() {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        headers.add(new AbstractMap.SimpleEntry<>("Accept", "application/json"));
+        HttpCall call = new HttpCall("GET", URI.create("http://h/x"), headers, null, Duration.ofSeconds(1));
+        headers.clear();
+        assertEquals(1, call.headers().size());
+        assertEquals("application/json", call.header("accept"));
+        assertThrows(UnsupportedOperationException.class, () -> call.headers().add(Map.entry("a", "b")));
+    }
+
+    @Test
+    void toStringHidesSecretsAndBody() {
+        HttpCall call = new HttpCall("POST", URI.create("http://h/x?token=t0k3n"),
+                List.of(Map.entry("Authorization", "Bearer s3cr3tvalue"), Map.entry("Accept", "text/plain")),
+                "{\"password\":\"hunter22\"}".getBytes(), null);
+        String text = call.toString();
+        assertFalse(text.contains("s3cr3tvalue"), text);
+        assertFalse(text.contains("t0k3n"), text);
+        assertFalse(text.contains("hunter22"), text);
+        assertTrue(text.contains("Accept: text/plain"), text);
+        assertTrue(text.contains("body=23 bytes"), text);
+    }
+}

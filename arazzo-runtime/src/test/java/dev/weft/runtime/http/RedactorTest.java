@@ -1,0 +1,48 @@
+package dev.weft.runtime.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    @Test
+    void secretHeaderNames() {
+        for (String name : List.of("Authorization", "authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
+                "X-API-Key", "api-key", "X-Auth-Token", "client_secret", "X-Apikey", "db-PASSWORD", "api_key")) {
+            assertTrue(Redactor.isSecretHeader(name), name);
+        }
+        for (String name : List.of("Accept", "Content-Type", "X-Request-Id", "Api", "Keyboard")) {
+            assertFalse(Redactor.isSecretHeader(name), name);
+        }
+        assertFalse(Redactor.isSecretHeader(null));
+    }
+
+    @Test
+    void redactsEveryOccurrenceLongestFirst() {
+        String text = "token abcd1234 again abcd1234 and abcd12345678";
+        assertEquals("token *** again *** and ***", Redactor.redact(text, List.of("abcd1234", "abcd12345678")));
+    }
+
+    @Test
+    void ignoresShortEmptyAndNullSecrets() {
+        assertEquals("a abc b", Redactor.redact("a abc b", Arrays.asList("abc", "", null)));
+        assertNull(Redactor.redact(null, List.of("secret")));
+        assertEquals("x", Redactor.redact("x", List.of()));
+    }
+
+    @Test
+    void headerValueAndUri() {
+        assertEquals(Redactor.MASK, Redactor.redactHeaderValue("Authorization", "Bearer x"));
+        assertEquals("json", Redactor.redactHeaderValue("Accept", "json"));
+        assertEquals("http://h/p?a=1&api_key=***&b=2",
+                Redactor.redactUri(URI.create("http://h/p?a=1&api_key=s3cr3t&b=2")));
+        assertEquals("http://h/p", Redactor.redactUri(URI.create("http://h/p")));
+    }
+}
