@@ -117,7 +117,10 @@ final class CriterionCheck implements Check {
 
   private static void operands(ParseResult<Condition> parsed, Located<String> condition, References references,
       Diagnostics diagnostics) {
-    ExpressionCheck.report(parsed.errors(), offset -> condition.location().shifted(offset), diagnostics);
+    for (var error : parsed.errors()) {
+      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(error.offset()),
+          error.message());
+    }
     if (parsed.ok()) {
       visit(parsed.value(), condition, references);
     }

@@ -16,7 +16,10 @@ public final class Suggestions {
       if (candidate.equalsIgnoreCase(wrong)) {
         return Optional.of(candidate);
       }
-      int d = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+      String a = wrong.toLowerCase(Locale.ROOT);
+      String b = candidate.toLowerCase(Locale.ROOT);
+      // a name that is a part of the other ("blobUrl" in "firstBlobUrl") is as likely a slip as a typo
+      int d = a.length() >= 3 && b.contains(a) || b.length() >= 3 && a.contains(b) ? 1 : distance(a, b);
       if (d < bestDistance || d == bestDistance && best != null && candidate.compareTo(best) < 0) {
         best = candidate;
         bestDistance = d;
