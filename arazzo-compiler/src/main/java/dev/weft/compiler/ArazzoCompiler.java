@@ -14,27 +14,39 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The compiler's one entry point: read, resolve, check and generate.
  *
  * <p>User errors come back as diagnostics; this method does not throw for any document, however
- * broken. A bug inside Weft becomes a single {@code internal-error} diagnostic.
+ * broken. A bug inside Weft becomes a single {@code internal-error} diagnostic. Arazzo documents
+ * reached through {@code arazzo} source descriptions are compiled too, each once.
  */
 public final class ArazzoCompiler {
   private ArazzoCompiler() {}
 
   public static CompilationResult compile(CompilationRequest request) {
     Diagnostics diagnostics = new Diagnostics(request.strict());
-    List<GeneratedFile> files = new ArrayList<>();
+    Resolver resolver = new Resolver(diagnostics);
+    Map<Path, ResolvedDocument> documents = new LinkedHashMap<>();
     for (Path file : request.documents()) {
-      try {
-        compileOne(file, request, diagnostics, files);
-      } catch (RuntimeException | StackOverflowError e) {
-        diagnostics.error(DiagnosticCode.INTERNAL_ERROR, Location.startOf(file),
-            "Weft failed on this file; please report it with this stack trace:\n" + stackTrace(e));
+      guarded(file, diagnostics, () -> read(file, diagnostics)
+          .map(resolver::resolve)
+          .ifPresent(resolved -> collect(resolved, documents)));
+    }
+    for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
+      guarded(document.getKey(), diagnostics, () -> Checks.run(document.getValue(), diagnostics));
+    }
+    Checks.runAcross(documents.values(), diagnostics);
+    List<GeneratedFile> files = new ArrayList<>();
+    if (!diagnostics.hasErrors()) {
+      WorkflowClassGenerator generator = new WorkflowClassGenerator(request.packageName());
+      for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
+        guarded(document.getKey(), diagnostics, () -> files.addAll(generator.generate(document.getValue())));
       }
     }
     if (diagnostics.hasErrors()) {
@@ -43,21 +55,26 @@ public final class ArazzoCompiler {
     return new CompilationResult(diagnostics.sorted(), files);
   }
 
-  private static void compileOne(Path file, CompilationRequest request, Diagnostics diagnostics,
-      List<GeneratedFile> files) {
-    Diagnostics local = new Diagnostics(request.strict());
-    Optional<ArazzoDocument> document = new NodeReader(local)
+  private static Optional<ArazzoDocument> read(Path file, Diagnostics diagnostics) {
+    return new NodeReader(diagnostics)
         .read(file, Location.startOf(file))
-        .flatMap(root -> new DocumentBinder(local).bind(file, root));
-    if (document.isEmpty()) {
-      diagnostics.addAll(local);
-      return;
+        .flatMap(root -> new DocumentBinder(diagnostics).bind(file, root));
+  }
+
+  /** A document and, depth first, the Arazzo documents it uses, each once. */
+  private static void collect(ResolvedDocument document, Map<Path, ResolvedDocument> into) {
+    Path key = document.document().file().toAbsolutePath().normalize();
+    if (into.putIfAbsent(key, document) == null) {
+      document.arazzoSources().values().forEach(source -> collect(source, into));
     }
-    ResolvedDocument resolved = new Resolver(local).resolve(document.get());
-    Checks.run(resolved, local);
-    diagnostics.addAll(local);
-    if (!local.hasErrors()) {
-      files.addAll(new WorkflowClassGenerator(request.packageName()).generate(resolved));
+  }
+
+  private static void guarded(Path file, Diagnostics diagnostics, Runnable phase) {
+    try {
+      phase.run();
+    } catch (RuntimeException | StackOverflowError e) {
+      diagnostics.error(DiagnosticCode.INTERNAL_ERROR, Location.startOf(file),
+          "Weft failed on this file; please report it with this stack trace:\n" + stackTrace(e));
     }
   }
 

@@ -63,13 +63,10 @@ final class ActionCheck implements Check {
               + workflow.workflowId().value() + "'"
               + Suggestions.hint(action.stepId().value(), workflow.steps().stream().map(Step::id).toList()));
     }
-    if (hasWorkflow && !type.equals("end")) {
-      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, action.workflowId().location(),
-          type + " action '" + name + "' targets a workflow; that is not supported yet");
-    }
-    if (hasStep && type.equals("retry")) {
-      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, action.stepId().location(),
-          "retry action '" + name + "' runs another step first; that is not supported yet");
+    if ((hasStep || hasWorkflow) && type.equals("retry")) {
+      var target = hasStep ? action.stepId() : action.workflowId();
+      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, target.location(),
+          "retry action '" + name + "' runs another step or workflow first; that is not supported yet");
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.weft.compiler.check;
 
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.Collection;
 import java.util.List;
 
 /** The registry of checks, run in order over a resolved document. A new rule family is one line here. */
@@ -13,6 +14,7 @@ public final class Checks {
       new ExpressionCheck(),
       new CriterionCheck(),
       new ActionCheck(),
+      new WorkflowCallCheck(),
       new JavaNameCheck());
 
   private Checks() {}
@@ -21,5 +23,10 @@ public final class Checks {
     for (Check check : ALL) {
       check.check(document, diagnostics);
     }
+  }
+
+  /** Rules across all documents of one compilation: generated class names must not collide (D-46). */
+  public static void runAcross(Collection<ResolvedDocument> documents, Diagnostics diagnostics) {
+    JavaNameCheck.acrossDocuments(documents, diagnostics);
   }
 }

@@ -24,24 +24,26 @@ final class CriterionCheck implements Check {
   @Override
   public void check(ResolvedDocument document, Diagnostics diagnostics) {
     for (Workflow workflow : document.document().workflows()) {
-      References references = new References(workflow, diagnostics);
-      List<Criterion> all = new ArrayList<>();
+      References references = new References(document, workflow, diagnostics);
       for (Step step : workflow.steps()) {
-        all.addAll(step.successCriteria());
-        step.onSuccess().forEach(a -> all.addAll(a.criteria()));
-        step.onFailure().forEach(a -> all.addAll(a.criteria()));
+        Scope scope = step.workflowId() != null ? Scope.CALL : Scope.RESPONSE;
+        List<Criterion> own = new ArrayList<>(step.successCriteria());
+        step.onSuccess().forEach(a -> own.addAll(a.criteria()));
+        step.onFailure().forEach(a -> own.addAll(a.criteria()));
+        own.forEach(c -> check(c, scope, references, diagnostics));
       }
+      List<Criterion> shared = new ArrayList<>();
       for (Action a : workflow.successActions()) {
-        all.addAll(a.criteria());
+        shared.addAll(a.criteria());
       }
       for (Action a : workflow.failureActions()) {
-        all.addAll(a.criteria());
+        shared.addAll(a.criteria());
       }
-      all.forEach(c -> check(c, references, diagnostics));
+      shared.forEach(c -> check(c, Scope.ANY_RESULT, references, diagnostics));
     }
   }
 
-  private static void check(Criterion criterion, References references, Diagnostics diagnostics) {
+  private static void check(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
     Located<String> condition = criterion.condition();
     if (criterion.typeVersion() != null) {
       diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, criterion.type().location(),
@@ -57,26 +59,27 @@ final class CriterionCheck implements Check {
     if (criterion.context() != null) {
       RuntimeExpression context = ExpressionCheck.single(criterion.context(), diagnostics);
       if (context != null) {
-        references.check(context, criterion.context().location(), Scope.RESPONSE, false);
+        references.check(context, criterion.context().location(), scope, false);
       }
     }
     switch (criterion.typeName()) {
-      case "simple" -> simple(condition, references, diagnostics);
+      case "simple" -> simple(condition, scope, references, diagnostics);
       case "regex" -> regex(condition, diagnostics);
-      case "jsonpath" -> jsonPath(condition, references, diagnostics);
+      case "jsonpath" -> jsonPath(condition, scope, references, diagnostics);
       default -> diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, criterion.type().location(),
           "criteria of type '" + criterion.typeName() + "' are not supported yet");
     }
   }
 
-  private static void simple(Located<String> condition, References references, Diagnostics diagnostics) {
+  private static void simple(Located<String> condition, Scope scope, References references,
+      Diagnostics diagnostics) {
     if (ConditionParser.isBraced(condition.value())) {
       String inner = condition.value().trim();
       diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location(),
           "a condition is not written in braces; write '" + inner.substring(1, inner.length() - 1).trim() + "'");
       return;
     }
-    operands(ConditionParser.parseSimple(condition.value()), condition, references, diagnostics);
+    operands(ConditionParser.parseSimple(condition.value()), condition, scope, references, diagnostics);
   }
 
   private static void regex(Located<String> condition, Diagnostics diagnostics) {
@@ -88,13 +91,14 @@ final class CriterionCheck implements Check {
     }
   }
 
-  private static void jsonPath(Located<String> condition, References references, Diagnostics diagnostics) {
+  private static void jsonPath(Located<String> condition, Scope scope, References references,
+      Diagnostics diagnostics) {
     ParseResult<Condition> dialect = ConditionParser.parseContextComparison(condition.value());
     if (dialect.ok() && hasComparison(dialect.value())) {
       diagnostics.dialect(DiagnosticCode.JSONPATH_COMPARISON, condition.location(),
           "jsonpath condition written as a comparison is not RFC 9535 JSONPath; write it as a simple condition on "
               + "'$response.body#/...' or as a filter query like \"$[?@.status == 'x']\"");
-      operands(dialect, condition, references, diagnostics);
+      operands(dialect, condition, scope, references, diagnostics);
       return;
     }
     diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, condition.location(),
@@ -115,35 +119,35 @@ final class CriterionCheck implements Check {
     return c instanceof Condition.Not not && hasComparison(not.operand());
   }
 
-  private static void operands(ParseResult<Condition> parsed, Located<String> condition, References references,
-      Diagnostics diagnostics) {
+  private static void operands(ParseResult<Condition> parsed, Located<String> condition, Scope scope,
+      References references, Diagnostics diagnostics) {
     for (var error : parsed.errors()) {
       diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(error.offset()),
           error.message());
     }
     if (parsed.ok()) {
-      visit(parsed.value(), condition, references);
+      visit(parsed.value(), condition, scope, references);
     }
   }
 
-  private static void visit(Condition c, Located<String> condition, References references) {
+  private static void visit(Condition c, Located<String> condition, Scope scope, References references) {
     if (c instanceof Condition.Or or) {
-      or.operands().forEach(o -> visit(o, condition, references));
+      or.operands().forEach(o -> visit(o, condition, scope, references));
     } else if (c instanceof Condition.And and) {
-      and.operands().forEach(o -> visit(o, condition, references));
+      and.operands().forEach(o -> visit(o, condition, scope, references));
     } else if (c instanceof Condition.Not not) {
-      visit(not.operand(), condition, references);
+      visit(not.operand(), condition, scope, references);
     } else if (c instanceof Condition.Compare cmp) {
-      operand(cmp.left(), condition, references);
-      operand(cmp.right(), condition, references);
+      operand(cmp.left(), condition, scope, references);
+      operand(cmp.right(), condition, scope, references);
     } else if (c instanceof Condition.Truthy t) {
-      operand(t.operand(), condition, references);
+      operand(t.operand(), condition, scope, references);
     }
   }
 
-  private static void operand(Operand operand, Located<String> condition, References references) {
+  private static void operand(Operand operand, Located<String> condition, Scope scope, References references) {
     if (operand instanceof Operand.Expression e) {
-      references.check(e.expression(), condition.location().shifted(e.offset()), Scope.RESPONSE, true);
+      references.check(e.expression(), condition.location().shifted(e.offset()), scope, true);
     }
   }
 }

@@ -27,7 +27,7 @@ final class ExpressionCheck implements Check {
   @Override
   public void check(ResolvedDocument document, Diagnostics diagnostics) {
     for (Workflow workflow : document.document().workflows()) {
-      References references = new References(workflow, diagnostics);
+      References references = new References(document, workflow, diagnostics);
       for (Step step : workflow.steps()) {
         for (Parameter p : Effective.parameters(workflow, step)) {
           values(p.value(), references, diagnostics);
@@ -39,7 +39,7 @@ final class ExpressionCheck implements Check {
           }
           body.replacements().forEach(r -> values(r.value(), references, diagnostics));
         }
-        outputs(step.outputs(), Scope.RESPONSE, references, diagnostics);
+        outputs(step.outputs(), step.workflowId() != null ? Scope.CALL : Scope.RESPONSE, references, diagnostics);
       }
       outputs(workflow.outputs(), Scope.WORKFLOW_OUTPUTS, references, diagnostics);
     }

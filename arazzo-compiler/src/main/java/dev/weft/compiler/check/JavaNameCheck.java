@@ -35,6 +35,22 @@ final class JavaNameCheck implements Check {
     }
   }
 
+  static void acrossDocuments(java.util.Collection<ResolvedDocument> documents, Diagnostics diagnostics) {
+    Map<String, Located<String>> classes = new HashMap<>();
+    for (ResolvedDocument document : documents) {
+      for (Workflow workflow : document.document().workflows()) {
+        Located<String> id = workflow.workflowId();
+        Located<String> first = classes.putIfAbsent(JavaNames.className(id.value()), id);
+        if (first != null && !first.location().file().equals(id.location().file())) {
+          diagnostics.error(DiagnosticCode.NAME_COLLISION, id.location(),
+              "workflow '" + id.value() + "' and workflow '" + first.value() + "' of " + first.location().file()
+                  .getFileName() + " both become the class '" + JavaNames.className(id.value())
+                  + "'; rename one, or compile them into different packages");
+        }
+      }
+    }
+  }
+
   private static void distinct(Map<String, Located<String>> seen, Located<String> id,
       Function<String, String> naming, String what, Diagnostics diagnostics) {
     String javaName = naming.apply(id.value());

@@ -13,11 +13,13 @@ import java.util.Optional;
 
 /** Checks that what an expression reads exists and is in scope where the expression stands. */
 final class References {
+  private final dev.weft.compiler.resolve.ResolvedDocument document;
   private final Workflow workflow;
   private final InputSchema inputs;
   private final Diagnostics diagnostics;
 
-  References(Workflow workflow, Diagnostics diagnostics) {
+  References(dev.weft.compiler.resolve.ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+    this.document = document;
     this.workflow = workflow;
     this.inputs = InputSchema.of(workflow);
     this.diagnostics = diagnostics;
@@ -34,11 +36,18 @@ final class References {
     } else if (expression instanceof RuntimeExpression.StepOutput out) {
       stepOutput(out, at, memberAccessAllowed);
     } else if (expression instanceof RuntimeExpression.Output out) {
-      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
-          "'" + out.text() + "' is only available in steps that call a workflow; use '$steps.<stepId>.outputs."
-              + out.name() + "'");
-    } else if (expression instanceof RuntimeExpression.WorkflowValue) {
-      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, at, "'$workflows' expressions are not supported yet");
+      if (scope != Scope.CALL && scope != Scope.ANY_RESULT) {
+        diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
+            "'" + out.text() + "' is only available after a step that calls a workflow (in its criteria and "
+                + "outputs); elsewhere use '$steps.<stepId>.outputs." + out.name() + "'");
+      }
+    } else if (expression instanceof RuntimeExpression.WorkflowValue w) {
+      if (document.document().workflow(w.workflowId()).isEmpty()) {
+        diagnostics.error(DiagnosticCode.UNKNOWN_WORKFLOW, at,
+            "'" + w.text() + "' refers to workflow '" + w.workflowId() + "', which is not in this document"
+                + Suggestions.hint(w.workflowId(), document.document().workflows().stream()
+                    .map(x -> x.workflowId().value()).toList()));
+      }
     } else if (expression instanceof RuntimeExpression.SourceDescriptionRef s) {
       diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
           "'" + s.text() + "' names a source description, not a value; it is only allowed in operationId, "
@@ -53,7 +62,11 @@ final class References {
   }
 
   private void responseOnly(RuntimeExpression expression, Location at, Scope scope) {
-    if (scope != Scope.RESPONSE) {
+    if (scope == Scope.CALL) {
+      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
+          "'" + expression.text() + "' does not exist for a step that calls a workflow; read the called workflow's "
+              + "outputs with '$outputs.<name>'");
+    } else if (scope != Scope.RESPONSE && scope != Scope.ANY_RESULT) {
       String where = scope == Scope.REQUEST ? "before the step's request is sent" : "in workflow outputs";
       diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
           "'" + expression.text() + "' cannot be used " + where + "; it exists only after an operation step's call "

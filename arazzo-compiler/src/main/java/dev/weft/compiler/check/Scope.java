@@ -6,6 +6,10 @@ enum Scope {
   REQUEST,
   /** After an operation step's HTTP call: its criteria, action criteria and outputs. */
   RESPONSE,
+  /** After a workflow step's call: its criteria, action criteria and outputs ({@code $outputs}). */
+  CALL,
+  /** Workflow-level action criteria, evaluated after whichever step is handled: either kind of result. */
+  ANY_RESULT,
   /** Workflow outputs. */
   WORKFLOW_OUTPUTS
 }

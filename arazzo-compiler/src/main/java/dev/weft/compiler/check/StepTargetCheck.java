@@ -16,10 +16,6 @@ final class StepTargetCheck implements Check {
   @Override
   public void check(ResolvedDocument document, Diagnostics diagnostics) {
     for (Workflow workflow : document.document().workflows()) {
-      if (!workflow.dependsOn().isEmpty()) {
-        diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, workflow.dependsOn().get(0).location(),
-            "'dependsOn' is not supported yet");
-      }
       for (Step step : workflow.steps()) {
         long targets = Stream.of(step.operationId(), step.operationPath(), step.workflowId())
             .filter(t -> t != null).count();
@@ -30,9 +26,13 @@ final class StepTargetCheck implements Check {
           continue;
         }
         Located<String> workflowId = step.workflowId();
-        if (workflowId != null) {
-          diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, workflowId.location(),
-              "step '" + step.id() + "' calls a workflow; sub-workflow steps are not supported yet");
+        if (workflowId != null && step.requestBody() != null) {
+          diagnostics.error(DiagnosticCode.INVALID_STEP_TARGET, step.requestBody().location(),
+              "step '" + step.id() + "' calls a workflow and cannot have a requestBody; pass values as parameters");
+        }
+        if (step.requestBody() != null && !step.requestBody().replacements().isEmpty()) {
+          diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, step.requestBody().replacements().get(0).location(),
+              "payload replacements are not supported yet");
         }
         document.target(workflow, step).ifPresent(op -> {
           if (step.requestBody() != null && BODYLESS.contains(op.method())) {

@@ -40,6 +40,12 @@ public enum DiagnosticCode {
       "a bare operationId is found in several source descriptions", "STEP-5", "D-25"),
   UNQUALIFIED_OPERATION("unqualified-operation", Severity.WARNING,
       "a bare operationId is used although several source descriptions exist", "STEP-5", "D-25"),
+  UNKNOWN_WORKFLOW("unknown-workflow", Severity.ERROR,
+      "a workflowId (step, action or dependsOn) names no workflow", "STEP-8", "SA-3", "FA-3", "WF-4"),
+  MISSING_WORKFLOW_INPUT("missing-workflow-input", Severity.ERROR,
+      "a called workflow requires an input that the call does not supply", "D-18", "PARAM-5"),
+  DEPENDENCY_CYCLE("dependency-cycle", Severity.ERROR,
+      "workflows or source documents depend on each other in a cycle", "WF-4", "D-64"),
   UNSUPPORTED_FEATURE("unsupported-feature", Severity.ERROR,
       "the document uses a feature this version of Weft cannot compile yet"),
   // Parameters and bodies

@@ -64,6 +64,8 @@ final class InputsRecord {
             Docs.line(workflow.workflowId().value()))
         .recordConstructor(constructor.build())
         .addMethod(toStringMethod(labels, shown))
+        .addMethod(toJson())
+        .addMethod(fromJson())
         .addMethod(MethodSpec.methodBuilder("builder")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(type.nestedClass("Builder"))
@@ -71,6 +73,53 @@ final class InputsRecord {
             .build())
         .addType(builder())
         .build();
+  }
+
+  /** The inputs as the JSON object {@code $inputs} expressions read; unset inputs are left out. */
+  private MethodSpec toJson() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("toJson")
+        .addJavadoc("The inputs as JSON, as {@code $$inputs} expressions see them; unset inputs are left out.\n")
+        .returns(RuntimeTypes.OBJECT_NODE)
+        .addStatement("$T json = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
+    names.inputComponents().forEach((name, component) -> method.addStatement("$T.put(json, $S, $T.of($N))",
+        RuntimeTypes.VALUES, name, RuntimeTypes.VALUES, component));
+    return method.addStatement("return json").build();
+  }
+
+  /** Inputs from JSON, for calls from other workflows: members by name, converted to the component types. */
+  private MethodSpec fromJson() {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
+      CodeBlock node = CodeBlock.of("json.get($S)", input.getKey());
+      TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
+      arguments.add(conversion(javaType, node));
+    }
+    return MethodSpec.methodBuilder("fromJson")
+        .addModifiers(Modifier.STATIC)
+        .returns(type)
+        .addParameter(RuntimeTypes.JSON_NODE, "inputs")
+        .addStatement("$T json = inputs == null ? $T.object() : inputs", RuntimeTypes.JSON_NODE, RuntimeTypes.VALUES)
+        .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",\n"))
+        .build();
+  }
+
+  private static CodeBlock conversion(TypeName javaType, CodeBlock node) {
+    if (javaType instanceof ParameterizedTypeName list) {
+      TypeName element = list.typeArguments().get(0);
+      for (JavaTypes t : JavaTypes.values()) {
+        if (t.type().equals(element) && t != JavaTypes.JSON) {
+          return CodeBlock.of("$T.asList($L, $T::$N)", RuntimeTypes.VALUES, node, RuntimeTypes.VALUES,
+              t.conversionMethod());
+        }
+      }
+      return CodeBlock.of("$T.asList($L)", RuntimeTypes.VALUES, node);
+    }
+    for (JavaTypes t : JavaTypes.values()) {
+      if (t.type().equals(javaType)) {
+        return t.convert(node);
+      }
+    }
+    return JavaTypes.JSON.convert(node);
   }
 
   private String description(String name) {

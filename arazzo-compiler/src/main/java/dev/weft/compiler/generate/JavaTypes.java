@@ -33,6 +33,11 @@ enum JavaTypes {
     return type;
   }
 
+  /** The name of the {@code Values} method converting to this type. */
+  String conversionMethod() {
+    return conversion;
+  }
+
   /** Code converting a {@code JsonNode} expression to this type. */
   CodeBlock convert(CodeBlock node) {
     return CodeBlock.of("$T.$N($L)", RuntimeTypes.VALUES, conversion, node);

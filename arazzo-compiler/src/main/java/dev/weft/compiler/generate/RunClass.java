@@ -5,13 +5,15 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.weft.compiler.check.JavaNames;
 import dev.weft.compiler.model.InputSchema;
+import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
-import java.util.ArrayList;
-import java.util.List;
+import dev.weft.compiler.resolve.WorkflowRef;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -24,19 +26,18 @@ final class RunClass {
   private final Workflow workflow;
   private final WorkflowNames names;
   private final StepCode steps;
-  private final OutputTypes outputTypes;
   private final ClassName outer;
   private final ClassName stepEnum;
+  private final String packageName;
 
-  RunClass(ResolvedDocument document, Workflow workflow, WorkflowNames names, StepCode steps,
-      OutputTypes outputTypes, ClassName outer) {
+  RunClass(ResolvedDocument document, Workflow workflow, WorkflowNames names, StepCode steps, ClassName outer) {
     this.document = document;
     this.workflow = workflow;
     this.names = names;
     this.steps = steps;
-    this.outputTypes = outputTypes;
     this.outer = outer;
     this.stepEnum = outer.nestedClass("Step");
+    this.packageName = outer.packageName();
   }
 
   TypeSpec build() {
@@ -56,32 +57,47 @@ final class RunClass {
     run.addMethod(constructor())
         .addMethod(runMethod())
         .addMethod(runAsyncMethod())
-        .addMethod(runFromMethod())
-        .addMethod(dispatch("request", RuntimeTypes.STEP_REQUEST, false))
-        .addMethod(dispatch("handle", stepEnum, true));
+        .addMethod(runFromMethod());
+    if (!workflow.dependsOn().isEmpty()) {
+      run.addMethod(dependencies(false)).addMethod(dependencies(true));
+    }
+    run.addMethod(execute(false)).addMethod(execute(true));
     for (int i = 0; i < workflow.steps().size(); i++) {
       Step step = workflow.steps().get(i);
-      run.addMethod(steps.request(step, WorkflowClassGenerator.target(document, workflow, step)));
+      if (step.workflowId() != null) {
+        run.addMethod(steps.calleeInputs(step, callee(step.workflowId())));
+      } else {
+        run.addMethod(steps.request(step, WorkflowClassGenerator.target(document, workflow, step)));
+      }
       run.addMethod(steps.handler(step, i));
     }
-    return run.addMethod(outputsMethod()).build();
+    for (String target : names.gotoConstants().keySet()) {
+      run.addMethod(gotoHandler(target));
+    }
+    return run.addMethod(finish()).addMethod(outputsJson()).build();
+  }
+
+  private WorkflowRef callee(Located<String> reference) {
+    return document.workflow(reference.value()).orElseThrow(() ->
+        new IllegalStateException("workflow reference '" + reference.value() + "' passed the checks unresolved"));
+  }
+
+  private ClassName calleeClass(WorkflowRef callee) {
+    return ClassName.get(packageName, JavaNames.className(callee.id()));
   }
 
   private MethodSpec constructor() {
-    ClassName inputs = outer.nestedClass("Inputs");
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addParameter(RuntimeTypes.CLIENT, "client")
-        .addParameter(inputs, "inputs")
-        .addStatement("$T.requireNonNull(inputs, $S)", RuntimeTypes.OBJECTS, "inputs")
-        .addStatement("this.$N = client.startRun(WORKFLOW_ID)", WorkflowNames.RUN)
-        .addStatement("this.$N = $T.object()", WorkflowNames.IN, RuntimeTypes.VALUES);
+        .addParameter(RuntimeTypes.RUN, WorkflowNames.RUN)
+        .addParameter(outer.nestedClass("Inputs"), "inputs")
+        .addStatement("this.$N = $N", WorkflowNames.RUN, WorkflowNames.RUN)
+        .addStatement("this.$N = $T.requireNonNull(inputs, $S).toJson()", WorkflowNames.IN, RuntimeTypes.OBJECTS,
+            "inputs");
     InputSchema schema = InputSchema.of(workflow);
-    for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
-      constructor.addStatement("$T.put($N, $S, $T.of(inputs.$N()))", RuntimeTypes.VALUES, WorkflowNames.IN,
-          input.getKey(), RuntimeTypes.VALUES, input.getValue());
-      if (schema.isSecret(input.getKey())) {
-        constructor.addStatement("$N.secret($T.text($T.of(inputs.$N())))", WorkflowNames.RUN, RuntimeTypes.VALUES,
-            RuntimeTypes.VALUES, input.getValue());
+    for (String input : names.inputComponents().keySet()) {
+      if (schema.isSecret(input)) {
+        constructor.addStatement("$N.secret($T.text($N.get($S)))", WorkflowNames.RUN, RuntimeTypes.VALUES,
+            WorkflowNames.IN, input);
       }
     }
     return constructor.build();
@@ -92,69 +108,154 @@ final class RunClass {
   }
 
   private MethodSpec runMethod() {
-    return MethodSpec.methodBuilder("run")
-        .returns(outer.nestedClass("Outputs"))
+    MethodSpec.Builder method = MethodSpec.methodBuilder("run").returns(RuntimeTypes.OBJECT_NODE);
+    if (!workflow.dependsOn().isEmpty()) {
+      method.addStatement("dependencies()");
+    }
+    return method
         .addStatement("$T step = $L", stepEnum, firstStep())
         .beginControlFlow("while (step != null)")
         .addStatement("$N.enterStep(step.id)", WorkflowNames.RUN)
-        .addStatement("step = handle(step, $N.send(request(step)))", WorkflowNames.RUN)
+        .addStatement("step = execute(step)")
         .endControlFlow()
-        .addStatement("return outputs()")
+        .addStatement("return finish()")
         .build();
   }
 
   private MethodSpec runAsyncMethod() {
+    CodeBlock start = workflow.dependsOn().isEmpty()
+        ? CodeBlock.of("return runFrom($L)", firstStep())
+        : CodeBlock.of("return dependenciesAsync().thenCompose(done -> runFrom($L))", firstStep());
     return MethodSpec.methodBuilder("runAsync")
-        .returns(ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, outer.nestedClass("Outputs")))
-        .addStatement("return runFrom($L)", firstStep())
+        .returns(future(RuntimeTypes.OBJECT_NODE))
+        .addStatement(start)
         .build();
   }
 
   private MethodSpec runFromMethod() {
     return MethodSpec.methodBuilder("runFrom")
         .addModifiers(Modifier.PRIVATE)
-        .returns(ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, outer.nestedClass("Outputs")))
+        .returns(future(RuntimeTypes.OBJECT_NODE))
         .addParameter(stepEnum, "step")
         .beginControlFlow("if (step == null)")
-        .addStatement("return $T.completedFuture(outputs())", RuntimeTypes.COMPLETABLE_FUTURE)
+        .addStatement("return $T.completedFuture(finish())", RuntimeTypes.COMPLETABLE_FUTURE)
         .endControlFlow()
-        .addStatement("return $N.enterStepAsync(step.id)\n.thenCompose(entered -> $N.sendAsync(request(step)))\n"
-            + ".thenCompose($N -> runFrom(handle(step, $N)))", WorkflowNames.RUN, WorkflowNames.RUN,
-            WorkflowNames.EXCHANGE, WorkflowNames.EXCHANGE)
+        .addStatement("return $N.enterStepAsync(step.id)\n.thenCompose(entered -> executeAsync(step))\n"
+            + ".thenCompose(this::runFrom)", WorkflowNames.RUN)
         .build();
   }
 
-  private MethodSpec dispatch(String name, com.palantir.javapoet.TypeName returns, boolean handler) {
+  /** {@code dependsOn} (D-17): each dependency runs first, at most once per top-level run, inputs by name. */
+  private MethodSpec dependencies(boolean async) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(async ? "dependenciesAsync" : "dependencies")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Runs the workflows this one depends on, in order, each unless it already ran in this run.\n");
+    if (!async) {
+      for (Located<String> dependency : workflow.dependsOn()) {
+        WorkflowRef ref = callee(dependency);
+        method.beginControlFlow("if (!$N.hasCompleted($S))", WorkflowNames.RUN, ref.id())
+            .addStatement("$T.call($N, $N)", calleeClass(ref), WorkflowNames.RUN, WorkflowNames.IN)
+            .endControlFlow();
+      }
+      return method.build();
+    }
+    CodeBlock.Builder chain = CodeBlock.builder()
+        .add("return $T.<$T>completedFuture(null)", RuntimeTypes.COMPLETABLE_FUTURE, RuntimeTypes.JSON_NODE);
+    for (Located<String> dependency : workflow.dependsOn()) {
+      WorkflowRef ref = callee(dependency);
+      chain.add("\n.thenCompose(done -> $N.hasCompleted($S) ? $T.completedFuture(done) : $T.callAsync($N, $N))",
+          WorkflowNames.RUN, ref.id(), RuntimeTypes.COMPLETABLE_FUTURE, calleeClass(ref), WorkflowNames.RUN,
+          WorkflowNames.IN);
+    }
+    return method.returns(future(RuntimeTypes.JSON_NODE)).addStatement(chain.build()).build();
+  }
+
+  /** The one switch over the steps: send the request or call the workflow, then handle the result. */
+  private MethodSpec execute(boolean async) {
     CodeBlock.Builder cases = CodeBlock.builder().add("return switch (step) {\n").indent();
     for (Step step : workflow.steps()) {
-      String method = handler ? names.handlerMethod(step.id()) : names.requestMethod(step.id());
-      cases.add("case $N -> $N($L);\n", names.stepConstant(step.id()), method,
-          handler ? CodeBlock.of("$N", WorkflowNames.EXCHANGE) : CodeBlock.of(""));
+      String constant = names.stepConstant(step.id());
+      String handler = names.handlerMethod(step.id());
+      if (step.workflowId() != null) {
+        ClassName callee = calleeClass(callee(step.workflowId()));
+        String inputs = names.requestMethod(step.id());
+        cases.add(async
+            ? "case $N -> $N.callAsync($S, () -> $T.callAsync($N, $N())).thenApply(this::$N);\n"
+            : "case $N -> $N($N.call($S, () -> $T.call($N, $N())));\n",
+            async ? new Object[] {constant, WorkflowNames.RUN, step.id(), callee, WorkflowNames.RUN, inputs, handler}
+                : new Object[] {constant, handler, WorkflowNames.RUN, step.id(), callee, WorkflowNames.RUN, inputs});
+      } else {
+        String request = names.requestMethod(step.id());
+        cases.add(async ? "case $N -> $N.sendAsync($N()).thenApply(this::$N);\n" : "case $N -> $N($N.send($N()));\n",
+            async ? new Object[] {constant, WorkflowNames.RUN, request, handler}
+                : new Object[] {constant, handler, WorkflowNames.RUN, request});
+      }
+    }
+    for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
+      ClassName callee = calleeClass(document.workflow(target.getKey()).orElseThrow());
+      String handler = names.gotoMethod(target.getKey());
+      String label = "goto " + target.getKey();
+      cases.add(async
+          ? "case $N -> $N.callAsync($S, () -> $T.callAsync($N, $N)).thenApply(this::$N);\n"
+          : "case $N -> $N($N.call($S, () -> $T.call($N, $N)));\n",
+          async ? new Object[] {target.getValue(), WorkflowNames.RUN, label, callee, WorkflowNames.RUN, WorkflowNames.IN,
+              handler}
+              : new Object[] {target.getValue(), handler, WorkflowNames.RUN, label, callee, WorkflowNames.RUN,
+                  WorkflowNames.IN});
     }
     cases.unindent().add("};\n");
-    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+    return MethodSpec.methodBuilder(async ? "executeAsync" : "execute")
         .addModifiers(Modifier.PRIVATE)
-        .returns(returns)
-        .addParameter(stepEnum, "step");
-    if (handler) {
-      method.addParameter(RuntimeTypes.EXCHANGE, WorkflowNames.EXCHANGE);
-    }
-    return method.addCode(cases.build()).build();
+        .returns(async ? future(stepEnum) : stepEnum)
+        .addParameter(stepEnum, "step")
+        .addCode(cases.build())
+        .build();
   }
 
-  private MethodSpec outputsMethod() {
-    List<CodeBlock> arguments = new ArrayList<>();
-    ValueCode values = new ValueCode(workflow, names);
-    for (Map.Entry<String, String> output : names.workflowOutputs().entrySet()) {
-      String text = workflow.outputs().get(output.getKey()).value();
-      JavaTypes type = outputTypes.ofWorkflowOutput(text);
-      arguments.add(type.convert(values.template(text, "workflow output '" + output.getKey() + "'")));
-    }
-    return MethodSpec.methodBuilder("outputs")
+  /** D-18: a goto to a workflow is one-way; this run ends with the target's outcome. */
+  private MethodSpec gotoHandler(String target) {
+    return MethodSpec.methodBuilder(names.gotoMethod(target))
         .addModifiers(Modifier.PRIVATE)
-        .returns(outer.nestedClass("Outputs"))
-        .addStatement("return new $T($L)", outer.nestedClass("Outputs"),
-            arguments.isEmpty() ? CodeBlock.of("") : CodeBlock.join(arguments, ",\n"))
+        .addJavadoc("After a goto to workflow {@code $L}: this run ends as that workflow ended.\n", Docs.line(target))
+        .returns(stepEnum)
+        .addParameter(RuntimeTypes.WORKFLOW_CALL, WorkflowNames.CALL)
+        .beginControlFlow("if (!$N.succeeded())", WorkflowNames.CALL)
+        .addStatement("throw $N.failure($S, $N, $S)", WorkflowNames.RUN, "goto " + target, WorkflowNames.CALL,
+            "workflow '" + target + "', reached by goto, failed")
+        .endControlFlow()
+        .addStatement("return null")
         .build();
+  }
+
+  private MethodSpec finish() {
+    return MethodSpec.methodBuilder("finish")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Computes the workflow outputs and records the run for {@code $$workflows} expressions.\n")
+        .returns(RuntimeTypes.OBJECT_NODE)
+        .addStatement("$T outputs = outputsJson()", RuntimeTypes.OBJECT_NODE)
+        .addStatement("$N.completed(WORKFLOW_ID, $N, outputs)", WorkflowNames.RUN, WorkflowNames.IN)
+        .addStatement("return outputs")
+        .build();
+  }
+
+  private MethodSpec outputsJson() {
+    ValueCode values = new ValueCode(workflow, names);
+    CodeBlock.Builder body = CodeBlock.builder()
+        .addStatement("$T outputs = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
+    for (String output : names.workflowOutputs().keySet()) {
+      String text = workflow.outputs().get(output).value();
+      body.addStatement("$T.put(outputs, $S, $L)", RuntimeTypes.VALUES, output,
+          values.template(text, "workflow output '" + output + "'"));
+    }
+    return MethodSpec.methodBuilder("outputsJson")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("The workflow outputs, evaluated leniently: an absent value leaves its output out.\n")
+        .returns(RuntimeTypes.OBJECT_NODE)
+        .addCode(body.addStatement("return outputs").build())
+        .build();
+  }
+
+  private static TypeName future(TypeName of) {
+    return ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, of);
   }
 }

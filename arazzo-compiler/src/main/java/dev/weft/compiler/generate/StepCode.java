@@ -75,8 +75,27 @@ final class StepCode {
         .build();
   }
 
+  /** For a workflow step: the called workflow's inputs, one per parameter, by name (PARAM-5). */
+  MethodSpec calleeInputs(Step step, dev.weft.compiler.resolve.WorkflowRef callee) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    ValueCode.Locals locals = new ValueCode.Locals(WorkflowNames.IN, WorkflowNames.RUN, "inputs");
+    body.addStatement("$T inputs = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
+    for (Parameter p : Effective.parameters(workflow, step)) {
+      CodeBlock value = values.value(p.value(), "input '" + p.name().value() + "'", body, locals);
+      body.addStatement("$T.put(inputs, $S, $L)", RuntimeTypes.VALUES, p.name().value(), value);
+    }
+    return MethodSpec.methodBuilder(names.requestMethod(step.id()))
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("The inputs step {@code $L} passes to workflow {@code $L}.\n", Docs.line(step.id()),
+            Docs.line(callee.id()))
+        .returns(RuntimeTypes.OBJECT_NODE)
+        .addCode(body.addStatement("return inputs").build())
+        .build();
+  }
+
   MethodSpec handler(Step step, int index) {
-    String ex = WorkflowNames.EXCHANGE;
+    boolean calls = step.workflowId() != null;
+    String ex = calls ? WorkflowNames.CALL : WorkflowNames.EXCHANGE;
     CodeBlock.Builder code = CodeBlock.builder();
     if (!step.outputs().isEmpty()) {
       code.add("// Outputs are recorded after every exchange, successful or not.\n");
@@ -85,9 +104,9 @@ final class StepCode {
       code.addStatement("$N = $L", names.outputField(step.id(), output.getKey()),
           values.template(output.getValue().value(), "output '" + output.getKey() + "'"));
     }
-    CodeBlock success = step.successCriteria().isEmpty()
-        ? CodeBlock.of("$N.statusCode() >= 200 && $N.statusCode() < 300", ex, ex)
-        : conditions.all(step.successCriteria());
+    CodeBlock success = !step.successCriteria().isEmpty() ? conditions.all(step.successCriteria())
+        : calls ? CodeBlock.of("$N.succeeded()", ex)
+        : CodeBlock.of("$N.statusCode() >= 200 && $N.statusCode() < 300", ex, ex);
     code.beginControlFlow("if ($L)", success);
     if (!actions(code, step, Effective.onSuccess(workflow, step))) {
       if (index + 1 < workflow.steps().size()) {
@@ -102,7 +121,8 @@ final class StepCode {
     if (actions(code, step, Effective.onFailure(workflow, step))) {
       return handlerMethod(step, code);
     }
-    String criteria = step.successCriteria().isEmpty() ? "status is not 2xx"
+    String criteria = step.successCriteria().isEmpty()
+        ? calls ? "workflow '" + step.workflowId().value() + "' failed" : "status is not 2xx"
         : "success criteria not met: " + String.join(" && ",
             step.successCriteria().stream().map(c -> c.condition().value()).toList());
     code.addStatement("throw $N.failure($S, $N, $S)", WorkflowNames.RUN, step.id(), ex, criteria);
@@ -110,14 +130,15 @@ final class StepCode {
   }
 
   private MethodSpec handlerMethod(Step step, CodeBlock.Builder code) {
-    String ex = WorkflowNames.EXCHANGE;
+    boolean calls = step.workflowId() != null;
+    String ex = calls ? WorkflowNames.CALL : WorkflowNames.EXCHANGE;
     return MethodSpec.methodBuilder(names.handlerMethod(step.id()))
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Step {@code $L}$L\n", Docs.line(step.id()),
             step.description() == null ? "." : ": " + Docs.javadoc(step.description()))
         .addJavadoc("\n@return the next step, or null when the workflow ends\n")
         .returns(stepEnum)
-        .addParameter(RuntimeTypes.EXCHANGE, ex)
+        .addParameter(calls ? RuntimeTypes.WORKFLOW_CALL : RuntimeTypes.EXCHANGE, ex)
         .addCode(code.build())
         .build();
   }
@@ -140,8 +161,9 @@ final class StepCode {
     if (type.equals("retry")) {
       long limit = action.retryLimit() == null ? 1 : action.retryLimit().value();
       double after = action.retryAfter() == null ? 0 : action.retryAfter().value();
-      CodeBlock retry = CodeBlock.of("$N.retry($S, $S, $LL, $L, $N)", WorkflowNames.RUN, step.id(), name, limit,
-          Double.toString(after), WorkflowNames.EXCHANGE);
+      CodeBlock exchange = step.workflowId() != null ? CodeBlock.of("null") : CodeBlock.of("$N", WorkflowNames.EXCHANGE);
+      CodeBlock retry = CodeBlock.of("$N.retry($S, $S, $LL, $L, $L)", WorkflowNames.RUN, step.id(), name, limit,
+          Double.toString(after), exchange);
       code.beginControlFlow("if ($L)", always ? retry : CodeBlock.of("($L) && $L", criteria, retry));
       code.add("// retry action '$L'\n", Docs.line(name));
       code.addStatement("return $T.$N", stepEnum, names.stepConstant(step.id()));
@@ -149,12 +171,15 @@ final class StepCode {
       return false;
     }
     CodeBlock result;
-    if (type.equals("goto")) {
+    String ex = step.workflowId() != null ? WorkflowNames.CALL : WorkflowNames.EXCHANGE;
+    if (type.equals("goto") && action.workflowId() != null) {
+      result = CodeBlock.of("return $T.$N", stepEnum, names.gotoConstant(action.workflowId().value()));
+    } else if (type.equals("goto")) {
       result = CodeBlock.of("return $T.$N", stepEnum, names.stepConstant(action.stepId().value()));
     } else if (action.kind() == Action.Kind.SUCCESS) {
       result = CodeBlock.of("return null");
     } else {
-      result = CodeBlock.of("throw $N.failure($S, $N, $S)", WorkflowNames.RUN, step.id(), WorkflowNames.EXCHANGE,
+      result = CodeBlock.of("throw $N.failure($S, $N, $S)", WorkflowNames.RUN, step.id(), ex,
           "failure action '" + name + "' ended the workflow");
     }
     if (always) {

@@ -55,6 +55,12 @@ final class ValueCode {
       String declared = longest(in.name(), inputs.properties().keySet()).orElse(in.name());
       CodeBlock base = CodeBlock.of("$N.get($S)", WorkflowNames.IN, declared);
       return pointer(members(base, rest(in.name(), declared)), in.pointer());
+    } else if (e instanceof RuntimeExpression.Output out) {
+      return pointer(CodeBlock.of("$N.output($S)", WorkflowNames.CALL, out.name()), out.pointer());
+    } else if (e instanceof RuntimeExpression.WorkflowValue w) {
+      String method = w.kind() == RuntimeExpression.WorkflowValue.Kind.INPUTS ? "workflowInput" : "workflowOutput";
+      return pointer(CodeBlock.of("$N.$N($S, $S)", WorkflowNames.RUN, method, w.workflowId(), w.name()),
+          w.pointer());
     } else if (e instanceof RuntimeExpression.StepOutput out) {
       var step = workflow.step(out.stepId()).orElseThrow();
       String declared = longest(out.name(), step.outputs().keySet()).orElseThrow();

@@ -48,7 +48,7 @@ public final class WorkflowClassGenerator {
     StepCode steps = new StepCode(workflow, names, values, new ConditionCode(values, patterns), stepEnum);
     OutputTypes outputTypes = new OutputTypes(document, workflow);
 
-    TypeSpec runClass = new RunClass(document, workflow, names, steps, outputTypes, type).build();
+    TypeSpec runClass = new RunClass(document, workflow, names, steps, type).build();
     TypeSpec.Builder builder = TypeSpec.classBuilder(type)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
@@ -75,15 +75,17 @@ public final class WorkflowClassGenerator {
                 RuntimeTypes.WORKFLOW_EXCEPTION)
             .returns(type.nestedClass("Outputs"))
             .addParameter(type.nestedClass("Inputs"), "inputs")
-            .addStatement("return new Run(client, inputs).run()")
+            .addStatement("return Outputs.fromJson(new Run(client.startRun(WORKFLOW_ID), inputs).run())")
             .build())
         .addMethod(MethodSpec.methodBuilder("runAsync")
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("Runs the workflow without blocking a thread on HTTP or on poll delays.\n")
             .returns(ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, type.nestedClass("Outputs")))
             .addParameter(type.nestedClass("Inputs"), "inputs")
-            .addStatement("return new Run(client, inputs).runAsync()")
+            .addStatement("return new Run(client.startRun(WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson)")
             .build())
+        .addMethod(callMethod(type, false))
+        .addMethod(callMethod(type, true))
         .addType(new InputsRecord(workflow, names, type.nestedClass("Inputs")).build())
         .addType(outputsRecord(workflow, names, outputTypes, type.nestedClass("Outputs")))
         .addType(stepEnum(workflow, names, stepEnum))
@@ -114,25 +116,48 @@ public final class WorkflowClassGenerator {
     return doc.build();
   }
 
+  /** Entry points for other generated workflows (steps, goto, dependsOn): inputs and outputs as JSON. */
+  private static MethodSpec callMethod(ClassName type, boolean async) {
+    return MethodSpec.methodBuilder(async ? "callAsync" : "call")
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("Runs this workflow for another generated workflow, as a child of {@code caller}'s run.\n")
+        .returns(async ? ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, RuntimeTypes.OBJECT_NODE)
+            : RuntimeTypes.OBJECT_NODE)
+        .addParameter(RuntimeTypes.RUN, "caller")
+        .addParameter(RuntimeTypes.JSON_NODE, "inputs")
+        .addStatement("return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).$N()",
+            async ? "runAsync" : "run")
+        .build();
+  }
+
   private static TypeSpec outputsRecord(Workflow workflow, WorkflowNames names, OutputTypes types, ClassName type) {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    List<CodeBlock> conversions = new ArrayList<>();
     for (Map.Entry<String, String> output : names.workflowOutputs().entrySet()) {
       JavaTypes javaType = types.ofWorkflowOutput(workflow.outputs().get(output.getKey()).value());
       constructor.addParameter(javaType.type(), output.getValue());
+      conversions.add(javaType.convert(CodeBlock.of("json.get($S)", output.getKey())));
     }
+    MethodSpec fromJson = MethodSpec.methodBuilder("fromJson")
+        .addModifiers(Modifier.STATIC)
+        .returns(type)
+        .addParameter(RuntimeTypes.OBJECT_NODE, "json")
+        .addStatement("return new $T($L)", type, CodeBlock.join(conversions, ",\n"))
+        .build();
     return TypeSpec.recordBuilder(type)
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("The outputs of workflow {@code $L}. A component is null when the value was absent, for\n"
             + "example when the workflow ended before the step that computes it ran.\n",
             Docs.line(workflow.workflowId().value()))
         .recordConstructor(constructor.build())
+        .addMethod(fromJson)
         .build();
   }
 
   private static TypeSpec stepEnum(Workflow workflow, WorkflowNames names, ClassName type) {
     TypeSpec.Builder steps = TypeSpec.enumBuilder(type)
         .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("The steps of the workflow, in document order.\n")
+        .addJavadoc("The steps of the workflow, in document order, then one pseudo-step per goto target workflow.\n")
         .addField(String.class, "id", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addParameter(String.class, "id")
@@ -141,6 +166,10 @@ public final class WorkflowClassGenerator {
     for (Step step : workflow.steps()) {
       steps.addEnumConstant(names.stepConstant(step.id()),
           TypeSpec.anonymousClassBuilder("$S", step.id()).build());
+    }
+    for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
+      steps.addEnumConstant(target.getValue(),
+          TypeSpec.anonymousClassBuilder("$S", "goto " + target.getKey()).build());
     }
     return steps.build();
   }

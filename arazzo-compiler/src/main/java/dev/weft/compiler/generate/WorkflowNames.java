@@ -17,6 +17,7 @@ final class WorkflowNames {
   static final String IN = "in";
   static final String RUN = "run";
   static final String EXCHANGE = "exchange";
+  static final String CALL = "call";
 
   private final NameAllocator members = new NameAllocator();
   private final Map<String, String> stepConstants = new LinkedHashMap<>();
@@ -25,10 +26,13 @@ final class WorkflowNames {
   private final Map<String, String> outputFields = new LinkedHashMap<>();
   private final Map<String, String> inputComponents = new LinkedHashMap<>();
   private final Map<String, String> workflowOutputs = new LinkedHashMap<>();
+  private final Map<String, String> gotoConstants = new LinkedHashMap<>();
+  private final Map<String, String> gotoMethods = new LinkedHashMap<>();
 
   WorkflowNames(Workflow workflow) {
-    for (String fixed : new String[] {INPUTS, IN, RUN, EXCHANGE, "client", "outputs", "request", "handle",
-        "runFrom", "step", "secrets"}) {
+    for (String fixed : new String[] {INPUTS, IN, RUN, EXCHANGE, CALL, "client", "outputs", "execute",
+        "executeAsync", "runFrom", "runAsync", "step", "finish", "dependencies", "dependenciesAsync",
+        "outputsJson"}) {
       members.newName(fixed, fixed);
     }
     NameAllocator constants = new NameAllocator();
@@ -41,12 +45,48 @@ final class WorkflowNames {
         outputFields.put(key(id, output), members.newName(JavaNames.memberName(id + "-" + output)));
       }
     }
+    for (String target : gotoWorkflowTargets(workflow)) {
+      String simple = target.substring(target.lastIndexOf('.') + 1);
+      gotoConstants.put(target, constants.newName("GOTO_" + JavaNames.constantName(simple)));
+      gotoMethods.put(target, members.newName("goto" + JavaNames.className(simple).replaceAll("Workflow$", "")));
+    }
     NameAllocator inputs = new NameAllocator();
     InputSchema.of(workflow).properties().keySet()
         .forEach(name -> inputComponents.put(name, inputs.newName(JavaNames.memberName(name))));
     NameAllocator outputs = new NameAllocator();
     workflow.outputs().keySet()
         .forEach(name -> workflowOutputs.put(name, outputs.newName(JavaNames.memberName(name))));
+  }
+
+  /** The workflow references that {@code goto} actions of this workflow jump to, in document order. */
+  static java.util.Set<String> gotoWorkflowTargets(Workflow workflow) {
+    java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+    java.util.List<dev.weft.compiler.model.Action> actions = new java.util.ArrayList<>();
+    for (Step step : workflow.steps()) {
+      actions.addAll(step.onSuccess());
+      actions.addAll(step.onFailure());
+    }
+    actions.addAll(workflow.successActions());
+    actions.addAll(workflow.failureActions());
+    for (dev.weft.compiler.model.Action a : actions) {
+      if (a.type().value().equals("goto") && a.workflowId() != null) {
+        targets.add(a.workflowId().value());
+      }
+    }
+    return targets;
+  }
+
+  /** The {@code Step} constant of the pseudo-step that runs a {@code goto} target workflow. */
+  String gotoConstant(String reference) {
+    return gotoConstants.get(reference);
+  }
+
+  String gotoMethod(String reference) {
+    return gotoMethods.get(reference);
+  }
+
+  Map<String, String> gotoConstants() {
+    return gotoConstants;
   }
 
   String stepConstant(String stepId) {

@@ -25,20 +25,26 @@ public final class Resolver {
 
   private final Diagnostics diagnostics;
   private final SourceLoader loader;
+  private final ArazzoSources arazzo;
 
+  /** A resolver for one compilation: each file it loads is read once, however many documents use it. */
   public Resolver(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.loader = new SourceLoader(diagnostics);
+    this.arazzo = new ArazzoSources(diagnostics, this);
   }
 
   public ResolvedDocument resolve(ArazzoDocument document) {
+    return arazzo.resolve(document);
+  }
+
+  /** Resolves a document whose {@code arazzo} sources are already resolved (called by {@link ArazzoSources}). */
+  ResolvedDocument resolve(ArazzoDocument document, Map<String, ResolvedDocument> arazzoSources) {
     Map<String, SourceApi> sources = new LinkedHashMap<>();
     for (SourceDescription source : document.sourceDescriptions()) {
-      if (source.isOpenApi() && !sources.containsKey(source.name().value())) {
+      if (!arazzoSources.containsKey(source.name().value()) && !sources.containsKey(source.name().value())
+          && !arazzo.isArazzo(document, source)) {
         loader.load(document.file(), source).ifPresent(api -> sources.put(api.name(), api));
-      } else if (!source.isOpenApi()) {
-        diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, source.location(),
-            "source description '" + source.name().value() + "' of type 'arazzo' is not supported yet");
       }
     }
     Map<String, OperationRef> targets = new LinkedHashMap<>();
@@ -47,7 +53,9 @@ public final class Resolver {
         target(document, sources, step).ifPresent(t -> targets.put(ResolvedDocument.key(workflow, step), t));
       }
     }
-    return new ResolvedDocument(document, sources, targets);
+    ResolvedDocument partial = new ResolvedDocument(document, sources, targets, arazzoSources, Map.of());
+    return new ResolvedDocument(document, sources, targets, arazzoSources,
+        new WorkflowReferences(diagnostics, partial).resolveAll());
   }
 
   private Optional<OperationRef> target(ArazzoDocument document, Map<String, SourceApi> sources, Step step) {
@@ -92,7 +100,7 @@ public final class Resolver {
       api.operation(text).ifPresent(found::add);
       all.addAll(api.operations().keySet());
     }
-    long openApiSources = document.sourceDescriptions().stream().filter(SourceDescription::isOpenApi).count();
+    long openApiSources = document.sourceDescriptions().stream().filter(d -> !arazzo.isArazzo(document, d)).count();
     if (sources.size() < openApiSources && found.isEmpty()) {
       return Optional.empty(); // a source failed to load; do not guess
     }

@@ -1,0 +1,141 @@
+package dev.weft.compiler.check;
+
+import dev.weft.compiler.diagnostic.DiagnosticCode;
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Suggestions;
+import dev.weft.compiler.model.Action;
+import dev.weft.compiler.model.Effective;
+import dev.weft.compiler.model.InputSchema;
+import dev.weft.compiler.model.Located;
+import dev.weft.compiler.model.Parameter;
+import dev.weft.compiler.model.Step;
+import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.ResolvedDocument;
+import dev.weft.compiler.resolve.WorkflowRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Calls between workflows: workflow steps pass the inputs the callee requires (PARAM-5), goto targets
+ * can take the current inputs (D-18), and {@code dependsOn} has no duplicates or cycles (WF-4, D-17).
+ */
+final class WorkflowCallCheck implements Check {
+
+  @Override
+  public void check(ResolvedDocument document, Diagnostics diagnostics) {
+    for (Workflow workflow : document.document().workflows()) {
+      for (Step step : workflow.steps()) {
+        if (step.workflowId() != null) {
+          document.workflow(step.workflowId().value()).ifPresent(callee -> step(workflow, step, callee, diagnostics));
+        }
+      }
+      gotoTargets(document, workflow, diagnostics);
+      dependencies(document, workflow, diagnostics);
+    }
+    cycles(document, diagnostics);
+  }
+
+  private static void step(Workflow workflow, Step step, WorkflowRef callee, Diagnostics diagnostics) {
+    InputSchema inputs = InputSchema.of(callee.workflow());
+    Set<String> given = new HashSet<>();
+    for (Parameter p : step.parameters()) {
+      given.add(p.name().value());
+      if (p.in() != null) {
+        diagnostics.warning(DiagnosticCode.UNKNOWN_PARAMETER, p.in().location(),
+            "'in' is ignored on a parameter of a step that calls a workflow; parameters become its inputs by name");
+      }
+      if (inputs.isClosed() && !inputs.properties().containsKey(p.name().value())) {
+        diagnostics.warning(DiagnosticCode.UNKNOWN_PARAMETER, p.name().location(),
+            "workflow '" + callee.id() + "' declares no input '" + p.name().value() + "'"
+                + Suggestions.hint(p.name().value(), inputs.properties().keySet()));
+      }
+    }
+    // workflow-level parameters reach a called workflow only where it declares the input
+    for (Parameter p : Effective.parameters(workflow, step)) {
+      if (inputs.properties().containsKey(p.name().value())) {
+        given.add(p.name().value());
+      }
+    }
+    requireInputs(callee, given, step.workflowId().location(), "step '" + step.id() + "'", diagnostics);
+  }
+
+  private static void gotoTargets(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+    List<Action> actions = new ArrayList<>(workflow.successActions());
+    actions.addAll(workflow.failureActions());
+    workflow.steps().forEach(s -> {
+      actions.addAll(s.onSuccess());
+      actions.addAll(s.onFailure());
+    });
+    Set<String> available = InputSchema.of(workflow).properties().keySet();
+    for (Action action : actions) {
+      if (action.type().value().equals("goto") && action.workflowId() != null) {
+        document.workflow(action.workflowId().value()).ifPresent(target -> requireInputs(target, available,
+            action.workflowId().location(), "goto action '" + action.name().value() + "' (which passes the inputs "
+                + "of workflow '" + workflow.workflowId().value() + "' by name)", diagnostics));
+      }
+    }
+  }
+
+  private static void dependencies(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+    Set<String> seen = new HashSet<>();
+    Set<String> available = InputSchema.of(workflow).properties().keySet();
+    for (Located<String> dependency : workflow.dependsOn()) {
+      if (!seen.add(dependency.value())) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_ID, dependency.location(),
+            "workflow '" + workflow.workflowId().value() + "' lists '" + dependency.value() + "' in dependsOn twice");
+        continue;
+      }
+      document.workflow(dependency.value()).ifPresent(target -> requireInputs(target, available,
+          dependency.location(), "dependsOn of workflow '" + workflow.workflowId().value()
+              + "' (which passes its inputs by name)", diagnostics));
+    }
+  }
+
+  private static void requireInputs(WorkflowRef callee, Set<String> given, Location at, String caller,
+      Diagnostics diagnostics) {
+    InputSchema inputs = InputSchema.of(callee.workflow());
+    for (String name : inputs.properties().keySet()) {
+      if (inputs.isRequired(name) && !given.contains(name)) {
+        diagnostics.error(DiagnosticCode.MISSING_WORKFLOW_INPUT, at,
+            caller + " does not supply input '" + name + "', which workflow '" + callee.id() + "' requires");
+      }
+    }
+  }
+
+  /** dependsOn within the document must not loop: a → b → a can never start. */
+  private static void cycles(ResolvedDocument document, Diagnostics diagnostics) {
+    for (Workflow workflow : document.document().workflows()) {
+      List<String> path = new ArrayList<>();
+      if (reaches(document, workflow, workflow.workflowId().value(), new LinkedHashSet<>(), path)) {
+        Located<String> first = workflow.dependsOn().stream()
+            .filter(d -> d.value().equals(path.get(0))).findFirst().orElse(workflow.workflowId());
+        diagnostics.error(DiagnosticCode.DEPENDENCY_CYCLE, first.location(),
+            "workflow '" + workflow.workflowId().value() + "' depends on itself: " + workflow.workflowId().value()
+                + " -> " + String.join(" -> ", path));
+      }
+    }
+  }
+
+  private static boolean reaches(ResolvedDocument document, Workflow from, String target, Set<String> visited,
+      List<String> path) {
+    for (Located<String> dependency : from.dependsOn()) {
+      WorkflowRef next = document.workflow(dependency.value()).orElse(null);
+      if (next == null || next.document() != document) {
+        continue;
+      }
+      path.add(next.id());
+      if (next.id().equals(target)) {
+        return true;
+      }
+      if (visited.add(next.id()) && reaches(document, next.workflow(), target, visited, path)) {
+        return true;
+      }
+      path.remove(path.size() - 1);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.weft.compiler.resolve;
+
+import dev.weft.compiler.diagnostic.DiagnosticCode;
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Suggestions;
+import dev.weft.compiler.model.Action;
+import dev.weft.compiler.model.ArazzoDocument;
+import dev.weft.compiler.model.Located;
+import dev.weft.compiler.model.SourceDescription;
+import dev.weft.compiler.model.Step;
+import dev.weft.compiler.model.Workflow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves every workflow reference of a document (step and action {@code workflowId}s, {@code
+ * dependsOn}): a plain id names a workflow of the same document (STEP-8), {@code
+ * $sourceDescriptions.<name>.<id>} one of an {@code arazzo} source.
+ */
+final class WorkflowReferences {
+  private static final String QUALIFIED = "$sourceDescriptions.";
+
+  private final Diagnostics diagnostics;
+  private final ResolvedDocument document;
+  private final Map<String, WorkflowRef> resolved = new LinkedHashMap<>();
+
+  WorkflowReferences(Diagnostics diagnostics, ResolvedDocument document) {
+    this.diagnostics = diagnostics;
+    this.document = document;
+  }
+
+  Map<String, WorkflowRef> resolveAll() {
+    for (Located<String> reference : references(document.document())) {
+      resolve(reference).ifPresent(ref -> resolved.put(reference.value(), ref));
+    }
+    return resolved;
+  }
+
+  private static List<Located<String>> references(ArazzoDocument doc) {
+    List<Located<String>> references = new ArrayList<>();
+    for (Workflow workflow : doc.workflows()) {
+      references.addAll(workflow.dependsOn());
+      List<Action> actions = new ArrayList<>(workflow.successActions());
+      actions.addAll(workflow.failureActions());
+      for (Step step : workflow.steps()) {
+        if (step.workflowId() != null) {
+          references.add(step.workflowId());
+        }
+        actions.addAll(step.onSuccess());
+        actions.addAll(step.onFailure());
+      }
+      actions.stream().filter(a -> a.workflowId() != null).forEach(a -> references.add(a.workflowId()));
+    }
+    return references;
+  }
+
+  private Optional<WorkflowRef> resolve(Located<String> reference) {
+    String text = reference.value();
+    if (!text.startsWith(QUALIFIED)) {
+      Optional<Workflow> local = document.document().workflow(text);
+      if (local.isEmpty()) {
+        unknown(reference, "workflow '" + text + "' is not in this document" + Suggestions.hint(text,
+            document.document().workflows().stream().map(w -> w.workflowId().value()).toList())
+            + hintQualified(text));
+      }
+      return local.map(w -> new WorkflowRef(document, w));
+    }
+    String rest = text.substring(QUALIFIED.length());
+    int dot = rest.indexOf('.');
+    String sourceName = dot < 0 ? rest : rest.substring(0, dot);
+    String id = dot < 0 ? "" : rest.substring(dot + 1);
+    Optional<SourceDescription> source = document.document().source(sourceName);
+    if (source.isEmpty()) {
+      diagnostics.error(DiagnosticCode.UNKNOWN_SOURCE, reference.location(),
+          "'" + text + "' refers to source description '" + sourceName + "', which is not declared");
+      return Optional.empty();
+    }
+    ResolvedDocument other = document.arazzoSources().get(sourceName);
+    if (other == null) {
+      if (document.sources().containsKey(sourceName)) {
+        unknown(reference, "source description '" + sourceName + "' is an OpenAPI description, not an Arazzo "
+            + "document; workflows of other documents need a source of type 'arazzo'");
+      }
+      return Optional.empty(); // an arazzo source that failed to load is reported already
+    }
+    Optional<Workflow> workflow = other.document().workflow(id);
+    if (workflow.isEmpty()) {
+      unknown(reference, "workflow '" + id + "' is not in source description '" + sourceName + "'"
+          + Suggestions.hint(id, other.document().workflows().stream().map(w -> w.workflowId().value()).toList()));
+    }
+    return workflow.map(w -> new WorkflowRef(other, w));
+  }
+
+  /** A plain id that names a workflow of an arazzo source: in 1.0.1 it must be qualified. */
+  private String hintQualified(String id) {
+    for (Map.Entry<String, ResolvedDocument> source : document.arazzoSources().entrySet()) {
+      if (source.getValue().document().workflow(id).isPresent()) {
+        return "; to call the workflow of source '" + source.getKey() + "' write '" + QUALIFIED + source.getKey()
+            + "." + id + "'";
+      }
+    }
+    return "";
+  }
+
+  private void unknown(Located<String> reference, String message) {
+    diagnostics.error(DiagnosticCode.UNKNOWN_WORKFLOW, reference.location(), message);
+  }
+}
