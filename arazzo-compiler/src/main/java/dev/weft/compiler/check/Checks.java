@@ -15,6 +15,7 @@ public final class Checks {
       new CriterionCheck(),
       new ActionCheck(),
       new WorkflowCallCheck(),
+      new FlowCheck(),
       new JavaNameCheck());
 
   private Checks() {}

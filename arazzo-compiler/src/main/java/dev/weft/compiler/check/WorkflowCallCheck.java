@@ -124,7 +124,7 @@ final class WorkflowCallCheck implements Check {
       List<String> path) {
     for (Located<String> dependency : from.dependsOn()) {
       WorkflowRef next = document.workflow(dependency.value()).orElse(null);
-      if (next == null || next.document() != document) {
+      if (next == null || next.document().document() != document.document()) {
         continue;
       }
       path.add(next.id());
