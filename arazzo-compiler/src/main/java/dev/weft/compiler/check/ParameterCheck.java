@@ -51,8 +51,10 @@ final class ParameterCheck implements Check {
               "path parameter '" + name + "' is not a variable of " + op.display()
                   + Suggestions.hint(name, pathVariables));
         }
-      } else if (op.parameter(name, in).isEmpty()
+      } else if (op.parameter(name, in).isEmpty() && step.parameters().contains(p)
           && !(in.equals("header") && IMPLICIT_HEADERS.contains(name.toLowerCase(Locale.ROOT)))) {
+        // workflow-level parameters go to every step; not every operation declares them, so only a
+        // step's own undeclared parameters are worth a warning
         List<String> known = new ArrayList<>();
         op.parameters().stream().filter(q -> in.equals(q.getIn())).forEach(q -> known.add(q.getName()));
         diagnostics.warning(DiagnosticCode.UNKNOWN_PARAMETER, p.name().location(),

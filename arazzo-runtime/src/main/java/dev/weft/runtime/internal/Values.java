@@ -373,6 +373,25 @@ public final class Values {
     }
 
     /**
+     * Converts to a list, each element converted by {@code element} (for typed list inputs).
+     *
+     * @param node the value
+     * @param element the conversion of one element, e.g. {@code Values::asString}
+     * @param <T> the element type
+     * @return an unmodifiable list, or {@code null} for absent or JSON {@code null}
+     * @throws IllegalArgumentException for a value that is not an array, or an element that does not convert
+     */
+    public static <T> List<T> asList(JsonNode node, java.util.function.Function<JsonNode, T> element) {
+        List<JsonNode> nodes = asList(node);
+        if (nodes == null) {
+            return null;
+        }
+        List<T> list = new ArrayList<>(nodes.size());
+        nodes.forEach(n -> list.add(element.apply(n)));
+        return Collections.unmodifiableList(list);
+    }
+
+    /**
      * Returns the value as it is, JSON {@code null} included.
      *
      * @param node the value

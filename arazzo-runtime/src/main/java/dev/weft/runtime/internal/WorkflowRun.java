@@ -1,5 +1,6 @@
 package dev.weft.runtime.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
@@ -139,7 +140,7 @@ public final class WorkflowRun {
      * @param actionName the retry action's name
      * @param retryLimit the action's {@code retryLimit} (1 when the document leaves it out)
      * @param retryAfterSeconds the action's {@code retryAfter} (0 when absent)
-     * @param exchange the failed exchange, for its {@code Retry-After} header
+     * @param exchange the failed exchange, for its {@code Retry-After} header; {@code null} for a workflow step
      * @return whether to run the step again
      */
     public boolean retry(String stepId, String actionName, long retryLimit, double retryAfterSeconds,
@@ -151,7 +152,8 @@ public final class WorkflowRun {
         }
         retriesUsed.put(key, used + 1);
         retryingStep = stepId;
-        retryDelay = RetryAfter.parse(exchange.result().header("Retry-After").orElse(null))
+        String header = exchange == null ? null : exchange.result().header("Retry-After").orElse(null);
+        retryDelay = RetryAfter.parse(header)
                 .orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
         return true;
     }
@@ -347,5 +349,121 @@ public final class WorkflowRun {
             t = t.getCause();
         }
         return t;
+    }
+
+    // ---- calls between workflows (workflow steps, goto a workflow, dependsOn) ----
+
+    /** Shared by this run and the runs of the workflows it calls; replaced for a child run. */
+    private RunFamily family = new RunFamily();
+
+    /**
+     * Starts the run of a workflow this one calls: it shares this run's client, secrets and record of
+     * completed workflows ({@code $workflows} expressions), and has its own steps and poll counts.
+     *
+     * @param childWorkflowId the called workflow
+     * @return the child run
+     */
+    public WorkflowRun child(String childWorkflowId) {
+        WorkflowRun child = new WorkflowRun(client, childWorkflowId);
+        child.family = family;
+        secrets().forEach(child::secret);
+        return child;
+    }
+
+    /**
+     * Records that a workflow finished, for {@code $workflows.<id>} expressions and {@code dependsOn}.
+     *
+     * @param completedWorkflowId the workflow
+     * @param inputs its inputs
+     * @param outputs its outputs
+     */
+    public void completed(String completedWorkflowId, JsonNode inputs, JsonNode outputs) {
+        family.completed(completedWorkflowId, inputs, outputs);
+    }
+
+    /**
+     * @param otherWorkflowId a workflow
+     * @return whether it completed in this top-level run
+     */
+    public boolean hasCompleted(String otherWorkflowId) {
+        return family.hasCompleted(otherWorkflowId);
+    }
+
+    /**
+     * {@code $workflows.<id>.inputs.<name>}.
+     *
+     * @param otherWorkflowId the workflow
+     * @param name the input
+     * @return the value from its latest completed run, or {@code null}
+     */
+    public JsonNode workflowInput(String otherWorkflowId, String name) {
+        return family.value(otherWorkflowId, false, name);
+    }
+
+    /**
+     * {@code $workflows.<id>.outputs.<name>}.
+     *
+     * @param otherWorkflowId the workflow
+     * @param name the output
+     * @return the value from its latest completed run, or {@code null}
+     */
+    public JsonNode workflowOutput(String otherWorkflowId, String name) {
+        return family.value(otherWorkflowId, true, name);
+    }
+
+    /**
+     * Calls another workflow for a step; its failure becomes the step's failure, not an exception.
+     *
+     * @param stepId the calling step
+     * @param callee runs the called workflow and returns its outputs
+     * @return the outcome
+     */
+    public WorkflowCall call(String stepId, java.util.function.Supplier<com.fasterxml.jackson.databind.node.ObjectNode> callee) {
+        try {
+            return new WorkflowCall(callee.get(), null);
+        } catch (WorkflowException e) {
+            return new WorkflowCall(Values.object(), e);
+        } catch (RuntimeException e) {
+            return new WorkflowCall(Values.object(), error(stepId, "the called workflow failed: " + e.getMessage(), e));
+        }
+    }
+
+    /**
+     * Like {@link #call}, without blocking.
+     *
+     * @param stepId the calling step
+     * @param callee starts the called workflow
+     * @return the outcome, never failed exceptionally by the callee's failure
+     */
+    public CompletableFuture<WorkflowCall> callAsync(String stepId,
+            java.util.function.Supplier<CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode>> callee) {
+        CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> started;
+        try {
+            started = callee.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(call(stepId, () -> {
+                throw e;
+            }));
+        }
+        return started.handle((outputs, failure) -> {
+            if (failure == null) {
+                return new WorkflowCall(outputs, null);
+            }
+            Throwable cause = unwrap(failure);
+            return cause instanceof WorkflowException e ? new WorkflowCall(Values.object(), e)
+                    : new WorkflowCall(Values.object(), error(stepId, "the called workflow failed: " + cause, cause));
+        });
+    }
+
+    /**
+     * The failure of a step that called a workflow.
+     *
+     * @param stepId the step
+     * @param workflowCall its outcome
+     * @param message what went wrong
+     * @return the exception to throw, with the callee's failure as cause
+     */
+    public WorkflowException failure(String stepId, WorkflowCall workflowCall, String message) {
+        return error(stepId, message, workflowCall.failure());
     }
 }

@@ -48,7 +48,7 @@ public final class Main {
           .build();
       ImageGenerationPollWorkflow.Outputs outputs = run(client, "demo-key", options);
       print(outputs, out);
-      out.println("polls of getWorkflow: " + fake.pollCount(outputs.workflowId()));
+      out.println("getWorkflow calls: " + fake.pollCount(outputs.workflowId()) + " (polling until done, then the final read)");
     }
   }
 

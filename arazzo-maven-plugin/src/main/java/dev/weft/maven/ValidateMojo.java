@@ -1,0 +1,34 @@
+package dev.weft.maven;
+
+import dev.weft.compiler.CompilationResult;
+import dev.weft.compiler.diagnostic.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/** The {@code validate} goal: checks Arazzo documents as {@code generate} does, but writes nothing. */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
+    requiresDependencyResolution = ResolutionScope.NONE)
+public class ValidateMojo extends AbstractArazzoMojo {
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping Arazzo validation (weft.skip is set)");
+      return;
+    }
+    List<Path> documents = findDocuments();
+    if (documents.isEmpty()) {
+      logNothingFound();
+      return;
+    }
+    CompilationResult result = compile(documents);
+    long warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
+    getLog().info("Validated " + documents.size() + " Arazzo document" + (documents.size() == 1 ? "" : "s")
+        + ": no errors" + (warnings == 0 ? "" : ", " + warnings + " warning" + (warnings == 1 ? "" : "s")));
+  }
+}
