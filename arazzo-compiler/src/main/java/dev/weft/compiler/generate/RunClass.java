@@ -159,15 +159,17 @@ final class RunClass {
       }
       return method.build();
     }
+    TypeName done = ClassName.get(Void.class);
     CodeBlock.Builder chain = CodeBlock.builder()
-        .add("return $T.<$T>completedFuture(null)", RuntimeTypes.COMPLETABLE_FUTURE, RuntimeTypes.JSON_NODE);
+        .add("return $T.<$T>completedFuture(null)", RuntimeTypes.COMPLETABLE_FUTURE, done);
     for (Located<String> dependency : workflow.dependsOn()) {
       WorkflowRef ref = callee(dependency);
-      chain.add("\n.thenCompose(done -> $N.hasCompleted($S) ? $T.completedFuture(done) : $T.callAsync($N, $N))",
+      chain.add("\n.thenCompose(done -> $N.hasCompleted($S) ? $T.completedFuture(done)\n"
+              + "        : $T.callAsync($N, $N).thenAccept(outputs -> { }))",
           WorkflowNames.RUN, ref.id(), RuntimeTypes.COMPLETABLE_FUTURE, calleeClass(ref), WorkflowNames.RUN,
           WorkflowNames.IN);
     }
-    return method.returns(future(RuntimeTypes.JSON_NODE)).addStatement(chain.build()).build();
+    return method.returns(future(done)).addStatement(chain.build()).build();
   }
 
   /** The one switch over the steps: send the request or call the workflow, then handle the result. */
