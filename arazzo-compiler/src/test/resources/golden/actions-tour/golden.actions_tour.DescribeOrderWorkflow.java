@@ -194,13 +194,13 @@ public final class DescribeOrderWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case READ -> read(run.send(readRequest()));
+                case READ -> read(run.send("read", this::readRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case READ -> run.sendAsync(readRequest()).thenApply(this::read);
+                case READ -> run.sendAsync("read", this::readRequest).thenApply(this::read);
             };
         }
 

@@ -247,22 +247,22 @@ public final class OrderAndShipWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case CREATE -> create(run.send(createRequest()));
-                case AUDIT -> audit(run.send(auditRequest()));
-                case POLL -> poll(run.send(pollRequest()));
-                case INVOICE -> invoice(run.send(invoiceRequest()));
-                case SHIP -> ship(run.send(shipRequest()));
+                case CREATE -> create(run.send("create", this::createRequest));
+                case AUDIT -> audit(run.send("audit", this::auditRequest));
+                case POLL -> poll(run.send("poll", this::pollRequest));
+                case INVOICE -> invoice(run.send("invoice", this::invoiceRequest));
+                case SHIP -> ship(run.send("ship", this::shipRequest));
                 case SUMMARY -> summary(run.call("summary", () -> DescribeOrderWorkflow.call(run, summaryRequest())));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case CREATE -> run.sendAsync(createRequest()).thenApply(this::create);
-                case AUDIT -> run.sendAsync(auditRequest()).thenApply(this::audit);
-                case POLL -> run.sendAsync(pollRequest()).thenApply(this::poll);
-                case INVOICE -> run.sendAsync(invoiceRequest()).thenApply(this::invoice);
-                case SHIP -> run.sendAsync(shipRequest()).thenApply(this::ship);
+                case CREATE -> run.sendAsync("create", this::createRequest).thenApply(this::create);
+                case AUDIT -> run.sendAsync("audit", this::auditRequest).thenApply(this::audit);
+                case POLL -> run.sendAsync("poll", this::pollRequest).thenApply(this::poll);
+                case INVOICE -> run.sendAsync("invoice", this::invoiceRequest).thenApply(this::invoice);
+                case SHIP -> run.sendAsync("ship", this::shipRequest).thenApply(this::ship);
                 case SUMMARY -> run.callAsync("summary", () -> DescribeOrderWorkflow.callAsync(run, summaryRequest())).thenApply(this::summary);
             };
         }

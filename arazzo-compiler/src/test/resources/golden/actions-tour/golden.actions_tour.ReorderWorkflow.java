@@ -72,15 +72,16 @@ public final class ReorderWorkflow {
     /**
      * The inputs of workflow {@code reorder}. Secret inputs are never shown by {@link #toString()}.
      */
-    public record Inputs(String orderId, String item) {
+    public record Inputs(String orderId, String item, String token) {
         public Inputs {
             Objects.requireNonNull(orderId, "input 'orderId' of workflow 'reorder' is required");
             Objects.requireNonNull(item, "input 'item' of workflow 'reorder' is required");
+            Objects.requireNonNull(token, "input 'token' of workflow 'reorder' is required");
         }
 
         @Override
         public String toString() {
-            return "Inputs[orderId=" + orderId + ", item=" + item + "]";
+            return "Inputs[orderId=" + orderId + ", item=" + item + ", token=***]";
         }
 
         /**
@@ -90,13 +91,15 @@ public final class ReorderWorkflow {
             ObjectNode json = Values.object();
             Values.put(json, "orderId", Values.of(orderId));
             Values.put(json, "item", Values.of(item));
+            Values.put(json, "token", Values.of(token));
             return json;
         }
 
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
             return new Inputs(Values.asString(json.get("orderId")),
-                    Values.asString(json.get("item")));
+                    Values.asString(json.get("item")),
+                    Values.asString(json.get("token")));
         }
 
         public static Builder builder() {
@@ -111,6 +114,8 @@ public final class ReorderWorkflow {
 
             private String item;
 
+            private String token;
+
             private Builder() {
             }
 
@@ -124,8 +129,13 @@ public final class ReorderWorkflow {
                 return this;
             }
 
+            public Builder token(String token) {
+                this.token = token;
+                return this;
+            }
+
             public Inputs build() {
-                return new Inputs(orderId, item);
+                return new Inputs(orderId, item, token);
             }
         }
     }
@@ -166,6 +176,7 @@ public final class ReorderWorkflow {
         Run(WorkflowRun run, Inputs inputs) {
             this.run = run;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
+            run.secret(Values.text(in.get("token")));
         }
 
         ObjectNode run() {
@@ -211,14 +222,14 @@ public final class ReorderWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case CHECK -> check(run.send(checkRequest()));
+                case CHECK -> check(run.send("check", this::checkRequest));
                 case GOTO_ORDER_AND_SHIP -> gotoOrderAndShip(run.call("goto order-and-ship", () -> OrderAndShipWorkflow.call(run, in)));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case CHECK -> run.sendAsync(checkRequest()).thenApply(this::check);
+                case CHECK -> run.sendAsync("check", this::checkRequest).thenApply(this::check);
                 case GOTO_ORDER_AND_SHIP -> run.callAsync("goto order-and-ship", () -> OrderAndShipWorkflow.callAsync(run, in)).thenApply(this::gotoOrderAndShip);
             };
         }

@@ -316,17 +316,17 @@ public final class ImageGenerationPollWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case SUBMIT_GENERATION -> submitGeneration(run.send(submitGenerationRequest()));
-                case POLL_WORKFLOW -> pollWorkflow(run.send(pollWorkflowRequest()));
-                case READ_OUTPUTS -> readOutputs(run.send(readOutputsRequest()));
+                case SUBMIT_GENERATION -> submitGeneration(run.send("submitGeneration", this::submitGenerationRequest));
+                case POLL_WORKFLOW -> pollWorkflow(run.send("pollWorkflow", this::pollWorkflowRequest));
+                case READ_OUTPUTS -> readOutputs(run.send("readOutputs", this::readOutputsRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case SUBMIT_GENERATION -> run.sendAsync(submitGenerationRequest()).thenApply(this::submitGeneration);
-                case POLL_WORKFLOW -> run.sendAsync(pollWorkflowRequest()).thenApply(this::pollWorkflow);
-                case READ_OUTPUTS -> run.sendAsync(readOutputsRequest()).thenApply(this::readOutputs);
+                case SUBMIT_GENERATION -> run.sendAsync("submitGeneration", this::submitGenerationRequest).thenApply(this::submitGeneration);
+                case POLL_WORKFLOW -> run.sendAsync("pollWorkflow", this::pollWorkflowRequest).thenApply(this::pollWorkflow);
+                case READ_OUTPUTS -> run.sendAsync("readOutputs", this::readOutputsRequest).thenApply(this::readOutputs);
             };
         }
 

@@ -280,19 +280,19 @@ public final class ModelVersionToGenerationWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case RESOLVE_VERSION_AIR -> resolveVersionAir(run.send(resolveVersionAirRequest()));
-                case SUBMIT_GENERATION -> submitGeneration(run.send(submitGenerationRequest()));
-                case POLL_WORKFLOW -> pollWorkflow(run.send(pollWorkflowRequest()));
-                case READ_RESULT -> readResult(run.send(readResultRequest()));
+                case RESOLVE_VERSION_AIR -> resolveVersionAir(run.send("resolveVersionAir", this::resolveVersionAirRequest));
+                case SUBMIT_GENERATION -> submitGeneration(run.send("submitGeneration", this::submitGenerationRequest));
+                case POLL_WORKFLOW -> pollWorkflow(run.send("pollWorkflow", this::pollWorkflowRequest));
+                case READ_RESULT -> readResult(run.send("readResult", this::readResultRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case RESOLVE_VERSION_AIR -> run.sendAsync(resolveVersionAirRequest()).thenApply(this::resolveVersionAir);
-                case SUBMIT_GENERATION -> run.sendAsync(submitGenerationRequest()).thenApply(this::submitGeneration);
-                case POLL_WORKFLOW -> run.sendAsync(pollWorkflowRequest()).thenApply(this::pollWorkflow);
-                case READ_RESULT -> run.sendAsync(readResultRequest()).thenApply(this::readResult);
+                case RESOLVE_VERSION_AIR -> run.sendAsync("resolveVersionAir", this::resolveVersionAirRequest).thenApply(this::resolveVersionAir);
+                case SUBMIT_GENERATION -> run.sendAsync("submitGeneration", this::submitGenerationRequest).thenApply(this::submitGeneration);
+                case POLL_WORKFLOW -> run.sendAsync("pollWorkflow", this::pollWorkflowRequest).thenApply(this::pollWorkflow);
+                case READ_RESULT -> run.sendAsync("readResult", this::readResultRequest).thenApply(this::readResult);
             };
         }
 

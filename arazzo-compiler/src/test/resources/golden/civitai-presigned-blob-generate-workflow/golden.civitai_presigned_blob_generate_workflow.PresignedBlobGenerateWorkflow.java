@@ -286,17 +286,17 @@ public final class PresignedBlobGenerateWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case REQUEST_UPLOAD_URL -> requestUploadUrl(run.send(requestUploadUrlRequest()));
-                case SUBMIT_WITH_CALLBACK -> submitWithCallback(run.send(submitWithCallbackRequest()));
-                case POLL_WORKFLOW -> pollWorkflow(run.send(pollWorkflowRequest()));
+                case REQUEST_UPLOAD_URL -> requestUploadUrl(run.send("requestUploadUrl", this::requestUploadUrlRequest));
+                case SUBMIT_WITH_CALLBACK -> submitWithCallback(run.send("submitWithCallback", this::submitWithCallbackRequest));
+                case POLL_WORKFLOW -> pollWorkflow(run.send("pollWorkflow", this::pollWorkflowRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case REQUEST_UPLOAD_URL -> run.sendAsync(requestUploadUrlRequest()).thenApply(this::requestUploadUrl);
-                case SUBMIT_WITH_CALLBACK -> run.sendAsync(submitWithCallbackRequest()).thenApply(this::submitWithCallback);
-                case POLL_WORKFLOW -> run.sendAsync(pollWorkflowRequest()).thenApply(this::pollWorkflow);
+                case REQUEST_UPLOAD_URL -> run.sendAsync("requestUploadUrl", this::requestUploadUrlRequest).thenApply(this::requestUploadUrl);
+                case SUBMIT_WITH_CALLBACK -> run.sendAsync("submitWithCallback", this::submitWithCallbackRequest).thenApply(this::submitWithCallback);
+                case POLL_WORKFLOW -> run.sendAsync("pollWorkflow", this::pollWorkflowRequest).thenApply(this::pollWorkflow);
             };
         }
 

@@ -241,19 +241,19 @@ public final class WorkflowQueryCancelWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case QUERY_RUNNING -> queryRunning(run.send(queryRunningRequest()));
-                case INSPECT_WORKFLOW -> inspectWorkflow(run.send(inspectWorkflowRequest()));
-                case CANCEL_WORKFLOW -> cancelWorkflow(run.send(cancelWorkflowRequest()));
-                case CONFIRM_CANCELED -> confirmCanceled(run.send(confirmCanceledRequest()));
+                case QUERY_RUNNING -> queryRunning(run.send("queryRunning", this::queryRunningRequest));
+                case INSPECT_WORKFLOW -> inspectWorkflow(run.send("inspectWorkflow", this::inspectWorkflowRequest));
+                case CANCEL_WORKFLOW -> cancelWorkflow(run.send("cancelWorkflow", this::cancelWorkflowRequest));
+                case CONFIRM_CANCELED -> confirmCanceled(run.send("confirmCanceled", this::confirmCanceledRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case QUERY_RUNNING -> run.sendAsync(queryRunningRequest()).thenApply(this::queryRunning);
-                case INSPECT_WORKFLOW -> run.sendAsync(inspectWorkflowRequest()).thenApply(this::inspectWorkflow);
-                case CANCEL_WORKFLOW -> run.sendAsync(cancelWorkflowRequest()).thenApply(this::cancelWorkflow);
-                case CONFIRM_CANCELED -> run.sendAsync(confirmCanceledRequest()).thenApply(this::confirmCanceled);
+                case QUERY_RUNNING -> run.sendAsync("queryRunning", this::queryRunningRequest).thenApply(this::queryRunning);
+                case INSPECT_WORKFLOW -> run.sendAsync("inspectWorkflow", this::inspectWorkflowRequest).thenApply(this::inspectWorkflow);
+                case CANCEL_WORKFLOW -> run.sendAsync("cancelWorkflow", this::cancelWorkflowRequest).thenApply(this::cancelWorkflow);
+                case CONFIRM_CANCELED -> run.sendAsync("confirmCanceled", this::confirmCanceledRequest).thenApply(this::confirmCanceled);
             };
         }
 

@@ -31,7 +31,7 @@ public final class ArazzoCompiler {
 
   public static CompilationResult compile(CompilationRequest request) {
     Diagnostics diagnostics = new Diagnostics(request.strict());
-    Resolver resolver = new Resolver(diagnostics);
+    Resolver resolver = new Resolver(diagnostics, request.sourceMappings());
     Map<Path, ResolvedDocument> documents = new LinkedHashMap<>();
     for (Path file : request.documents()) {
       guarded(file, diagnostics, () -> read(file, diagnostics)

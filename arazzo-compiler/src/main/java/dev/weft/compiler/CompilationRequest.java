@@ -1,7 +1,9 @@
 package dev.weft.compiler;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,12 +14,16 @@ import java.util.Objects;
  * @param packageName the Java package of the generated classes
  * @param strict whether the seed dialects (bare expressions in strings, comparison JSONPath, bare
  *     operationIds with several sources) are errors instead of warnings
+ * @param sourceMappings local files to read instead of absolute source description URLs (D-28: Weft
+ *     never downloads at build time), by URL
  */
-public record CompilationRequest(List<Path> documents, String packageName, boolean strict) {
+public record CompilationRequest(List<Path> documents, String packageName, boolean strict,
+    Map<String, Path> sourceMappings) {
 
   public CompilationRequest {
     documents = List.copyOf(documents);
     Objects.requireNonNull(packageName, "packageName");
+    sourceMappings = Map.copyOf(sourceMappings);
   }
 
   public static Builder builder() {
@@ -29,6 +35,7 @@ public record CompilationRequest(List<Path> documents, String packageName, boole
     private List<Path> documents = List.of();
     private String packageName = "arazzo.generated";
     private boolean strict;
+    private final Map<String, Path> sourceMappings = new LinkedHashMap<>();
 
     public Builder documents(List<Path> documents) {
       this.documents = List.copyOf(documents);
@@ -50,8 +57,19 @@ public record CompilationRequest(List<Path> documents, String packageName, boole
       return this;
     }
 
+    /** Reads {@code file} wherever a source description's url is {@code url}. */
+    public Builder sourceMapping(String url, Path file) {
+      this.sourceMappings.put(url, file);
+      return this;
+    }
+
+    public Builder sourceMappings(Map<String, Path> mappings) {
+      this.sourceMappings.putAll(mappings);
+      return this;
+    }
+
     public CompilationRequest build() {
-      return new CompilationRequest(documents, packageName, strict);
+      return new CompilationRequest(documents, packageName, strict, sourceMappings);
     }
   }
 }

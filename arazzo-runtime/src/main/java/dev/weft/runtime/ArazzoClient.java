@@ -4,15 +4,19 @@ import dev.weft.runtime.http.HttpTransport;
 import dev.weft.runtime.http.JdkHttpTransport;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The configuration generated workflows run with: transport, server URLs, default headers, timeouts and
- * poll policy; one per application, immutable and thread-safe once built.
+ * The configuration generated workflows run with: transport, server URLs, default headers, timeouts, poll
+ * policy and listeners; one per application, immutable and thread-safe once built.
+ *
+ * <p>To run one workflow with other loop limits, use a cheap copy: {@code new XWorkflow(client.withPollPolicy(p))}.
  */
 public final class ArazzoClient {
 
@@ -23,6 +27,7 @@ public final class ArazzoClient {
     private final Duration requestTimeout;
     private final long maxResponseBytes;
     private final HttpTransport transport;
+    private final WorkflowListener listener;
 
     private ArazzoClient(Builder builder) {
         this.servers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.servers));
@@ -37,6 +42,19 @@ public final class ArazzoClient {
         this.transport = builder.transport != null
                 ? builder.transport
                 : new JdkHttpTransport(connectTimeout, maxResponseBytes);
+        this.listener = new Listeners(builder.listeners.isEmpty() ? List.of(new LoggingListener()) : builder.listeners);
+    }
+
+    /** A copy of {@code other} with another poll policy, sharing everything else (the transport included). */
+    private ArazzoClient(ArazzoClient other, PollPolicy pollPolicy) {
+        this.servers = other.servers;
+        this.defaultHeaders = other.defaultHeaders;
+        this.pollPolicy = pollPolicy;
+        this.connectTimeout = other.connectTimeout;
+        this.requestTimeout = other.requestTimeout;
+        this.maxResponseBytes = other.maxResponseBytes;
+        this.transport = other.transport;
+        this.listener = other.listener;
     }
 
     /**
@@ -64,6 +82,29 @@ public final class ArazzoClient {
      */
     public PollPolicy pollPolicy() {
         return pollPolicy;
+    }
+
+    /**
+     * Returns a client like this one but with another poll policy, for runs that need other loop limits:
+     * {@code new XWorkflow(client.withPollPolicy(policy)).run(inputs)}. The copy is cheap: it shares the
+     * transport (and so the HTTP connections), the servers, headers, timeouts and listeners.
+     *
+     * @param policy the policy
+     * @return the copy, or this client when the policy is the same
+     */
+    public ArazzoClient withPollPolicy(PollPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return policy.equals(pollPolicy) ? this : new ArazzoClient(this, policy);
+    }
+
+    /**
+     * Returns the listener runs report their events to: the configured listeners in order, each shielded so that
+     * one that throws cannot break a run.
+     *
+     * @return the listener
+     */
+    public WorkflowListener listener() {
+        return listener;
     }
 
     /**
@@ -157,6 +198,7 @@ public final class ArazzoClient {
         private Duration requestTimeout = Duration.ofSeconds(60);
         private long maxResponseBytes = 16L * 1024 * 1024;
         private HttpTransport transport;
+        private final List<WorkflowListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -243,6 +285,18 @@ public final class ArazzoClient {
          */
         public Builder transport(HttpTransport value) {
             this.transport = Objects.requireNonNull(value, "transport");
+            return this;
+        }
+
+        /**
+         * Adds a listener for run events; listeners are called in the order added. Without any, the client
+         * uses a {@link LoggingListener}; add one explicitly to keep logging next to your own listener.
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder listener(WorkflowListener value) {
+            listeners.add(Objects.requireNonNull(value, "listener"));
             return this;
         }
 

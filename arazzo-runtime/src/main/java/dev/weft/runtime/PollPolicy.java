@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param backoffMultiplier factor applied to the wait for every further repeat, at least 1
  * @param maxDelay ceiling of the wait
  * @param maxIterations most loop iterations (revisits of steps) in one run, at least 1
- * @param deadline longest time a run may loop, measured from its start
+ * @param deadline longest time a run may loop, measured from its start; no request outlives it either (its
+ *     timeout is cut to the time left), and a retry whose delay would pass it fails at once
  */
 public record PollPolicy(
         Duration initialDelay, double backoffMultiplier, Duration maxDelay, int maxIterations, Duration deadline) {

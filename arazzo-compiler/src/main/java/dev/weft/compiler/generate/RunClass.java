@@ -188,9 +188,10 @@ final class RunClass {
                 : new Object[] {constant, handler, WorkflowNames.RUN, step.id(), callee, WorkflowNames.RUN, inputs});
       } else {
         String request = names.requestMethod(step.id());
-        cases.add(async ? "case $N -> $N.sendAsync($N()).thenApply(this::$N);\n" : "case $N -> $N($N.send($N()));\n",
-            async ? new Object[] {constant, WorkflowNames.RUN, request, handler}
-                : new Object[] {constant, handler, WorkflowNames.RUN, request});
+        cases.add(async ? "case $N -> $N.sendAsync($S, this::$N).thenApply(this::$N);\n"
+            : "case $N -> $N($N.send($S, this::$N));\n",
+            async ? new Object[] {constant, WorkflowNames.RUN, step.id(), request, handler}
+                : new Object[] {constant, handler, WorkflowNames.RUN, step.id(), request});
       }
     }
     for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {

@@ -7,8 +7,6 @@ import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.SourceDescription;
 import dev.weft.compiler.read.DocumentBinder;
 import dev.weft.compiler.read.NodeReader;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -29,9 +27,12 @@ final class ArazzoSources {
   private final Map<Path, Boolean> kinds = new HashMap<>();
   private final Deque<Path> loading = new ArrayDeque<>();
 
-  ArazzoSources(Diagnostics diagnostics, Resolver resolver) {
+  private final SourceFiles files;
+
+  ArazzoSources(Diagnostics diagnostics, Resolver resolver, SourceFiles files) {
     this.diagnostics = diagnostics;
     this.resolver = resolver;
+    this.files = files;
   }
 
   ResolvedDocument resolve(ArazzoDocument document) {
@@ -61,7 +62,7 @@ final class ArazzoSources {
     if (source.type() != null) {
       return source.type().value().equals("arazzo");
     }
-    Path file = file(document, source);
+    Path file = files.locate(document.file(), source.url().value()).orElse(null);
     if (file == null || !Files.isRegularFile(file)) {
       return false;
     }
@@ -70,7 +71,7 @@ final class ArazzoSources {
   }
 
   private Optional<ResolvedDocument> load(ArazzoDocument document, SourceDescription source) {
-    Path file = file(document, source);
+    Path file = files.locate(document.file(), source.url().value()).orElse(null);
     if (file == null) {
       diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
           "source description '" + source.name().value() + "' must be a relative URL or a file URL to an Arazzo "
@@ -98,17 +99,5 @@ final class ArazzoSources {
         .map(this::resolve);
     resolved.putIfAbsent(file, result);
     return result;
-  }
-
-  private static Path file(ArazzoDocument document, SourceDescription source) {
-    try {
-      URI uri = new URI(source.url().value());
-      if (uri.isAbsolute()) {
-        return "file".equals(uri.getScheme()) ? Path.of(uri).normalize() : null;
-      }
-      return document.file().toAbsolutePath().getParent().resolve(uri.getPath()).normalize();
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return null;
-    }
   }
 }

@@ -29,9 +29,15 @@ public final class Resolver {
 
   /** A resolver for one compilation: each file it loads is read once, however many documents use it. */
   public Resolver(Diagnostics diagnostics) {
+    this(diagnostics, java.util.Map.of());
+  }
+
+  /** A resolver reading {@code mappings}' local files for the absolute source URLs they name (D-28). */
+  public Resolver(Diagnostics diagnostics, java.util.Map<String, java.nio.file.Path> mappings) {
     this.diagnostics = diagnostics;
-    this.loader = new SourceLoader(diagnostics);
-    this.arazzo = new ArazzoSources(diagnostics, this);
+    SourceFiles files = new SourceFiles(mappings);
+    this.loader = new SourceLoader(diagnostics, files);
+    this.arazzo = new ArazzoSources(diagnostics, this, files);
   }
 
   public ResolvedDocument resolve(ArazzoDocument document) {

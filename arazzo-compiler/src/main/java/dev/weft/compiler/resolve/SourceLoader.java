@@ -11,7 +11,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,31 +27,31 @@ import java.util.Optional;
  */
 public final class SourceLoader {
   private final Diagnostics diagnostics;
+  private final SourceFiles files;
   private final Map<Path, Optional<OpenAPI>> cache = new HashMap<>();
 
-  public SourceLoader(Diagnostics diagnostics) {
+  SourceLoader(Diagnostics diagnostics, SourceFiles files) {
     this.diagnostics = diagnostics;
+    this.files = files;
   }
 
   /** Loads the source named by {@code source}, relative URLs resolved against {@code arazzoFile}. */
   public Optional<SourceApi> load(Path arazzoFile, SourceDescription source) {
     String url = source.url().value();
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (java.net.URISyntaxException e) {
+    if (!SourceFiles.isValidReference(url)) {
       diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
           "source description url '" + url + "' is not a valid URI reference");
       return Optional.empty();
     }
-    if (uri.isAbsolute() && !"file".equals(uri.getScheme())) {
+    Optional<Path> located = files.locate(arazzoFile, url);
+    if (located.isEmpty()) {
       diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
           "source description '" + source.name().value() + "' is remote (" + url
-              + "); Weft never downloads at build time: save the file next to the workflow and use a relative url");
+              + "); Weft never downloads at build time: save the file and map the url to it (sourceMappings), or "
+              + "use a relative url");
       return Optional.empty();
     }
-    Path file = uri.isAbsolute() ? Path.of(uri) : arazzoFile.toAbsolutePath().getParent().resolve(uri.getPath());
-    file = file.normalize();
+    Path file = located.get();
     if (!Files.isRegularFile(file)) {
       diagnostics.error(DiagnosticCode.MISSING_FILE, source.url().location(),
           "source description '" + source.name().value() + "' points at '" + file + "', which does not exist");

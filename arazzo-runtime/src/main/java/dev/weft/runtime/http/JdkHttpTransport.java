@@ -64,6 +64,12 @@ public final class JdkHttpTransport implements HttpTransport {
         return toResult(response);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Cancelling the returned future ({@code cancel(true)}) cancels the exchange: the JDK client (16 and later)
+     * aborts the request and closes its connection.
+     */
     @Override
     public CompletableFuture<HttpResult> sendAsync(HttpCall call) {
         HttpRequest request;
@@ -72,7 +78,15 @@ public final class JdkHttpTransport implements HttpTransport {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return client().sendAsync(request, this::subscriber).thenApply(JdkHttpTransport::toResult);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client().sendAsync(request, this::subscriber);
+        CompletableFuture<HttpResult> result = exchange.thenApply(JdkHttpTransport::toResult);
+        // a dependent future does not pass cancel() back to its source; do it by hand
+        result.whenComplete((r, failure) -> {
+            if (result.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
     }
 
     private HttpClient client() {

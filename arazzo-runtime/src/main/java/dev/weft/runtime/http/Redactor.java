@@ -2,13 +2,16 @@ package dev.weft.runtime.http;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Masks secrets (credentials in headers and query parameters, registered secret values) in text meant for people. */
 public final class Redactor {
@@ -17,18 +20,22 @@ public final class Redactor {
     public static final String MASK = "***";
 
     private static final int MIN_SECRET_LENGTH = 4;
-    private static final Set<String> SECRET_NAMES =
-            Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key");
-    private static final List<String> SECRET_PARTS = List.of("token", "secret", "api-key", "apikey", "password");
+    private static final Set<String> SECRET_NAMES = Set.of("authorization", "proxy-authorization", "cookie",
+            "set-cookie", "x-api-key", "api-key", "key", "auth", "sig", "signature", "credentials");
+    private static final List<String> SECRET_PARTS =
+            List.of("token", "secret", "api-key", "apikey", "password", "passwd", "credential");
+    private static final Pattern AMPERSAND = Pattern.compile("&");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Redactor() {
     }
 
     /**
      * Tells whether a header (or query parameter) holds a credential: {@code Authorization},
-     * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, {@code X-API-Key}, {@code Api-Key}, or any
-     * name containing {@code token}, {@code secret}, {@code api-key}, {@code apikey} or {@code password},
-     * case-insensitively; {@code _} counts as {@code -} so that {@code api_key} is one too.
+     * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, {@code X-API-Key}, {@code Api-Key},
+     * {@code key}, {@code auth}, {@code sig}, {@code signature}, {@code credentials}, or any name containing
+     * {@code token}, {@code secret}, {@code api-key}, {@code apikey}, {@code password}, {@code passwd} or
+     * {@code credential}, case-insensitively; {@code _} counts as {@code -} so that {@code api_key} is one too.
      *
      * @param name the name
      * @return whether its values must be masked
@@ -61,8 +68,8 @@ public final class Redactor {
     }
 
     /**
-     * Replaces every occurrence of each secret by {@link #MASK}; secrets shorter than 4 characters are ignored,
-     * as masking them would garble ordinary text.
+     * Replaces every occurrence of each secret by {@link #MASK}, as it is or percent-encoded (as in a URL);
+     * secrets shorter than 4 characters are ignored, as masking them would garble ordinary text.
      *
      * @param text the text, or {@code null}
      * @param secrets the secret values; {@code null} elements are ignored
@@ -72,12 +79,15 @@ public final class Redactor {
         if (text == null || secrets == null || secrets.isEmpty()) {
             return text;
         }
-        List<String> ordered = new ArrayList<>();
+        Set<String> forms = new LinkedHashSet<>();
         for (String s : secrets) {
             if (s != null && s.length() >= MIN_SECRET_LENGTH) {
-                ordered.add(s);
+                forms.add(s);
+                forms.add(percentEncode(s));
+                forms.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
             }
         }
+        List<String> ordered = new ArrayList<>(forms);
         // longest first, so a secret containing another is masked whole
         ordered.sort(Comparator.comparingInt(String::length).reversed());
         String result = text;
@@ -88,27 +98,61 @@ public final class Redactor {
     }
 
     /**
-     * Returns a URL fit for printing: the values of query parameters with secret names are masked.
+     * Returns a URL fit for printing: the values of query parameters with secret names are masked, and so is
+     * the user information ({@code user:password@}).
      *
      * @param uri the URL
      * @return the text of the URL
      */
     public static String redactUri(URI uri) {
+        return redactUri(uri, List.of());
+    }
+
+    /**
+     * Returns a URL fit for printing: as {@link #redactUri(URI)}, and also every query value that holds one of
+     * the secrets (decoded, whatever the parameter's name), and any other occurrence of a secret, as it is or
+     * percent-encoded.
+     *
+     * @param uri the URL
+     * @param secrets the secret values, e.g. a run's registered secrets; {@code null} elements are ignored
+     * @return the text of the URL
+     */
+    public static String redactUri(URI uri, Collection<String> secrets) {
         String text = uri.toString();
+        if (uri.getRawUserInfo() != null) {
+            int at = text.indexOf(uri.getRawUserInfo() + "@");
+            text = text.substring(0, at) + MASK + text.substring(at + uri.getRawUserInfo().length());
+        }
         String query = uri.getRawQuery();
-        if (query == null) {
-            return text;
+        if (query != null) {
+            StringBuilder masked = new StringBuilder();
+            for (String pair : AMPERSAND.split(query, -1)) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                boolean secret = eq >= 0 && (isSecretHeader(decode(name))
+                        || !redact(decode(pair.substring(eq + 1)), secrets).equals(decode(pair.substring(eq + 1))));
+                masked.append(masked.length() > 0 ? "&" : "").append(secret ? name + "=" + MASK : pair);
+            }
+            int start = text.indexOf('?');
+            int end = uri.getRawFragment() == null ? text.length() : text.lastIndexOf('#');
+            text = text.substring(0, start + 1) + masked + text.substring(end);
         }
-        StringBuilder masked = new StringBuilder();
-        for (String pair : query.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            masked.append(masked.length() > 0 ? "&" : "");
-            masked.append(eq >= 0 && isSecretHeader(decode(name)) ? name + "=" + MASK : pair);
+        return redact(text, secrets);
+    }
+
+    /** Percent-encodes UTF-8 text, keeping only RFC 3986 unreserved characters, as request URLs are built. */
+    private static String percentEncode(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
         }
-        int start = text.indexOf('?');
-        int end = uri.getRawFragment() == null ? text.length() : text.lastIndexOf('#');
-        return text.substring(0, start + 1) + masked + text.substring(end);
+        return out.toString();
     }
 
     private static String decode(String name) {

@@ -1,5 +1,7 @@
 package dev.weft.runtime.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -192,7 +194,7 @@ public final class Exchange {
         if (bytes.length == 0) {
             return null;
         }
-        Collection<String> secrets = run != null ? run.secrets() : headerSecrets(call);
+        Collection<String> secrets = secrets();
         int longest = secrets.stream().mapToInt(String::length).max().orElse(0);
         // redact more than is shown, so that a secret across the cut is still masked whole
         long wanted = WorkflowException.MAX_EXCERPT + longest;
@@ -208,10 +210,15 @@ public final class Exchange {
         }
     }
 
+    /** Describes the exchange: step, method, URL with secrets masked and status; never headers or bodies. */
     @Override
     public String toString() {
-        return "Exchange[" + request.stepId() + ": " + method() + " " + Redactor.redactUri(call.uri()) + " -> "
-                + statusCode() + "]";
+        return "Exchange[" + request.stepId() + ": " + method() + " " + Redactor.redactUri(call.uri(), secrets())
+                + " -> " + statusCode() + "]";
+    }
+
+    private Collection<String> secrets() {
+        return run != null ? run.secrets() : headerSecrets(call);
     }
 
     /**
@@ -262,14 +269,29 @@ public final class Exchange {
                 }
             } catch (IOException e) {
                 if (mediaType != null) {
-                    String message = "response body of step '" + stepId() + "' is not valid JSON";
+                    // the parser's own message may quote part of the body, and so part of a secret: keep only where
+                    String where = location(e);
+                    IOException cause = new IOException("malformed JSON" + where);
+                    cause.setStackTrace(e.getStackTrace());
+                    String message = "response body of step '" + stepId() + "' is not valid JSON (" + mediaType + ")"
+                            + where;
                     throw run != null
-                            ? run.failure(stepId(), this, message, e)
-                            : new WorkflowException(null, stepId(), 0, statusCode(), responseExcerpt(), message, e);
+                            ? run.failure(stepId(), this, message, cause)
+                            : new WorkflowException(null, stepId(), 0, statusCode(), responseExcerpt(), message,
+                                    cause);
                 }
             }
         }
         return TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Where the parser gave up, e.g. {@code " at line 1, column 7"}, or {@code ""}. */
+    private static String location(IOException e) {
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            JsonLocation at = j.getLocation();
+            return at.getLineNr() > 0 ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "";
+        }
+        return "";
     }
 
     private static String mediaType(String contentType) {

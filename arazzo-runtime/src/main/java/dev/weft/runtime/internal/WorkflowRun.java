@@ -4,32 +4,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.WorkflowListener;
 import dev.weft.runtime.http.HttpCall;
 import dev.weft.runtime.http.HttpResult;
 import dev.weft.runtime.http.Redactor;
 import java.io.IOException;
-import java.net.ConnectException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of a workflow: counts step visits, enforces the poll policy on loops, sends the steps' requests and
- * builds their failures with secrets redacted; created by {@link ArazzoClient#startRun}, not thread-safe.
+ * One run of a workflow: counts step visits, enforces the poll policy on loops, sends the steps' requests,
+ * reports events to the client's {@link WorkflowListener} and builds the run's failures with secrets redacted;
+ * created by {@link ArazzoClient#startRun}, not thread-safe (except {@link #cancel()}).
  *
  * <p>The first visit of a step never waits. A revisit (a {@code goto} back, i.e. a loop) is a poll iteration:
  * the run fails once its loop iterations exceed {@link PollPolicy#maxIterations()} or its time since
- * {@code startRun} exceeds {@link PollPolicy#deadline()}; otherwise it waits
- * {@link PollPolicy#delayBeforeIteration(int)} with n = visits of that step − 1.
+ * {@code startRun} exceeds {@link PollPolicy#deadline()} (or would during the wait); otherwise it waits
+ * {@link PollPolicy#delayBeforeIteration(int)} with n = visits of that step − 1. No request outlives the
+ * deadline either: its timeout is the client's request timeout or the time left, whichever is shorter.
+ *
+ * <p>Cancellation: the futures {@link #enterStepAsync} and {@link #sendAsync} return, and every future derived
+ * from them (so the one a generated {@code runAsync} returns), cancel the run when cancelled or completed
+ * exceptionally from outside (e.g. by {@code orTimeout}): the request in flight is aborted, a poll wait ends,
+ * and from then on {@code enterStep}, {@code send} and their async forms fail at once with a
+ * {@link CancellationException}. A run shares this with the runs of the workflows it calls.
  */
 public final class WorkflowRun {
 
@@ -37,13 +45,11 @@ public final class WorkflowRun {
     private final String workflowId;
     private final PollPolicy policy;
     private final long startNanos = System.nanoTime();
-    private final Map<String, Integer> visits = new HashMap<>();
     private final Set<String> secrets = Collections.synchronizedSet(new LinkedHashSet<>());
-    private final Map<String, Integer> retriesUsed = new HashMap<>();
-    private int stepExecutions;
-    private int loopIterations;
-    private String retryingStep;
-    private Duration retryDelay = Duration.ZERO;
+    private final PollGuard guard;
+    private final RunEvents events;
+    /** Shared by this run and the runs of the workflows it calls; replaced for a child run. */
+    private Cancellation cancellation = new Cancellation();
 
     /**
      * Starts a run; generated code calls {@link ArazzoClient#startRun} instead.
@@ -55,6 +61,8 @@ public final class WorkflowRun {
         this.client = Objects.requireNonNull(client, "client");
         this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
         this.policy = client.pollPolicy();
+        this.guard = new PollGuard(policy);
+        this.events = new RunEvents(this, client.listener());
         client.defaultHeaders().forEach((name, value) -> {
             if (Redactor.isSecretHeader(name)) {
                 Exchange.addSecretParts(secrets, value);
@@ -73,7 +81,7 @@ public final class WorkflowRun {
     }
 
     /**
-     * Registers a secret (an input marked secret) to be redacted from excerpts and messages.
+     * Registers a secret (an input marked secret) to be redacted from excerpts, messages and events.
      *
      * @param value the secret; {@code null} is ignored
      */
@@ -91,42 +99,83 @@ public final class WorkflowRun {
     }
 
     /**
+     * Cancels the run (and the runs it called): aborts the request in flight of an async run, ends its poll wait,
+     * and makes every later {@code enterStep}, {@code send} or async form fail with a
+     * {@link CancellationException}. A blocking {@link #send} in progress is not interrupted. Safe from any
+     * thread; idempotent.
+     */
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    /** @return whether the run was cancelled */
+    public boolean isCancelled() {
+        return cancellation.isCancelled();
+    }
+
+    /**
+     * Returns a completed future of this run to start an async chain from (e.g. one that first runs the
+     * workflows this one depends on), so that cancelling a future derived from it cancels the run.
+     *
+     * @return the future, failed with a {@link CancellationException} once the run is cancelled
+     */
+    public CompletableFuture<Void> startAsync() {
+        return cancellation.isCancelled() ? cancellation.failed(cancellation.exception())
+                : cancellation.completed(null);
+    }
+
+    /**
      * Records a visit of a step and, for a revisit, enforces the poll policy and waits.
      *
      * @param stepId the step
      * @throws WorkflowException if a limit is reached or the thread is interrupted while waiting
+     * @throws CancellationException if the run was cancelled
      */
     public void enterStep(String stepId) {
+        if (cancellation.isCancelled()) {
+            throw cancelled();
+        }
         Duration delay = visit(stepId);
-        if (delay.isZero()) {
-            return;
+        if (!delay.isZero()) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw events.failed(error(stepId, "interrupted while waiting " + delay + " before step '" + stepId
+                        + "'", e));
+            }
         }
-        try {
-            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw error(stepId, "interrupted while waiting " + delay + " before step '" + stepId + "'", e);
-        }
+        events.stepStarted(stepId, attempt(stepId));
     }
 
     /**
      * Like {@link #enterStep}, but waits without blocking a thread.
      *
      * @param stepId the step
-     * @return a future completed after the wait, or failed with a {@link WorkflowException}
+     * @return a future completed after the wait, or failed with a {@link WorkflowException}, or with a
+     *     {@link CancellationException} once the run is cancelled
      */
     public CompletableFuture<Void> enterStepAsync(String stepId) {
+        if (cancellation.isCancelled()) {
+            return cancellation.failed(cancelled());
+        }
         Duration delay;
         try {
             delay = visit(stepId);
         } catch (WorkflowException e) {
-            return CompletableFuture.failedFuture(e);
+            return cancellation.failed(e);
         }
-        if (delay.isZero()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
+        int attempt = attempt(stepId);
+        CompletableFuture<Void> waited = delay.isZero() ? cancellation.completed(null)
+                : cancellation.link(cancellation.track(CompletableFuture.runAsync(() -> { },
+                        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS))));
+        return waited.handle((done, failure) -> {
+            if (failure != null || cancellation.isCancelled()) {
+                throw cancelled();
+            }
+            events.stepStarted(stepId, attempt);
+            return null;
+        });
     }
 
     /**
@@ -145,16 +194,14 @@ public final class WorkflowRun {
      */
     public boolean retry(String stepId, String actionName, long retryLimit, double retryAfterSeconds,
             Exchange exchange) {
-        String key = stepId + "\u0000" + actionName;
-        int used = retriesUsed.getOrDefault(key, 0);
-        if (used >= retryLimit) {
+        String header = exchange == null ? null : exchange.result().header("Retry-After").orElse(null);
+        Duration delay = RetryAfter.parse(header)
+                .orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
+        int retry = guard.retry(stepId, actionName, retryLimit, delay);
+        if (retry == 0) {
             return false;
         }
-        retriesUsed.put(key, used + 1);
-        retryingStep = stepId;
-        String header = exchange == null ? null : exchange.result().header("Retry-After").orElse(null);
-        retryDelay = RetryAfter.parse(header)
-                .orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
+        events.retryScheduled(stepId, attempt(stepId), actionName, retry, retryLimit, delay);
         return true;
     }
 
@@ -165,17 +212,17 @@ public final class WorkflowRun {
      * @return the visits, 0 if never
      */
     public int attempt(String stepId) {
-        return visits.getOrDefault(stepId, 0);
+        return guard.attempt(stepId);
     }
 
     /** @return the steps entered so far in this run, revisits included */
     public int stepExecutions() {
-        return stepExecutions;
+        return guard.stepExecutions();
     }
 
     /** @return the loop iterations (revisits) so far in this run */
     public int loopIterations() {
-        return loopIterations;
+        return guard.loopIterations();
     }
 
     /** @return the time since the run started */
@@ -188,45 +235,73 @@ public final class WorkflowRun {
      *
      * @param request the request
      * @return the exchange
-     * @throws WorkflowException if the request cannot be built or the exchange fails
+     * @throws WorkflowException if the request cannot be built or the exchange fails (timeout, refused or reset
+     *     connection, body too large), naming the step and its attempt
+     * @throws CancellationException if the run was cancelled
      */
     public Exchange send(StepRequest request) {
+        if (cancellation.isCancelled()) {
+            throw cancelled();
+        }
+        String stepId = request.stepId();
         HttpCall call = prepare(request);
+        int attempt = attempt(stepId);
+        events.requestSent(stepId, attempt, call);
+        long start = System.nanoTime();
         HttpResult result;
         try {
             result = client.transport().send(call);
-        } catch (IOException e) {
-            throw transportFailure(request.stepId(), call, e);
+        } catch (IOException | RuntimeException e) {
+            throw transportFailure(stepId, attempt, call, start, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw error(request.stepId(), "interrupted while waiting for the response", e);
+            events.responseReceived(stepId, attempt, call, -1, start, "interrupted");
+            throw events.failed(error(stepId, "interrupted while waiting for the response", e));
         }
+        events.responseReceived(stepId, attempt, call, result.statusCode(), start, null);
         return new Exchange(this, request, call, result);
     }
 
     /**
-     * Sends a step's request without blocking the calling thread.
+     * Sends a step's request without blocking the calling thread, through the transport's {@code sendAsync}.
      *
      * @param request the request
-     * @return the exchange, or a future failed with a {@link WorkflowException}
+     * @return the exchange, or a future failed with a {@link WorkflowException}, or with a
+     *     {@link CancellationException} once the run is cancelled; cancelling it aborts the request
      */
     public CompletableFuture<Exchange> sendAsync(StepRequest request) {
+        if (cancellation.isCancelled()) {
+            return cancellation.failed(cancelled());
+        }
+        String stepId = request.stepId();
         HttpCall call;
-        CompletableFuture<HttpResult> pending;
         try {
             call = prepare(request);
-            pending = client.transport().sendAsync(call);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+        } catch (WorkflowException e) {
+            return cancellation.failed(e);
         }
-        return pending.handle((result, failure) -> {
+        int attempt = attempt(stepId);
+        events.requestSent(stepId, attempt, call);
+        long start = System.nanoTime();
+        CompletableFuture<HttpResult> pending;
+        try {
+            pending = cancellation.track(client.transport().sendAsync(call));
+        } catch (RuntimeException e) {
+            pending = CompletableFuture.failedFuture(e);
+        }
+        return cancellation.link(pending).handle((result, failure) -> {
             if (failure == null) {
+                events.responseReceived(stepId, attempt, call, result.statusCode(), start, null);
                 return new Exchange(this, request, call, result);
             }
             Throwable cause = unwrap(failure);
+            if (cause instanceof CancellationException || cancellation.isCancelled()) {
+                events.responseReceived(stepId, attempt, call, -1, start, "cancelled");
+                throw cancelled();
+            }
             throw new CompletionException(cause instanceof WorkflowException w
-                    ? w.withContext(workflowId, request.stepId(), attempt(request.stepId()))
-                    : transportFailure(request.stepId(), call, cause));
+                    ? events.failed(w.withContext(workflowId, stepId, attempt))
+                    : transportFailure(stepId, attempt, call, start, cause));
         });
     }
 
@@ -243,18 +318,18 @@ public final class WorkflowRun {
     }
 
     /**
-     * Builds the failure of a step after a response, with a cause.
+     * Builds the failure of a step after a response, with a cause, and reports the run failed to the listener.
      *
      * @param stepId the step
      * @param exchange the exchange, or {@code null}
      * @param message what went wrong
-     * @param cause the cause, or {@code null}
+     * @param cause the cause, or {@code null}; replaced by a redacted copy if its message holds a secret
      * @return the exception, to be thrown by the caller
      */
     public WorkflowException failure(String stepId, Exchange exchange, String message, Throwable cause) {
-        return new WorkflowException(workflowId, stepId, attempt(stepId),
+        return events.failed(new WorkflowException(workflowId, stepId, attempt(stepId),
                 exchange == null ? -1 : exchange.statusCode(), exchange == null ? null : exchange.responseExcerpt(),
-                redact(message), cause);
+                redact(message), cause == null ? null : TransportFailures.sanitize(cause, this::redact)));
     }
 
     /**
@@ -280,41 +355,37 @@ public final class WorkflowRun {
         return Redactor.redact(text, secrets());
     }
 
+    /** A URL fit for messages and events: secret query values and the run's secrets masked. */
+    String redactUrl(URI uri) {
+        return Redactor.redactUri(uri, secrets());
+    }
+
     private Duration visit(String stepId) {
-        int n = visits.merge(stepId, 1, Integer::sum);
-        stepExecutions++;
-        if (stepId.equals(retryingStep)) {
-            retryingStep = null;
-            if (elapsed().plus(retryDelay).compareTo(policy.deadline()) > 0) {
-                throw error(stepId, "deadline " + policy.deadline() + " would pass during the retry delay "
-                        + retryDelay + " at step '" + stepId + "'", null);
-            }
-            return retryDelay;
+        events.stepFinished("next " + stepId);
+        PollGuard.Visit visit = guard.visit(stepId, elapsed());
+        if (visit.limit() != null) {
+            throw events.failed(error(stepId, visit.limit(), null));
         }
-        // a new visit of the step: its retry budgets start afresh
-        retriesUsed.keySet().removeIf(key -> key.startsWith(stepId + "\u0000"));
-        if (n == 1) {
-            return Duration.ZERO;
+        if (visit.loop()) {
+            events.pollWaiting(stepId, attempt(stepId), loopIterations(), visit.delay());
         }
-        loopIterations++;
-        if (loopIterations > policy.maxIterations()) {
-            throw error(stepId, "poll iteration limit " + policy.maxIterations() + " reached at step '" + stepId
-                    + "'", null);
-        }
-        if (elapsed().compareTo(policy.deadline()) > 0) {
-            throw error(stepId, "deadline " + policy.deadline() + " exceeded at step '" + stepId + "'", null);
-        }
-        return policy.delayBeforeIteration(n - 1);
+        return visit.delay();
     }
 
     private HttpCall prepare(StepRequest request) {
         String stepId = request.stepId();
+        Duration left = policy.deadline().minus(elapsed());
+        if (left.isNegative() || left.isZero()) {
+            throw events.failed(error(stepId, "deadline " + policy.deadline() + " exceeded before the request of step '"
+                    + stepId + "'", null));
+        }
         HttpCall call;
         try {
             String base = client.baseUrl(request.sourceName(), request.defaultServerUrl());
-            call = request.toHttpCall(base, client.defaultHeaders(), client.requestTimeout());
+            Duration timeout = client.requestTimeout().compareTo(left) > 0 ? left : client.requestTimeout();
+            call = request.toHttpCall(base, client.defaultHeaders(), timeout);
         } catch (WorkflowException e) {
-            throw e.withContext(workflowId, stepId, attempt(stepId));
+            throw events.failed(e.withContext(workflowId, stepId, attempt(stepId)));
         }
         secrets.addAll(Exchange.headerSecrets(call));
         request.queryParams().forEach((name, value) -> {
@@ -322,25 +393,21 @@ public final class WorkflowRun {
                 secrets.addAll(ParamEncoding.texts(value));
             }
         });
-        return call;
+        return call.withSecrets(secrets());
     }
 
-    private WorkflowException transportFailure(String stepId, HttpCall call, Throwable cause) {
-        String target = call.uri().getScheme() + "://" + call.uri().getRawAuthority() + call.uri().getRawPath();
-        return error(stepId, call.method() + " " + target + " failed: " + describe(cause), cause);
+    private WorkflowException transportFailure(String stepId, int attempt, HttpCall call, long start,
+            Throwable cause) {
+        events.responseReceived(stepId, attempt, call, -1, start,
+                redact(TransportFailures.describe(cause, call.timeout(), client.requestTimeout())));
+        return events.failed(error(stepId, TransportFailures.message(call, cause, client.requestTimeout()),
+                TransportFailures.sanitize(cause, this::redact)));
     }
 
-    /** Names the class and message of a failure, taking the message from a cause when the JDK gives none. */
-    private static String describe(Throwable failure) {
-        String text = failure.getClass().getSimpleName();
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 10; t = t.getCause(), depth++) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return text + ": " + t.getMessage();
-            }
-        }
-        // the JDK's HttpClient reports a refused connection without any message
-        return failure instanceof ConnectException ? text + ": could not connect to the server" : text;
+    /** Reports the run failed by cancellation (once) and returns the exception to throw. */
+    private CancellationException cancelled() {
+        events.failed(error(null, "the workflow run was cancelled", null));
+        return cancellation.exception();
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -366,6 +433,7 @@ public final class WorkflowRun {
     public WorkflowRun child(String childWorkflowId) {
         WorkflowRun child = new WorkflowRun(client, childWorkflowId);
         child.family = family;
+        child.cancellation = cancellation;
         secrets().forEach(child::secret);
         return child;
     }
@@ -379,6 +447,9 @@ public final class WorkflowRun {
      */
     public void completed(String completedWorkflowId, JsonNode inputs, JsonNode outputs) {
         family.completed(completedWorkflowId, inputs, outputs);
+        if (completedWorkflowId.equals(workflowId)) {
+            events.finished();
+        }
     }
 
     /**
@@ -423,6 +494,8 @@ public final class WorkflowRun {
             return new WorkflowCall(callee.get(), null);
         } catch (WorkflowException e) {
             return new WorkflowCall(Values.object(), e);
+        } catch (CancellationException e) {
+            throw e;
         } catch (RuntimeException e) {
             return new WorkflowCall(Values.object(), error(stepId, "the called workflow failed: " + e.getMessage(), e));
         }
@@ -450,6 +523,9 @@ public final class WorkflowRun {
                 return new WorkflowCall(outputs, null);
             }
             Throwable cause = unwrap(failure);
+            if (cause instanceof CancellationException cancel) {
+                throw cancel;
+            }
             return cause instanceof WorkflowException e ? new WorkflowCall(Values.object(), e)
                     : new WorkflowCall(Values.object(), error(stepId, "the called workflow failed: " + cause, cause));
         });
@@ -464,6 +540,43 @@ public final class WorkflowRun {
      * @return the exception to throw, with the callee's failure as cause
      */
     public WorkflowException failure(String stepId, WorkflowCall workflowCall, String message) {
-        return error(stepId, message, workflowCall.failure());
+        return events.failed(error(stepId, message, workflowCall.failure()));
+    }
+
+    /**
+     * Builds a step's request and sends it: a value the request needs but that is absent (D-13) fails the
+     * step with a {@link WorkflowException} naming it, before anything is sent.
+     *
+     * @param stepId the step
+     * @param request builds the request
+     * @return the exchange
+     */
+    public Exchange send(String stepId, java.util.function.Supplier<StepRequest> request) {
+        return send(build(stepId, request));
+    }
+
+    /**
+     * Like {@link #send(String, java.util.function.Supplier)}, without blocking.
+     *
+     * @param stepId the step
+     * @param request builds the request
+     * @return the exchange, or a future failed with a {@link WorkflowException}
+     */
+    public CompletableFuture<Exchange> sendAsync(String stepId, java.util.function.Supplier<StepRequest> request) {
+        StepRequest built;
+        try {
+            built = build(stepId, request);
+        } catch (WorkflowException e) {
+            return cancellation.failed(e);
+        }
+        return sendAsync(built);
+    }
+
+    private StepRequest build(String stepId, java.util.function.Supplier<StepRequest> request) {
+        try {
+            return request.get();
+        } catch (AbsentValueException e) {
+            throw events.failed(error(stepId, e.getMessage() + "; nothing was sent", e));
+        }
     }
 }

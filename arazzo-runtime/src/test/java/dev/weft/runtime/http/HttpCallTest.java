@@ -38,4 +38,14 @@ class HttpCallTest {
         assertTrue(text.contains("Accept: text/plain"), text);
         assertTrue(text.contains("body=23 bytes"), text);
     }
+
+    @Test
+    void toStringMasksTheSecretsItCarries() {
+        HttpCall call = new HttpCall("GET", URI.create("http://h/x?q=in-the-query&other=1"),
+                List.of(Map.entry("X-Custom", "has in-the-header"), Map.entry("Accept", "text/plain")), null, null)
+                .withSecrets(List.of("in-the-query", "in-the-header"));
+        assertEquals("HttpCall[method=GET, uri=http://h/x?q=***&other=1, headers=[X-Custom: has ***, "
+                + "Accept: text/plain], body=none, timeout=null]", call.toString());
+        assertEquals(2, call.secrets().size());
+    }
 }

@@ -85,7 +85,8 @@ class ExchangeTest {
     void malformedJsonFailsTheStep() {
         WorkflowException e = assertThrows(WorkflowException.class,
                 () -> exchange("application/json", "{\"a\":").responseBody());
-        assertEquals("response body of step 'poll' is not valid JSON", e.detail());
+        assertEquals("response body of step 'poll' is not valid JSON (application/json) at line 1, column 6",
+                e.detail());
         assertEquals(200, e.httpStatus());
         assertEquals("{\"a\":", e.responseExcerpt());
     }

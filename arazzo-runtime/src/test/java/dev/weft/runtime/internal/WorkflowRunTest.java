@@ -157,7 +157,7 @@ class WorkflowRunTest {
         run.enterStep("poll");
         Thread.sleep(40);
         WorkflowException e = assertThrows(WorkflowException.class, () -> run.enterStep("poll"));
-        assertEquals("deadline PT0.02S exceeded at step 'poll'", e.detail());
+        assertEquals("deadline PT0.02S exceeded at step 'poll' (loop iteration 1)", e.detail());
     }
 
     @Test

@@ -1,0 +1,132 @@
+package dev.weft.compiler.processor;
+
+import dev.weft.compiler.ArazzoCompiler;
+import dev.weft.compiler.CompilationRequest;
+import dev.weft.compiler.CompilationResult;
+import dev.weft.compiler.GeneratedFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates the workflow classes of the Arazzo documents named by {@code @dev.weft.runtime.Arazzo}
+ * on a package or type, for builds that are not Maven (Gradle, plain javac).
+ *
+ * <p>Options:
+ * <ul>
+ *   <li>{@code -Aweft.root=DIR}: the folder document paths are relative to; checked first, since
+ *       javac's {@code Filer} cannot see files outside the source and class paths;
+ *   <li>{@code -Aweft.strict=true}: the seed dialects are errors, as with the plugin's {@code strict}.
+ * </ul>
+ * Without {@code weft.root}, a path is looked up on the source path, then the class path. Problems
+ * are javac errors and warnings on the annotation, each message starting with the document's
+ * {@code file:line:col}.
+ */
+public final class ArazzoProcessor extends AbstractProcessor {
+  static final String ANNOTATION = "dev.weft.runtime.Arazzo";
+  static final String ROOT = "weft.root";
+  static final String STRICT = "weft.strict";
+
+  private final Set<String> done = new HashSet<>();
+  private DocumentLocator locator;
+  private MessagerSink sink;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    locator = new DocumentLocator(environment.getFiler(), environment.getOptions().get(ROOT));
+    sink = new MessagerSink(environment.getMessager());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ANNOTATION);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(ROOT, STRICT);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (done.add(element.toString())) {
+          try {
+            processElement(element);
+          } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                "[internal-error] Weft failed; please report this with the stack trace:\n" + trace, element);
+          }
+        }
+      }
+    }
+    return false; // never claim the annotation: other processors may want it too
+  }
+
+  private void processElement(Element element) {
+    AnnotationMirror mirror = AnnotationValues.mirror(element, ANNOTATION).orElseThrow();
+    List<String> paths = AnnotationValues.strings(mirror, "value");
+    List<Path> documents = new ArrayList<>();
+    for (String path : paths) {
+      Optional<Path> found = locator.locate(path);
+      if (found.isEmpty()) {
+        sink.error(element, mirror, "[missing-file] Arazzo document '" + path + "' not found " + locator.where(path));
+      } else {
+        documents.add(found.get());
+      }
+    }
+    if (documents.size() < paths.size()) {
+      return;
+    }
+    CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+        .documents(documents)
+        .packageName(packageName(element, mirror))
+        .strict(Boolean.parseBoolean(processingEnv.getOptions().get(STRICT)))
+        .build());
+    result.diagnostics().forEach(d -> sink.report(element, mirror, d));
+    if (result.hasErrors()) {
+      return;
+    }
+    for (GeneratedFile file : result.files()) {
+      try (Writer out = processingEnv.getFiler().createSourceFile(file.qualifiedName(), element).openWriter()) {
+        out.write(file.source());
+      } catch (IOException e) {
+        sink.error(element, mirror, "[internal-error] cannot write " + file.qualifiedName() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private String packageName(Element element, AnnotationMirror mirror) {
+    String configured = AnnotationValues.string(mirror, "packageName").orElse("");
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    PackageElement pkg = processingEnv.getElementUtils().getPackageOf(element);
+    return pkg.getQualifiedName().toString();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.weft.runtime.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.CapturingLogger;
+import dev.weft.runtime.LoggingListener;
+import dev.weft.runtime.PollPolicy;
+import dev.weft.runtime.RecordingListener;
+import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.http.LocalServer;
+import dev.weft.runtime.http.LocalServer.Reply;
+import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.StepRequest;
+import dev.weft.runtime.internal.Values;
+import dev.weft.runtime.internal.WorkflowRun;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * An API key, given as a secret input and sent in a header, a query parameter with an innocent name, and echoed
+ * back by the server, never shows in messages, stack traces, {@code toString}s, events or log lines.
+ */
+@Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SecretsTest {
+
+    /** Has characters that are percent-encoded in a URL, so that both forms must be masked. */
+    private static final String KEY = "sk-live-7Hq+9/Zx=Pw2";
+    private static LocalServer server;
+
+    @BeforeAll
+    static void start() {
+        server = LocalServer.start()
+                .on("/echo", r -> Reply.of(500, "text/plain", "denied " + r.headers().getFirst("Authorization")
+                        + " for " + r.uri().getRawQuery() + " and " + r.uri().getQuery()))
+                .on("/limited", r -> new Reply(429, Map.of("Retry-After", "0"), new byte[0], false))
+                .on("/broken-json", r -> Reply.of(200, "application/json", KEY + " {"))
+                .on("/poll", r -> Reply.json(200, "{\"status\":\"running\"}"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static StepRequest withKey(String stepId, String path) {
+        return StepRequest.create(stepId, "api", null, "GET", path)
+                .header("Authorization", Values.of("Bearer " + KEY))
+                .query("k", Values.of(KEY))
+                .query("note", Values.of("key is " + KEY));
+    }
+
+    @Test
+    void theKeyAppearsNowhere() {
+        RecordingListener events = new RecordingListener();
+        CapturingLogger logger = new CapturingLogger();
+        List<String> texts = new ArrayList<>();
+        ArazzoClient client = ArazzoClient.builder().server("api", server.baseUrl())
+                .pollPolicy(PollPolicy.noDelay().withMaxIterations(1))
+                .listener(new LoggingListener(logger)).listener(events).build();
+
+        WorkflowRun run = client.startRun("wf");
+        run.secret(KEY);
+        run.enterStep("echo");
+        Exchange echoed = run.send(withKey("echo", "/echo"));
+        assertTrue(new String(echoed.result().body(), StandardCharsets.UTF_8).contains(KEY), "the server saw it");
+        texts.add(echoed.toString());
+        texts.add(echoed.call().toString());
+        texts.add(echoed.request().toString());
+        texts.add(text(run.failure("echo", echoed, "status is not 2xx, key " + KEY)));
+
+        run.enterStep("limited");
+        Exchange limited = run.send(withKey("limited", "/limited"));
+        assertTrue(run.retry("limited", "again", 1, 0, limited));
+        run.enterStep("limited");
+
+        run.enterStep("json");
+        Exchange broken = run.send(withKey("json", "/broken-json"));
+        texts.add(text(assertThrows(WorkflowException.class, broken::responseBody)));
+
+        run.enterStep("poll");
+        run.send(withKey("poll", "/poll"));
+        run.enterStep("poll");
+        run.send(withKey("poll", "/poll"));
+        texts.add(text(assertThrows(WorkflowException.class, () -> run.enterStep("poll"))));
+
+        WorkflowRun refused = ArazzoClient.builder().server("api", LocalServer.refusedUrl())
+                .listener(new LoggingListener(logger)).listener(events).build().startRun("wf2");
+        refused.secret(KEY);
+        refused.enterStep("refused");
+        texts.add(text(assertThrows(WorkflowException.class, () -> refused.send(withKey("refused", "/x")))));
+
+        texts.addAll(events.events());
+        texts.addAll(logger.lines());
+        List<String> kinds = events.summary();
+        for (String kind : List.of("stepStarted", "stepFinished", "requestSent", "responseReceived",
+                "retryScheduled", "pollWaiting", "workflowFailed")) {
+            assertTrue(kinds.stream().anyMatch(k -> k.startsWith(kind)), kind + " in " + kinds);
+        }
+        assertTrue(texts.stream().anyMatch(t -> t.contains("k=***")), "query values are masked: " + texts);
+        for (String text : texts) {
+            for (String form : forms(KEY)) {
+                assertFalse(text.contains(form), "'" + form + "' in: " + text);
+            }
+        }
+    }
+
+    @Test
+    void anAuthorizationHeaderStaysOutOfTheCall() {
+        ArazzoClient client = ArazzoClient.builder().server("api", server.baseUrl())
+                .defaultHeader("Authorization", "Bearer " + KEY).requestTimeout(Duration.ofSeconds(2)).build();
+        WorkflowRun run = client.startRun("wf");
+        run.enterStep("echo");
+        Exchange echoed = run.send(StepRequest.create("echo", "api", null, "GET", "/echo")
+                .query("key", Values.of(KEY)));
+        String call = echoed.call().toString();
+        assertTrue(call.contains("Authorization: ***"), call);
+        assertTrue(call.contains("key=***"), call);
+        WorkflowException e = run.failure("echo", echoed, "status is not 2xx");
+        assertEquals("denied *** for key=*** and key=***", e.responseExcerpt());
+        for (String text : List.of(call, echoed.toString(), text(e))) {
+            for (String form : forms(KEY)) {
+                assertFalse(text.contains(form), text);
+            }
+        }
+    }
+
+    /** The key as it is and the ways a URL encodes it. */
+    private static List<String> forms(String secret) {
+        return List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8),
+                URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /** The message, toString and stack trace of an exception, causes included. */
+    private static String text(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return e.getMessage() + "\n" + e + "\n" + trace;
+    }
+}
