@@ -34,6 +34,7 @@ public final class Exchange {
     private final StepRequest request;
     private final HttpCall call;
     private final HttpResult result;
+    private final WorkflowException transportFailure;
     private JsonNode body;
     private boolean bodyRead;
 
@@ -50,10 +51,29 @@ public final class Exchange {
 
     /** Creates an exchange of a run, whose secrets are redacted from excerpts. */
     Exchange(WorkflowRun run, StepRequest request, HttpCall call, HttpResult result) {
+        this(run, request, call, result, null);
+    }
+
+    private Exchange(WorkflowRun run, StepRequest request, HttpCall call, HttpResult result,
+            WorkflowException transportFailure) {
         this.run = run;
         this.request = Objects.requireNonNull(request, "request");
         this.call = Objects.requireNonNull(call, "call");
         this.result = Objects.requireNonNull(result, "result");
+        this.transportFailure = transportFailure;
+    }
+
+    /**
+     * An exchange that got no response (connection refused or reset, timeout, body too large): the step
+     * failed, and its failure actions decide what happens; {@code $statusCode} and the response are absent.
+     */
+    static Exchange failed(WorkflowRun run, StepRequest request, HttpCall call, WorkflowException failure) {
+        return new Exchange(run, request, call, new HttpResult(-1, java.util.Map.of(), new byte[0]), failure);
+    }
+
+    /** @return why no response came, or {@code null} when one did */
+    public WorkflowException transportFailure() {
+        return transportFailure;
     }
 
     /** @return the step request */
@@ -93,7 +113,7 @@ public final class Exchange {
 
     /** @return {@code $statusCode} as a node */
     public JsonNode statusCodeNode() {
-        return IntNode.valueOf(statusCode());
+        return transportFailure != null ? null : IntNode.valueOf(statusCode());
     }
 
     /** @return {@code $url} as a node */

@@ -327,6 +327,11 @@ public final class WorkflowRun {
      * @return the exception, to be thrown by the caller
      */
     public WorkflowException failure(String stepId, Exchange exchange, String message, Throwable cause) {
+        if (exchange != null && exchange.transportFailure() != null && cause == null) {
+            WorkflowException transport = exchange.transportFailure();
+            return events.failed(new WorkflowException(workflowId, stepId, attempt(stepId), -1, null,
+                    redact(message + ": " + transport.detail()), transport));
+        }
         return events.failed(new WorkflowException(workflowId, stepId, attempt(stepId),
                 exchange == null ? -1 : exchange.statusCode(), exchange == null ? null : exchange.responseExcerpt(),
                 redact(message), cause == null ? null : TransportFailures.sanitize(cause, this::redact)));
@@ -544,15 +549,29 @@ public final class WorkflowRun {
     }
 
     /**
-     * Builds a step's request and sends it: a value the request needs but that is absent (D-13) fails the
-     * step with a {@link WorkflowException} naming it, before anything is sent.
+     * Builds a step's request and sends it, for generated code. A value the request needs but that is
+     * absent (D-13) fails the step with a {@link WorkflowException} naming it, before anything is sent. A
+     * transport failure (refused, reset, timed out, body too large) is not thrown: it comes back as an
+     * exchange without a response, so the step's failure actions see it (a {@code retry} can retry it).
      *
      * @param stepId the step
      * @param request builds the request
-     * @return the exchange
+     * @return the exchange, perhaps without a response
      */
     public Exchange send(String stepId, java.util.function.Supplier<StepRequest> request) {
-        return send(build(stepId, request));
+        StepRequest built = build(stepId, request);
+        try {
+            return send(built);
+        } catch (WorkflowException e) {
+            if (isTransport(e)) {
+                return Exchange.failed(this, built, prepare(built), e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isTransport(WorkflowException e) {
+        return e.httpStatus() == -1 && e.getCause() instanceof IOException;
     }
 
     /**
@@ -569,7 +588,13 @@ public final class WorkflowRun {
         } catch (WorkflowException e) {
             return cancellation.failed(e);
         }
-        return sendAsync(built);
+        return sendAsync(built).exceptionallyCompose(failure -> {
+            Throwable cause = unwrap(failure);
+            if (cause instanceof WorkflowException e && isTransport(e)) {
+                return CompletableFuture.completedFuture(Exchange.failed(this, built, prepare(built), e));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
     }
 
     private StepRequest build(String stepId, java.util.function.Supplier<StepRequest> request) {
