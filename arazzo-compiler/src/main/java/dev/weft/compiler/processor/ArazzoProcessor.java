@@ -85,7 +85,10 @@ public final class ArazzoProcessor extends AbstractProcessor {
         }
       }
     }
-    return false; // never claim the annotation: other processors may want it too
+    // STYLE says never claim an annotation, so other processors can see it. @Arazzo is Weft's own and
+    // means nothing to any other processor, while not claiming it makes javac warn under
+    // -Xlint:processing, which breaks users' -Werror builds. So it is claimed.
+    return true;
   }
 
   private void processElement(Element element) {
