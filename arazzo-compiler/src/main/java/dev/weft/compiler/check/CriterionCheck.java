@@ -66,6 +66,7 @@ final class CriterionCheck implements Check {
       case "simple" -> simple(condition, scope, references, diagnostics);
       case "regex" -> regex(condition, diagnostics);
       case "jsonpath" -> jsonPath(condition, scope, references, diagnostics);
+      case "xpath" -> xpath(condition, diagnostics);
       default -> diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, criterion.type().location(),
           "criteria of type '" + criterion.typeName() + "' are not supported yet");
     }
@@ -91,8 +92,25 @@ final class CriterionCheck implements Check {
     }
   }
 
+  /** CRIT-6, D-32: the JDK evaluates XPath 1.0; an expression it cannot compile is an error. */
+  private static void xpath(Located<String> condition, Diagnostics diagnostics) {
+    try {
+      dev.weft.runtime.internal.XPathCriterion.compile(condition.value());
+    } catch (dev.weft.runtime.internal.XPathCriterionException e) {
+      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location(), e.getMessage());
+    }
+  }
+
+  /** CRIT-5: an RFC 9535 query; failing that, the seeds' comparison dialect with a warning (D-7). */
   private static void jsonPath(Located<String> condition, Scope scope, References references,
       Diagnostics diagnostics) {
+    dev.weft.runtime.internal.JsonPathSyntaxException notRfc;
+    try {
+      dev.weft.runtime.internal.JsonPathQuery.compile(condition.value());
+      return;
+    } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
+      notRfc = e;
+    }
     ParseResult<Condition> dialect = ConditionParser.parseContextComparison(condition.value());
     if (dialect.ok() && hasComparison(dialect.value())) {
       diagnostics.dialect(DiagnosticCode.JSONPATH_COMPARISON, condition.location(),
@@ -101,9 +119,8 @@ final class CriterionCheck implements Check {
       operands(dialect, condition, scope, references, diagnostics);
       return;
     }
-    diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, condition.location(),
-        "RFC 9535 JSONPath queries are not supported yet; only the comparison dialect is ("
-            + (dialect.ok() ? "no comparison found" : dialect.errors().get(0).message()) + ")");
+    diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(notRfc.offset()),
+        "not an RFC 9535 JSONPath query: " + notRfc.getMessage());
   }
 
   private static boolean hasComparison(Condition c) {

@@ -38,10 +38,22 @@ final class ConditionCode {
     String text = criterion.condition().value();
     return switch (criterion.typeName()) {
       case "regex" -> CodeBlock.of("$T.regex($L, $N)", RuntimeTypes.CONDITIONS, context(criterion),
-          patterns.constant(text));
-      case "jsonpath" -> condition(ConditionParser.parseContextComparison(text).value(), context(criterion));
+          patterns.pattern(text));
+      case "jsonpath" -> isRfc9535(text)
+          ? CodeBlock.of("$N.matches($L)", patterns.jsonPath(text), context(criterion))
+          : condition(ConditionParser.parseContextComparison(text).value(), context(criterion));
+      case "xpath" -> CodeBlock.of("$N.matches($L)", patterns.xpath(text), context(criterion));
       default -> condition(ConditionParser.parseSimple(text).value(), null);
     };
+  }
+
+  private static boolean isRfc9535(String query) {
+    try {
+      dev.weft.runtime.internal.JsonPathQuery.compile(query);
+      return true;
+    } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
+      return false;
+    }
   }
 
   private CodeBlock context(Criterion criterion) {

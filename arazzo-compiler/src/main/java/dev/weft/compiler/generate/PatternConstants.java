@@ -1,5 +1,6 @@
 package dev.weft.compiler.generate;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.NameAllocator;
 import java.util.ArrayList;
@@ -8,19 +9,39 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
-/** Regular expressions of regex criteria, compiled once as constants of the generated class. */
+/**
+ * What criteria parse once per class, not per evaluation: regular expressions, JSONPath queries and
+ * XPath expressions, as constants of the generated class.
+ */
 final class PatternConstants {
-  private final Map<String, String> names = new LinkedHashMap<>();
+  private static final ClassName JSON_PATH = ClassName.get("dev.weft.runtime.internal", "JsonPathQuery");
+  private static final ClassName XPATH = ClassName.get("dev.weft.runtime.internal", "XPathCriterion");
+
+  private record Constant(ClassName type, String factory, String text) {}
+
+  private final Map<Constant, String> names = new LinkedHashMap<>();
   private final NameAllocator allocator = new NameAllocator();
 
-  String constant(String regex) {
-    return names.computeIfAbsent(regex, r -> allocator.newName("PATTERN_" + (names.size() + 1)));
+  String pattern(String regex) {
+    return constant(new Constant(RuntimeTypes.PATTERN, "compile", regex), "PATTERN");
+  }
+
+  String jsonPath(String query) {
+    return constant(new Constant(JSON_PATH, "compile", query), "JSON_PATH");
+  }
+
+  String xpath(String expression) {
+    return constant(new Constant(XPATH, "compile", expression), "XPATH");
+  }
+
+  private String constant(Constant constant, String prefix) {
+    return names.computeIfAbsent(constant, c -> allocator.newName(prefix + "_" + (names.size() + 1)));
   }
 
   List<FieldSpec> fields() {
     List<FieldSpec> fields = new ArrayList<>();
-    names.forEach((regex, name) -> fields.add(FieldSpec.builder(RuntimeTypes.PATTERN, name, Modifier.PRIVATE,
-        Modifier.STATIC, Modifier.FINAL).initializer("$T.compile($S)", RuntimeTypes.PATTERN, regex).build()));
+    names.forEach((c, name) -> fields.add(FieldSpec.builder(c.type(), name, Modifier.PRIVATE, Modifier.STATIC,
+        Modifier.FINAL).initializer("$T.$N($S)", c.type(), c.factory(), c.text()).build()));
     return fields;
   }
 }
