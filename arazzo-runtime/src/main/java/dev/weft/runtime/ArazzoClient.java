@@ -28,6 +28,7 @@ public final class ArazzoClient {
     private final long maxResponseBytes;
     private final HttpTransport transport;
     private final WorkflowListener listener;
+    private final java.util.concurrent.Executor executor;
 
     private ArazzoClient(Builder builder) {
         this.servers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.servers));
@@ -41,12 +42,14 @@ public final class ArazzoClient {
         // the JDK HttpClient inside is created on first use, once, and shared by every run
         this.transport = builder.transport != null
                 ? builder.transport
-                : new JdkHttpTransport(connectTimeout, maxResponseBytes);
+                : new JdkHttpTransport(connectTimeout, maxResponseBytes, builder.executor);
+        this.executor = builder.executor;
         this.listener = new Listeners(builder.listeners.isEmpty() ? List.of(new LoggingListener()) : builder.listeners);
     }
 
     /** A copy of {@code other} with another poll policy, sharing everything else (the transport included). */
     private ArazzoClient(ArazzoClient other, PollPolicy pollPolicy) {
+        this.executor = other.executor;
         this.servers = other.servers;
         this.defaultHeaders = other.defaultHeaders;
         this.pollPolicy = pollPolicy;
@@ -105,6 +108,15 @@ public final class ArazzoClient {
      */
     public WorkflowListener listener() {
         return listener;
+    }
+
+    /**
+     * Returns the executor of asynchronous runs, when one was configured.
+     *
+     * @return the executor, or empty for the JDK's own
+     */
+    public java.util.Optional<java.util.concurrent.Executor> executor() {
+        return java.util.Optional.ofNullable(executor);
     }
 
     /**
@@ -198,9 +210,23 @@ public final class ArazzoClient {
         private Duration requestTimeout = Duration.ofSeconds(60);
         private long maxResponseBytes = 16L * 1024 * 1024;
         private HttpTransport transport;
+        private java.util.concurrent.Executor executor;
         private final List<WorkflowListener> listeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Runs the asynchronous work of {@code runAsync} (the HTTP client's, and the continuations after
+         * poll and retry delays) on {@code executor}, for example a small fixed pool; by default the JDK's
+         * own. The executor is not shut down by Weft.
+         *
+         * @param value the executor
+         * @return this builder
+         */
+        public Builder executor(java.util.concurrent.Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
         }
 
         /**

@@ -24,6 +24,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
     private final Duration connectTimeout;
     private final long maxResponseBytes;
+    private final java.util.concurrent.Executor executor;
     private volatile HttpClient client;
 
     /**
@@ -33,8 +34,20 @@ public final class JdkHttpTransport implements HttpTransport {
      * @param maxResponseBytes the most bytes of a response body accepted
      */
     public JdkHttpTransport(Duration connectTimeout, long maxResponseBytes) {
+        this(connectTimeout, maxResponseBytes, null);
+    }
+
+    /**
+     * Creates a transport whose client is built on first use and runs its work on {@code executor}.
+     *
+     * @param connectTimeout the connect timeout
+     * @param maxResponseBytes the most bytes of a response body accepted
+     * @param executor the executor of the HTTP client's asynchronous work, or {@code null} for the JDK's own
+     */
+    public JdkHttpTransport(Duration connectTimeout, long maxResponseBytes, java.util.concurrent.Executor executor) {
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.maxResponseBytes = requirePositive(maxResponseBytes);
+        this.executor = executor;
     }
 
     /**
@@ -44,6 +57,7 @@ public final class JdkHttpTransport implements HttpTransport {
      * @param maxResponseBytes the most bytes of a response body accepted
      */
     public JdkHttpTransport(HttpClient client, long maxResponseBytes) {
+        this.executor = null;
         this.client = Objects.requireNonNull(client, "client");
         this.connectTimeout = client.connectTimeout().orElse(Duration.ofSeconds(10));
         this.maxResponseBytes = requirePositive(maxResponseBytes);
@@ -95,11 +109,14 @@ public final class JdkHttpTransport implements HttpTransport {
             synchronized (this) {
                 c = client;
                 if (c == null) {
-                    c = HttpClient.newBuilder()
+                    HttpClient.Builder builder = HttpClient.newBuilder()
                             .version(HttpClient.Version.HTTP_1_1)
                             .followRedirects(HttpClient.Redirect.NORMAL)
-                            .connectTimeout(connectTimeout)
-                            .build();
+                            .connectTimeout(connectTimeout);
+                    if (executor != null) {
+                        builder.executor(executor);
+                    }
+                    c = builder.build();
                     client = c;
                 }
             }

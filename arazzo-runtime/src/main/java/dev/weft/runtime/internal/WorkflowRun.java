@@ -168,7 +168,9 @@ public final class WorkflowRun {
         int attempt = attempt(stepId);
         CompletableFuture<Void> waited = delay.isZero() ? cancellation.completed(null)
                 : cancellation.link(cancellation.track(CompletableFuture.runAsync(() -> { },
-                        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS))));
+                        client.executor().map(e -> CompletableFuture.delayedExecutor(delay.toNanos(),
+                                TimeUnit.NANOSECONDS, e)).orElseGet(() -> CompletableFuture.delayedExecutor(
+                                        delay.toNanos(), TimeUnit.NANOSECONDS)))));
         return waited.handle((done, failure) -> {
             if (failure != null || cancellation.isCancelled()) {
                 throw cancelled();
