@@ -65,6 +65,14 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
   @Parameter(property = "weft.failOnWarnings", defaultValue = "false")
   protected boolean failOnWarnings;
 
+  /**
+   * Local files to read instead of remote source description URLs (Weft never downloads at build
+   * time): a list of {@code <sourceMapping>} with a {@code <url>} as the document writes it and a
+   * {@code <file>}.
+   */
+  @Parameter
+  protected List<SourceMapping> sourceMappings = new ArrayList<>();
+
   /** Whether to skip this goal. */
   @Parameter(property = "weft.skip", defaultValue = "false")
   protected boolean skip;
@@ -96,6 +104,7 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
         .documents(documents)
         .packageName(effectivePackageName())
         .strict(strict)
+        .sourceMappings(mappings())
         .build();
     CompilationResult result;
     try {
@@ -119,7 +128,33 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
     values.put("packageName", effectivePackageName());
     values.put("strict", Boolean.toString(strict));
     values.put("failOnWarnings", Boolean.toString(failOnWarnings));
+    for (Map.Entry<String, Path> mapping : mappings().entrySet()) {
+      // a mapped file may live outside sourceDirectory, so its content is part of the stamp here
+      values.put("sourceMapping " + mapping.getKey(), mapping.getValue() + " " + digest(mapping.getValue()));
+    }
     return values;
+  }
+
+  /** The source mappings, files resolved against the project. */
+  protected final Map<String, Path> mappings() throws MojoFailureException {
+    Map<String, Path> mappings = new LinkedHashMap<>();
+    for (SourceMapping mapping : sourceMappings) {
+      if (mapping.getUrl() == null || mapping.getFile() == null) {
+        throw new MojoFailureException("each <sourceMapping> needs a <url> and a <file>");
+      }
+      Path file = mapping.getFile().toPath();
+      mappings.put(mapping.getUrl(), file.isAbsolute() ? file : project.getBasedir().toPath().resolve(file));
+    }
+    return mappings;
+  }
+
+  private static String digest(Path file) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      return "unreadable"; // the compiler reports a missing or unreadable mapped file itself
+    }
   }
 
   /** The configured package name, or the default derived from the groupId. */
