@@ -19,6 +19,7 @@ final class RuntimeTypes {
   static final ClassName RUN = ClassName.get(WorkflowRun.class);
   static final ClassName EXCHANGE = ClassName.get(Exchange.class);
   static final ClassName STEP_REQUEST = ClassName.get(StepRequest.class);
+  static final ClassName PAYLOADS = ClassName.get("dev.weft.runtime.internal", "Payloads");
   static final ClassName WORKFLOW_CALL = ClassName.get("dev.weft.runtime.internal", "WorkflowCall");
   static final ClassName VALUES = ClassName.get(Values.class);
   static final ClassName CONDITIONS = ClassName.get(Conditions.class);

@@ -58,13 +58,7 @@ final class StepCode {
     }
     RequestBody requestBody = step.requestBody();
     if (requestBody != null && requestBody.payload() != null) {
-      String contentType = contentType(requestBody, op);
-      CodeBlock payload = values.value(requestBody.payload(), "request body", body, locals);
-      if (isJson(contentType) || !(requestBody.payload() instanceof dev.weft.compiler.model.Node.StringNode)) {
-        chain.add("\n.jsonBody($S, $L)", contentType, payload);
-      } else {
-        chain.add("\n.textBody($S, $T.text($L))", contentType, RuntimeTypes.VALUES, payload);
-      }
+      chain.add(body(requestBody, contentType(requestBody, op), body, locals));
     }
     body.addStatement(chain.unindent().build());
     return MethodSpec.methodBuilder(names.requestMethod(step.id()))
@@ -91,6 +85,40 @@ final class StepCode {
         .returns(RuntimeTypes.OBJECT_NODE)
         .addCode(body.addStatement("return inputs").build())
         .build();
+  }
+
+  /**
+   * The body: JSON, form fields or text by media type (D-52), after the payload's replacements are
+   * applied in order (D-51): by JSON Pointer for JSON and form bodies, by XPath for XML ones.
+   */
+  private CodeBlock body(RequestBody requestBody, String contentType, CodeBlock.Builder statements,
+      ValueCode.Locals locals) {
+    CodeBlock payload = values.value(requestBody.payload(), "request body", statements, locals);
+    boolean xml = contentType.toLowerCase(Locale.ROOT).contains("xml");
+    boolean form = contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    boolean text = !isJson(contentType) && !form
+        && requestBody.payload() instanceof dev.weft.compiler.model.Node.StringNode;
+    if (!requestBody.replacements().isEmpty()) {
+      String var = locals.next(xml || text ? "text" : "payload");
+      if (xml || text) {
+        statements.addStatement("$T $N = $T.text($L)", String.class, var, RuntimeTypes.VALUES, payload);
+      } else {
+        statements.addStatement("$T $N = $L", RuntimeTypes.JSON_NODE, var, payload);
+      }
+      for (RequestBody.Replacement r : requestBody.replacements()) {
+        String where = "replacement '" + r.target().value() + "'";
+        CodeBlock value = values.value(r.value(), where, statements, locals);
+        statements.addStatement("$N = $T.$N($N, $S, $L, $S)", var, RuntimeTypes.PAYLOADS,
+            xml || text ? "replaceXml" : "replace", var, r.target().value(), value, where);
+      }
+      payload = CodeBlock.of("$N", var);
+      if (xml || text) {
+        return CodeBlock.of("\n.textBody($S, $L)", contentType, payload);
+      }
+    } else if (text) {
+      return CodeBlock.of("\n.textBody($S, $T.text($L))", contentType, RuntimeTypes.VALUES, payload);
+    }
+    return CodeBlock.of(form ? "\n.formBody($S, $L)" : "\n.jsonBody($S, $L)", contentType, payload);
   }
 
   MethodSpec handler(Step step, int index) {

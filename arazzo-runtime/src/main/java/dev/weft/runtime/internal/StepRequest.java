@@ -141,6 +141,28 @@ public final class StepRequest {
      * @param text the body
      * @return this request
      */
+    /**
+     * Sets an {@code application/x-www-form-urlencoded} body from an object's members (D-52): each member
+     * a field, arrays repeated, absent members left out; a string value is sent as it is.
+     *
+     * @param mediaType the media type
+     * @param fields the object, or a string already encoded
+     * @return this request
+     */
+    public StepRequest formBody(String mediaType, JsonNode fields) {
+        this.contentType = mediaType != null ? mediaType : "application/x-www-form-urlencoded";
+        this.body = fields;
+        this.bodyBytes = fields == null ? null : Payloads.formEncode(fields).getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /**
+     * Sets a text body (XML, plain text, form text written out).
+     *
+     * @param mediaType the media type
+     * @param text the text; {@code null} sends no body
+     * @return this request
+     */
     public StepRequest textBody(String mediaType, String text) {
         this.contentType = mediaType != null ? mediaType : TEXT;
         this.body = text == null ? null : TextNode.valueOf(text);
