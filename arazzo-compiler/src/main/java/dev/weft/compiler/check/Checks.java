@@ -10,8 +10,10 @@ public final class Checks {
   private static final List<Check> ALL = List.of(
       new IdentityCheck(),
       new StepTargetCheck(),
+      new RequestBodyCheck(),
       new ParameterCheck(),
       new ExpressionCheck(),
+      new ExchangeCheck(),
       new CriterionCheck(),
       new ActionCheck(),
       new WorkflowCallCheck(),

@@ -2,6 +2,7 @@ package dev.weft.compiler.check;
 
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.expr.Condition;
 import dev.weft.compiler.expr.ConditionParser;
 import dev.weft.compiler.expr.Operand;
@@ -20,6 +21,8 @@ import java.util.regex.PatternSyntaxException;
 
 /** Criteria parse at build time and read what exists (CRIT-1..9); the seed JSONPath dialect warns (D-7). */
 final class CriterionCheck implements Check {
+  private static final List<String> JSONPATH_VERSIONS = List.of("draft-goessner-dispatch-jsonpath-00");
+  private static final List<String> XPATH_VERSIONS = List.of("xpath-30", "xpath-20", "xpath-10");
 
   @Override
   public void check(ResolvedDocument document, Diagnostics diagnostics) {
@@ -45,9 +48,7 @@ final class CriterionCheck implements Check {
 
   private static void check(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
     Located<String> condition = criterion.condition();
-    if (criterion.typeVersion() != null) {
-      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, criterion.type().location(),
-          "criterion expression type objects (type with version) are not supported yet");
+    if (criterion.typeVersion() != null && !knownVersion(criterion, diagnostics)) {
       return;
     }
     if (criterion.type() != null && criterion.context() == null) {
@@ -70,6 +71,28 @@ final class CriterionCheck implements Check {
       default -> diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, criterion.type().location(),
           "criteria of type '" + criterion.typeName() + "' are not supported yet");
     }
+  }
+
+  /**
+   * CRIT-9, D-33: a Criterion Expression Type object names a version the spec lists; XPath ones are
+   * evaluated by the XPath 1.0 engine (D-32), Goessner JSONPath has no engine in Weft.
+   */
+  private static boolean knownVersion(Criterion criterion, Diagnostics diagnostics) {
+    Located<String> version = criterion.typeVersion();
+    List<String> known = criterion.typeName().equals("xpath") ? XPATH_VERSIONS : JSONPATH_VERSIONS;
+    if (!known.contains(version.value())) {
+      diagnostics.error(DiagnosticCode.INVALID_VALUE, version.location(),
+          "unknown " + criterion.typeName() + " version '" + version.value() + "'; the specification defines "
+              + String.join(", ", known) + Suggestions.hint(version.value(), known));
+      return false;
+    }
+    if (criterion.typeName().equals("jsonpath")) {
+      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, version.location(),
+          "JSONPath version '" + version.value() + "' is unsupported: Weft evaluates RFC 9535 JSONPath only; "
+              + "write 'type: jsonpath'");
+      return false;
+    }
+    return true;
   }
 
   private static void simple(Located<String> condition, Scope scope, References references,

@@ -17,7 +17,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parameters against the operation: {@code in} given, path variables all supplied, names declared (PARAM-4/7/8). */
+/**
+ * Parameters against the operation: {@code in} given, path variables all supplied, names declared,
+ * required ones given (PARAM-4/7/8).
+ */
 final class ParameterCheck implements Check {
   private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
   /** Headers OpenAPI itself says are not described as parameters. */
@@ -66,6 +69,27 @@ final class ParameterCheck implements Check {
       if (!given.contains(variable)) {
         diagnostics.error(DiagnosticCode.MISSING_PATH_PARAMETER, step.stepId().location(),
             "step '" + step.id() + "' gives no value for path parameter '" + variable + "' of " + op.display());
+      }
+    }
+    requiredParameters(workflow, step, op, diagnostics);
+  }
+
+  /** PARAM-8: a required query, header or cookie parameter that no parameter of the step or workflow gives. */
+  private static void requiredParameters(Workflow workflow, Step step, OperationRef op, Diagnostics diagnostics) {
+    List<Parameter> given = Effective.parameters(workflow, step);
+    for (var declared : op.parameters()) {
+      String in = declared.getIn();
+      if (in.equals("path") || !Boolean.TRUE.equals(declared.getRequired())
+          || in.equals("header") && IMPLICIT_HEADERS.contains(declared.getName().toLowerCase(Locale.ROOT))) {
+        continue; // OpenAPI ignores Accept, Content-Type and Authorization header parameters
+      }
+      boolean supplied = given.stream().anyMatch(p -> p.in() != null && p.in().value().equals(in)
+          && (in.equals("header") ? p.name().value().equalsIgnoreCase(declared.getName())
+              : p.name().value().equals(declared.getName())));
+      if (!supplied) {
+        diagnostics.warning(DiagnosticCode.MISSING_PARAMETER, step.stepId().location(),
+            "step '" + step.id() + "' gives no value for required " + in + " parameter '" + declared.getName()
+                + "' of " + op.display());
       }
     }
   }

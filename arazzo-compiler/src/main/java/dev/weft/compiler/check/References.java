@@ -5,6 +5,7 @@ import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.expr.RuntimeExpression;
+import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
@@ -42,11 +43,14 @@ final class References {
                 + "outputs); elsewhere use '$steps.<stepId>.outputs." + out.name() + "'");
       }
     } else if (expression instanceof RuntimeExpression.WorkflowValue w) {
-      if (document.document().workflow(w.workflowId()).isEmpty()) {
+      Optional<Workflow> target = document.document().workflow(w.workflowId());
+      if (target.isEmpty()) {
         diagnostics.error(DiagnosticCode.UNKNOWN_WORKFLOW, at,
             "'" + w.text() + "' refers to workflow '" + w.workflowId() + "', which is not in this document"
                 + Suggestions.hint(w.workflowId(), document.document().workflows().stream()
                     .map(x -> x.workflowId().value()).toList()));
+      } else {
+        workflowValue(w, target.get(), at, memberAccessAllowed);
       }
     } else if (expression instanceof RuntimeExpression.SourceDescriptionRef s) {
       diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
@@ -75,14 +79,25 @@ final class References {
   }
 
   private void input(RuntimeExpression.Input in, Location at, boolean memberAccessAllowed) {
+    if (workflow.inputs() == null) {
+      diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at,
+          "'" + in.text() + "' reads an input, but workflow '" + workflow.workflowId().value()
+              + "' declares no inputs");
+      return;
+    }
     if (!inputs.isClosed()) {
       return;
     }
-    Optional<String> declared = longestDeclared(in.name(), inputs.properties().keySet());
+    Optional<String> declared = DottedKeys.longestDeclared(in.name(), inputs.properties().keySet());
     if (declared.isEmpty()) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at,
-          "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name() + "'"
-              + Suggestions.hint(in.name(), inputs.properties().keySet()));
+      String message = "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name() + "'"
+          + Suggestions.hint(in.name(), inputs.properties().keySet());
+      if (inputs.allowsUnlisted()) {
+        // EXPR-5: additionalProperties lets a caller pass it, so it may be there at runtime
+        diagnostics.warning(DiagnosticCode.UNKNOWN_INPUT, at, message + " (its additionalProperties may supply it)");
+      } else {
+        diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at, message);
+      }
     } else if (!declared.get().equals(in.name()) && !memberAccessAllowed) {
       String rest = in.name().substring(declared.get().length() + 1);
       diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at,
@@ -102,7 +117,7 @@ final class References {
       return;
     }
     Collection<String> outputs = step.get().outputs().keySet();
-    Optional<String> declared = longestDeclared(out.name(), outputs);
+    Optional<String> declared = DottedKeys.longestDeclared(out.name(), outputs);
     if (declared.isEmpty()) {
       String known = outputs.isEmpty() ? "; it declares no outputs" : Suggestions.hint(out.name(), outputs);
       diagnostics.error(DiagnosticCode.UNKNOWN_OUTPUT, at,
@@ -116,18 +131,29 @@ final class References {
     }
   }
 
-  /** The longest declared name that is {@code key} or a dotted prefix of it. */
-  static Optional<String> longestDeclared(String key, Collection<String> declared) {
-    String candidate = key;
-    while (true) {
-      if (declared.contains(candidate)) {
-        return Optional.of(candidate);
-      }
-      int dot = candidate.lastIndexOf('.');
-      if (dot < 0) {
-        return Optional.empty();
-      }
-      candidate = candidate.substring(0, dot);
+  /**
+   * EXPR-5 for {@code $workflows.<id>.inputs|outputs.<name>}: the name is declared; D-16: something in
+   * this document runs the workflow, or the value can never be there.
+   */
+  private void workflowValue(RuntimeExpression.WorkflowValue w, Workflow target, Location at,
+      boolean memberAccessAllowed) {
+    Collection<String> names = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
+        ? target.outputs().keySet() : InputSchema.of(target).properties().keySet();
+    boolean checkable = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS || InputSchema.of(target).isClosed();
+    Optional<String> declared = DottedKeys.longestDeclared(w.name(), names);
+    if (checkable && (declared.isEmpty() || !declared.get().equals(w.name()) && !memberAccessAllowed)) {
+      DiagnosticCode code = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
+          ? DiagnosticCode.UNKNOWN_OUTPUT : DiagnosticCode.UNKNOWN_INPUT;
+      diagnostics.error(code, at, "workflow '" + target.workflowId().value() + "' declares no "
+          + (code == DiagnosticCode.UNKNOWN_OUTPUT ? "output" : "input") + " '" + w.name() + "'"
+          + Suggestions.hint(w.name(), names));
+    }
+    if (!WorkflowRuns.isRunBy(document.document(), target.workflowId().value())) {
+      diagnostics.warning(DiagnosticCode.WORKFLOW_NOT_RUN, at,
+          "'" + w.text() + "' reads the latest run of workflow '" + target.workflowId().value()
+              + "', but nothing in this document runs it (dependsOn, a workflow step or a goto); the value will be "
+              + "absent");
     }
   }
+
 }

@@ -3,15 +3,18 @@ package dev.weft.compiler.check;
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.model.Located;
+import dev.weft.compiler.model.RequestBody;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.OperationRef;
 import dev.weft.compiler.resolve.ResolvedDocument;
-import java.util.Set;
 import java.util.stream.Stream;
 
-/** Each step names exactly one target (STEP-3) and only operation steps carry a body (STEP-10, STEP-11). */
+/**
+ * Each step names exactly one target (STEP-3), preferably by operationId (STEP-7), and only operation
+ * steps carry a body (STEP-10).
+ */
 final class StepTargetCheck implements Check {
-  private static final Set<String> BODYLESS = Set.of("GET", "HEAD", "DELETE");
 
   @Override
   public void check(ResolvedDocument document, Diagnostics diagnostics) {
@@ -30,16 +33,48 @@ final class StepTargetCheck implements Check {
           diagnostics.error(DiagnosticCode.INVALID_STEP_TARGET, step.requestBody().location(),
               "step '" + step.id() + "' calls a workflow and cannot have a requestBody; pass values as parameters");
         }
-        if (step.requestBody() != null && !step.requestBody().replacements().isEmpty()) {
-          diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, step.requestBody().replacements().get(0).location(),
-              "payload replacements are not supported yet");
+        if (step.requestBody() != null) {
+          replacementTargets(step.requestBody(), document.target(workflow, step).orElse(null), diagnostics);
         }
-        document.target(workflow, step).ifPresent(op -> {
-          if (step.requestBody() != null && BODYLESS.contains(op.method())) {
-            diagnostics.warning(DiagnosticCode.UNKNOWN_PARAMETER, step.requestBody().location(),
-                "step '" + step.id() + "' sends a request body with " + op.method() + ", which servers may ignore");
-          }
-        });
+        if (step.operationPath() != null) {
+          document.target(workflow, step).ifPresent(op -> preferOperationId(document, step, op, diagnostics));
+        }
+      }
+    }
+  }
+
+  /** STEP-7: an operation that has an operationId is better named by it than by a JSON Pointer. */
+  private static void preferOperationId(ResolvedDocument document, Step step, OperationRef op,
+      Diagnostics diagnostics) {
+    if (op.operationId() == null) {
+      return;
+    }
+    boolean qualify = document.sources().size() > 1;
+    String id = qualify ? "$sourceDescriptions." + op.sourceName() + "." + op.operationId() : op.operationId();
+    diagnostics.warning(DiagnosticCode.PREFER_OPERATION_ID, step.operationPath().location(),
+        "step '" + step.id() + "' names " + op.display() + " by operationPath although it has operationId '"
+            + op.operationId() + "'; prefer 'operationId: " + id + "'");
+  }
+
+  /** BODY-3: a replacement's target is a JSON Pointer for JSON and form bodies, an XPath for XML ones. */
+  private static void replacementTargets(RequestBody body, OperationRef op, Diagnostics diagnostics) {
+    String contentType = body.contentType() != null ? body.contentType().value()
+        : op != null && op.operation().getRequestBody() != null && op.operation().getRequestBody().getContent() != null
+            ? String.join(",", op.operation().getRequestBody().getContent().keySet()) : "application/json";
+    boolean xml = contentType.toLowerCase(java.util.Locale.ROOT).contains("xml");
+    for (RequestBody.Replacement r : body.replacements()) {
+      String target = r.target().value();
+      if (xml) {
+        try {
+          javax.xml.xpath.XPathFactory.newDefaultInstance().newXPath().compile(target);
+        } catch (javax.xml.xpath.XPathExpressionException e) {
+          diagnostics.error(DiagnosticCode.INVALID_VALUE, r.target().location(),
+              "replacement target '" + target + "' is not an XPath 1.0 expression, which an XML body needs");
+        }
+      } else if (!target.isEmpty() && !target.startsWith("/") || target.matches(".*~[^01].*|.*~$")) {
+        diagnostics.error(DiagnosticCode.INVALID_VALUE, r.target().location(),
+            "replacement target '" + target + "' is not a JSON Pointer (RFC 6901), which a " + contentType
+                + " body needs; write it like '/items/0/id'");
       }
     }
   }

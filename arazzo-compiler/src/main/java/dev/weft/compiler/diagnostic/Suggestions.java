@@ -34,7 +34,8 @@ public final class Suggestions {
     return closest(wrong, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
   }
 
-  private static int distance(String a, String b) {
+  /** The Levenshtein distance between two strings. */
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -3,7 +3,7 @@ package dev.weft.compiler.expr;
 import java.util.List;
 import java.util.Locale;
 
-/** Finds the closest known word for "did you mean" hints. */
+/** Finds the closest known word for "did you mean" hints in expression syntax errors (a stricter threshold than names get). */
 final class Suggestions {
 
   private Suggestions() {}
@@ -29,23 +29,7 @@ final class Suggestions {
     return best == null ? "" : "; did you mean '" + prefix + best + "'?";
   }
 
-  /** Levenshtein distance. */
   private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return dev.weft.compiler.diagnostic.Suggestions.distance(a, b);
   }
 }

@@ -6,6 +6,7 @@ import dev.weft.compiler.expr.JsonPointer;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.expr.Template;
 import dev.weft.compiler.model.InputSchema;
+import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Workflow;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class ValueCode {
       return b.pointer() == null || b.pointer().isRoot() ? CodeBlock.of("$N.responseBody()", ex)
           : CodeBlock.of("$N.responseBody($S)", ex, b.pointer().toString());
     } else if (e instanceof RuntimeExpression.Input in) {
-      String declared = longest(in.name(), inputs.properties().keySet()).orElse(in.name());
+      String declared = DottedKeys.longestDeclared(in.name(), inputs.properties().keySet()).orElse(in.name());
       CodeBlock base = CodeBlock.of("$N.get($S)", WorkflowNames.IN, declared);
       return pointer(members(base, rest(in.name(), declared)), in.pointer());
     } else if (e instanceof RuntimeExpression.Output out) {
@@ -63,7 +64,7 @@ final class ValueCode {
           w.pointer());
     } else if (e instanceof RuntimeExpression.StepOutput out) {
       var step = workflow.step(out.stepId()).orElseThrow();
-      String declared = longest(out.name(), step.outputs().keySet()).orElseThrow();
+      String declared = DottedKeys.longestDeclared(out.name(), step.outputs().keySet()).orElseThrow();
       CodeBlock base = CodeBlock.of("$N", names.outputField(out.stepId(), declared));
       return pointer(members(base, rest(out.name(), declared)), out.pointer());
     }
@@ -158,19 +159,6 @@ final class ValueCode {
     return List.of(key.substring(declared.length() + 1).split("\\.", -1));
   }
 
-  private static Optional<String> longest(String key, java.util.Collection<String> declared) {
-    String candidate = key;
-    while (true) {
-      if (declared.contains(candidate)) {
-        return Optional.of(candidate);
-      }
-      int dot = candidate.lastIndexOf('.');
-      if (dot < 0) {
-        return Optional.empty();
-      }
-      candidate = candidate.substring(0, dot);
-    }
-  }
 
   /** Fresh local variable names within one method. */
   static final class Locals {

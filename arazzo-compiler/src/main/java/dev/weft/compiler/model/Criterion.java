@@ -7,10 +7,10 @@ import dev.weft.compiler.diagnostic.Location;
  *
  * @param context the runtime expression the condition applies to; null for {@code simple}
  * @param type {@code simple} (the default), {@code regex}, {@code jsonpath} or {@code xpath}
- * @param typeVersion the version of an expression-type object, or null
+ * @param typeVersion the {@code version} of a Criterion Expression Type object, or null
  */
 public record Criterion(
-    Located<String> context, Located<String> condition, Located<String> type, String typeVersion,
+    Located<String> context, Located<String> condition, Located<String> type, Located<String> typeVersion,
     Location location) {
 
   /** The criterion's type name, {@code simple} when absent. */

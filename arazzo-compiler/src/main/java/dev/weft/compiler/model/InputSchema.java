@@ -11,6 +11,7 @@ public final class InputSchema {
   private final Map<String, Node> properties = new LinkedHashMap<>();
   private final Set<String> required = new LinkedHashSet<>();
   private final boolean closed;
+  private final boolean open;
 
   private InputSchema(Node schema) {
     boolean known = false;
@@ -27,6 +28,8 @@ public final class InputSchema {
           && map.get("anyOf") == null;
     }
     this.closed = known;
+    this.open = schema instanceof Node.MapNode map && map.get("additionalProperties") != null
+        && !(map.get("additionalProperties") instanceof Node.BooleanNode b && !b.value());
   }
 
   public static InputSchema of(Workflow workflow) {
@@ -45,6 +48,11 @@ public final class InputSchema {
   /** Whether the schema lists its properties plainly, so an unknown name is surely a mistake. */
   public boolean isClosed() {
     return closed;
+  }
+
+  /** Whether the schema admits properties it does not list ({@code additionalProperties} other than false). */
+  public boolean allowsUnlisted() {
+    return open;
   }
 
   /** The JSON Schema {@code type} of a property, when it names exactly one. */

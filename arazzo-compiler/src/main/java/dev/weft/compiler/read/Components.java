@@ -52,7 +52,7 @@ final class Components {
   }
 
   Parameter parameter(Fields reusable) {
-    reusable.allowOnly(Set.of("reference", "value"));
+    reusable.ignoreOthers(Set.of("reference", "value"));
     Node target = lookup(reusable, "parameters");
     if (target == null) {
       return null;
@@ -62,18 +62,33 @@ final class Components {
       return null;
     }
     Node override = reusable.raw("value");
-    return new Parameter(p.name(), p.in(), override != null ? override : p.value(), reusable.location());
+    return new Parameter(used(p.name(), reusable), p.in(), override != null ? override : p.value(),
+        reusable.location());
   }
 
   Action action(Fields reusable, Action.Kind kind) {
-    reusable.allowOnly(Set.of("reference"));
+    if (reusable.has("value")) {
+      diagnostics.error(DiagnosticCode.UNKNOWN_FIELD, reusable.node().entries().get("value").keyLocation(),
+          "'value' of a reusable object applies only to parameter references");
+    }
+    reusable.ignoreOthers(Set.of("reference", "value"));
     String section = kind == Action.Kind.SUCCESS ? "successActions" : "failureActions";
     Node target = lookup(reusable, section);
     if (target == null) {
       return null;
     }
     Fields f = Fields.of(target, kind == Action.Kind.SUCCESS ? "success action" : "failure action", diagnostics);
-    return f == null ? null : binder.inlineAction(f, kind);
+    Action a = f == null ? null : binder.inlineAction(f, kind);
+    return a == null ? null : new Action(a.kind(), used(a.name(), reusable), a.type(), a.stepId(), a.workflowId(),
+        a.criteria(), a.retryAfter(), a.retryLimit(), reusable.location());
+  }
+
+  /**
+   * A component's name as located where the Reusable object uses it, so that a duplicate (D-38) is
+   * reported at the second use rather than at the component.
+   */
+  private static Located<String> used(Located<String> name, Fields reusable) {
+    return reusable.raw("reference") instanceof Node.StringNode ref ? new Located<>(name.value(), ref.at(0)) : name;
   }
 
   private Node lookup(Fields reusable, String expectedSection) {
@@ -90,6 +105,12 @@ final class Components {
     int dot = text.indexOf('.', PREFIX.length());
     String section = text.substring(PREFIX.length(), dot);
     String key = text.substring(dot + 1);
+    if (section.equals("inputs")) {
+      diagnostics.error(DiagnosticCode.UNKNOWN_COMPONENT, reference.location(),
+          "reference '" + text + "' cannot be used in a reusable object; share input schemas with a JSON Schema "
+              + "'$ref: \"#/components/inputs/" + key + "\"' inside 'inputs'");
+      return null;
+    }
     if (!section.equals(expectedSection)) {
       diagnostics.error(DiagnosticCode.UNKNOWN_COMPONENT, reference.location(),
           "reference '" + text + "' points into '" + section + "' but must point into '" + expectedSection + "'");

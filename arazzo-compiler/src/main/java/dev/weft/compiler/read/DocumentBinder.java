@@ -27,6 +27,7 @@ public final class DocumentBinder {
 
   private final Diagnostics diagnostics;
   private Components components;
+  private InputSchemas inputSchemas;
 
   public DocumentBinder(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -46,6 +47,9 @@ public final class DocumentBinder {
       return Optional.empty();
     }
     components = new Components(doc.raw("components"), diagnostics).binder(this);
+    Node inputsSection = doc.raw("components") instanceof Node.MapNode c ? c.get("inputs") : null;
+    inputSchemas = new InputSchemas(file, root, inputsSection, diagnostics);
+    inputSchemas.checkComponents();
     Info info = doc.has("info") ? info(doc.raw("info")) : missing(doc, "info");
     List<SourceDescription> sources = doc.requiredList("sourceDescriptions", this::source);
     List<Workflow> workflows = doc.requiredList("workflows", this::workflow);
@@ -120,6 +124,9 @@ public final class DocumentBinder {
           "'inputs' must be a JSON Schema object, found " + inputs.typeName());
       inputs = null;
     }
+    if (inputs != null) {
+      inputs = inputSchemas.workflowInputs(inputs, id == null ? "?" : id.value());
+    }
     List<Located<String>> dependsOn = f.list("dependsOn", this::string);
     List<Step> steps = f.requiredList("steps", this::step);
     List<Action> success = f.list("successActions", n -> action(n, Action.Kind.SUCCESS));
@@ -179,17 +186,18 @@ public final class DocumentBinder {
     f.allowOnly(Set.of("name", "in", "value"));
     Located<String> name = f.requiredString("name");
     Located<String> in = f.optionalString("in");
-    if (in != null && !Set.of("path", "query", "header", "cookie").contains(in.value())) {
+    boolean badLocation = in != null && !Set.of("path", "query", "header", "cookie").contains(in.value());
+    if (badLocation) {
       String hint = in.value().equals("body") ? "; use requestBody" : "";
       diagnostics.error(DiagnosticCode.INVALID_VALUE, in.location(),
           "parameter location '" + in.value() + "' is not path, query, header or cookie" + hint);
-      in = null;
     }
     Node value = f.raw("value");
     if (value == null) {
       diagnostics.error(DiagnosticCode.MISSING_FIELD, f.location(), "parameter has no 'value'");
     }
-    return name == null || value == null ? null : new Parameter(name, in, value, f.location());
+    // a parameter with a wrong 'in' is dropped, so later checks do not report it again as lacking one
+    return name == null || value == null || badLocation ? null : new Parameter(name, in, value, f.location());
   }
 
   private RequestBody requestBody(Node node) {
@@ -225,20 +233,25 @@ public final class DocumentBinder {
     Located<String> condition = f.requiredString("condition");
     Located<String> context = f.optionalString("context");
     Located<String> type = null;
-    String version = null;
+    Located<String> version = null;
     Node rawType = f.raw("type");
     if (rawType instanceof Node.MapNode) {
       Fields t = Fields.of(rawType, "criterion expression type", diagnostics);
       t.allowOnly(Set.of("type", "version"));
       type = t.requiredString("type");
-      Located<String> v = t.requiredString("version");
-      version = v == null ? null : v.value();
+      version = t.requiredString("version");
+      if (type != null && !Set.of("jsonpath", "xpath").contains(type.value())) {
+        diagnostics.error(DiagnosticCode.INVALID_VALUE, type.location(),
+            "the type of a criterion expression type object is jsonpath or xpath, not '" + type.value() + "'");
+        return null;
+      }
     } else if (rawType != null) {
       type = f.optionalString("type");
     }
     if (type != null && !Set.of("simple", "regex", "jsonpath", "xpath").contains(type.value())) {
       diagnostics.error(DiagnosticCode.INVALID_VALUE, type.location(),
           "criterion type '" + type.value() + "' is not simple, regex, jsonpath or xpath");
+      return null;
     }
     return condition == null ? null : new Criterion(context, condition, type, version, f.location());
   }
@@ -266,6 +279,16 @@ public final class DocumentBinder {
       diagnostics.error(DiagnosticCode.INVALID_VALUE, type.location(),
           "action type '" + type.value() + "' is not " + String.join(" or ", types.stream().sorted().toList()));
       type = null;
+    }
+    if (f.raw("criteria") instanceof Node.ListNode l && l.items().isEmpty()) {
+      if (failure) {
+        // FA-6: the spec allows it, but an empty list reads like "never" and means "always"
+        diagnostics.warning(DiagnosticCode.EMPTY_LIST, l.location(),
+            "'criteria: []' of a failure action always matches; remove it to say so");
+      } else {
+        diagnostics.error(DiagnosticCode.EMPTY_LIST, l.location(),
+            "'criteria' of a success action must have at least one entry; remove it to always match");
+      }
     }
     List<Criterion> criteria = f.list("criteria", this::criterion);
     Action action = new Action(kind, name, type, f.optionalString("stepId"), f.optionalString("workflowId"), criteria,

@@ -3,6 +3,7 @@ package dev.weft.compiler.read;
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Node;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 final class Fields {
   private static final Set<String> ARAZZO_1_1_FIELDS =
       Set.of("timeout", "channelPath", "correlationId", "$self");
+  private static final List<String> RESERVED_EXTENSIONS = List.of("x-oai-", "x-oas-", "x-arazzo");
 
   private final Node.MapNode node;
   private final String what;
@@ -58,19 +60,59 @@ final class Fields {
     return node.get(key);
   }
 
-  /** Reports every field not in {@code allowed} and not an {@code x-} extension. */
+  /**
+   * Reports every field not in {@code allowed} and not an {@code x-} extension (FMT-4), and
+   * extensions with a prefix the specification reserves (FMT-5).
+   */
   void allowOnly(Set<String> allowed) {
     for (Node.Entry entry : node.entries().values()) {
       String key = entry.key();
-      if (allowed.contains(key) || key.startsWith("x-")) {
+      if (key.startsWith("x-")) {
+        reserved(entry);
         continue;
       }
-      String hint = ARAZZO_1_1_FIELDS.contains(key) || key.equals("dependsOn")
-          ? " ('" + key + "' is an Arazzo 1.1 field; Weft compiles 1.0.x)"
-          : "; allowed: " + String.join(", ", allowed.stream().sorted().toList());
-      diagnostics.error(DiagnosticCode.UNKNOWN_FIELD, entry.keyLocation(),
-          "unknown field '" + key + "' in " + what + hint);
+      if (!allowed.contains(key)) {
+        diagnostics.error(DiagnosticCode.UNKNOWN_FIELD, entry.keyLocation(),
+            "unknown field '" + key + "' in " + what + unknownHint(key, allowed));
+      }
     }
+  }
+
+  /** Reports the fields of a Reusable object other than {@code allowed}, which are ignored (REUSE-4). */
+  void ignoreOthers(Set<String> allowed) {
+    for (Node.Entry entry : node.entries().values()) {
+      String key = entry.key();
+      if (key.startsWith("x-")) {
+        reserved(entry);
+      } else if (!allowed.contains(key)) {
+        diagnostics.warning(DiagnosticCode.IGNORED_FIELD, entry.keyLocation(),
+            "field '" + key + "' of a reusable object is ignored; only 'reference' (and 'value' for a parameter) "
+                + "count");
+      }
+    }
+  }
+
+  private void reserved(Node.Entry entry) {
+    String key = entry.key();
+    if (RESERVED_EXTENSIONS.stream().anyMatch(key::startsWith)) {
+      diagnostics.warning(DiagnosticCode.RESERVED_EXTENSION, entry.keyLocation(),
+          "extension '" + key + "' uses a prefix the specification reserves (x-oai-, x-oas-, x-arazzo); "
+              + "choose another name");
+    }
+  }
+
+  private String unknownHint(String key, Set<String> allowed) {
+    boolean action = what.endsWith(" action");
+    if (ARAZZO_1_1_FIELDS.contains(key) || key.equals("dependsOn") || action && key.equals("parameters")) {
+      return " ('" + key + "' is an Arazzo 1.1 field; Weft compiles 1.0.x)";
+    }
+    for (String field : allowed) {
+      if (field.equalsIgnoreCase(key)) {
+        return "; field names are case-sensitive; did you mean '" + field + "'?";
+      }
+    }
+    String close = Suggestions.hint(key, allowed);
+    return close.isEmpty() ? "; allowed: " + String.join(", ", allowed.stream().sorted().toList()) : close;
   }
 
   Located<String> requiredString(String key) {

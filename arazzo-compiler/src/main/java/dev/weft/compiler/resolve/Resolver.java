@@ -65,6 +65,10 @@ public final class Resolver {
   }
 
   private Optional<OperationRef> target(ArazzoDocument document, Map<String, SourceApi> sources, Step step) {
+    if (java.util.stream.Stream.of(step.operationId(), step.operationPath(), step.workflowId())
+        .filter(java.util.Objects::nonNull).count() > 1) {
+      return Optional.empty(); // STEP-3 is reported by the checks; guessing a target would add noise
+    }
     if (step.operationId() != null) {
       return byOperationId(document, sources, step, step.operationId());
     }
@@ -95,7 +99,9 @@ public final class Resolver {
         return Optional.empty(); // the source failed to load; that is reported already
       }
       Optional<OperationRef> op = api.operation(id);
-      if (op.isEmpty()) {
+      if (op.isEmpty() && api.isWebhook(id)) {
+        webhook(operationId, id, sourceName);
+      } else if (op.isEmpty()) {
         unknown(step, operationId, id, "'" + sourceName + "'", api.operations().keySet());
       }
       return op;
@@ -109,6 +115,11 @@ public final class Resolver {
     long openApiSources = document.sourceDescriptions().stream().filter(d -> !arazzo.isArazzo(document, d)).count();
     if (sources.size() < openApiSources && found.isEmpty()) {
       return Optional.empty(); // a source failed to load; do not guess
+    }
+    Optional<SourceApi> hook = sources.values().stream().filter(api -> api.isWebhook(text)).findFirst();
+    if (found.isEmpty() && hook.isPresent()) {
+      webhook(operationId, text, hook.get().name());
+      return Optional.empty();
     }
     if (found.isEmpty()) {
       String where = sources.size() == 1 ? "'" + sources.keySet().iterator().next() + "'" : "any source description";
@@ -128,6 +139,11 @@ public final class Resolver {
               + QUALIFIED + found.get(0).sourceName() + "." + text + "'");
     }
     return Optional.of(found.get(0));
+  }
+
+  private void webhook(Located<String> at, String id, String sourceName) {
+    diagnostics.error(DiagnosticCode.UNKNOWN_OPERATION, at.location(),
+        "operationId '" + id + "' is a webhook of '" + sourceName + "': the API calls it, a workflow cannot");
   }
 
   private void unknown(Step step, Located<String> at, String id, String where, java.util.Collection<String> known) {

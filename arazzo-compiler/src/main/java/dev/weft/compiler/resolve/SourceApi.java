@@ -20,6 +20,16 @@ public record SourceApi(String name, Path file, OpenAPI api, Map<String, Operati
     return Optional.ofNullable(operations.get(operationId));
   }
 
+  /** Whether {@code operationId} names an operation under {@code webhooks}, which workflows cannot call (D-54). */
+  public boolean isWebhook(String operationId) {
+    if (api.getWebhooks() == null) {
+      return false;
+    }
+    return api.getWebhooks().values().stream()
+        .flatMap(item -> item.readOperations().stream())
+        .anyMatch(op -> operationId.equals(op.getOperationId()));
+  }
+
   /** The operation at {@code path} with {@code method} (any case). */
   public Optional<OperationRef> operationAt(String path, String method) {
     return Optional.ofNullable(byPathAndMethod.get(method.toUpperCase(java.util.Locale.ROOT) + " " + path));

@@ -2,7 +2,9 @@ package dev.weft.compiler.resolve;
 
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.SourceDescription;
+import dev.weft.compiler.read.NodeReader;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -22,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads OpenAPI source descriptions (3.0, 3.1, and Swagger 2.0 converted) with Swagger Parser and
- * indexes their operations. Each file is parsed once per compilation.
+ * Loads OpenAPI 3.0 and 3.1 source descriptions with Swagger Parser and indexes their operations
+ * (Swagger 2.0 is refused, D-27). Each file is parsed once per compilation.
  */
 public final class SourceLoader {
   private final Diagnostics diagnostics;
@@ -62,6 +64,9 @@ public final class SourceLoader {
   }
 
   private Optional<OpenAPI> parse(Path file, SourceDescription source) {
+    if (!isOpenApi3(file, source)) {
+      return Optional.empty();
+    }
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     SwaggerParseResult result;
@@ -82,11 +87,36 @@ public final class SourceLoader {
     return Optional.of(result.getOpenAPI());
   }
 
+  /**
+   * D-27: Swagger 2.0 is refused rather than converted (its conversion loses what Arazzo expressions
+   * point at), and an Arazzo document declared as {@code type: openapi} is named as such.
+   */
+  private boolean isOpenApi3(Path file, SourceDescription source) {
+    Node root = new NodeReader(new Diagnostics()).read(file, source.url().location()).orElse(null);
+    if (!(root instanceof Node.MapNode map)) {
+      return true; // Swagger Parser says what is wrong with it
+    }
+    String name = source.name().value();
+    if (map.get("swagger") != null) {
+      diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
+          "source description '" + name + "' is a Swagger 2.0 description; OpenAPI 2.0 (Swagger) descriptions are "
+              + "not supported: convert it to OpenAPI 3");
+      return false;
+    }
+    if (map.get("arazzo") != null) {
+      diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
+          "source description '" + name + "' is an Arazzo document, not OpenAPI; declare it with 'type: arazzo'");
+      return false;
+    }
+    return true;
+  }
+
   private SourceApi index(SourceDescription source, Path file, OpenAPI api) {
     Map<String, OperationRef> byId = new LinkedHashMap<>();
     Map<String, OperationRef> byPath = new LinkedHashMap<>();
     String name = source.name().value();
-    api.getPaths().forEach((path, item) -> {
+    api.getPaths().forEach((path, declared) -> {
+      PathItem item = pathItem(api, declared);
       for (Map.Entry<PathItem.HttpMethod, Operation> e : item.readOperationsMap().entrySet()) {
         Operation op = e.getValue();
         String method = e.getKey().name().toUpperCase(Locale.ROOT);
@@ -104,6 +134,21 @@ public final class SourceLoader {
       }
     });
     return new SourceApi(name, file, api, byId, byPath);
+  }
+
+  /** D-54: a path item that is a {@code $ref} to {@code components.pathItems} stands for its target. */
+  private static PathItem pathItem(OpenAPI api, PathItem item) {
+    String prefix = "#/components/pathItems/";
+    PathItem current = item;
+    for (int hops = 0; hops < 10 && current.get$ref() != null && current.get$ref().startsWith(prefix); hops++) {
+      PathItem target = api.getComponents() == null || api.getComponents().getPathItems() == null ? null
+          : api.getComponents().getPathItems().get(current.get$ref().substring(prefix.length()));
+      if (target == null) {
+        return current;
+      }
+      current = target;
+    }
+    return current;
   }
 
   private static List<Parameter> parameters(OpenAPI api, PathItem item, Operation op) {

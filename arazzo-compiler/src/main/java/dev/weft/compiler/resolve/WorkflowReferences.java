@@ -61,6 +61,10 @@ final class WorkflowReferences {
     String text = reference.value();
     if (!text.startsWith(QUALIFIED)) {
       Optional<Workflow> local = document.document().workflow(text);
+      Optional<WorkflowRef> external = local.isEmpty() ? unqualified(reference) : Optional.empty();
+      if (external.isPresent()) {
+        return external;
+      }
       if (local.isEmpty()) {
         unknown(reference, "workflow '" + text + "' is not in this document" + Suggestions.hint(text,
             document.document().workflows().stream().map(w -> w.workflowId().value()).toList())
@@ -92,6 +96,22 @@ final class WorkflowReferences {
           + Suggestions.hint(id, other.document().workflows().stream().map(w -> w.workflowId().value()).toList()));
     }
     return workflow.map(w -> new WorkflowRef(other, w));
+  }
+
+  /**
+   * D-31: Arazzo 1.0.0 let a plain id name a workflow of the document's only {@code arazzo} source;
+   * such a reference resolves there, with a dialect warning.
+   */
+  private Optional<WorkflowRef> unqualified(Located<String> reference) {
+    if (!document.document().arazzo().value().equals("1.0.0") || document.arazzoSources().size() != 1) {
+      return Optional.empty();
+    }
+    Map.Entry<String, ResolvedDocument> source = document.arazzoSources().entrySet().iterator().next();
+    Optional<Workflow> workflow = source.getValue().document().workflow(reference.value());
+    workflow.ifPresent(w -> diagnostics.dialect(DiagnosticCode.UNQUALIFIED_WORKFLOW, reference.location(),
+        "workflow '" + reference.value() + "' is in source description '" + source.getKey() + "'; Arazzo 1.0.1 "
+            + "requires '" + QUALIFIED + source.getKey() + "." + reference.value() + "'"));
+    return workflow.map(w -> new WorkflowRef(source.getValue(), w));
   }
 
   /** A plain id that names a workflow of an arazzo source: in 1.0.1 it must be qualified. */
