@@ -6,7 +6,8 @@ import java.util.List;
 
 /** Collects diagnostics as the compiler finds them; checks add to it and carry on. */
 public final class Diagnostics {
-  private final List<Diagnostic> items = new ArrayList<>();
+  // insertion order, no duplicates (a rule reached twice for one spot reports once)
+  private final java.util.Set<Diagnostic> items = new java.util.LinkedHashSet<>();
   private final boolean strict;
 
   public Diagnostics() {
@@ -37,9 +38,7 @@ public final class Diagnostics {
   }
 
   public void add(Diagnostic diagnostic) {
-    if (!items.contains(diagnostic)) {
-      items.add(diagnostic);
-    }
+    items.add(diagnostic);
   }
 
   public void addAll(Diagnostics other) {

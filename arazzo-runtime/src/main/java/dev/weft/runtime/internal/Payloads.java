@@ -119,7 +119,7 @@ public final class Payloads {
             return fields.asText();
         }
         List<String> pairs = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) fields::fields) {
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
             JsonNode value = field.getValue();
             List<JsonNode> values = new ArrayList<>();
             if (value.isArray()) {
