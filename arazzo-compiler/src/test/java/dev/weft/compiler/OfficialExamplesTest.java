@@ -69,6 +69,14 @@ class OfficialExamplesTest {
   }
 
   @Test
+  void oauthsNotNullFilterIsNamedAsThePitfallItIs() {
+    CompilationResult result = compile("oauth/oauth.arazzo.yaml");
+
+    assertReported(result, DiagnosticCode.JSONPATH_PITFALL, "filters the context's children");
+    assertReported(result, DiagnosticCode.JSONPATH_PITFALL, "'@.access_token != null' is also true when the member is missing");
+  }
+
+  @Test
   void fapiParNamesAnOperationIdInTheWrongCase() {
     assertReported(compile("fapi-par/FAPI-PAR.arazzo.yaml"), DiagnosticCode.UNKNOWN_OPERATION,
         "operationId 'PAR', which is not in 'auth-api'; did you mean 'Par'?");

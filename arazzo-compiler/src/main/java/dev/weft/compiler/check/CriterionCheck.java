@@ -130,6 +130,7 @@ final class CriterionCheck implements Check {
     dev.weft.runtime.internal.JsonPathSyntaxException notRfc;
     try {
       dev.weft.runtime.internal.JsonPathQuery.compile(condition.value());
+      pitfalls(condition, diagnostics);
       return;
     } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
       notRfc = e;
@@ -144,6 +145,29 @@ final class CriterionCheck implements Check {
     }
     diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(notRfc.offset()),
         "not an RFC 9535 JSONPath query: " + notRfc.getMessage());
+  }
+
+  private static final java.util.regex.Pattern ROOT_FILTER = java.util.regex.Pattern.compile("^\\$\\s*\\[\\s*\\?");
+  private static final java.util.regex.Pattern NOT_NULL =
+      java.util.regex.Pattern.compile("@(\\.[A-Za-z_][\\w]*|\\['[^']*'\\])+\\s*!=\\s*null");
+
+  /**
+   * CHECKLIST §3: valid RFC 9535 queries that almost surely do not test what they seem to. A criterion
+   * passes when the nodelist is non-empty, and a root filter selects among the context's children.
+   */
+  private static void pitfalls(Located<String> condition, Diagnostics diagnostics) {
+    String text = condition.value();
+    if (ROOT_FILTER.matcher(text).find()) {
+      diagnostics.warning(DiagnosticCode.JSONPATH_PITFALL, condition.location(),
+          "'$[?...]' filters the context's children, not the context: on an object, '@' is each member's value; "
+              + "to test a member of the context, write a simple condition such as '$response.body#/status == ...'");
+    }
+    java.util.regex.Matcher notNull = NOT_NULL.matcher(text);
+    if (notNull.find()) {
+      diagnostics.warning(DiagnosticCode.JSONPATH_PITFALL, condition.location().shifted(notNull.start()),
+          "'" + notNull.group() + "' is also true when the member is missing; test existence with '"
+              + notNull.group().replaceAll("\\s*!=\\s*null$", "") + "' instead");
+    }
   }
 
   private static boolean hasComparison(Condition c) {

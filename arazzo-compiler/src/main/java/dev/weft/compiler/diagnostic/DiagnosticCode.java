@@ -105,6 +105,8 @@ public enum DiagnosticCode {
       "FA-4", "FA-5"),
   MALFORMED_CONDITION("malformed-condition", Severity.ERROR, "a criterion's condition does not parse", "CRIT-3",
       "CRIT-5", "CRIT-6", "CRIT-7", "CRIT-8", "D-29", "D-32", "D-34"),
+  JSONPATH_PITFALL("jsonpath-pitfall", Severity.WARNING,
+      "a valid JSONPath criterion that very likely does not test what it seems to", "CRIT-5"),
   JSONPATH_COMPARISON("jsonpath-comparison", Severity.WARNING,
       "a jsonpath criterion written as a comparison (seed dialect)", "CRIT-5", "D-7"),
   // Generated code
