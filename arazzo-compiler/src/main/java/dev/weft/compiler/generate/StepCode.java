@@ -53,8 +53,14 @@ final class StepCode {
         case "header" -> "header";
         default -> "cookie";
       };
-      CodeBlock value = values.value(p.value(), in + " parameter '" + p.name().value() + "'", body, locals);
-      chain.add("\n.$N($S, $L)", method, p.name().value(), value);
+      CodeBlock value = values.value(p.value(), in + " parameter '" + p.name().value() + "'", body, locals,
+          p.name().value());
+      String[] style = style(op, p.name().value(), in);
+      if (style != null) {
+        chain.add("\n.$N($S, $L, $S, $L)", method, p.name().value(), value, style[0], style[1]);
+      } else {
+        chain.add("\n.$N($S, $L)", method, p.name().value(), value);
+      }
     }
     RequestBody requestBody = step.requestBody();
     if (requestBody != null && requestBody.payload() != null) {
@@ -69,13 +75,31 @@ final class StepCode {
         .build();
   }
 
+  /**
+   * D-53: the operation's {@code style} and {@code explode} for a query or path parameter, when they are
+   * not the defaults (query form exploded, path simple); null otherwise.
+   */
+  private static String[] style(OperationRef op, String name, String in) {
+    if (!in.equals("query") && !in.equals("path")) {
+      return null;
+    }
+    var declared = op.parameter(name, in).orElse(null);
+    if (declared == null || declared.getStyle() == null && declared.getExplode() == null) {
+      return null;
+    }
+    String style = declared.getStyle() != null ? declared.getStyle().toString() : in.equals("query") ? "form" : "simple";
+    boolean explode = declared.getExplode() != null ? declared.getExplode() : style.equals("form");
+    boolean isDefault = in.equals("query") ? style.equals("form") && explode : style.equals("simple") && !explode;
+    return isDefault ? null : new String[] {style, Boolean.toString(explode)};
+  }
+
   /** For a workflow step: the called workflow's inputs, one per parameter, by name (PARAM-5). */
   MethodSpec calleeInputs(Step step, dev.weft.compiler.resolve.WorkflowRef callee) {
     CodeBlock.Builder body = CodeBlock.builder();
     ValueCode.Locals locals = new ValueCode.Locals(WorkflowNames.IN, WorkflowNames.RUN, "inputs");
     body.addStatement("$T inputs = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
     for (Parameter p : Effective.parameters(workflow, step)) {
-      CodeBlock value = values.value(p.value(), "input '" + p.name().value() + "'", body, locals);
+      CodeBlock value = values.value(p.value(), "input '" + p.name().value() + "'", body, locals, p.name().value());
       body.addStatement("$T.put(inputs, $S, $L)", RuntimeTypes.VALUES, p.name().value(), value);
     }
     return MethodSpec.methodBuilder(names.requestMethod(step.id()))

@@ -100,7 +100,8 @@ final class ValueCode {
     return value(node, where, body, locals, "body");
   }
 
-  private CodeBlock value(Node node, String where, CodeBlock.Builder body, Locals locals, String hint) {
+  /** As {@link #value(Node, String, CodeBlock.Builder, Locals)}, naming the locals after {@code hint}. */
+  CodeBlock value(Node node, String where, CodeBlock.Builder body, Locals locals, String hint) {
     if (node instanceof Node.StringNode s) {
       return template(s.value(), where);
     } else if (node instanceof Node.NumberNode n) {

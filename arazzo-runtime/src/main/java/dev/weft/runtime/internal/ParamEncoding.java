@@ -102,4 +102,90 @@ final class ParamEncoding {
             out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
         }
     }
+
+    /**
+     * The query string pairs of one parameter by its OpenAPI style (D-53), names and values percent-encoded:
+     * {@code form} (arrays repeat the name when exploded, else comma-join; objects give their members when
+     * exploded, else {@code name=k,v,k,v}), {@code spaceDelimited}, {@code pipeDelimited} and
+     * {@code deepObject} ({@code name[k]=v}).
+     *
+     * @param name the parameter name
+     * @param value the value, not {@code null}
+     * @param style the OpenAPI style, {@code form} when {@code null}
+     * @param explode whether the style is exploded
+     * @return the {@code name=value} pairs
+     */
+    static List<String> queryPairs(String name, JsonNode value, String style, boolean explode) {
+        String key = percentEncode(name);
+        List<String> pairs = new ArrayList<>();
+        String s = style == null ? "form" : style;
+        if (value.isObject()) {
+            if (s.equals("deepObject") || explode) {
+                value.properties().forEach(member -> pairs.add((s.equals("deepObject")
+                        ? key + "%5B" + percentEncode(member.getKey()) + "%5D" : percentEncode(member.getKey()))
+                        + "=" + percentEncode(Values.text(member.getValue()))));
+            } else {
+                List<String> flat = new ArrayList<>();
+                value.properties().forEach(member -> {
+                    flat.add(percentEncode(member.getKey()));
+                    flat.add(percentEncode(Values.text(member.getValue())));
+                });
+                pairs.add(key + "=" + String.join(",", flat));
+            }
+            return pairs;
+        }
+        List<String> texts = texts(value);
+        if (value.isArray() && !explode) {
+            String separator = switch (s) {
+                case "spaceDelimited" -> "%20";
+                case "pipeDelimited" -> "%7C";
+                default -> ",";
+            };
+            List<String> encoded = new ArrayList<>();
+            texts.forEach(t -> encoded.add(percentEncode(t)));
+            pairs.add(key + "=" + String.join(separator, encoded));
+            return pairs;
+        }
+        texts.forEach(t -> pairs.add(key + "=" + percentEncode(t)));
+        return pairs;
+    }
+
+    /**
+     * A path value by its OpenAPI style (D-53): {@code simple} ({@code a,b}), {@code label} ({@code .a.b} or
+     * {@code .a,b}) or {@code matrix} ({@code ;id=a;id=b} or {@code ;id=a,b}); every part percent-encoded, so
+     * no value can change the path.
+     *
+     * @param name the parameter name (for matrix)
+     * @param value the value, not {@code null}
+     * @param style the OpenAPI style, {@code simple} when {@code null}
+     * @param explode whether the style is exploded
+     * @return the encoded path part
+     */
+    static String pathValue(String name, JsonNode value, String style, boolean explode) {
+        String s = style == null ? "simple" : style;
+        if (s.equals("simple") && !value.isObject()) {
+            return pathSegment(value);
+        }
+        List<String> parts = new ArrayList<>();
+        if (value.isObject()) {
+            value.properties().forEach(member -> {
+                if (explode) {
+                    parts.add(percentEncode(member.getKey()) + "=" + percentEncode(Values.text(member.getValue())));
+                } else {
+                    parts.add(percentEncode(member.getKey()));
+                    parts.add(percentEncode(Values.text(member.getValue())));
+                }
+            });
+        } else {
+            texts(value).forEach(t -> parts.add(percentEncode(t)));
+        }
+        String key = percentEncode(name);
+        return switch (s) {
+            case "label" -> "." + String.join(explode ? "." : ",", parts);
+            case "matrix" -> explode && !value.isObject()
+                    ? ";" + key + "=" + String.join(";" + key + "=", parts)
+                    : explode ? ";" + String.join(";", parts) : ";" + key + "=" + String.join(",", parts);
+            default -> String.join(",", parts);
+        };
+    }
 }

@@ -35,6 +35,7 @@ public final class StepRequest {
     private final String pathTemplate;
     private final Map<String, JsonNode> pathParams = new LinkedHashMap<>();
     private final Map<String, JsonNode> queryParams = new LinkedHashMap<>();
+    private final Map<String, Map.Entry<String, Boolean>> styles = new LinkedHashMap<>();
     /** Keyed by lower-case name, so a header set twice in different case is set once. */
     private final Map<String, Map.Entry<String, JsonNode>> headers = new LinkedHashMap<>();
     private final Map<String, JsonNode> cookies = new LinkedHashMap<>();
@@ -90,6 +91,36 @@ public final class StepRequest {
             queryParams.put(name, value);
         }
         return this;
+    }
+
+    /**
+     * Sets a query parameter serialised by its OpenAPI {@code style} and {@code explode} (D-53), for the
+     * styles other than the default form-exploded; {@code null} leaves it out.
+     *
+     * @param name the name
+     * @param value the value
+     * @param style {@code form}, {@code spaceDelimited}, {@code pipeDelimited} or {@code deepObject}
+     * @param explode whether the style is exploded
+     * @return this request
+     */
+    public StepRequest query(String name, JsonNode value, String style, boolean explode) {
+        styles.put("query:" + name, Map.entry(style, explode));
+        return query(name, value);
+    }
+
+    /**
+     * Sets a path parameter serialised by its OpenAPI {@code style} ({@code simple}, {@code label} or
+     * {@code matrix}) and {@code explode}; {@code null} fails the step when the call is built.
+     *
+     * @param name the name in the path template
+     * @param value the value
+     * @param style the style
+     * @param explode whether the style is exploded
+     * @return this request
+     */
+    public StepRequest pathParam(String name, JsonNode value, String style, boolean explode) {
+        styles.put("path:" + name, Map.entry(style, explode));
+        return pathParam(name, value);
     }
 
     /**
@@ -299,7 +330,9 @@ public final class StepRequest {
                 throw WorkflowException.of(null, stepId,
                         "path parameter '" + name + "' of step '" + stepId + "' has no value");
             }
-            out.append(pathTemplate, i, open).append(ParamEncoding.pathSegment(value));
+            Map.Entry<String, Boolean> style = styles.get("path:" + name);
+            out.append(pathTemplate, i, open).append(style == null ? ParamEncoding.pathSegment(value)
+                    : ParamEncoding.pathValue(name, value, style.getKey(), style.getValue()));
             i = close + 1;
         }
         return out.toString();
@@ -308,10 +341,9 @@ public final class StepRequest {
     private String queryString() {
         StringBuilder out = new StringBuilder();
         queryParams.forEach((name, value) -> {
-            String encodedName = ParamEncoding.percentEncode(name);
-            for (String text : ParamEncoding.texts(value)) {
-                out.append(out.length() == 0 ? '?' : '&').append(encodedName).append('=')
-                        .append(ParamEncoding.percentEncode(text));
+            Map.Entry<String, Boolean> style = styles.getOrDefault("query:" + name, Map.entry("form", true));
+            for (String pair : ParamEncoding.queryPairs(name, value, style.getKey(), style.getValue())) {
+                out.append(out.length() == 0 ? '?' : '&').append(pair);
             }
         });
         return out.toString();
