@@ -162,7 +162,8 @@ public final class OrderAndShipWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then one pseudo-step per goto target workflow.
+     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
+     * and one per retry action that runs a step or workflow first.
      */
     private enum Step {
         CREATE("create"),

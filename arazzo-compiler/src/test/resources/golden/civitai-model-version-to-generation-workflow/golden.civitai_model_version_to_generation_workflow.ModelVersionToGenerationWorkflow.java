@@ -189,7 +189,8 @@ public final class ModelVersionToGenerationWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then one pseudo-step per goto target workflow.
+     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
+     * and one per retry action that runs a step or workflow first.
      */
     private enum Step {
         RESOLVE_VERSION_AIR("resolveVersionAir"),

@@ -202,7 +202,8 @@ public final class PresignedBlobGenerateWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then one pseudo-step per goto target workflow.
+     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
+     * and one per retry action that runs a step or workflow first.
      */
     private enum Step {
         REQUEST_UPLOAD_URL("requestUploadUrl"),

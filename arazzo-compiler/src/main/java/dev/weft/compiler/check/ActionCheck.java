@@ -63,10 +63,5 @@ final class ActionCheck implements Check {
               + workflow.workflowId().value() + "'"
               + Suggestions.hint(action.stepId().value(), workflow.steps().stream().map(Step::id).toList()));
     }
-    if ((hasStep || hasWorkflow) && type.equals("retry")) {
-      var target = hasStep ? action.stepId() : action.workflowId();
-      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, target.location(),
-          "retry action '" + name + "' runs another step or workflow first; that is not supported yet");
-    }
   }
 }

@@ -50,6 +50,9 @@ final class StepGraph {
         target = index(action.stepId().value());
       } else if (type.equals("retry")) {
         target = self;
+        if (action.stepId() != null && index(action.stepId().value()) >= 0) {
+          next.add(index(action.stepId().value())); // the step a retry runs first
+        }
       }
       if (target >= 0) {
         next.add(target);

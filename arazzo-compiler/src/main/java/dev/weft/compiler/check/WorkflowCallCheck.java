@@ -72,9 +72,10 @@ final class WorkflowCallCheck implements Check {
     });
     Set<String> available = InputSchema.of(workflow).properties().keySet();
     for (Action action : actions) {
-      if (action.type().value().equals("goto") && action.workflowId() != null) {
+      String type = action.type().value();
+      if ((type.equals("goto") || type.equals("retry")) && action.workflowId() != null) {
         document.workflow(action.workflowId().value()).ifPresent(target -> requireInputs(target, available,
-            action.workflowId().location(), "goto action '" + action.name().value() + "' (which passes the inputs "
+            action.workflowId().location(), type + " action '" + action.name().value() + "' (which passes the inputs "
                 + "of workflow '" + workflow.workflowId().value() + "' by name)", diagnostics));
       }
     }

@@ -54,6 +54,16 @@ final class RunClass {
             .build());
       }
     }
+    for (Step step : workflow.steps()) {
+      String failed = names.failedField(step.id());
+      if (failed != null) {
+        run.addField(FieldSpec.builder(step.workflowId() != null ? RuntimeTypes.WORKFLOW_CALL : RuntimeTypes.EXCHANGE,
+                failed, Modifier.PRIVATE)
+            .addJavadoc("The failed result of step {@code $L} while a retry action's helper runs.\n",
+                Docs.line(step.id()))
+            .build());
+      }
+    }
     run.addMethod(constructor())
         .addMethod(runMethod())
         .addMethod(runAsyncMethod())
@@ -73,6 +83,9 @@ final class RunClass {
     }
     for (String target : names.gotoConstants().keySet()) {
       run.addMethod(gotoHandler(target));
+    }
+    for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {
+      run.addMethod(steps.retryHelper(helper, helper.isStep() ? workflow.step(helper.target()).orElseThrow() : null));
     }
     return run.addMethod(finish()).addMethod(outputsJson()).build();
   }
@@ -206,6 +219,9 @@ final class RunClass {
               : new Object[] {target.getValue(), handler, WorkflowNames.RUN, label, callee, WorkflowNames.RUN,
                   WorkflowNames.IN});
     }
+    for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {
+      cases.add(retryHelperCase(helper, async));
+    }
     cases.unindent().add("};\n");
     return MethodSpec.methodBuilder(async ? "executeAsync" : "execute")
         .addModifiers(Modifier.PRIVATE)
@@ -213,6 +229,27 @@ final class RunClass {
         .addParameter(stepEnum, "step")
         .addCode(cases.build())
         .build();
+  }
+
+  /** Runs a retry action's helper: the named step's request (or workflow call), or the named workflow. */
+  private CodeBlock retryHelperCase(WorkflowNames.RetryHelper helper, boolean async) {
+    Step step = helper.isStep() ? workflow.step(helper.target()).orElseThrow() : null;
+    if (step != null && step.workflowId() == null) {
+      return async
+          ? CodeBlock.of("case $N -> $N.sendAsync($S, this::$N).thenApply(this::$N);\n", helper.constant(),
+              WorkflowNames.RUN, step.id(), names.requestMethod(step.id()), helper.method())
+          : CodeBlock.of("case $N -> $N($N.send($S, this::$N));\n", helper.constant(), helper.method(),
+              WorkflowNames.RUN, step.id(), names.requestMethod(step.id()));
+    }
+    ClassName callee = calleeClass(callee(step != null ? step.workflowId()
+        : new Located<>(helper.target(), workflow.location())));
+    CodeBlock inputs = step != null ? CodeBlock.of("$N()", names.requestMethod(step.id()))
+        : CodeBlock.of("$N", WorkflowNames.IN);
+    return async
+        ? CodeBlock.of("case $N -> $N.callAsync($S, () -> $T.callAsync($N, $L)).thenApply(this::$N);\n",
+            helper.constant(), WorkflowNames.RUN, helper.id(), callee, WorkflowNames.RUN, inputs, helper.method())
+        : CodeBlock.of("case $N -> $N($N.call($S, () -> $T.call($N, $L)));\n", helper.constant(), helper.method(),
+            WorkflowNames.RUN, helper.id(), callee, WorkflowNames.RUN, inputs);
   }
 
   /** D-18: a goto to a workflow is one-way; this run ends with the target's outcome. */

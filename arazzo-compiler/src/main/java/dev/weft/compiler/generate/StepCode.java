@@ -152,10 +152,7 @@ final class StepCode {
     if (!step.outputs().isEmpty()) {
       code.add("// Outputs are recorded after every exchange, successful or not.\n");
     }
-    for (Map.Entry<String, dev.weft.compiler.model.Located<String>> output : step.outputs().entrySet()) {
-      code.addStatement("$N = $L", names.outputField(step.id(), output.getKey()),
-          values.template(output.getValue().value(), "output '" + output.getKey() + "'"));
-    }
+    recordOutputs(code, step);
     CodeBlock success = !step.successCriteria().isEmpty() ? conditions.all(step.successCriteria())
         : calls ? CodeBlock.of("$N.succeeded()", ex)
         : CodeBlock.of("$N.statusCode() >= 200 && $N.statusCode() < 300", ex, ex);
@@ -195,6 +192,49 @@ final class StepCode {
         .build();
   }
 
+  /**
+   * After a retry action's helper step or workflow ran: retry the failed step when the helper succeeded
+   * (a helper step's own success criteria decide, its actions are not followed); else that retry action
+   * is spent and the failed step's failure actions are chosen again (CHECKLIST §4).
+   */
+  MethodSpec retryHelper(WorkflowNames.RetryHelper helper, Step helperStep) {
+    Step failed = workflow.step(helper.stepId()).orElseThrow();
+    boolean calls = helperStep == null || helperStep.workflowId() != null;
+    String result = calls ? WorkflowNames.CALL : WorkflowNames.EXCHANGE;
+    CodeBlock.Builder code = CodeBlock.builder();
+    CodeBlock succeeded;
+    if (helperStep != null) {
+      recordOutputs(code, helperStep);
+      succeeded = !helperStep.successCriteria().isEmpty() ? conditions.all(helperStep.successCriteria())
+          : calls ? CodeBlock.of("$N.succeeded()", result)
+          : CodeBlock.of("$N.statusCode() >= 200 && $N.statusCode() < 300", result, result);
+    } else {
+      succeeded = CodeBlock.of("$N.succeeded()", result);
+    }
+    code.beginControlFlow("if ($L)", succeeded)
+        .addStatement("return $T.$N", stepEnum, names.stepConstant(failed.id()))
+        .endControlFlow()
+        .addStatement("$N.exhaust($S, $S)", WorkflowNames.RUN, failed.id(), helper.actionName())
+        .addStatement("return $N($N)", names.handlerMethod(failed.id()), names.failedField(failed.id()));
+    return MethodSpec.methodBuilder(helper.method())
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Retry action {@code $L} of step {@code $L} ran $L {@code $L} first; retries the step when that\n"
+            + "succeeded, else spends the action and chooses the step's failure actions again.\n",
+            Docs.line(helper.actionName()), Docs.line(failed.id()), helper.isStep() ? "step" : "workflow",
+            Docs.line(helper.target()))
+        .returns(stepEnum)
+        .addParameter(calls ? RuntimeTypes.WORKFLOW_CALL : RuntimeTypes.EXCHANGE, result)
+        .addCode(code.build())
+        .build();
+  }
+
+  private void recordOutputs(CodeBlock.Builder code, Step step) {
+    for (Map.Entry<String, dev.weft.compiler.model.Located<String>> output : step.outputs().entrySet()) {
+      code.addStatement("$N = $L", names.outputField(step.id(), output.getKey()),
+          values.template(output.getValue().value(), "output '" + output.getKey() + "'"));
+    }
+  }
+
   /** Emits actions in order; true when one always matches, so nothing after it can run. */
   private boolean actions(CodeBlock.Builder code, Step step, List<Action> actions) {
     for (Action action : actions) {
@@ -217,8 +257,17 @@ final class StepCode {
       CodeBlock retry = CodeBlock.of("$N.retry($S, $S, $LL, $L, $L)", WorkflowNames.RUN, step.id(), name, limit,
           Double.toString(after), exchange);
       code.beginControlFlow("if ($L)", always ? retry : CodeBlock.of("($L) && $L", criteria, retry));
-      code.add("// retry action '$L'\n", Docs.line(name));
-      code.addStatement("return $T.$N", stepEnum, names.stepConstant(step.id()));
+      WorkflowNames.RetryHelper helper = names.retryHelper(step.id(), name);
+      if (helper == null) {
+        code.add("// retry action '$L'\n", Docs.line(name));
+        code.addStatement("return $T.$N", stepEnum, names.stepConstant(step.id()));
+      } else {
+        code.add("// retry action '$L': $L '$L' runs first, then this step again\n", Docs.line(name),
+            helper.isStep() ? "step" : "workflow", Docs.line(helper.target()));
+        code.addStatement("$N = $N", names.failedField(step.id()), step.workflowId() != null ? WorkflowNames.CALL
+            : WorkflowNames.EXCHANGE);
+        code.addStatement("return $T.$N", stepEnum, helper.constant());
+      }
       code.endControlFlow();
       return false;
     }

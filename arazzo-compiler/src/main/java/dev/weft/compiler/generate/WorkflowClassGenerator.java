@@ -157,7 +157,8 @@ public final class WorkflowClassGenerator {
   private static TypeSpec stepEnum(Workflow workflow, WorkflowNames names, ClassName type) {
     TypeSpec.Builder steps = TypeSpec.enumBuilder(type)
         .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("The steps of the workflow, in document order, then one pseudo-step per goto target workflow.\n")
+        .addJavadoc("The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow\n"
+            + "and one per retry action that runs a step or workflow first.\n")
         .addField(String.class, "id", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addParameter(String.class, "id")
@@ -170,6 +171,9 @@ public final class WorkflowClassGenerator {
     for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
       steps.addEnumConstant(target.getValue(),
           TypeSpec.anonymousClassBuilder("$S", "goto " + target.getKey()).build());
+    }
+    for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {
+      steps.addEnumConstant(helper.constant(), TypeSpec.anonymousClassBuilder("$S", helper.id()).build());
     }
     return steps.build();
   }

@@ -27,6 +27,8 @@ final class WorkflowNames {
   private final Map<String, String> inputComponents = new LinkedHashMap<>();
   private final Map<String, String> workflowOutputs = new LinkedHashMap<>();
   private final Map<String, String> gotoConstants = new LinkedHashMap<>();
+  private final Map<String, RetryHelper> retryHelpers = new LinkedHashMap<>();
+  private final Map<String, String> failedFields = new LinkedHashMap<>();
   private final Map<String, String> gotoMethods = new LinkedHashMap<>();
 
   WorkflowNames(Workflow workflow) {
@@ -50,12 +52,50 @@ final class WorkflowNames {
       gotoConstants.put(target, constants.newName("GOTO_" + JavaNames.constantName(simple)));
       gotoMethods.put(target, members.newName("goto" + JavaNames.className(simple).replaceAll("Workflow$", "")));
     }
+    for (Step step : workflow.steps()) {
+      for (dev.weft.compiler.model.Action a : dev.weft.compiler.model.Effective.onFailure(workflow, step)) {
+        if (a.type().value().equals("retry") && (a.stepId() != null || a.workflowId() != null)) {
+          String target = a.stepId() != null ? a.stepId().value() : a.workflowId().value();
+          String simple = target.substring(target.lastIndexOf('.') + 1);
+          String via = JavaNames.className(simple).replaceAll("Workflow$", "");
+          retryHelpers.put(key(step.id(), a.name().value()), new RetryHelper(step.id(), a.name().value(),
+              constants.newName(JavaNames.constantName(step.id()) + "_VIA_" + JavaNames.constantName(simple)),
+              members.newName(JavaNames.memberName(step.id()) + "Via" + via), a.stepId() != null, target));
+          failedFields.computeIfAbsent(step.id(), id -> members.newName(JavaNames.memberName(id) + "Failed"));
+        }
+      }
+    }
     NameAllocator inputs = new NameAllocator();
     InputSchema.of(workflow).properties().keySet()
         .forEach(name -> inputComponents.put(name, inputs.newName(JavaNames.memberName(name))));
     NameAllocator outputs = new NameAllocator();
     workflow.outputs().keySet()
         .forEach(name -> workflowOutputs.put(name, outputs.newName(JavaNames.memberName(name))));
+  }
+
+  /**
+   * A {@code retry} failure action that runs a step or workflow first: the pseudo-step that runs it and
+   * the method that then retries the failed step, or chooses its failure actions again.
+   */
+  record RetryHelper(String stepId, String actionName, String constant, String method, boolean isStep,
+      String target) {
+    String id() {
+      return "retry " + stepId + " via " + target;
+    }
+  }
+
+  /** The retry helper of an action of a step, or null. */
+  RetryHelper retryHelper(String stepId, String actionName) {
+    return retryHelpers.get(key(stepId, actionName));
+  }
+
+  java.util.Collection<RetryHelper> retryHelpers() {
+    return retryHelpers.values();
+  }
+
+  /** The field keeping a step's failed result while a retry helper runs. */
+  String failedField(String stepId) {
+    return failedFields.get(stepId);
   }
 
   /** The workflow references that {@code goto} actions of this workflow jump to, in document order. */

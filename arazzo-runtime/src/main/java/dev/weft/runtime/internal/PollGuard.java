@@ -97,4 +97,12 @@ final class PollGuard {
         retryDelay = delay;
         return used + 1;
     }
+
+    /** Spends the rest of an action's retry budget and drops its pending retry. */
+    void exhaust(String stepId, String actionName) {
+        retriesUsed.put(stepId + "\u0000" + actionName, Integer.MAX_VALUE);
+        if (stepId.equals(retryingStep)) {
+            retryingStep = null;
+        }
+    }
 }

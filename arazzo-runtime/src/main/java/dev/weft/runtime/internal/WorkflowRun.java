@@ -208,6 +208,18 @@ public final class WorkflowRun {
     }
 
     /**
+     * Spends the rest of a retry action's budget and drops the pending retry: used when the step or
+     * workflow a {@code retry} action runs first fails, so that action counts as exhausted and the
+     * step's failure actions are chosen again from the top (CHECKLIST §4).
+     *
+     * @param stepId the failed step
+     * @param actionName the retry action's name
+     */
+    public void exhaust(String stepId, String actionName) {
+        guard.exhaust(stepId, actionName);
+    }
+
+    /**
      * Returns how often a step has been entered so far in this run.
      *
      * @param stepId the step

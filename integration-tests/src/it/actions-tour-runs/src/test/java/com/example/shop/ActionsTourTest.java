@@ -11,6 +11,7 @@ import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +113,18 @@ class ActionsTourTest {
         assertEquals("create", e.stepId());
         assertTrue(e.getMessage().contains("Authorization"), e.getMessage());
         assertEquals(0, shop.seen().size(), "nothing was sent");
+    }
+
+    @Test
+    void aRetryRunsItsStepFirstThenTheFailedStepAgain() {
+        String id = shop.seed("late");
+
+        var outputs = new ShipWhenReadyWorkflow(client).run(ShipWhenReadyWorkflow.Inputs.builder().orderId(id).build());
+
+        assertEquals("TRK-" + id, outputs.tracking());
+        assertEquals("new", outputs.status(), "the refresh step ran once, as the retry's helper");
+        assertEquals(List.of("POST /orders/" + id + "/ship", "GET /orders/" + id, "POST /orders/" + id + "/ship"),
+                shop.seen().stream().map(s -> s.method() + " " + s.path()).toList());
     }
 
     @Test

@@ -27,6 +27,7 @@ final class ShopServer implements AutoCloseable {
     private final Map<String, String> items = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> invoiceCalls = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> readSinceShip = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     ShopServer() throws IOException {
@@ -41,6 +42,13 @@ final class ShopServer implements AutoCloseable {
 
     List<Seen> seen() {
         return seen;
+    }
+
+    /** An order placed directly, for tests that start from an existing order. */
+    String seed(String item) {
+        String id = "o-" + ids.incrementAndGet();
+        items.put(id, item);
+        return id;
     }
 
     long count(String method, String pathRegex) {
@@ -94,6 +102,7 @@ final class ShopServer implements AutoCloseable {
     /** Each read moves the order on: new, packing, then ready. */
     private void read(HttpExchange exchange, String id) throws IOException {
         int n = reads.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        readSinceShip.put(id, true);
         String status = n == 1 ? "new" : n == 2 ? "packing" : "ready";
         exchange.getResponseHeaders().add("X-Order-Line", "order " + id + " is " + status);
         send(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"" + status + "\",\"quantity\":2}");
@@ -112,8 +121,10 @@ final class ShopServer implements AutoCloseable {
         }
     }
 
+    /** Fragile orders never ship; late ones only when the order was read since the last attempt to ship it. */
     private void ship(HttpExchange exchange, String id) throws IOException {
-        if (items.get(id).equals("fragile")) {
+        boolean read = Boolean.TRUE.equals(readSinceShip.put(id, false));
+        if (items.get(id).equals("fragile") || items.get(id).equals("late") && !read) {
             send(exchange, 409, "{\"message\":\"cannot ship fragile items\"}");
         } else {
             send(exchange, 200, "{\"tracking\":\"TRK-" + id + "\"}");
