@@ -49,9 +49,15 @@ public final class NodeReader {
   private static final Set<Tag> PLAIN_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
   private static final int MAX_ALIASES = 100;
+  /**
+   * The most nodes a document may expand to. Aliases share nodes, so a few dozen nested ones can stand
+   * for billions ("billion laughs"); SnakeYAML's alias limit alone does not stop that.
+   */
+  private static final int MAX_NODES = 1_000_000;
   private static final int MAX_DEPTH = 100;
 
   private final Diagnostics diagnostics;
+  private int nodes;
 
   public NodeReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -78,6 +84,7 @@ public final class NodeReader {
 
   /** Parses text that claims to come from {@code file}. */
   public Optional<Node> parse(Path file, Reader text) {
+    nodes = 0;
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
@@ -95,6 +102,10 @@ public final class NodeReader {
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
       diagnostics.error(DiagnosticCode.MALFORMED_YAML, at(file, mark), "malformed YAML: " + oneLine(problem));
       return Optional.empty();
+    } catch (TooLarge e) {
+      diagnostics.error(DiagnosticCode.MALFORMED_YAML, e.at,
+          "the document expands to more than " + MAX_NODES + " values through aliases; Weft refuses it");
+      return Optional.empty();
     } catch (YAMLException e) {
       diagnostics.error(DiagnosticCode.MALFORMED_YAML, Location.startOf(file),
           "malformed YAML: " + oneLine(e.getMessage()));
@@ -106,6 +117,9 @@ public final class NodeReader {
     Location location = at(file, node.getStartMark());
     if (depth > MAX_DEPTH) {
       throw new YAMLException("nesting deeper than " + MAX_DEPTH + " levels");
+    }
+    if (++nodes > MAX_NODES) {
+      throw new TooLarge(location);
     }
     if (!PLAIN_TAGS.contains(node.getTag())) {
       diagnostics.error(DiagnosticCode.MALFORMED_YAML, location,
@@ -185,5 +199,16 @@ public final class NodeReader {
 
   private static String oneLine(String text) {
     return text == null ? "unknown problem" : text.replaceAll("\\s+", " ").trim();
+  }
+
+  /** Thrown when a document expands past {@link #MAX_NODES}; where the expansion was when it did. */
+  private static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Location at;
+
+    TooLarge(Location at) {
+      super(null, null, false, false);
+      this.at = at;
+    }
   }
 }

@@ -64,6 +64,11 @@ public final class SourceLoader {
   }
 
   private Optional<OpenAPI> parse(Path file, SourceDescription source) {
+    ParsedDescriptions.Key key = ParsedDescriptions.key(file);
+    OpenAPI known = key == null ? null : ParsedDescriptions.get(key);
+    if (known != null) {
+      return Optional.of(known);
+    }
     if (!isOpenApi3(file, source)) {
       return Optional.empty();
     }
@@ -83,6 +88,9 @@ public final class SourceLoader {
       diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
           "source description '" + source.name().value() + "' cannot be read as OpenAPI: " + why);
       return Optional.empty();
+    }
+    if (key != null) {
+      ParsedDescriptions.put(key, result.getOpenAPI());
     }
     return Optional.of(result.getOpenAPI());
   }
