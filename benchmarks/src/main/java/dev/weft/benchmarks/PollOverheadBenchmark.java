@@ -1,0 +1,124 @@
+package dev.weft.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.examples.civitai.FakeCivitaiServer;
+import dev.weft.examples.civitai.workflows.ImageGenerationPollWorkflow;
+import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.PollPolicy;
+import dev.weft.runtime.WorkflowListener;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The cost of a generated workflow over the same HTTP calls written by hand: image-generation-poll
+ * (submit, poll until done, read the result) against the fake Civitai server on 127.0.0.1, poll delay
+ * zero, both on one JDK {@code HttpClient} setup and one Jackson mapper. The ratio of the two is the
+ * per-step overhead of Weft's generated code and runtime.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class PollOverheadBenchmark {
+  private static final Set<String> RUNNING = Set.of("processing", "preparing", "unassigned");
+  private static final String KEY = "benchmark-key-0123456789";
+
+  /** Processing polls before a job succeeds: requests per run = 1 submit + (polls + 2) GETs. */
+  @Param({"3"})
+  public int polls;
+
+  private FakeCivitaiServer fake;
+  private ImageGenerationPollWorkflow workflow;
+  private ImageGenerationPollWorkflow.Inputs inputs;
+  private HttpClient http;
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Setup(Level.Trial)
+  public void start() {
+    fake = FakeCivitaiServer.start().pollsUntilDone(polls);
+    ArazzoClient client = ArazzoClient.builder()
+        .server("civitaiOrchestrationApi", fake.orchestrationUrl())
+        .pollPolicy(PollPolicy.noDelay().withMaxIterations(1_000_000))
+        .listener(new WorkflowListener() { })
+        .build();
+    workflow = new ImageGenerationPollWorkflow(client);
+    inputs = ImageGenerationPollWorkflow.Inputs.builder().apiKey(KEY).engine("flux2").prompt("a fox").quantity(1L)
+        .build();
+    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    // both sides must make the same requests: check once
+    int before = fake.requestCount();
+    String id = generated().workflowId();
+    int generatedRequests = fake.requestCount() - before;
+    before = fake.requestCount();
+    handWritten();
+    int handRequests = fake.requestCount() - before;
+    if (generatedRequests != handRequests || fake.pollCount(id) != polls + 2) {
+      throw new IllegalStateException("unequal work: generated " + generatedRequests + " requests, by hand "
+          + handRequests);
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    fake.close();
+  }
+
+  @Benchmark
+  public ImageGenerationPollWorkflow.Outputs generated() {
+    return workflow.run(inputs);
+  }
+
+  /** The same three steps written by hand: submit, poll while running, read the result. */
+  @Benchmark
+  public Object[] handWritten() {
+    try {
+      ObjectNode body = json.createObjectNode();
+      ObjectNode step = body.putArray("steps").addObject();
+      step.put("$type", "imageGen").put("name", "generate");
+      step.putObject("input").put("engine", "flux2").put("prompt", "a fox").put("quantity", 1);
+      JsonNode submitted = send(HttpRequest.newBuilder(URI.create(fake.orchestrationUrl() + "/v2/consumer/workflows"))
+          .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), 202);
+      String id = submitted.get("id").asText();
+      URI poll = URI.create(fake.orchestrationUrl() + "/v2/consumer/workflows/" + id);
+      JsonNode status;
+      do {
+        status = send(HttpRequest.newBuilder(poll).header("Authorization", "Bearer " + KEY).GET(), 200);
+      } while (RUNNING.contains(status.get("status").asText()));
+      JsonNode result = send(HttpRequest.newBuilder(poll).header("Authorization", "Bearer " + KEY).GET(), 200);
+      return new Object[] {id, result.get("status").asText(), result.at("/steps/0/jobs/0/result/blobs/0/url").asText(),
+          result.at("/cost/total").asLong()};
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+          + new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return json.readTree(response.body());
+  }
+}
