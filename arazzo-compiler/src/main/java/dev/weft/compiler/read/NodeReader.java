@@ -135,7 +135,20 @@ public final class NodeReader {
       }
       return new Node.ListNode(items, location);
     }
+    separators(((ScalarNode) node).getValue(), location);
     return scalar((ScalarNode) node, location);
+  }
+
+  /**
+   * U+2028 and U+2029 (line and paragraph separators) are refused: JavaPoet writes them into Java string
+   * literals as raw line breaks, which javac rejects, and no Arazzo document needs them.
+   */
+  private void separators(String text, Location location) {
+    if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
+      diagnostics.error(DiagnosticCode.MALFORMED_YAML, location,
+          "the text contains U+2028 or U+2029 (a line or paragraph separator), which Weft cannot carry into "
+              + "generated Java; use a plain line break");
+    }
   }
 
   private Node convertMap(Path file, MappingNode map, Location location, int depth) {
@@ -151,6 +164,7 @@ public final class NodeReader {
         continue;
       }
       String name = key.getValue();
+      separators(name, keyLocation);
       Node value = convert(file, tuple.getValueNode(), depth + 1);
       if (entries.containsKey(name)) {
         diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "duplicate key '" + name + "'");

@@ -32,11 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
  * javac compiles with {@code -Xlint:all -Werror}.
  *
  * <p>CI runs {@value #DEFAULT_ITERATIONS} mutations. A longer run:
- * {@code mvn -pl arazzo-compiler test -Dtest=MutationFuzzTest -Dweft.fuzz.iterations=200000}; a failure
- * prints its seed, and {@code -Dweft.fuzz.seed=N} replays it.
+ * {@code mvn -pl arazzo-compiler test -Dtest=MutationFuzzTest -Dweft.fuzz.iterations=200000
+ * -Dweft.fuzz.seed=$RANDOM}; the build uses a fixed seed so it stays deterministic, a failure prints its
+ * seed, and {@code -Dweft.fuzz.seed=N} replays it.
  */
 class MutationFuzzTest {
   static final int DEFAULT_ITERATIONS = 10_000;
+  static final long DEFAULT_SEED = 20_261_123L;
   private static final int COMPILE_BATCH = 40;
   private static final int MAX_COMPILED = 600;
 
@@ -46,7 +48,8 @@ class MutationFuzzTest {
   @Test
   void mutantsNeverCrashTheCompilerAndAcceptedOnesCompile() throws IOException {
     int iterations = Integer.getInteger("weft.fuzz.iterations", DEFAULT_ITERATIONS);
-    long seed = Long.getLong("weft.fuzz.seed", System.nanoTime());
+    // a fixed seed keeps the build deterministic; explore others with -Dweft.fuzz.seed=N
+    long seed = Long.getLong("weft.fuzz.seed", DEFAULT_SEED);
     Random random = new Random(seed);
     List<String> originals = Workspace.prepare(work);
     List<String> clean = originals.subList(0, Workspace.cleanCount);
