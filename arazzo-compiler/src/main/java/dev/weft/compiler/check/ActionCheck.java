@@ -7,8 +7,6 @@ import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Success and failure actions: targets exist and fields fit the type (SA-1..5, FA-1..6). */
 final class ActionCheck implements Check {
@@ -16,13 +14,7 @@ final class ActionCheck implements Check {
   @Override
   public void check(ResolvedDocument document, Diagnostics diagnostics) {
     for (Workflow workflow : document.document().workflows()) {
-      List<Action> all = new ArrayList<>(workflow.successActions());
-      all.addAll(workflow.failureActions());
-      for (Step step : workflow.steps()) {
-        all.addAll(step.onSuccess());
-        all.addAll(step.onFailure());
-      }
-      all.forEach(a -> check(workflow, a, diagnostics));
+      workflow.actions().forEach(a -> check(workflow, a, diagnostics));
     }
   }
 

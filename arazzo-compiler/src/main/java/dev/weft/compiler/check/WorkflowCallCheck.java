@@ -64,14 +64,8 @@ final class WorkflowCallCheck implements Check {
   }
 
   private static void gotoTargets(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
-    List<Action> actions = new ArrayList<>(workflow.successActions());
-    actions.addAll(workflow.failureActions());
-    workflow.steps().forEach(s -> {
-      actions.addAll(s.onSuccess());
-      actions.addAll(s.onFailure());
-    });
     Set<String> available = InputSchema.of(workflow).properties().keySet();
-    for (Action action : actions) {
+    for (Action action : workflow.actions()) {
       String type = action.type().value();
       if ((type.equals("goto") || type.equals("retry")) && action.workflowId() != null) {
         document.workflow(action.workflowId().value()).ifPresent(target -> requireInputs(target, available,

@@ -101,14 +101,7 @@ final class WorkflowNames {
   /** The workflow references that {@code goto} actions of this workflow jump to, in document order. */
   static java.util.Set<String> gotoWorkflowTargets(Workflow workflow) {
     java.util.Set<String> targets = new java.util.LinkedHashSet<>();
-    java.util.List<dev.weft.compiler.model.Action> actions = new java.util.ArrayList<>();
-    for (Step step : workflow.steps()) {
-      actions.addAll(step.onSuccess());
-      actions.addAll(step.onFailure());
-    }
-    actions.addAll(workflow.successActions());
-    actions.addAll(workflow.failureActions());
-    for (dev.weft.compiler.model.Action a : actions) {
+    for (dev.weft.compiler.model.Action a : workflow.actions()) {
       if (a.type().value().equals("goto") && a.workflowId() != null) {
         targets.add(a.workflowId().value());
       }

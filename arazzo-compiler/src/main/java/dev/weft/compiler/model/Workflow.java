@@ -33,6 +33,26 @@ public record Workflow(
     parameters = List.copyOf(parameters);
   }
 
+  /** Every action declared in the workflow: each step's onSuccess and onFailure, then the workflow-level ones. */
+  public List<Action> actions() {
+    List<Action> all = new java.util.ArrayList<>();
+    for (Step step : steps) {
+      all.addAll(step.onSuccess());
+      all.addAll(step.onFailure());
+    }
+    all.addAll(successActions);
+    all.addAll(failureActions);
+    return all;
+  }
+
+  /** Every reference to another workflow: dependsOn entries, workflow steps, and actions' workflowIds. */
+  public List<Located<String>> workflowReferences() {
+    List<Located<String>> references = new java.util.ArrayList<>(dependsOn);
+    steps.stream().filter(s -> s.workflowId() != null).forEach(s -> references.add(s.workflowId()));
+    actions().stream().filter(a -> a.workflowId() != null).forEach(a -> references.add(a.workflowId()));
+    return references;
+  }
+
   public Optional<Step> step(String id) {
     return steps.stream().filter(s -> s.stepId().value().equals(id)).findFirst();
   }

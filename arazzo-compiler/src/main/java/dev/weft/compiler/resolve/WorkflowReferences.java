@@ -3,11 +3,9 @@ package dev.weft.compiler.resolve;
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Suggestions;
-import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.SourceDescription;
-import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,19 +39,7 @@ final class WorkflowReferences {
 
   private static List<Located<String>> references(ArazzoDocument doc) {
     List<Located<String>> references = new ArrayList<>();
-    for (Workflow workflow : doc.workflows()) {
-      references.addAll(workflow.dependsOn());
-      List<Action> actions = new ArrayList<>(workflow.successActions());
-      actions.addAll(workflow.failureActions());
-      for (Step step : workflow.steps()) {
-        if (step.workflowId() != null) {
-          references.add(step.workflowId());
-        }
-        actions.addAll(step.onSuccess());
-        actions.addAll(step.onFailure());
-      }
-      actions.stream().filter(a -> a.workflowId() != null).forEach(a -> references.add(a.workflowId()));
-    }
+    doc.workflows().forEach(w -> references.addAll(w.workflowReferences()));
     return references;
   }
 
