@@ -2,13 +2,14 @@ package dev.weft.runtime.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One HTTP request, ready to send.
@@ -29,12 +30,8 @@ public record HttpCall(String method, URI uri, List<Map.Entry<String, String>> h
     public HttpCall {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");
-        headers = headers == null
-                ? List.of()
-                : headers.stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList();
-        secrets = secrets == null
-                ? Set.of()
-                : secrets.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+        headers = immutableHeaders(headers);
+        secrets = immutableSecrets(secrets);
     }
 
     /**
@@ -58,9 +55,16 @@ public record HttpCall(String method, URI uri, List<Map.Entry<String, String>> h
      * @return the copy
      */
     public HttpCall withSecrets(Collection<String> values) {
-        Set<String> all = new LinkedHashSet<>(secrets);
-        values.stream().filter(Objects::nonNull).forEach(all::add);
-        return new HttpCall(method, uri, headers, body, timeout, all);
+        Set<String> all = null;
+        for (String value : values) {
+            if (value != null && !secrets.contains(value)) {
+                if (all == null) {
+                    all = new LinkedHashSet<>(secrets);
+                }
+                all.add(value);
+            }
+        }
+        return all == null ? this : new HttpCall(method, uri, headers, body, timeout, all);
     }
 
     /**
@@ -93,5 +97,31 @@ public record HttpCall(String method, URI uri, List<Map.Entry<String, String>> h
         }
         return text.append("], body=").append(body == null ? "none" : body.length + " bytes")
                 .append(", timeout=").append(timeout).append(']').toString();
+    }
+
+    private static List<Map.Entry<String, String>> immutableHeaders(List<Map.Entry<String, String>> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> copy = new ArrayList<>(headers.size());
+        for (Map.Entry<String, String> e : headers) {
+            copy.add(Map.entry(e.getKey(), e.getValue()));
+        }
+        return Collections.unmodifiableList(copy);
+    }
+
+    /** Copies the secrets without {@code null}s; an immutable set without them is kept as it is. */
+    private static Set<String> immutableSecrets(Set<String> secrets) {
+        if (secrets == null || secrets.isEmpty()) {
+            return Set.of();
+        }
+        for (String value : secrets) {
+            if (value == null) {
+                Set<String> copy = new LinkedHashSet<>(secrets);
+                copy.remove(null);
+                return Set.copyOf(copy);
+            }
+        }
+        return Set.copyOf(secrets);
     }
 }

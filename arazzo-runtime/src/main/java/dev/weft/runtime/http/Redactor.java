@@ -79,22 +79,7 @@ public final class Redactor {
         if (text == null || secrets == null || secrets.isEmpty()) {
             return text;
         }
-        Set<String> forms = new LinkedHashSet<>();
-        for (String s : secrets) {
-            if (s != null && s.length() >= MIN_SECRET_LENGTH) {
-                forms.add(s);
-                forms.add(percentEncode(s));
-                forms.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
-            }
-        }
-        List<String> ordered = new ArrayList<>(forms);
-        // longest first, so a secret containing another is masked whole
-        ordered.sort(Comparator.comparingInt(String::length).reversed());
-        String result = text;
-        for (String s : ordered) {
-            result = result.replace(s, MASK);
-        }
-        return result;
+        return Masks.of(secrets).mask(text);
     }
 
     /**
@@ -118,6 +103,17 @@ public final class Redactor {
      * @return the text of the URL
      */
     public static String redactUri(URI uri, Collection<String> secrets) {
+        return redactUri(uri, Masks.of(secrets == null ? List.of() : secrets));
+    }
+
+    /**
+     * Like {@link #redactUri(URI, Collection)}, with the secrets' masks computed once.
+     *
+     * @param uri the URL
+     * @param masks the masks of the secrets
+     * @return the masked URL
+     */
+    public static String redactUri(URI uri, Masks masks) {
         String text = uri.toString();
         if (uri.getRawUserInfo() != null) {
             int at = text.indexOf(uri.getRawUserInfo() + "@");
@@ -129,15 +125,15 @@ public final class Redactor {
             for (String pair : AMPERSAND.split(query, -1)) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
-                boolean secret = eq >= 0 && (isSecretHeader(decode(name))
-                        || !redact(decode(pair.substring(eq + 1)), secrets).equals(decode(pair.substring(eq + 1))));
+                boolean secret = eq >= 0
+                        && (isSecretHeader(decode(name)) || masks.finds(decode(pair.substring(eq + 1))));
                 masked.append(masked.length() > 0 ? "&" : "").append(secret ? name + "=" + MASK : pair);
             }
             int start = text.indexOf('?');
             int end = uri.getRawFragment() == null ? text.length() : text.lastIndexOf('#');
             text = text.substring(0, start + 1) + masked + text.substring(end);
         }
-        return redact(text, secrets);
+        return masks.mask(text);
     }
 
     /** Percent-encodes UTF-8 text, keeping only RFC 3986 unreserved characters, as request URLs are built. */
@@ -160,6 +156,77 @@ public final class Redactor {
             return URLDecoder.decode(name, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return name;
+        }
+    }
+
+    /**
+     * The forms in which a set of secrets is searched for, computed once: each secret of 4 characters or more as
+     * it is, percent-encoded and form-encoded, longest first so that a secret containing another is masked
+     * whole. Immutable and safe to share.
+     */
+    public static final class Masks {
+
+        private static final Masks NONE = new Masks(List.of());
+
+        private final List<String> forms;
+
+        private Masks(List<String> forms) {
+            this.forms = forms;
+        }
+
+        /**
+         * Computes the masks of some secrets.
+         *
+         * @param secrets the secret values; {@code null} elements are ignored
+         * @return the masks
+         */
+        public static Masks of(Collection<String> secrets) {
+            Set<String> forms = new LinkedHashSet<>();
+            for (String s : secrets) {
+                if (s != null && s.length() >= MIN_SECRET_LENGTH) {
+                    forms.add(s);
+                    forms.add(percentEncode(s));
+                    forms.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
+                }
+            }
+            if (forms.isEmpty()) {
+                return NONE;
+            }
+            List<String> ordered = new ArrayList<>(forms);
+            ordered.sort(Comparator.comparingInt(String::length).reversed());
+            return new Masks(List.copyOf(ordered));
+        }
+
+        /**
+         * Replaces every occurrence of each secret by {@link #MASK}.
+         *
+         * @param text the text, or {@code null}
+         * @return the masked text, or {@code null} for {@code null}
+         */
+        public String mask(String text) {
+            if (text == null) {
+                return null;
+            }
+            String result = text;
+            for (String form : forms) {
+                result = result.replace(form, MASK);
+            }
+            return result;
+        }
+
+        /**
+         * Tells whether a text holds one of the secrets.
+         *
+         * @param text the text
+         * @return whether {@link #mask} would change it
+         */
+        public boolean finds(String text) {
+            for (String form : forms) {
+                if (text.contains(form)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

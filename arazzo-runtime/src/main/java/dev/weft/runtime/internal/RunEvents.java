@@ -19,6 +19,8 @@ final class RunEvents {
 
     private final WorkflowRun run;
     private final WorkflowListener listener;
+    /** The redacted URL of the last call reported: its request and its response share it. */
+    private volatile RedactedUrl lastUrl;
     private String openStep;
     private int openAttempt;
     private boolean ended;
@@ -54,8 +56,8 @@ final class RunEvents {
     }
 
     void requestSent(String stepId, int attempt, HttpCall call) {
-        listener.requestSent(new RequestEvent(run.workflowId(), stepId, attempt, call.method(),
-                run.redactUrl(call.uri()), run.elapsed()));
+        listener.requestSent(new RequestEvent(run.workflowId(), stepId, attempt, call.method(), url(call),
+                run.elapsed()));
     }
 
     /**
@@ -66,8 +68,8 @@ final class RunEvents {
      * @param error the redacted failure, or {@code null}
      */
     void responseReceived(String stepId, int attempt, HttpCall call, int status, long startNanos, String error) {
-        listener.responseReceived(new ResponseEvent(run.workflowId(), stepId, attempt, call.method(),
-                run.redactUrl(call.uri()), status, Duration.ofNanos(System.nanoTime() - startNanos), error,
+        listener.responseReceived(new ResponseEvent(run.workflowId(), stepId, attempt, call.method(), url(call),
+                status, Duration.ofNanos(System.nanoTime() - startNanos), error,
                 run.elapsed()));
     }
 
@@ -103,5 +105,18 @@ final class RunEvents {
 
     private WorkflowEvent workflowEvent() {
         return new WorkflowEvent(run.workflowId(), run.stepExecutions(), run.loopIterations(), run.elapsed());
+    }
+
+    private String url(HttpCall call) {
+        RedactedUrl last = lastUrl;
+        if (last != null && last.call() == call) {
+            return last.url();
+        }
+        String url = run.redactUrl(call.uri());
+        lastUrl = new RedactedUrl(call, url);
+        return url;
+    }
+
+    private record RedactedUrl(HttpCall call, String url) {
     }
 }

@@ -11,11 +11,10 @@ import dev.weft.runtime.http.Redactor;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,7 +44,8 @@ public final class WorkflowRun {
     private final String workflowId;
     private final PollPolicy policy;
     private final long startNanos = System.nanoTime();
-    private final Set<String> secrets = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Replaced, never changed, when a secret is added: requests read it without locking or copying. */
+    private volatile RunSecrets secrets = RunSecrets.NONE;
     private final PollGuard guard;
     private final RunEvents events;
     /** Shared by this run and the runs of the workflows it calls; replaced for a child run. */
@@ -63,11 +63,13 @@ public final class WorkflowRun {
         this.policy = client.pollPolicy();
         this.guard = new PollGuard(policy);
         this.events = new RunEvents(this, client.listener());
+        List<String> fromHeaders = new ArrayList<>();
         client.defaultHeaders().forEach((name, value) -> {
             if (Redactor.isSecretHeader(name)) {
-                Exchange.addSecretParts(secrets, value);
+                Exchange.addSecretParts(fromHeaders, value);
             }
         });
+        addSecrets(fromHeaders);
     }
 
     /** @return the workflow */
@@ -87,14 +89,20 @@ public final class WorkflowRun {
      */
     public void secret(String value) {
         if (value != null) {
-            secrets.add(value);
+            addSecrets(List.of(value));
         }
     }
 
     /** @return a snapshot of the registered secrets */
     public Collection<String> secrets() {
-        synchronized (secrets) {
-            return Set.copyOf(secrets);
+        return secrets.values();
+    }
+
+    private void addSecrets(Collection<String> values) {
+        if (secrets.with(values) != secrets) {
+            synchronized (this) {
+                secrets = secrets.with(values);
+            }
         }
     }
 
@@ -371,12 +379,12 @@ public final class WorkflowRun {
      * @return the masked text
      */
     public String redact(String text) {
-        return Redactor.redact(text, secrets());
+        return secrets.masks().mask(text);
     }
 
     /** A URL fit for messages and events: secret query values and the run's secrets masked. */
     String redactUrl(URI uri) {
-        return Redactor.redactUri(uri, secrets());
+        return Redactor.redactUri(uri, secrets.masks());
     }
 
     private Duration visit(String stepId) {
@@ -406,10 +414,10 @@ public final class WorkflowRun {
         } catch (WorkflowException e) {
             throw events.failed(e.withContext(workflowId, stepId, attempt(stepId)));
         }
-        secrets.addAll(Exchange.headerSecrets(call));
+        addSecrets(Exchange.headerSecrets(call));
         request.queryParams().forEach((name, value) -> {
             if (Redactor.isSecretHeader(name)) {
-                secrets.addAll(ParamEncoding.texts(value));
+                addSecrets(ParamEncoding.texts(value));
             }
         });
         return call.withSecrets(secrets());

@@ -48,4 +48,15 @@ class HttpCallTest {
                 + "Accept: text/plain], body=none, timeout=null]", call.toString());
         assertEquals(2, call.secrets().size());
     }
+
+    @Test
+    void withSecretsKeepsTheCallWhenNothingIsNew() {
+        HttpCall call = new HttpCall("GET", URI.create("http://h/x"), List.of(), null, null, java.util.Set.of("s3cr3t"));
+        assertTrue(call == call.withSecrets(List.of("s3cr3t")));
+        HttpCall more = call.withSecrets(java.util.Arrays.asList("other-secret", null));
+        assertEquals(java.util.Set.of("s3cr3t", "other-secret"), more.secrets());
+        java.util.Set<String> withNull = new java.util.HashSet<>(java.util.Arrays.asList("s3cr3t", null));
+        assertEquals(java.util.Set.of("s3cr3t"),
+                new HttpCall("GET", URI.create("http://h/x"), null, null, null, withNull).secrets());
+    }
 }

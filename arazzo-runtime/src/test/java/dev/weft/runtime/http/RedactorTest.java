@@ -62,4 +62,16 @@ class RedactorTest {
                 List.of("sk-7Hq+9/Zx")));
         assertEquals("pass *** and ***", Redactor.redact("pass two%20words and two+words", List.of("two words")));
     }
+
+    @Test
+    void masksComputedOnceMaskAsRedactDoes() {
+        Redactor.Masks masks = Redactor.Masks.of(Arrays.asList("sk-7Hq+9/Zx", null, "abc", "sk-7Hq+9/Zx-longer"));
+        assertEquals("a *** b *** c *** abc", masks.mask("a sk-7Hq+9/Zx b sk-7Hq%2B9%2FZx c sk-7Hq+9/Zx-longer abc"));
+        assertEquals(true, masks.finds("x sk-7Hq%2B9%2FZx"));
+        assertEquals(false, masks.finds("abc"));
+        assertNull(masks.mask(null));
+        URI uri = URI.create("http://h/sk-7Hq%2B9%2FZx/p?q=sk-7Hq%2B9%2FZx&x=1");
+        assertEquals(Redactor.redactUri(uri, List.of("sk-7Hq+9/Zx")), Redactor.redactUri(uri, masks));
+        assertEquals("plain", Redactor.Masks.of(List.of()).mask("plain"));
+    }
 }
