@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,6 +42,9 @@ public final class Redactor {
     public static boolean isSecretHeader(String name) {
         if (name == null) {
             return false;
+        }
+        if (name.equalsIgnoreCase("authorization")) {
+            return true;
         }
         String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
         if (SECRET_NAMES.contains(n)) {
@@ -167,6 +169,8 @@ public final class Redactor {
     public static final class Masks {
 
         private static final Masks NONE = new Masks(List.of());
+        /** Longest first, so that a secret containing another is masked whole. */
+        private static final Comparator<String> LONGEST_FIRST = Comparator.comparingInt(String::length).reversed();
 
         private final List<String> forms;
 
@@ -181,20 +185,49 @@ public final class Redactor {
          * @return the masks
          */
         public static Masks of(Collection<String> secrets) {
-            Set<String> forms = new LinkedHashSet<>();
+            return NONE.plus(secrets);
+        }
+
+        /**
+         * Returns these masks and those of more secrets.
+         *
+         * @param secrets the secret values; {@code null} elements are ignored
+         * @return the masks of both, or this when the secrets add none
+         */
+        public Masks plus(Collection<String> secrets) {
+            List<String> more = new ArrayList<>(forms);
             for (String s : secrets) {
                 if (s != null && s.length() >= MIN_SECRET_LENGTH) {
-                    forms.add(s);
-                    forms.add(percentEncode(s));
-                    forms.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
+                    addOnce(more, s);
+                    if (!unreserved(s)) {
+                        addOnce(more, percentEncode(s));
+                        addOnce(more, URLEncoder.encode(s, StandardCharsets.UTF_8));
+                    }
                 }
             }
-            if (forms.isEmpty()) {
-                return NONE;
+            if (more.size() == forms.size()) {
+                return this;
             }
-            List<String> ordered = new ArrayList<>(forms);
-            ordered.sort(Comparator.comparingInt(String::length).reversed());
-            return new Masks(List.copyOf(ordered));
+            more.sort(LONGEST_FIRST);
+            return new Masks(List.copyOf(more));
+        }
+
+        private static void addOnce(List<String> forms, String form) {
+            if (!forms.contains(form)) {
+                forms.add(form);
+            }
+        }
+
+        /** Whether both URL encodings leave a text as it is: letters, digits, {@code -}, {@code .}, {@code _}. */
+        private static boolean unreserved(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                        || c == '.' || c == '_')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

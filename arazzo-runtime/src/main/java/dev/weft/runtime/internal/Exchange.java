@@ -35,6 +35,9 @@ public final class Exchange {
     private final HttpCall call;
     private final HttpResult result;
     private final WorkflowException transportFailure;
+    /** Secrets shorter than this are not masked ({@link Redactor}). */
+    private static final int MIN_SECRET_LENGTH = 4;
+
     private JsonNode body;
     private boolean bodyRead;
 
@@ -249,23 +252,40 @@ public final class Exchange {
      * @return the values to redact
      */
     static List<String> headerSecrets(HttpCall call) {
-        List<String> secrets = new ArrayList<>();
-        for (Map.Entry<String, String> header : call.headers()) {
+        return headerSecrets(call.headers());
+    }
+
+    static List<String> headerSecrets(List<Map.Entry<String, String>> headers) {
+        List<String> secrets = new ArrayList<>(2);
+        for (Map.Entry<String, String> header : headers) {
             if (Redactor.isSecretHeader(header.getKey())) {
-                addSecretParts(secrets, header.getValue());
+                addSecretParts(secrets, header.getKey(), header.getValue());
             }
         }
         return secrets;
     }
 
-    static void addSecretParts(Collection<String> secrets, String value) {
+    /**
+     * Adds the secrets of a credential header: the value, the part after its first space and the values of its
+     * {@code name=value} pairs. For {@code Authorization} and {@code Proxy-Authorization}, whose value is a scheme
+     * and credentials ({@code Bearer <token>}), the credentials stand for the whole value when they are long
+     * enough to be masked: the scheme is no secret, and masking the token masks every text holding the value.
+     */
+    static void addSecretParts(Collection<String> secrets, String name, String value) {
         if (value == null || value.isEmpty()) {
             return;
         }
-        secrets.add(value);
         int space = value.indexOf(' ');
-        if (space > 0) {
-            secrets.add(value.substring(space + 1).trim());
+        String credentials = space > 0 ? value.substring(space + 1).trim() : null;
+        boolean scheme = name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("proxy-authorization");
+        if (!(scheme && credentials != null && credentials.length() >= MIN_SECRET_LENGTH)) {
+            secrets.add(value);
+        }
+        if (credentials != null) {
+            secrets.add(credentials);
+        }
+        if (value.indexOf(';') < 0 && value.indexOf('=') < 0) {
+            return;
         }
         for (String pair : value.split(";")) {
             int eq = pair.indexOf('=');

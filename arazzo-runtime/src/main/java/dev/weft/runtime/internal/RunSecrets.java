@@ -48,6 +48,6 @@ final class RunSecrets {
                 all.add(value);
             }
         }
-        return all == null ? this : new RunSecrets(Set.copyOf(all), Redactor.Masks.of(all));
+        return all == null ? this : new RunSecrets(Set.copyOf(all), masks.plus(more));
     }
 }

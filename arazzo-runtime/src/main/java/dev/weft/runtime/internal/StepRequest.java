@@ -9,12 +9,15 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The request of one step, as generated code assembles it: target operation, parameters and body as JSON
@@ -34,11 +37,12 @@ public final class StepRequest {
     private final String method;
     private final String pathTemplate;
     private final Map<String, JsonNode> pathParams = new LinkedHashMap<>();
-    private final Map<String, JsonNode> queryParams = new LinkedHashMap<>();
-    private final Map<String, Map.Entry<String, Boolean>> styles = new LinkedHashMap<>();
+    /** Empty and immutable until a query parameter is set, as most steps have none; likewise styles and cookies. */
+    private Map<String, JsonNode> queryParams = Map.of();
+    private Map<String, Map.Entry<String, Boolean>> styles = Map.of();
     /** Keyed by lower-case name, so a header set twice in different case is set once. */
     private final Map<String, Map.Entry<String, JsonNode>> headers = new LinkedHashMap<>();
-    private final Map<String, JsonNode> cookies = new LinkedHashMap<>();
+    private Map<String, JsonNode> cookies = Map.of();
     private String contentType;
     private JsonNode body;
     private byte[] bodyBytes;
@@ -88,6 +92,9 @@ public final class StepRequest {
      */
     public StepRequest query(String name, JsonNode value) {
         if (value != null) {
+            if (queryParams.isEmpty()) {
+                queryParams = new LinkedHashMap<>();
+            }
             queryParams.put(name, value);
         }
         return this;
@@ -104,7 +111,7 @@ public final class StepRequest {
      * @return this request
      */
     public StepRequest query(String name, JsonNode value, String style, boolean explode) {
-        styles.put("query:" + name, Map.entry(style, explode));
+        style("query:" + name, style, explode);
         return query(name, value);
     }
 
@@ -119,7 +126,7 @@ public final class StepRequest {
      * @return this request
      */
     public StepRequest pathParam(String name, JsonNode value, String style, boolean explode) {
-        styles.put("path:" + name, Map.entry(style, explode));
+        style("path:" + name, style, explode);
         return pathParam(name, value);
     }
 
@@ -146,6 +153,9 @@ public final class StepRequest {
      */
     public StepRequest cookie(String name, JsonNode value) {
         if (value != null) {
+            if (cookies.isEmpty()) {
+                cookies = new LinkedHashMap<>();
+            }
             cookies.put(name, value);
         }
         return this;
@@ -298,6 +308,19 @@ public final class StepRequest {
      * @throws WorkflowException if a path parameter has no value or the URL is invalid
      */
     public HttpCall toHttpCall(String baseUrl, Map<String, String> defaultHeaders, Duration timeout) {
+        return toHttpCall(baseUrl, defaultHeaders, timeout, headers -> Set.of(), null);
+    }
+
+    /**
+     * Builds the HTTP call as {@link #toHttpCall(String, Map, Duration)} does, with the secrets to mask wherever
+     * it is printed, computed from its headers.
+     *
+     * @param secrets gives the secrets of the call from its headers
+     * @param previous the previous call of the run, or {@code null}: its URI is reused when the URL is the same
+     *     (a poll loop), sparing a parse
+     */
+    HttpCall toHttpCall(String baseUrl, Map<String, String> defaultHeaders, Duration timeout,
+            Function<List<Map.Entry<String, String>>, Collection<String>> secrets, HttpCall previous) {
         String base = Objects.requireNonNull(baseUrl, "baseUrl");
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
@@ -306,12 +329,22 @@ public final class StepRequest {
         String url = base + (path.startsWith("/") ? "" : "/") + path + queryString();
         URI uri;
         try {
-            uri = new URI(url);
+            uri = previous != null && previous.uri().toString().equals(url) ? previous.uri() : new URI(url);
         } catch (URISyntaxException e) {
             // only the base URL can be malformed: everything else was percent-encoded
             throw WorkflowException.of(null, stepId, "invalid server URL '" + base + "' for step '" + stepId + "'");
         }
-        return new HttpCall(method, uri, headerList(defaultHeaders), bodyBytes, timeout);
+        List<Map.Entry<String, String>> headerList = headerList(defaultHeaders);
+        Collection<String> values = secrets.apply(headerList);
+        return new HttpCall(method, uri, headerList, bodyBytes, timeout,
+                values instanceof Set<String> set ? set : Set.copyOf(values));
+    }
+
+    private void style(String key, String style, boolean explode) {
+        if (styles.isEmpty()) {
+            styles = new LinkedHashMap<>();
+        }
+        styles.put(key, Map.entry(style, explode));
     }
 
     private String expandPath() {
@@ -330,7 +363,7 @@ public final class StepRequest {
                 throw WorkflowException.of(null, stepId,
                         "path parameter '" + name + "' of step '" + stepId + "' has no value");
             }
-            Map.Entry<String, Boolean> style = styles.get("path:" + name);
+            Map.Entry<String, Boolean> style = styles.isEmpty() ? null : styles.get("path:" + name);
             out.append(pathTemplate, i, open).append(style == null ? ParamEncoding.pathSegment(value)
                     : ParamEncoding.pathValue(name, value, style.getKey(), style.getValue()));
             i = close + 1;
@@ -339,6 +372,9 @@ public final class StepRequest {
     }
 
     private String queryString() {
+        if (queryParams.isEmpty()) {
+            return "";
+        }
         StringBuilder out = new StringBuilder();
         queryParams.forEach((name, value) -> {
             Map.Entry<String, Boolean> style = styles.getOrDefault("query:" + name, Map.entry("form", true));
@@ -378,6 +414,9 @@ public final class StepRequest {
     }
 
     private String cookieHeader() {
+        if (cookies.isEmpty() && !headers.containsKey("cookie")) {
+            return null;
+        }
         List<String> pairs = new ArrayList<>();
         Map.Entry<String, JsonNode> explicit = headers.get("cookie");
         if (explicit != null) {

@@ -46,6 +46,8 @@ public final class WorkflowRun {
     private final long startNanos = System.nanoTime();
     /** Replaced, never changed, when a secret is added: requests read it without locking or copying. */
     private volatile RunSecrets secrets = RunSecrets.NONE;
+    /** The run's last call, whose URI the next request reuses when its URL is the same (a poll loop). */
+    private volatile HttpCall lastCall;
     private final PollGuard guard;
     private final RunEvents events;
     /** Shared by this run and the runs of the workflows it calls; replaced for a child run. */
@@ -66,7 +68,7 @@ public final class WorkflowRun {
         List<String> fromHeaders = new ArrayList<>();
         client.defaultHeaders().forEach((name, value) -> {
             if (Redactor.isSecretHeader(name)) {
-                Exchange.addSecretParts(fromHeaders, value);
+                Exchange.addSecretParts(fromHeaders, name, value);
             }
         });
         addSecrets(fromHeaders);
@@ -410,17 +412,20 @@ public final class WorkflowRun {
         try {
             String base = client.baseUrl(request.sourceName(), request.defaultServerUrl());
             Duration timeout = client.requestTimeout().compareTo(left) > 0 ? left : client.requestTimeout();
-            call = request.toHttpCall(base, client.defaultHeaders(), timeout);
+            call = request.toHttpCall(base, client.defaultHeaders(), timeout, headers -> {
+                addSecrets(Exchange.headerSecrets(headers));
+                request.queryParams().forEach((name, value) -> {
+                    if (Redactor.isSecretHeader(name)) {
+                        addSecrets(ParamEncoding.texts(value));
+                    }
+                });
+                return secrets.values();
+            }, lastCall);
+            lastCall = call;
         } catch (WorkflowException e) {
             throw events.failed(e.withContext(workflowId, stepId, attempt(stepId)));
         }
-        addSecrets(Exchange.headerSecrets(call));
-        request.queryParams().forEach((name, value) -> {
-            if (Redactor.isSecretHeader(name)) {
-                addSecrets(ParamEncoding.texts(value));
-            }
-        });
-        return call.withSecrets(secrets());
+        return call;
     }
 
     private WorkflowException transportFailure(String stepId, int attempt, HttpCall call, long start,

@@ -97,6 +97,19 @@ class ExchangeTest {
         String excerpt = exchange("application/json", body).responseExcerpt();
         assertEquals(500, excerpt.length());
         assertFalse(excerpt.contains("sk-live"), excerpt);
-        assertTrue(excerpt.startsWith("{\"echo\":\"***\",\"token\":\"***\"}zz"), excerpt);
+        assertTrue(excerpt.startsWith("{\"echo\":\"Bearer ***\",\"token\":\"***\"}zz"), excerpt);
+    }
+
+    @Test
+    void credentialHeadersGiveTheirSecrets() {
+        assertEquals(List.of("sk-live-123456"),
+                Exchange.headerSecrets(List.of(Map.entry("Authorization", "Bearer sk-live-123456"))));
+        // too short to be masked alone: the whole value stays a secret
+        assertEquals(List.of("Bearer abc", "abc"),
+                Exchange.headerSecrets(List.of(Map.entry("authorization", "Bearer abc"))));
+        // only the scheme of Authorization is known to be no secret
+        assertEquals(List.of("abc defg", "defg"), Exchange.headerSecrets(List.of(Map.entry("X-API-Key", "abc defg"))));
+        assertEquals(List.of("a=x1234; b=y5678", "b=y5678", "x1234", "y5678"),
+                Exchange.headerSecrets(List.of(Map.entry("Cookie", "a=x1234; b=y5678"), Map.entry("Accept", "a b"))));
     }
 }

@@ -79,10 +79,10 @@ class WorkflowRunTest {
         WorkflowException failure = run.failure("auth", e, "unexpected status 500");
         assertEquals(500, failure.httpStatus());
         assertEquals(1, failure.attempt());
-        assertEquals("denied for ***", failure.responseExcerpt());
+        assertEquals("denied for Bearer ***", failure.responseExcerpt());
         assertFalse(failure.getMessage().contains(KEY), failure.getMessage());
         assertEquals("workflow 'wf' step 'auth' (attempt 1): unexpected status 500 [HTTP 500] "
-                + "[response: denied for ***]", failure.getMessage());
+                + "[response: denied for Bearer ***]", failure.getMessage());
     }
 
     @Test
