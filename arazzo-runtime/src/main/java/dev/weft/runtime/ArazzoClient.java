@@ -44,7 +44,9 @@ public final class ArazzoClient {
                 ? builder.transport
                 : new JdkHttpTransport(connectTimeout, maxResponseBytes, builder.executor);
         this.executor = builder.executor;
-        this.listener = new Listeners(builder.listeners.isEmpty() ? List.of(new LoggingListener()) : builder.listeners);
+        this.listener = builder.listeners.stream().allMatch(l -> l == WorkflowListener.NONE) && !builder.listeners.isEmpty()
+                ? WorkflowListener.NONE
+                : new Listeners(builder.listeners.isEmpty() ? List.of(new LoggingListener()) : builder.listeners);
     }
 
     /** A copy of {@code other} with another poll policy, sharing everything else (the transport included). */

@@ -13,6 +13,17 @@ package dev.weft.runtime;
 public interface WorkflowListener {
 
     /**
+     * A listener that ignores every event. A client whose only listener is this one neither logs nor builds
+     * events, which spares a little work per step: set it when nothing is to be reported.
+     */
+    WorkflowListener NONE = new WorkflowListener() {
+        @Override
+        public String toString() {
+            return "WorkflowListener.NONE";
+        }
+    };
+
+    /**
      * A step starts, after any poll or retry wait.
      *
      * @param event the step

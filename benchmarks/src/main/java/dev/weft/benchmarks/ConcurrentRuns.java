@@ -30,7 +30,7 @@ public final class ConcurrentRuns {
           .executor(pool)
           .requestTimeout(Duration.ofSeconds(120))
           .pollPolicy(PollPolicy.defaults().withInitialDelay(Duration.ofMillis(100)).withMaxDelay(Duration.ofMillis(100)))
-          .listener(new WorkflowListener() { })
+          .listener(WorkflowListener.NONE)
           .build();
       ImageGenerationPollWorkflow workflow = new ImageGenerationPollWorkflow(client);
       java.util.concurrent.atomic.AtomicLong maxUsed = new java.util.concurrent.atomic.AtomicLong();

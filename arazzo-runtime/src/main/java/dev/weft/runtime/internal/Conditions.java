@@ -47,7 +47,13 @@ public final class Conditions {
             return aNull && bNull;
         }
         if (a.isTextual() && b.isTextual()) {
-            return fold(a.textValue()).equals(fold(b.textValue()));
+            String x = a.textValue();
+            String y = b.textValue();
+            return x.equals(y) || fold(x).equals(fold(y));
+        }
+        if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
+            // whole numbers that fit a long, the common case (status codes, counts): no BigDecimal needed
+            return a.longValue() == b.longValue();
         }
         if (a.isNumber() || b.isNumber()) {
             BigDecimal x = numeric(a, b);

@@ -37,6 +37,9 @@ final class ParamEncoding {
      * @return the encoded segment
      */
     static String pathSegment(JsonNode value) {
+        if (value.isTextual() && unreservedNotDots(value.textValue())) {
+            return value.textValue();
+        }
         List<String> encoded = new ArrayList<>();
         for (String text : texts(value)) {
             encoded.add(percentEncode(text));
@@ -55,6 +58,9 @@ final class ParamEncoding {
      * @return the text
      */
     static String headerValue(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
         return String.join(",", texts(value));
     }
 
@@ -83,6 +89,20 @@ final class ParamEncoding {
      * @param text the text
      * @return the encoded text
      */
+    /** Whether a text is made of unreserved characters only, and not of dots only: it encodes to itself. */
+    private static boolean unreservedNotDots(String text) {
+        boolean dotsOnly = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                    || c == '_' || c == '~')) {
+                return false;
+            }
+            dotsOnly &= c == '.';
+        }
+        return !dotsOnly;
+    }
+
     static String percentEncode(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(bytes.length);

@@ -19,6 +19,8 @@ final class RunEvents {
 
     private final WorkflowRun run;
     private final WorkflowListener listener;
+    /** Whether the client has no listener but {@link WorkflowListener#NONE}: then no event is built. */
+    private final boolean silent;
     /** The redacted URL of the last call reported: its request and its response share it. */
     private volatile RedactedUrl lastUrl;
     private String openStep;
@@ -28,9 +30,13 @@ final class RunEvents {
     RunEvents(WorkflowRun run, WorkflowListener listener) {
         this.run = run;
         this.listener = listener;
+        this.silent = listener == WorkflowListener.NONE;
     }
 
     synchronized void stepStarted(String stepId, int attempt) {
+        if (silent) {
+            return;
+        }
         openStep = stepId;
         openAttempt = attempt;
         listener.stepStarted(new StepEvent(run.workflowId(), stepId, attempt, run.elapsed()));
@@ -38,24 +44,40 @@ final class RunEvents {
 
     /** Ends the step in progress, if any, with an outcome. */
     synchronized void stepFinished(String outcome) {
-        if (openStep != null) {
+        if (openStep != null && !silent) {
             String stepId = openStep;
             openStep = null;
             listener.stepFinished(new StepEvent(run.workflowId(), stepId, openAttempt, run.elapsed()), outcome);
         }
     }
 
+    /** Ends the step in progress, if any, as followed by {@code stepId}. */
+    void stepFollowed(String stepId) {
+        if (!silent) {
+            stepFinished("next " + stepId);
+        }
+    }
+
     void pollWaiting(String stepId, int attempt, int iteration, Duration delay) {
+        if (silent) {
+            return;
+        }
         listener.pollWaiting(new PollEvent(run.workflowId(), stepId, attempt, iteration, delay, run.elapsed()));
     }
 
     void retryScheduled(String stepId, int attempt, String actionName, int retry, long limit, Duration delay) {
+        if (silent) {
+            return;
+        }
         stepFinished("retry");
         listener.retryScheduled(new RetryEvent(run.workflowId(), stepId, attempt, actionName, retry, limit, delay,
                 run.elapsed()));
     }
 
     void requestSent(String stepId, int attempt, HttpCall call) {
+        if (silent) {
+            return;
+        }
         listener.requestSent(new RequestEvent(run.workflowId(), stepId, attempt, call.method(), url(call),
                 run.elapsed()));
     }
@@ -68,6 +90,9 @@ final class RunEvents {
      * @param error the redacted failure, or {@code null}
      */
     void responseReceived(String stepId, int attempt, HttpCall call, int status, long startNanos, String error) {
+        if (silent) {
+            return;
+        }
         listener.responseReceived(new ResponseEvent(run.workflowId(), stepId, attempt, call.method(), url(call),
                 status, Duration.ofNanos(System.nanoTime() - startNanos), error,
                 run.elapsed()));

@@ -1,5 +1,6 @@
 package dev.weft.runtime.internal;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -17,12 +18,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON value helpers for generated code, where Java {@code null} means absent and {@link NullNode} means an
  * explicit JSON {@code null} (D-13).
  */
 public final class Values {
+
+    private static final int MAX_POINTERS = 4096;
+    private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -154,8 +159,23 @@ public final class Values {
             return null;
         }
         String p = pointer.startsWith("#") ? pointer.substring(1) : pointer;
-        JsonNode result = p.isEmpty() ? node : node.at(p);
+        JsonNode result = p.isEmpty() ? node : node.at(compiled(p));
         return result.isMissingNode() ? null : result;
+    }
+
+    /**
+     * Compiles a JSON pointer once: generated code looks up the same few pointers on every response. The cache
+     * stops growing at {@value #MAX_POINTERS} entries, for pointers built at run time.
+     */
+    private static JsonPointer compiled(String pointer) {
+        JsonPointer compiled = POINTERS.get(pointer);
+        if (compiled == null) {
+            compiled = JsonPointer.compile(pointer);
+            if (POINTERS.size() < MAX_POINTERS) {
+                POINTERS.put(pointer, compiled);
+            }
+        }
+        return compiled;
     }
 
     /**

@@ -390,7 +390,7 @@ public final class WorkflowRun {
     }
 
     private Duration visit(String stepId) {
-        events.stepFinished("next " + stepId);
+        events.stepFollowed(stepId);
         PollGuard.Visit visit = guard.visit(stepId, elapsed());
         if (visit.limit() != null) {
             throw events.failed(error(stepId, visit.limit(), null));
@@ -413,7 +413,9 @@ public final class WorkflowRun {
             String base = client.baseUrl(request.sourceName(), request.defaultServerUrl());
             Duration timeout = client.requestTimeout().compareTo(left) > 0 ? left : client.requestTimeout();
             call = request.toHttpCall(base, client.defaultHeaders(), timeout, headers -> {
-                addSecrets(Exchange.headerSecrets(headers));
+                if (!headers.equals(lastCall == null ? null : lastCall.headers())) {
+                    addSecrets(Exchange.headerSecrets(headers));
+                }
                 request.queryParams().forEach((name, value) -> {
                     if (Redactor.isSecretHeader(name)) {
                         addSecrets(ParamEncoding.texts(value));

@@ -43,6 +43,11 @@ class ConditionsTest {
         assertTrue(Conditions.eq(n(200), s("200.0")));
         assertFalse(Conditions.eq(n(200), s("OK")));
         assertFalse(Conditions.eq(n(200), n(201)));
+        // whole numbers compare exactly, whatever their node types
+        assertFalse(Conditions.eq(LongNode.valueOf(Long.MAX_VALUE), DoubleNode.valueOf(9.223372036854775807E18)));
+        assertTrue(Conditions.eq(com.fasterxml.jackson.databind.node.IntNode.valueOf(7), LongNode.valueOf(7)));
+        assertTrue(Conditions.eq(com.fasterxml.jackson.databind.node.BigIntegerNode.valueOf(
+                java.math.BigInteger.TWO.pow(70)), DecimalNode.valueOf(new BigDecimal(java.math.BigInteger.TWO.pow(70)))));
         // two strings are strings, even numeric ones
         assertFalse(Conditions.eq(s("200"), s("200.0")));
     }

@@ -36,7 +36,7 @@ class ConcurrentRunsTest {
           .executor(pool)
           // a real poll delay: 1,000 runs waiting at once must not hold 1,000 threads
           .pollPolicy(PollPolicy.defaults().withInitialDelay(Duration.ofMillis(50)).withMaxDelay(Duration.ofMillis(50)))
-          .listener(new WorkflowListener() { }) // keep the test's log quiet
+          .listener(WorkflowListener.NONE) // keep the test's log quiet
           .build();
       ImageGenerationPollWorkflow workflow = new ImageGenerationPollWorkflow(client);
 
