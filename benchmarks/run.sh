@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Weft's benchmarks on purpose (they are not part of the test suite) and prints one table.
-#   benchmarks/run.sh                      # about five minutes on 2 cores
+#   benchmarks/run.sh                      # about six minutes on 2 cores
 #   WEFT_BENCH_ROUNDS=5 benchmarks/run.sh  # more alternating JMH rounds, steadier ratio
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,20 +12,21 @@ mvn -q -o -pl benchmarks -am package -DskipTests -Dinvoker.skip >/dev/null 2>&1 
   || mvn -q -pl benchmarks -am package -DskipTests -Dinvoker.skip >&2
 
 # The two sides run in alternating JMH forks (generated, by hand, generated, ...) so that a slow spell of the
-# machine does not land on one side only; each side's score is the median of its rounds.
+# machine does not land on one side only; each side's score is the median of its measurement iterations
+# (5 per round), which a noisy neighbour's burst moves less than a mean.
 rounds=${WEFT_BENCH_ROUNDS:-3}
 echo "JMH: generated workflow vs the same calls by hand, $rounds rounds..." >&2
 for round in $(seq 1 "$rounds"); do
   for side in generated handWritten; do
-    java -jar "$jar" "PollOverheadBenchmark\.$side\$" -f 1 -wi 8 -i 5 -w 2s -r 2s \
-      -rf csv -rff "$out/$side-$round.csv" >>"$out/jmh.log" 2>&1
+    java -jar "$jar" "PollOverheadBenchmark\.$side\$" -f 1 -wi 15 -i 5 -w 2s -r 2s >"$out/$side-$round.log" 2>&1
   done
 done
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-scores() { for f in "$out/$1"-*.csv; do awk -F, 'NR == 2 { gsub(/"/, "", $5); print $5 }' "$f"; done; }
+scores() { cat "$out/$1"-*.log | awk '/^Iteration/ { print $3 }'; }
 gen=$(scores generated | median); hand=$(scores handWritten | median)
 ratio=$(awk -v g="$gen" -v h="$hand" 'BEGIN { printf "%.3f", g / h }')
-gen_rounds=$(scores generated | tr '\n' ' '); hand_rounds=$(scores handWritten | tr '\n' ' ')
+round_means() { for f in "$out/$1"-*.log; do awk '/^Iteration/ { s += $3; n++ } END { printf "%.0f ", s / n }' "$f"; done; }
+gen_rounds=$(round_means generated); hand_rounds=$(round_means handWritten)
 
 echo "codegen throughput..." >&2
 codegen=$(java -cp "$jar" dev.weft.benchmarks.CodegenThroughput 2>/dev/null | grep '^codegen:')
@@ -44,13 +45,13 @@ noop=$(awk -v s="$start" -v e="$(date +%s%N)" 'BEGIN { printf "%.2f", (e - s) / 
 
 pass() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == "<=") ? (v <= t) : (v >= t); print ok ? "pass" : "FAIL" }'; }
 printf '\n%-46s %14s %-10s %-12s %s\n' benchmark result unit target verdict
-printf '%-46s %14.1f %-10s %-12s %s\n' "image-generation-poll, generated (JMH)" "$gen" "us/op" "" ""
-printf '%-46s %14.1f %-10s %-12s %s\n' "image-generation-poll, by hand (JMH)" "$hand" "us/op" "" ""
+printf '%-46s %14.1f %-10s %-12s %s\n' "image-generation-poll, generated (JMH median)" "$gen" "us/op" "" ""
+printf '%-46s %14.1f %-10s %-12s %s\n' "image-generation-poll, by hand (JMH median)" "$hand" "us/op" "" ""
 printf '%-46s %14s %-10s %-12s %s\n' "generated / by hand" "$ratio" "x" "<= 1.10" "$(pass "$ratio" 1.10 '<=')"
 printf '%-46s %14s %-10s %-12s %s\n' "codegen, 1,000 workflows x 10 steps" "$steps" "steps/s" ">= 1000" "$(pass "$steps" 1000 '>=')"
 printf '%-46s %14s %-10s %-12s %s\n' "10,000 concurrent runAsync runs" "$concurrency_s" "s" "" ""
 printf '%-46s %14s %-10s %-12s %s\n' "  max heap in use (under -Xmx512m)" "$heap" "MiB" "<= 512" "$(pass "$heap" 512 '<=')"
 printf '%-46s %14s %-10s %-12s %s\n' "no-op plugin run (mvn generate-sources)" "$noop" "s" "" ""
 echo
-echo "JMH rounds (us/op): generated $gen_rounds; by hand $hand_rounds" >&2
-echo "JMH details: $out/jmh.log" >&2
+echo "JMH means of each round (us/op): generated $gen_rounds; by hand $hand_rounds" >&2
+echo "JMH logs: $out" >&2

@@ -38,14 +38,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link WorkflowListener#NONE}, as the hand-written side reports nothing either.
  *
  * <p>Warm-up is long on purpose: on two cores kept busy by client, server and benchmark, the JIT needs about
- * fifteen seconds to compile the generated path (more code than the hand-written one), and a shorter warm-up
+ * twenty to thirty seconds to compile the generated path (more code than the hand-written one), and a shorter warm-up
  * measures the compiler, not the code. On such a machine every microsecond the calling thread spends costs about
  * two of wall time, as it competes with the server and the client's threads for the cores.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 8, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class PollOverheadBenchmark {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,9 @@ import java.util.Set;
  */
 public record HttpCall(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body,
         Duration timeout, Set<String> secrets) {
+
+    /** The class of {@link Map#entry} entries, which are immutable. */
+    private static final Class<?> IMMUTABLE_ENTRY = Map.entry("", "").getClass();
 
     /** Copies the headers into an immutable list and the secrets into an immutable set. */
     public HttpCall {
@@ -103,11 +105,17 @@ public record HttpCall(String method, URI uri, List<Map.Entry<String, String>> h
         if (headers == null || headers.isEmpty()) {
             return List.of();
         }
-        List<Map.Entry<String, String>> copy = new ArrayList<>(headers.size());
         for (Map.Entry<String, String> e : headers) {
-            copy.add(Map.entry(e.getKey(), e.getValue()));
+            if (e.getClass() != IMMUTABLE_ENTRY) {
+                List<Map.Entry<String, String>> copy = new ArrayList<>(headers.size());
+                for (Map.Entry<String, String> header : headers) {
+                    copy.add(Map.entry(header.getKey(), header.getValue()));
+                }
+                return List.copyOf(copy);
+            }
         }
-        return Collections.unmodifiableList(copy);
+        // entries made by Map.entry cannot change: only the list needs copying (none when it is immutable too)
+        return List.copyOf(headers);
     }
 
     /** Copies the secrets without {@code null}s; an immutable set without them is kept as it is. */

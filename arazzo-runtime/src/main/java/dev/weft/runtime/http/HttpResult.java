@@ -19,9 +19,12 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
 
     /** Copies the headers into an immutable map and replaces a {@code null} body by an empty one. */
     public HttpResult {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
+        Map<String, List<String>> copy = new LinkedHashMap<>(headers == null ? 0 : headers.size() * 2);
         if (headers != null) {
-            headers.forEach((name, values) -> copy.put(name, values == null ? List.of() : List.copyOf(values)));
+            for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+                List<String> values = header.getValue();
+                copy.put(header.getKey(), values == null ? List.of() : List.copyOf(values));
+            }
         }
         headers = Collections.unmodifiableMap(copy);
         body = body == null ? new byte[0] : body;
