@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Weft's benchmarks on purpose (they are not part of the test suite) and prints one table.
-#   benchmarks/run.sh                      # about six minutes on 2 cores
-#   WEFT_BENCH_ROUNDS=5 benchmarks/run.sh  # more alternating JMH rounds, steadier ratio
+#   benchmarks/run.sh                      # about nine minutes on 2 cores
+#   WEFT_BENCH_ROUNDS=3 benchmarks/run.sh  # fewer alternating JMH rounds (5 by default), noisier ratio
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
@@ -14,7 +14,7 @@ mvn -q -o -pl benchmarks -am package -DskipTests -Dinvoker.skip >/dev/null 2>&1 
 # The two sides run in alternating JMH forks (generated, by hand, generated, ...) so that a slow spell of the
 # machine does not land on one side only; each side's score is the median of its measurement iterations
 # (5 per round), which a noisy neighbour's burst moves less than a mean.
-rounds=${WEFT_BENCH_ROUNDS:-3}
+rounds=${WEFT_BENCH_ROUNDS:-5}
 echo "JMH: generated workflow vs the same calls by hand, $rounds rounds..." >&2
 for round in $(seq 1 "$rounds"); do
   for side in generated handWritten; do
@@ -36,6 +36,7 @@ echo "10,000 concurrent runs under -Xmx512m..." >&2
 concurrency=$(java -Xmx512m -cp "$jar" dev.weft.benchmarks.ConcurrentRuns 2>/dev/null | grep '^concurrency:')
 concurrency_s=$(echo "$concurrency" | sed -E 's/.* in ([0-9.]+) s,.*/\1/')
 heap=$(echo "$concurrency" | sed -E 's/.*max heap in use ([0-9]+) MiB.*/\1/')
+live=$(echo "$concurrency" | sed -E 's/.*max live after GC ([0-9]+) MiB.*/\1/')
 
 echo "no-op incremental plugin run..." >&2
 mvn -q -o -pl examples/civitai generate-sources >/dev/null 2>&1 || true
@@ -51,6 +52,7 @@ printf '%-46s %14s %-10s %-12s %s\n' "generated / by hand" "$ratio" "x" "<= 1.10
 printf '%-46s %14s %-10s %-12s %s\n' "codegen, 1,000 workflows x 10 steps" "$steps" "steps/s" ">= 1000" "$(pass "$steps" 1000 '>=')"
 printf '%-46s %14s %-10s %-12s %s\n' "10,000 concurrent runAsync runs" "$concurrency_s" "s" "" ""
 printf '%-46s %14s %-10s %-12s %s\n' "  max heap in use (under -Xmx512m)" "$heap" "MiB" "<= 512" "$(pass "$heap" 512 '<=')"
+printf '%-46s %14s %-10s %-12s %s\n' "  max live heap after a GC" "$live" "MiB" "" ""
 printf '%-46s %14s %-10s %-12s %s\n' "no-op plugin run (mvn generate-sources)" "$noop" "s" "" ""
 echo
 echo "JMH means of each round (us/op): generated $gen_rounds; by hand $hand_rounds" >&2
