@@ -44,7 +44,9 @@ public final class ArazzoClient {
                 ? builder.transport
                 : new JdkHttpTransport(connectTimeout, maxResponseBytes, builder.executor);
         this.executor = builder.executor;
-        this.listener = builder.listeners.stream().allMatch(l -> l == WorkflowListener.NONE) && !builder.listeners.isEmpty()
+        boolean none = !builder.listeners.isEmpty()
+                && builder.listeners.stream().allMatch(l -> l == WorkflowListener.NONE);
+        this.listener = none
                 ? WorkflowListener.NONE
                 : new Listeners(builder.listeners.isEmpty() ? List.of(new LoggingListener()) : builder.listeners);
     }

@@ -18,7 +18,8 @@ public final class Redactor {
     /** What a secret is replaced by. */
     public static final String MASK = "***";
 
-    private static final int MIN_SECRET_LENGTH = 4;
+    /** Secrets shorter than this are not masked: masking them would garble ordinary text. */
+    public static final int MIN_SECRET_LENGTH = 4;
     private static final Set<String> SECRET_NAMES = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie", "x-api-key", "api-key", "key", "auth", "sig", "signature", "credentials");
     private static final List<String> SECRET_PARTS =

@@ -35,9 +35,6 @@ public final class Exchange {
     private final HttpCall call;
     private final HttpResult result;
     private final WorkflowException transportFailure;
-    /** Secrets shorter than this are not masked ({@link Redactor}). */
-    private static final int MIN_SECRET_LENGTH = 4;
-
     private JsonNode body;
     private boolean bodyRead;
 
@@ -278,7 +275,7 @@ public final class Exchange {
         int space = value.indexOf(' ');
         String credentials = space > 0 ? value.substring(space + 1).trim() : null;
         boolean scheme = name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("proxy-authorization");
-        if (!(scheme && credentials != null && credentials.length() >= MIN_SECRET_LENGTH)) {
+        if (!(scheme && credentials != null && credentials.length() >= Redactor.MIN_SECRET_LENGTH)) {
             secrets.add(value);
         }
         if (credentials != null) {

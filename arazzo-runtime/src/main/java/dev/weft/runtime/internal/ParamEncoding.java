@@ -89,13 +89,22 @@ final class ParamEncoding {
      * @param text the text
      * @return the encoded text
      */
+    static String percentEncode(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            appendByte(out, c, isUnreserved(c));
+        }
+        return out.toString();
+    }
+
     /** Whether a text is made of unreserved characters only, and not of dots only: it encodes to itself. */
     private static boolean unreservedNotDots(String text) {
         boolean dotsOnly = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~')) {
+            if (!isUnreserved(c)) {
                 return false;
             }
             dotsOnly &= c == '.';
@@ -103,16 +112,10 @@ final class ParamEncoding {
         return !dotsOnly;
     }
 
-    static String percentEncode(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~';
-            appendByte(out, c, unreserved);
-        }
-        return out.toString();
+    /** An RFC 3986 unreserved character: a letter, a digit, {@code -}, {@code .}, {@code _} or {@code ~}. */
+    private static boolean isUnreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                || c == '_' || c == '~';
     }
 
     private static void appendByte(StringBuilder out, int c, boolean keep) {

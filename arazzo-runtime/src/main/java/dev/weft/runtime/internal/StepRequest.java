@@ -335,9 +335,7 @@ public final class StepRequest {
             throw WorkflowException.of(null, stepId, "invalid server URL '" + base + "' for step '" + stepId + "'");
         }
         List<Map.Entry<String, String>> headerList = headerList(defaultHeaders);
-        Collection<String> values = secrets.apply(headerList);
-        return new HttpCall(method, uri, headerList, bodyBytes, timeout,
-                values instanceof Set<String> set ? set : Set.copyOf(values));
+        return new HttpCall(method, uri, headerList, bodyBytes, timeout, Set.copyOf(secrets.apply(headerList)));
     }
 
     private void style(String key, String style, boolean explode) {
