@@ -37,6 +37,13 @@ public final class FakeCivitaiServer implements AutoCloseable {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+    // Past 200 idle keep-alive connections the JDK server closes the newly idle ones, and a client
+    // that picks such a connection from its pool in that instant gets no response: the JDK client
+    // retries a GET then, not a POST. Load tests open a connection per request in flight, so keep
+    // them all (same rule: read once, set first unless the user chose a value).
+    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+      System.setProperty("sun.net.httpserver.maxIdleConnections", "20000");
+    }
   }
 
   private final HttpServer server;
