@@ -33,6 +33,21 @@ final class RunSecrets {
     }
 
     /**
+     * Tells whether some values hold a secret not among these, without building anything.
+     *
+     * @param more the values; {@code null} elements are ignored
+     * @return whether {@link #with} would return a new value
+     */
+    boolean adds(Collection<String> more) {
+        for (String value : more) {
+            if (value != null && !values.contains(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Returns these secrets and some more.
      *
      * @param more the values to add; {@code null} elements are ignored

@@ -101,7 +101,7 @@ public final class WorkflowRun {
     }
 
     private void addSecrets(Collection<String> values) {
-        if (secrets.with(values) != secrets) {
+        if (secrets.adds(values)) {
             synchronized (this) {
                 secrets = secrets.with(values);
             }

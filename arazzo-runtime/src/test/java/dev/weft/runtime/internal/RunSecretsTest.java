@@ -14,6 +14,8 @@ class RunSecretsTest {
     void addingKnownOrNullValuesKeepsTheSameValue() {
         RunSecrets one = RunSecrets.NONE.with(List.of("s3cr3t-token"));
         assertSame(one, one.with(Arrays.asList("s3cr3t-token", null)));
+        org.junit.jupiter.api.Assertions.assertFalse(one.adds(Arrays.asList("s3cr3t-token", null)));
+        org.junit.jupiter.api.Assertions.assertTrue(one.adds(List.of("another-one")));
         assertEquals(Set.of("s3cr3t-token"), one.values());
         assertEquals("Bearer ***", one.masks().mask("Bearer s3cr3t-token"));
     }
