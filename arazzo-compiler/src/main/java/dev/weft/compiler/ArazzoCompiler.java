@@ -27,60 +27,65 @@ import java.util.Optional;
  * reached through {@code arazzo} source descriptions are compiled too, each once.
  */
 public final class ArazzoCompiler {
-  private ArazzoCompiler() {}
+    private ArazzoCompiler() {}
 
-  public static CompilationResult compile(CompilationRequest request) {
-    Diagnostics diagnostics = new Diagnostics(request.strict());
-    Resolver resolver = new Resolver(diagnostics, request.sourceMappings());
-    Map<Path, ResolvedDocument> documents = new LinkedHashMap<>();
-    for (Path file : request.documents()) {
-      guarded(file, diagnostics, () -> read(file, diagnostics)
-          .map(resolver::resolve)
-          .ifPresent(resolved -> collect(resolved, documents)));
+    public static CompilationResult compile(CompilationRequest request) {
+        Diagnostics diagnostics = new Diagnostics(request.strict());
+        Resolver resolver = new Resolver(diagnostics, request.sourceMappings());
+        Map<Path, ResolvedDocument> documents = new LinkedHashMap<>();
+        for (Path file : request.documents()) {
+            guarded(
+                    file,
+                    diagnostics,
+                    () -> read(file, diagnostics)
+                            .map(resolver::resolve)
+                            .ifPresent(resolved -> collect(resolved, documents)));
+        }
+        for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
+            guarded(document.getKey(), diagnostics, () -> Checks.run(document.getValue(), diagnostics));
+        }
+        Checks.runAcross(documents.values(), diagnostics);
+        List<GeneratedFile> files = new ArrayList<>();
+        if (!diagnostics.hasErrors()) {
+            WorkflowClassGenerator generator = new WorkflowClassGenerator(request.packageName());
+            for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
+                guarded(document.getKey(), diagnostics, () -> files.addAll(generator.generate(document.getValue())));
+            }
+        }
+        if (diagnostics.hasErrors()) {
+            files.clear();
+        }
+        return new CompilationResult(diagnostics.sorted(), files);
     }
-    for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
-      guarded(document.getKey(), diagnostics, () -> Checks.run(document.getValue(), diagnostics));
-    }
-    Checks.runAcross(documents.values(), diagnostics);
-    List<GeneratedFile> files = new ArrayList<>();
-    if (!diagnostics.hasErrors()) {
-      WorkflowClassGenerator generator = new WorkflowClassGenerator(request.packageName());
-      for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
-        guarded(document.getKey(), diagnostics, () -> files.addAll(generator.generate(document.getValue())));
-      }
-    }
-    if (diagnostics.hasErrors()) {
-      files.clear();
-    }
-    return new CompilationResult(diagnostics.sorted(), files);
-  }
 
-  private static Optional<ArazzoDocument> read(Path file, Diagnostics diagnostics) {
-    return new NodeReader(diagnostics)
-        .read(file, Location.startOf(file))
-        .flatMap(root -> new DocumentBinder(diagnostics).bind(file, root));
-  }
-
-  /** A document and, depth first, the Arazzo documents it uses, each once. */
-  private static void collect(ResolvedDocument document, Map<Path, ResolvedDocument> into) {
-    Path key = document.document().file().toAbsolutePath().normalize();
-    if (into.putIfAbsent(key, document) == null) {
-      document.arazzoSources().values().forEach(source -> collect(source, into));
+    private static Optional<ArazzoDocument> read(Path file, Diagnostics diagnostics) {
+        return new NodeReader(diagnostics)
+                .read(file, Location.startOf(file))
+                .flatMap(root -> new DocumentBinder(diagnostics).bind(file, root));
     }
-  }
 
-  private static void guarded(Path file, Diagnostics diagnostics, Runnable phase) {
-    try {
-      phase.run();
-    } catch (RuntimeException | StackOverflowError e) {
-      diagnostics.error(DiagnosticCode.INTERNAL_ERROR, Location.startOf(file),
-          "Weft failed on this file; please report it with this stack trace:\n" + stackTrace(e));
+    /** A document and, depth first, the Arazzo documents it uses, each once. */
+    private static void collect(ResolvedDocument document, Map<Path, ResolvedDocument> into) {
+        Path key = document.document().file().toAbsolutePath().normalize();
+        if (into.putIfAbsent(key, document) == null) {
+            document.arazzoSources().values().forEach(source -> collect(source, into));
+        }
     }
-  }
 
-  private static String stackTrace(Throwable e) {
-    StringWriter text = new StringWriter();
-    e.printStackTrace(new PrintWriter(text));
-    return text.toString();
-  }
+    private static void guarded(Path file, Diagnostics diagnostics, Runnable phase) {
+        try {
+            phase.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnostics.error(
+                    DiagnosticCode.INTERNAL_ERROR,
+                    Location.startOf(file),
+                    "Weft failed on this file; please report it with this stack trace:\n" + stackTrace(e));
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
 }

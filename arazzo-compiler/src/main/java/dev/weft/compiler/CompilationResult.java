@@ -9,16 +9,16 @@ import java.util.List;
  */
 public record CompilationResult(List<Diagnostic> diagnostics, List<GeneratedFile> files) {
 
-  public CompilationResult {
-    diagnostics = List.copyOf(diagnostics);
-    files = List.copyOf(files);
-  }
+    public CompilationResult {
+        diagnostics = List.copyOf(diagnostics);
+        files = List.copyOf(files);
+    }
 
-  public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
-  }
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
 
-  public List<Diagnostic> errors() {
-    return diagnostics.stream().filter(Diagnostic::isError).toList();
-  }
+    public List<Diagnostic> errors() {
+        return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
 }

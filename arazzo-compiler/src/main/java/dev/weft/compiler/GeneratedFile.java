@@ -14,21 +14,21 @@ import java.util.Objects;
  */
 public record GeneratedFile(String qualifiedName, String source) {
 
-  public GeneratedFile {
-    Objects.requireNonNull(qualifiedName, "qualifiedName");
-    Objects.requireNonNull(source, "source");
-  }
+    public GeneratedFile {
+        Objects.requireNonNull(qualifiedName, "qualifiedName");
+        Objects.requireNonNull(source, "source");
+    }
 
-  /** The path of this file below a source root, e.g. {@code com/acme/FooWorkflow.java}. */
-  public Path relativePath() {
-    return Path.of(qualifiedName.replace('.', '/') + ".java");
-  }
+    /** The path of this file below a source root, e.g. {@code com/acme/FooWorkflow.java}. */
+    public Path relativePath() {
+        return Path.of(qualifiedName.replace('.', '/') + ".java");
+    }
 
-  /** Writes the file below {@code sourceRoot}, creating folders; returns the written path. */
-  public Path writeTo(Path sourceRoot) throws IOException {
-    Path target = sourceRoot.resolve(relativePath());
-    Files.createDirectories(target.getParent());
-    Files.writeString(target, source, StandardCharsets.UTF_8);
-    return target;
-  }
+    /** Writes the file below {@code sourceRoot}, creating folders; returns the written path. */
+    public Path writeTo(Path sourceRoot) throws IOException {
+        Path target = sourceRoot.resolve(relativePath());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, source, StandardCharsets.UTF_8);
+        return target;
+    }
 }

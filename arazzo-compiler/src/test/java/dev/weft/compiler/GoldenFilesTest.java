@@ -27,46 +27,50 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code mvn -pl arazzo-compiler test -Dtest=GoldenFilesTest -Dweft.updateGoldens=true}.
  */
 class GoldenFilesTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
-  private static final boolean UPDATE = Boolean.getBoolean("weft.updateGoldens");
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("weft.updateGoldens");
 
-  static Stream<Path> documents() throws IOException {
-    List<Path> documents = new ArrayList<>();
-    try (Stream<Path> good = Files.list(Path.of("src/test/resources/fixtures/good"))) {
-      good.filter(f -> f.toString().endsWith(".arazzo.yaml")).forEach(documents::add);
-    }
-    documents.addAll(SeedWorkflowsCompileTest.seeds());
-    return documents.stream().sorted();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("documents")
-  void generatedCodeMatchesTheGoldenFiles(Path document) throws IOException {
-    String name = document.getFileName().toString().replaceAll("\\.(arazzo\\.)?ya?ml$", "");
-    String packageName = "golden." + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-    CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
-        .document(document).packageName(packageName).build());
-    assertEquals(List.of(), result.errors(), "errors");
-    assertTrue(!result.files().isEmpty(), "no code generated");
-
-    Path dir = GOLDEN.resolve(name);
-    List<JavaFileObject> sources = new ArrayList<>();
-    for (GeneratedFile file : result.files()) {
-      Path golden = dir.resolve(file.qualifiedName() + ".java");
-      if (UPDATE) {
-        Files.createDirectories(dir);
-        Files.writeString(golden, file.source(), StandardCharsets.UTF_8);
-      }
-      assertTrue(Files.exists(golden), "no golden file " + golden + "; run with -Dweft.updateGoldens=true");
-      assertEquals(Files.readString(golden, StandardCharsets.UTF_8), file.source(),
-          file.qualifiedName() + " differs from " + golden + " (if intended: -Dweft.updateGoldens=true)");
-      sources.add(JavaFileObjects.forSourceString(file.qualifiedName(), file.source()));
-    }
-    try (Stream<Path> goldens = Files.list(dir)) {
-      assertEquals(result.files().size(), goldens.count(), "stale golden files in " + dir);
+    static Stream<Path> documents() throws IOException {
+        List<Path> documents = new ArrayList<>();
+        try (Stream<Path> good = Files.list(Path.of("src/test/resources/fixtures/good"))) {
+            good.filter(f -> f.toString().endsWith(".arazzo.yaml")).forEach(documents::add);
+        }
+        documents.addAll(SeedWorkflowsCompileTest.seeds());
+        return documents.stream().sorted();
     }
 
-    Compilation compilation = javac().withOptions("-Xlint:all", "-Werror").compile(sources);
-    assertThat(compilation).succeededWithoutWarnings();
-  }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documents")
+    void generatedCodeMatchesTheGoldenFiles(Path document) throws IOException {
+        String name = document.getFileName().toString().replaceAll("\\.(arazzo\\.)?ya?ml$", "");
+        String packageName = "golden." + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+                .document(document)
+                .packageName(packageName)
+                .build());
+        assertEquals(List.of(), result.errors(), "errors");
+        assertTrue(!result.files().isEmpty(), "no code generated");
+
+        Path dir = GOLDEN.resolve(name);
+        List<JavaFileObject> sources = new ArrayList<>();
+        for (GeneratedFile file : result.files()) {
+            Path golden = dir.resolve(file.qualifiedName() + ".java");
+            if (UPDATE) {
+                Files.createDirectories(dir);
+                Files.writeString(golden, file.source(), StandardCharsets.UTF_8);
+            }
+            assertTrue(Files.exists(golden), "no golden file " + golden + "; run with -Dweft.updateGoldens=true");
+            assertEquals(
+                    Files.readString(golden, StandardCharsets.UTF_8),
+                    file.source(),
+                    file.qualifiedName() + " differs from " + golden + " (if intended: -Dweft.updateGoldens=true)");
+            sources.add(JavaFileObjects.forSourceString(file.qualifiedName(), file.source()));
+        }
+        try (Stream<Path> goldens = Files.list(dir)) {
+            assertEquals(result.files().size(), goldens.count(), "stale golden files in " + dir);
+        }
+
+        Compilation compilation = javac().withOptions("-Xlint:all", "-Werror").compile(sources);
+        assertThat(compilation).succeededWithoutWarnings();
+    }
 }

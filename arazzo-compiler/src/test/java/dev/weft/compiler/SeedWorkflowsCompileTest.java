@@ -19,47 +19,60 @@ import org.junit.jupiter.api.Test;
 
 /** The four Civitai seed workflows compile, with only the dialect warnings, into code javac accepts with -Werror. */
 class SeedWorkflowsCompileTest {
-  static final Path SEEDS = Path.of("../examples/civitai/src/main/arazzo/arazzo");
+    static final Path SEEDS = Path.of("../examples/civitai/src/main/arazzo/arazzo");
 
-  static List<Path> seeds() throws IOException {
-    try (Stream<Path> files = Files.list(SEEDS)) {
-      return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
+    static List<Path> seeds() throws IOException {
+        try (Stream<Path> files = Files.list(SEEDS)) {
+            return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
+        }
     }
-  }
 
-  @Test
-  void seedsCompileWithDialectWarningsOnly() throws IOException {
-    CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
-        .documents(seeds()).packageName("dev.weft.seeds").build());
+    @Test
+    void seedsCompileWithDialectWarningsOnly() throws IOException {
+        CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+                .documents(seeds())
+                .packageName("dev.weft.seeds")
+                .build());
 
-    assertEquals(List.of(), result.errors(), "errors");
-    assertEquals(4, result.files().size());
-    for (Diagnostic d : result.diagnostics()) {
-      assertFalse(d.isError(), d.toString());
-      assertEquals(true, List.of(DiagnosticCode.BARE_EXPRESSION, DiagnosticCode.JSONPATH_COMPARISON,
-          DiagnosticCode.UNQUALIFIED_OPERATION).contains(d.code()), d.toString());
+        assertEquals(List.of(), result.errors(), "errors");
+        assertEquals(4, result.files().size());
+        for (Diagnostic d : result.diagnostics()) {
+            assertFalse(d.isError(), d.toString());
+            assertEquals(
+                    true,
+                    List.of(
+                                    DiagnosticCode.BARE_EXPRESSION,
+                                    DiagnosticCode.JSONPATH_COMPARISON,
+                                    DiagnosticCode.UNQUALIFIED_OPERATION)
+                            .contains(d.code()),
+                    d.toString());
+        }
     }
-  }
 
-  @Test
-  void strictTurnsTheSeedDialectsIntoErrors() throws IOException {
-    CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
-        .documents(seeds()).packageName("dev.weft.seeds").strict(true).build());
+    @Test
+    void strictTurnsTheSeedDialectsIntoErrors() throws IOException {
+        CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+                .documents(seeds())
+                .packageName("dev.weft.seeds")
+                .strict(true)
+                .build());
 
-    assertEquals(true, result.hasErrors());
-    assertEquals(List.of(), result.files());
-  }
+        assertEquals(true, result.hasErrors());
+        assertEquals(List.of(), result.files());
+    }
 
-  @Test
-  void generatedCodeCompilesWithoutWarnings() throws IOException {
-    CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
-        .documents(seeds()).packageName("dev.weft.seeds").build());
-    List<JavaFileObject> sources = result.files().stream()
-        .map(f -> JavaFileObjects.forSourceString(f.qualifiedName(), f.source()))
-        .toList();
+    @Test
+    void generatedCodeCompilesWithoutWarnings() throws IOException {
+        CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+                .documents(seeds())
+                .packageName("dev.weft.seeds")
+                .build());
+        List<JavaFileObject> sources = result.files().stream()
+                .map(f -> JavaFileObjects.forSourceString(f.qualifiedName(), f.source()))
+                .toList();
 
-    Compilation compilation = javac().withOptions("-Xlint:all", "-Werror").compile(sources);
+        Compilation compilation = javac().withOptions("-Xlint:all", "-Werror").compile(sources);
 
-    assertThat(compilation).succeededWithoutWarnings();
-  }
+        assertThat(compilation).succeededWithoutWarnings();
+    }
 }

@@ -24,210 +24,219 @@ import org.apache.maven.project.MavenProject;
 
 /** The parameters both goals share, the one call into the compiler, and the logging of its diagnostics. */
 public abstract class AbstractArazzoMojo extends AbstractMojo {
-  static final List<String> DEFAULT_INCLUDES =
-      List.of("**/*.arazzo.yaml", "**/*.arazzo.yml", "**/*.arazzo.json");
+    static final List<String> DEFAULT_INCLUDES = List.of("**/*.arazzo.yaml", "**/*.arazzo.yml", "**/*.arazzo.json");
 
-  /** The project being built. */
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  protected MavenProject project;
+    /** The project being built. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
 
-  /** The folder the Arazzo documents (and, usually, the OpenAPI descriptions they name) live in. */
-  @Parameter(property = "weft.sourceDirectory", defaultValue = "${project.basedir}/src/main/arazzo")
-  protected File sourceDirectory;
+    /** The folder the Arazzo documents (and, usually, the OpenAPI descriptions they name) live in. */
+    @Parameter(property = "weft.sourceDirectory", defaultValue = "${project.basedir}/src/main/arazzo")
+    protected File sourceDirectory;
 
-  /**
-   * Ant-style patterns, relative to {@code sourceDirectory}, of the Arazzo documents to compile.
-   * Default: {@code **}{@code /*.arazzo.yaml}, {@code **}{@code /*.arazzo.yml} and
-   * {@code **}{@code /*.arazzo.json}.
-   */
-  @Parameter(property = "weft.includes")
-  protected List<String> includes;
+    /**
+     * Ant-style patterns, relative to {@code sourceDirectory}, of the Arazzo documents to compile.
+     * Default: {@code **}{@code /*.arazzo.yaml}, {@code **}{@code /*.arazzo.yml} and
+     * {@code **}{@code /*.arazzo.json}.
+     */
+    @Parameter(property = "weft.includes")
+    protected List<String> includes;
 
-  /** Ant-style patterns, relative to {@code sourceDirectory}, of files to leave out although included. */
-  @Parameter(property = "weft.excludes")
-  protected List<String> excludes;
+    /** Ant-style patterns, relative to {@code sourceDirectory}, of files to leave out although included. */
+    @Parameter(property = "weft.excludes")
+    protected List<String> excludes;
 
-  /**
-   * The Java package of the generated classes. Default: the project's groupId followed by
-   * {@code .arazzo}, made a legal package name (e.g. {@code com.acme.arazzo}).
-   */
-  @Parameter(property = "weft.packageName")
-  protected String packageName;
+    /**
+     * The Java package of the generated classes. Default: the project's groupId followed by
+     * {@code .arazzo}, made a legal package name (e.g. {@code com.acme.arazzo}).
+     */
+    @Parameter(property = "weft.packageName")
+    protected String packageName;
 
-  /**
-   * Whether the forms the Arazzo specification does not allow but Weft accepts with a warning (a
-   * bare {@code $inputs.x} inside a string, JSONPath conditions written as comparisons) are errors.
-   */
-  @Parameter(property = "weft.strict", defaultValue = "false")
-  protected boolean strict;
+    /**
+     * Whether the forms the Arazzo specification does not allow but Weft accepts with a warning (a
+     * bare {@code $inputs.x} inside a string, JSONPath conditions written as comparisons) are errors.
+     */
+    @Parameter(property = "weft.strict", defaultValue = "false")
+    protected boolean strict;
 
-  /** Whether warnings fail the build as errors do. */
-  @Parameter(property = "weft.failOnWarnings", defaultValue = "false")
-  protected boolean failOnWarnings;
+    /** Whether warnings fail the build as errors do. */
+    @Parameter(property = "weft.failOnWarnings", defaultValue = "false")
+    protected boolean failOnWarnings;
 
-  /**
-   * Local files to read instead of remote source description URLs (Weft never downloads at build
-   * time): a list of {@code <sourceMapping>} with a {@code <url>} as the document writes it and a
-   * {@code <file>}.
-   */
-  @Parameter
-  protected List<SourceMapping> sourceMappings = new ArrayList<>();
+    /**
+     * Local files to read instead of remote source description URLs (Weft never downloads at build
+     * time): a list of {@code <sourceMapping>} with a {@code <url>} as the document writes it and a
+     * {@code <file>}.
+     */
+    @Parameter
+    protected List<SourceMapping> sourceMappings = new ArrayList<>();
 
-  /** Whether to skip this goal. */
-  @Parameter(property = "weft.skip", defaultValue = "false")
-  protected boolean skip;
+    /** Whether to skip this goal. */
+    @Parameter(property = "weft.skip", defaultValue = "false")
+    protected boolean skip;
 
-  /** The Arazzo documents below {@code sourceDirectory} that match the includes and no exclude, sorted. */
-  protected final List<Path> findDocuments() throws MojoExecutionException {
-    try {
-      return new SourceScanner(effectiveIncludes(), effectiveExcludes()).scan(sourceDirectory.toPath());
-    } catch (IOException e) {
-      throw new MojoExecutionException("Cannot list the Arazzo documents in " + sourceDirectory, e);
+    /** The Arazzo documents below {@code sourceDirectory} that match the includes and no exclude, sorted. */
+    protected final List<Path> findDocuments() throws MojoExecutionException {
+        try {
+            return new SourceScanner(effectiveIncludes(), effectiveExcludes()).scan(sourceDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot list the Arazzo documents in " + sourceDirectory, e);
+        }
     }
-  }
 
-  /** Logs that no document was found, naming where the goal looked. */
-  protected final void logNothingFound() {
-    getLog().info("No Arazzo documents in " + sourceDirectory + " match " + effectiveIncludes()
-        + (effectiveExcludes().isEmpty() ? "" : " (excluding " + effectiveExcludes() + ")"));
-  }
-
-  /**
-   * Compiles the documents and logs every diagnostic.
-   *
-   * @throws MojoFailureException if a document has errors, or warnings with {@code failOnWarnings}
-   * @throws MojoExecutionException if Weft itself failed
-   */
-  protected final CompilationResult compile(List<Path> documents)
-      throws MojoExecutionException, MojoFailureException {
-    CompilationRequest request = CompilationRequest.builder()
-        .documents(documents)
-        .packageName(effectivePackageName())
-        .strict(strict)
-        .sourceMappings(mappings())
-        .build();
-    CompilationResult result;
-    try {
-      result = ArazzoCompiler.compile(request);
-    } catch (RuntimeException e) {
-      // The compiler reports every user error as a diagnostic, so anything thrown is Weft's fault.
-      throw new MojoExecutionException("Weft failed while compiling the Arazzo documents; please report it", e);
+    /** Logs that no document was found, naming where the goal looked. */
+    protected final void logNothingFound() {
+        getLog().info("No Arazzo documents in " + sourceDirectory + " match " + effectiveIncludes()
+                + (effectiveExcludes().isEmpty() ? "" : " (excluding " + effectiveExcludes() + ")"));
     }
-    DiagnosticFormatter formatter = new DiagnosticFormatter(project.getBasedir().toPath());
-    result.diagnostics().forEach(d -> log(formatter, d));
-    failOnProblems(result, formatter);
-    return result;
-  }
 
-  /** Every configuration value that changes what the goal produces, for the build stamp. */
-  protected Map<String, String> configuration() throws MojoFailureException {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("sourceDirectory", sourceDirectory.getAbsolutePath());
-    values.put("includes", String.join("\n", effectiveIncludes()));
-    values.put("excludes", String.join("\n", effectiveExcludes()));
-    values.put("packageName", effectivePackageName());
-    values.put("strict", Boolean.toString(strict));
-    values.put("failOnWarnings", Boolean.toString(failOnWarnings));
-    for (Map.Entry<String, Path> mapping : mappings().entrySet()) {
-      // a mapped file may live outside sourceDirectory, so its content is part of the stamp here
-      values.put("sourceMapping " + mapping.getKey(), mapping.getValue() + " " + digest(mapping.getValue()));
+    /**
+     * Compiles the documents and logs every diagnostic.
+     *
+     * @throws MojoFailureException if a document has errors, or warnings with {@code failOnWarnings}
+     * @throws MojoExecutionException if Weft itself failed
+     */
+    protected final CompilationResult compile(List<Path> documents)
+            throws MojoExecutionException, MojoFailureException {
+        CompilationRequest request = CompilationRequest.builder()
+                .documents(documents)
+                .packageName(effectivePackageName())
+                .strict(strict)
+                .sourceMappings(mappings())
+                .build();
+        CompilationResult result;
+        try {
+            result = ArazzoCompiler.compile(request);
+        } catch (RuntimeException e) {
+            // The compiler reports every user error as a diagnostic, so anything thrown is Weft's fault.
+            throw new MojoExecutionException("Weft failed while compiling the Arazzo documents; please report it", e);
+        }
+        DiagnosticFormatter formatter =
+                new DiagnosticFormatter(project.getBasedir().toPath());
+        result.diagnostics().forEach(d -> log(formatter, d));
+        failOnProblems(result, formatter);
+        return result;
     }
-    return values;
-  }
 
-  /** The source mappings, files resolved against the project. */
-  protected final Map<String, Path> mappings() throws MojoFailureException {
-    Map<String, Path> mappings = new LinkedHashMap<>();
-    for (SourceMapping mapping : sourceMappings) {
-      if (mapping.getUrl() == null || mapping.getFile() == null) {
-        throw new MojoFailureException("each <sourceMapping> needs a <url> and a <file>");
-      }
-      Path file = mapping.getFile().toPath();
-      mappings.put(mapping.getUrl(), file.isAbsolute() ? file : project.getBasedir().toPath().resolve(file));
+    /** Every configuration value that changes what the goal produces, for the build stamp. */
+    protected Map<String, String> configuration() throws MojoFailureException {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("sourceDirectory", sourceDirectory.getAbsolutePath());
+        values.put("includes", String.join("\n", effectiveIncludes()));
+        values.put("excludes", String.join("\n", effectiveExcludes()));
+        values.put("packageName", effectivePackageName());
+        values.put("strict", Boolean.toString(strict));
+        values.put("failOnWarnings", Boolean.toString(failOnWarnings));
+        for (Map.Entry<String, Path> mapping : mappings().entrySet()) {
+            // a mapped file may live outside sourceDirectory, so its content is part of the stamp here
+            values.put("sourceMapping " + mapping.getKey(), mapping.getValue() + " " + digest(mapping.getValue()));
+        }
+        return values;
     }
-    return mappings;
-  }
 
-  private static String digest(Path file) {
-    try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file));
-      return java.util.HexFormat.of().formatHex(hash);
-    } catch (IOException | java.security.NoSuchAlgorithmException e) {
-      return "unreadable"; // the compiler reports a missing or unreadable mapped file itself
+    /** The source mappings, files resolved against the project. */
+    protected final Map<String, Path> mappings() throws MojoFailureException {
+        Map<String, Path> mappings = new LinkedHashMap<>();
+        for (SourceMapping mapping : sourceMappings) {
+            if (mapping.getUrl() == null || mapping.getFile() == null) {
+                throw new MojoFailureException("each <sourceMapping> needs a <url> and a <file>");
+            }
+            Path file = mapping.getFile().toPath();
+            mappings.put(
+                    mapping.getUrl(),
+                    file.isAbsolute() ? file : project.getBasedir().toPath().resolve(file));
+        }
+        return mappings;
     }
-  }
 
-  /** The configured package name, or the default derived from the groupId. */
-  protected final String effectivePackageName() throws MojoFailureException {
-    if (packageName == null || packageName.isBlank()) {
-      return legalPackageName(project.getGroupId() + ".arazzo");
+    private static String digest(Path file) {
+        try {
+            byte[] hash =
+                    java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return "unreadable"; // the compiler reports a missing or unreadable mapped file itself
+        }
     }
-    String name = packageName.trim();
-    if (!SourceVersion.isName(name)) {
-      throw new MojoFailureException("packageName '" + name + "' is not a legal Java package name");
-    }
-    return name;
-  }
 
-  /** {@code name} made a legal Java package name: illegal characters become '_', keywords get a '_'. */
-  static String legalPackageName(String name) {
-    List<String> segments = new ArrayList<>();
-    for (String raw : name.split("\\.")) {
-      if (raw.isEmpty()) {
-        continue;
-      }
-      StringBuilder segment = new StringBuilder();
-      raw.codePoints().forEach(c -> segment.appendCodePoint(Character.isJavaIdentifierPart(c) ? c : '_'));
-      if (!Character.isJavaIdentifierStart(segment.codePointAt(0))) {
-        segment.insert(0, '_');
-      }
-      if (SourceVersion.isKeyword(segment)) {
-        segment.append('_');
-      }
-      segments.add(segment.toString());
+    /** The configured package name, or the default derived from the groupId. */
+    protected final String effectivePackageName() throws MojoFailureException {
+        if (packageName == null || packageName.isBlank()) {
+            return legalPackageName(project.getGroupId() + ".arazzo");
+        }
+        String name = packageName.trim();
+        if (!SourceVersion.isName(name)) {
+            throw new MojoFailureException("packageName '" + name + "' is not a legal Java package name");
+        }
+        return name;
     }
-    return segments.isEmpty() ? "arazzo" : String.join(".", segments);
-  }
 
-  private List<String> effectiveIncludes() {
-    return includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : List.copyOf(includes);
-  }
-
-  private List<String> effectiveExcludes() {
-    return excludes == null ? List.of() : List.copyOf(excludes);
-  }
-
-  private void log(DiagnosticFormatter formatter, Diagnostic d) {
-    String text = formatter.format(d);
-    switch (d.severity()) {
-      case ERROR -> getLog().error(text);
-      case WARNING -> getLog().warn(text);
-      case NOTE -> getLog().info(text);
+    /** {@code name} made a legal Java package name: illegal characters become '_', keywords get a '_'. */
+    static String legalPackageName(String name) {
+        List<String> segments = new ArrayList<>();
+        for (String raw : name.split("\\.")) {
+            if (raw.isEmpty()) {
+                continue;
+            }
+            StringBuilder segment = new StringBuilder();
+            raw.codePoints().forEach(c -> segment.appendCodePoint(Character.isJavaIdentifierPart(c) ? c : '_'));
+            if (!Character.isJavaIdentifierStart(segment.codePointAt(0))) {
+                segment.insert(0, '_');
+            }
+            if (SourceVersion.isKeyword(segment)) {
+                segment.append('_');
+            }
+            segments.add(segment.toString());
+        }
+        return segments.isEmpty() ? "arazzo" : String.join(".", segments);
     }
-  }
 
-  private void failOnProblems(CompilationResult result, DiagnosticFormatter formatter)
-      throws MojoExecutionException, MojoFailureException {
-    List<Diagnostic> errors = result.errors();
-    if (errors.stream().anyMatch(d -> d.code() == DiagnosticCode.INTERNAL_ERROR)) {
-      throw new MojoExecutionException(summary("Weft failed while compiling the Arazzo documents; please report it."
-          + " It found", errors, "error", formatter));
+    private List<String> effectiveIncludes() {
+        return includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : List.copyOf(includes);
     }
-    if (!errors.isEmpty()) {
-      throw new MojoFailureException(summary("Arazzo compilation failed with", errors, "error", formatter));
-    }
-    List<Diagnostic> warnings =
-        result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).toList();
-    if (failOnWarnings && !warnings.isEmpty()) {
-      throw new MojoFailureException(
-          summary("Arazzo compilation failed (failOnWarnings is set) with", warnings, "warning", formatter));
-    }
-  }
 
-  private static String summary(String lead, List<Diagnostic> diagnostics, String noun, DiagnosticFormatter formatter) {
-    String count = diagnostics.size() + " " + noun + (diagnostics.size() == 1 ? "" : "s");
-    return diagnostics.stream()
-        .map(formatter::headline)
-        .collect(Collectors.joining(System.lineSeparator(), lead + " " + count + ":" + System.lineSeparator(), ""));
-  }
+    private List<String> effectiveExcludes() {
+        return excludes == null ? List.of() : List.copyOf(excludes);
+    }
+
+    private void log(DiagnosticFormatter formatter, Diagnostic d) {
+        String text = formatter.format(d);
+        switch (d.severity()) {
+            case ERROR -> getLog().error(text);
+            case WARNING -> getLog().warn(text);
+            case NOTE -> getLog().info(text);
+        }
+    }
+
+    private void failOnProblems(CompilationResult result, DiagnosticFormatter formatter)
+            throws MojoExecutionException, MojoFailureException {
+        List<Diagnostic> errors = result.errors();
+        if (errors.stream().anyMatch(d -> d.code() == DiagnosticCode.INTERNAL_ERROR)) {
+            throw new MojoExecutionException(summary(
+                    "Weft failed while compiling the Arazzo documents; please report it." + " It found",
+                    errors,
+                    "error",
+                    formatter));
+        }
+        if (!errors.isEmpty()) {
+            throw new MojoFailureException(summary("Arazzo compilation failed with", errors, "error", formatter));
+        }
+        List<Diagnostic> warnings = result.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.WARNING)
+                .toList();
+        if (failOnWarnings && !warnings.isEmpty()) {
+            throw new MojoFailureException(
+                    summary("Arazzo compilation failed (failOnWarnings is set) with", warnings, "warning", formatter));
+        }
+    }
+
+    private static String summary(
+            String lead, List<Diagnostic> diagnostics, String noun, DiagnosticFormatter formatter) {
+        String count = diagnostics.size() + " " + noun + (diagnostics.size() == 1 ? "" : "s");
+        return diagnostics.stream()
+                .map(formatter::headline)
+                .collect(Collectors.joining(
+                        System.lineSeparator(), lead + " " + count + ":" + System.lineSeparator(), ""));
+    }
 }

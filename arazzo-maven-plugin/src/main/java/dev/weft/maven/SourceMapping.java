@@ -16,25 +16,25 @@ import java.io.File;
  * }</pre>
  */
 public class SourceMapping {
-  /** The URL exactly as the Arazzo document writes it. */
-  private String url;
+    /** The URL exactly as the Arazzo document writes it. */
+    private String url;
 
-  /** The local file to read instead, relative to the project's base directory. */
-  private File file;
+    /** The local file to read instead, relative to the project's base directory. */
+    private File file;
 
-  public String getUrl() {
-    return url;
-  }
+    public String getUrl() {
+        return url;
+    }
 
-  public void setUrl(String url) {
-    this.url = url;
-  }
+    public void setUrl(String url) {
+        this.url = url;
+    }
 
-  public File getFile() {
-    return file;
-  }
+    public File getFile() {
+        return file;
+    }
 
-  public void setFile(File file) {
-    this.file = file;
-  }
+    public void setFile(File file) {
+        this.file = file;
+    }
 }

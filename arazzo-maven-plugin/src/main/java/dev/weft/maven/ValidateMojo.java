@@ -11,24 +11,29 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** The {@code validate} goal: checks Arazzo documents as {@code generate} does, but writes nothing. */
-@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
-    requiresDependencyResolution = ResolutionScope.NONE)
+@Mojo(
+        name = "validate",
+        defaultPhase = LifecyclePhase.VALIDATE,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.NONE)
 public class ValidateMojo extends AbstractArazzoMojo {
 
-  @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping Arazzo validation (weft.skip is set)");
-      return;
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping Arazzo validation (weft.skip is set)");
+            return;
+        }
+        List<Path> documents = findDocuments();
+        if (documents.isEmpty()) {
+            logNothingFound();
+            return;
+        }
+        CompilationResult result = compile(documents);
+        long warnings = result.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.WARNING)
+                .count();
+        getLog().info("Validated " + documents.size() + " Arazzo document" + (documents.size() == 1 ? "" : "s")
+                + ": no errors" + (warnings == 0 ? "" : ", " + warnings + " warning" + (warnings == 1 ? "" : "s")));
     }
-    List<Path> documents = findDocuments();
-    if (documents.isEmpty()) {
-      logNothingFound();
-      return;
-    }
-    CompilationResult result = compile(documents);
-    long warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
-    getLog().info("Validated " + documents.size() + " Arazzo document" + (documents.size() == 1 ? "" : "s")
-        + ": no errors" + (warnings == 0 ? "" : ", " + warnings + " warning" + (warnings == 1 ? "" : "s")));
-  }
 }

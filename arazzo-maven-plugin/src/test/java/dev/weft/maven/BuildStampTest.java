@@ -15,117 +15,125 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BuildStampTest {
-  private static final Map<String, String> CONFIG = Map.of("packageName", "com.acme.arazzo", "strict", "false");
+    private static final Map<String, String> CONFIG = Map.of("packageName", "com.acme.arazzo", "strict", "false");
 
-  @TempDir Path temp;
-  private Path sources;
+    @TempDir
+    Path temp;
 
-  @BeforeEach
-  void writeSources() throws IOException {
-    sources = Files.createDirectories(temp.resolve("src/main/arazzo"));
-    Files.writeString(sources.resolve("a.arazzo.yaml"), "arazzo: 1.0.1\n");
-    Files.createDirectories(sources.resolve("openapi"));
-    Files.writeString(sources.resolve("openapi/api.yaml"), "openapi: 3.1.0\n");
-  }
+    private Path sources;
 
-  @Test
-  void sameInputsGiveTheSameHash() throws IOException {
-    assertEquals(stamp().hash(), stamp().hash());
-    assertEquals(64, stamp().hash().length());
-  }
+    @BeforeEach
+    void writeSources() throws IOException {
+        sources = Files.createDirectories(temp.resolve("src/main/arazzo"));
+        Files.writeString(sources.resolve("a.arazzo.yaml"), "arazzo: 1.0.1\n");
+        Files.createDirectories(sources.resolve("openapi"));
+        Files.writeString(sources.resolve("openapi/api.yaml"), "openapi: 3.1.0\n");
+    }
 
-  @Test
-  void configurationOrderDoesNotMatter() throws IOException {
-    Map<String, String> reordered = new java.util.LinkedHashMap<>();
-    reordered.put("strict", "false");
-    reordered.put("packageName", "com.acme.arazzo");
-    assertEquals(stamp().hash(), BuildStamp.compute("1.0", reordered, sources).hash());
-  }
+    @Test
+    void sameInputsGiveTheSameHash() throws IOException {
+        assertEquals(stamp().hash(), stamp().hash());
+        assertEquals(64, stamp().hash().length());
+    }
 
-  @Test
-  void changingAnArazzoDocumentChangesTheHash() throws IOException {
-    String before = stamp().hash();
-    Files.writeString(sources.resolve("a.arazzo.yaml"), "arazzo: 1.0.0\n");
-    assertNotEquals(before, stamp().hash());
-  }
+    @Test
+    void configurationOrderDoesNotMatter() throws IOException {
+        Map<String, String> reordered = new java.util.LinkedHashMap<>();
+        reordered.put("strict", "false");
+        reordered.put("packageName", "com.acme.arazzo");
+        assertEquals(
+                stamp().hash(), BuildStamp.compute("1.0", reordered, sources).hash());
+    }
 
-  @Test
-  void changingAnotherFileBelowTheSourceDirectoryChangesTheHash() throws IOException {
-    String before = stamp().hash();
-    Files.writeString(sources.resolve("openapi/api.yaml"), "openapi: 3.0.3\n");
-    assertNotEquals(before, stamp().hash());
-  }
+    @Test
+    void changingAnArazzoDocumentChangesTheHash() throws IOException {
+        String before = stamp().hash();
+        Files.writeString(sources.resolve("a.arazzo.yaml"), "arazzo: 1.0.0\n");
+        assertNotEquals(before, stamp().hash());
+    }
 
-  @Test
-  void addingOrRenamingAFileChangesTheHash() throws IOException {
-    String before = stamp().hash();
-    Files.move(sources.resolve("a.arazzo.yaml"), sources.resolve("b.arazzo.yaml"));
-    String renamed = stamp().hash();
-    assertNotEquals(before, renamed);
-    Files.writeString(sources.resolve("c.arazzo.yaml"), "");
-    assertNotEquals(renamed, stamp().hash());
-  }
+    @Test
+    void changingAnotherFileBelowTheSourceDirectoryChangesTheHash() throws IOException {
+        String before = stamp().hash();
+        Files.writeString(sources.resolve("openapi/api.yaml"), "openapi: 3.0.3\n");
+        assertNotEquals(before, stamp().hash());
+    }
 
-  @Test
-  void changingTheConfigurationChangesTheHash() throws IOException {
-    String before = stamp().hash();
-    Map<String, String> strict = Map.of("packageName", "com.acme.arazzo", "strict", "true");
-    assertNotEquals(before, BuildStamp.compute("1.0", strict, sources).hash());
-  }
+    @Test
+    void addingOrRenamingAFileChangesTheHash() throws IOException {
+        String before = stamp().hash();
+        Files.move(sources.resolve("a.arazzo.yaml"), sources.resolve("b.arazzo.yaml"));
+        String renamed = stamp().hash();
+        assertNotEquals(before, renamed);
+        Files.writeString(sources.resolve("c.arazzo.yaml"), "");
+        assertNotEquals(renamed, stamp().hash());
+    }
 
-  @Test
-  void valuesCannotRunIntoEachOther() throws IOException {
-    // "ab" + "c" and "a" + "bc" must not hash alike.
-    String one = BuildStamp.compute("1.0", Map.of("x", "ab", "y", "c"), sources).hash();
-    String two = BuildStamp.compute("1.0", Map.of("x", "a", "y", "bc"), sources).hash();
-    assertNotEquals(one, two);
-  }
+    @Test
+    void changingTheConfigurationChangesTheHash() throws IOException {
+        String before = stamp().hash();
+        Map<String, String> strict = Map.of("packageName", "com.acme.arazzo", "strict", "true");
+        assertNotEquals(before, BuildStamp.compute("1.0", strict, sources).hash());
+    }
 
-  @Test
-  void changingThePluginVersionChangesTheHash() throws IOException {
-    assertNotEquals(stamp().hash(), BuildStamp.compute("1.1", CONFIG, sources).hash());
-  }
+    @Test
+    void valuesCannotRunIntoEachOther() throws IOException {
+        // "ab" + "c" and "a" + "bc" must not hash alike.
+        String one =
+                BuildStamp.compute("1.0", Map.of("x", "ab", "y", "c"), sources).hash();
+        String two =
+                BuildStamp.compute("1.0", Map.of("x", "a", "y", "bc"), sources).hash();
+        assertNotEquals(one, two);
+    }
 
-  @Test
-  void aMissingSourceDirectoryHasAHash() throws IOException {
-    Path missing = temp.resolve("nowhere");
-    assertEquals(BuildStamp.compute("1.0", CONFIG, missing).hash(), BuildStamp.compute("1.0", CONFIG, missing).hash());
-  }
+    @Test
+    void changingThePluginVersionChangesTheHash() throws IOException {
+        assertNotEquals(
+                stamp().hash(), BuildStamp.compute("1.1", CONFIG, sources).hash());
+    }
 
-  @Test
-  void aWrittenStampIsRecognisedWhileItsOutputsExist() throws IOException {
-    Path output = Files.createDirectories(temp.resolve("generated"));
-    Path stampFile = temp.resolve("target/weft/default.stamp");
-    BuildStamp stamp = stamp();
-    assertFalse(stamp.isRecordedIn(stampFile, output));
+    @Test
+    void aMissingSourceDirectoryHasAHash() throws IOException {
+        Path missing = temp.resolve("nowhere");
+        assertEquals(
+                BuildStamp.compute("1.0", CONFIG, missing).hash(),
+                BuildStamp.compute("1.0", CONFIG, missing).hash());
+    }
 
-    Files.createDirectories(output.resolve("com/acme"));
-    Files.writeString(output.resolve("com/acme/FooWorkflow.java"), "class FooWorkflow {}");
-    stamp.write(stampFile, List.of("com/acme/FooWorkflow.java"));
-    assertTrue(stamp.isRecordedIn(stampFile, output));
+    @Test
+    void aWrittenStampIsRecognisedWhileItsOutputsExist() throws IOException {
+        Path output = Files.createDirectories(temp.resolve("generated"));
+        Path stampFile = temp.resolve("target/weft/default.stamp");
+        BuildStamp stamp = stamp();
+        assertFalse(stamp.isRecordedIn(stampFile, output));
 
-    Files.delete(output.resolve("com/acme/FooWorkflow.java"));
-    assertFalse(stamp.isRecordedIn(stampFile, output));
-  }
+        Files.createDirectories(output.resolve("com/acme"));
+        Files.writeString(output.resolve("com/acme/FooWorkflow.java"), "class FooWorkflow {}");
+        stamp.write(stampFile, List.of("com/acme/FooWorkflow.java"));
+        assertTrue(stamp.isRecordedIn(stampFile, output));
 
-  @Test
-  void aStampOfOtherInputsIsNotRecognised() throws IOException {
-    Path output = Files.createDirectories(temp.resolve("generated"));
-    Path stampFile = temp.resolve("default.stamp");
-    stamp().write(stampFile, List.of());
-    Files.writeString(sources.resolve("a.arazzo.yaml"), "arazzo: 1.0.0\n");
-    assertFalse(stamp().isRecordedIn(stampFile, output));
-  }
+        Files.delete(output.resolve("com/acme/FooWorkflow.java"));
+        assertFalse(stamp.isRecordedIn(stampFile, output));
+    }
 
-  @Test
-  void aStampOfAnotherFormatIsNotRecognised() throws IOException {
-    Path output = Files.createDirectories(temp.resolve("generated"));
-    Path stampFile = temp.resolve("default.stamp");
-    Files.writeString(stampFile, "weft-build-stamp/0\nhash " + stamp().hash() + "\n");
-    assertFalse(stamp().isRecordedIn(stampFile, output));
-  }
+    @Test
+    void aStampOfOtherInputsIsNotRecognised() throws IOException {
+        Path output = Files.createDirectories(temp.resolve("generated"));
+        Path stampFile = temp.resolve("default.stamp");
+        stamp().write(stampFile, List.of());
+        Files.writeString(sources.resolve("a.arazzo.yaml"), "arazzo: 1.0.0\n");
+        assertFalse(stamp().isRecordedIn(stampFile, output));
+    }
 
-  private BuildStamp stamp() throws IOException {
-    return BuildStamp.compute("1.0", CONFIG, sources);
-  }
+    @Test
+    void aStampOfAnotherFormatIsNotRecognised() throws IOException {
+        Path output = Files.createDirectories(temp.resolve("generated"));
+        Path stampFile = temp.resolve("default.stamp");
+        Files.writeString(stampFile, "weft-build-stamp/0\nhash " + stamp().hash() + "\n");
+        assertFalse(stamp().isRecordedIn(stampFile, output));
+    }
+
+    private BuildStamp stamp() throws IOException {
+        return BuildStamp.compute("1.0", CONFIG, sources);
+    }
 }

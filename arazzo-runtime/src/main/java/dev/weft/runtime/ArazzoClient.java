@@ -44,8 +44,8 @@ public final class ArazzoClient {
                 ? builder.transport
                 : new JdkHttpTransport(connectTimeout, maxResponseBytes, builder.executor);
         this.executor = builder.executor;
-        boolean none = !builder.listeners.isEmpty()
-                && builder.listeners.stream().allMatch(l -> l == WorkflowListener.NONE);
+        boolean none =
+                !builder.listeners.isEmpty() && builder.listeners.stream().allMatch(l -> l == WorkflowListener.NONE);
         this.listener = none
                 ? WorkflowListener.NONE
                 : new Listeners(builder.listeners.isEmpty() ? List.of(new LoggingListener()) : builder.listeners);
@@ -175,8 +175,11 @@ public final class ArazzoClient {
         if (defaultUrl != null) {
             return defaultUrl;
         }
-        throw WorkflowException.of(null, null, "no server URL for source description '" + sourceName
-                + "': configure ArazzoClient.builder().server(\"" + sourceName + "\", url)");
+        throw WorkflowException.of(
+                null,
+                null,
+                "no server URL for source description '" + sourceName + "': configure ArazzoClient.builder().server(\""
+                        + sourceName + "\", url)");
     }
 
     /**
@@ -200,8 +203,8 @@ public final class ArazzoClient {
 
     @Override
     public String toString() {
-        return "ArazzoClient[servers=" + servers + ", defaultHeaders=" + defaultHeaders.keySet()
-                + ", pollPolicy=" + pollPolicy + ", requestTimeout=" + requestTimeout + "]";
+        return "ArazzoClient[servers=" + servers + ", defaultHeaders=" + defaultHeaders.keySet() + ", pollPolicy="
+                + pollPolicy + ", requestTimeout=" + requestTimeout + "]";
     }
 
     /** The builder of an {@link ArazzoClient}; not thread-safe. */
@@ -217,8 +220,7 @@ public final class ArazzoClient {
         private java.util.concurrent.Executor executor;
         private final List<WorkflowListener> listeners = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Runs the asynchronous work of {@code runAsync} (the HTTP client's, and the continuations after

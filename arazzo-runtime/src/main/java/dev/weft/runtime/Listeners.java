@@ -70,8 +70,11 @@ final class Listeners implements WorkflowListener {
             } catch (Exception e) {
                 // warn once per client, then quietly: a broken listener must neither stop runs nor flood logs
                 Level level = warned.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
-                LOGGER.log(level, "workflow listener " + listener.getClass().getName()
-                        + " threw; the run goes on and further failures are logged at DEBUG", e);
+                LOGGER.log(
+                        level,
+                        "workflow listener " + listener.getClass().getName()
+                                + " threw; the run goes on and further failures are logged at DEBUG",
+                        e);
             }
         }
     }

@@ -45,39 +45,49 @@ public final class LoggingListener implements WorkflowListener {
 
     @Override
     public void requestSent(RequestEvent e) {
-        logger.log(Level.DEBUG, () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": " + e.method() + " "
-                + e.url());
+        logger.log(
+                Level.DEBUG, () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": " + e.method() + " " + e.url());
     }
 
     @Override
     public void responseReceived(ResponseEvent e) {
-        logger.log(Level.DEBUG, () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": " + e.method() + " "
-                + e.url() + (e.status() >= 0 ? " -> HTTP " + e.status() : " failed: " + e.error()) + " in "
-                + millis(e.duration()));
+        logger.log(
+                Level.DEBUG,
+                () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": " + e.method() + " "
+                        + e.url() + (e.status() >= 0 ? " -> HTTP " + e.status() : " failed: " + e.error()) + " in "
+                        + millis(e.duration()));
     }
 
     @Override
     public void retryScheduled(RetryEvent e) {
-        logger.log(Level.INFO, () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": retry " + e.retry() + " of "
-                + e.retryLimit() + " by action '" + e.actionName() + "' in " + millis(e.delay()));
+        logger.log(
+                Level.INFO,
+                () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": retry " + e.retry() + " of " + e.retryLimit()
+                        + " by action '" + e.actionName() + "' in " + millis(e.delay()));
     }
 
     @Override
     public void pollWaiting(PollEvent e) {
-        logger.log(Level.DEBUG, () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": poll iteration "
-                + e.iteration() + " waits " + millis(e.delay()));
+        logger.log(
+                Level.DEBUG,
+                () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": poll iteration " + e.iteration() + " waits "
+                        + millis(e.delay()));
     }
 
     @Override
     public void workflowFinished(WorkflowEvent e) {
-        logger.log(Level.DEBUG, () -> "workflow '" + e.workflowId() + "' finished after " + e.stepExecutions()
-                + " steps in " + millis(e.elapsed()));
+        logger.log(
+                Level.DEBUG,
+                () -> "workflow '" + e.workflowId() + "' finished after " + e.stepExecutions() + " steps in "
+                        + millis(e.elapsed()));
     }
 
     @Override
     public void workflowFailed(WorkflowEvent e, WorkflowException failure) {
-        logger.log(Level.WARNING, () -> "workflow '" + e.workflowId() + "' failed after " + e.stepExecutions()
-                + " steps in " + millis(e.elapsed()) + ": " + failure.getMessage());
+        logger.log(
+                Level.WARNING,
+                () -> "workflow '" + e.workflowId() + "' failed after " + e.stepExecutions() + " steps in "
+                        + millis(e.elapsed()) + ": " + failure.getMessage());
     }
 
     private static String step(String workflowId, String stepId, int attempt) {

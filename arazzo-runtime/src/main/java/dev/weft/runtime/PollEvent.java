@@ -12,6 +12,5 @@ import java.time.Duration;
  * @param delay the wait, from the {@link PollPolicy}
  * @param elapsed the time since the run started
  */
-public record PollEvent(String workflowId, String stepId, int attempt, int iteration, Duration delay,
-        Duration elapsed) {
-}
+public record PollEvent(
+        String workflowId, String stepId, int attempt, int iteration, Duration delay, Duration elapsed) {}

@@ -26,7 +26,8 @@ public record PollPolicy(
         requireNonNegative("deadline", deadline);
         // written so that NaN fails too
         if (!(backoffMultiplier >= 1.0) || Double.isInfinite(backoffMultiplier)) {
-            throw new IllegalArgumentException("backoffMultiplier must be a finite number >= 1, was " + backoffMultiplier);
+            throw new IllegalArgumentException(
+                    "backoffMultiplier must be a finite number >= 1, was " + backoffMultiplier);
         }
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);

@@ -12,6 +12,5 @@ import java.time.Duration;
  * @param url the URL with secret query values and registered secrets masked
  * @param elapsed the time since the run started
  */
-public record RequestEvent(String workflowId, String stepId, int attempt, String method, String url,
-        Duration elapsed) {
-}
+public record RequestEvent(
+        String workflowId, String stepId, int attempt, String method, String url, Duration elapsed) {}

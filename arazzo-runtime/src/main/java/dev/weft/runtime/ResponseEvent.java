@@ -15,6 +15,13 @@ import java.time.Duration;
  * @param error what went wrong when no response arrived (redacted), else {@code null}
  * @param elapsed the time since the run started
  */
-public record ResponseEvent(String workflowId, String stepId, int attempt, String method, String url, int status,
-        Duration duration, String error, Duration elapsed) {
-}
+public record ResponseEvent(
+        String workflowId,
+        String stepId,
+        int attempt,
+        String method,
+        String url,
+        int status,
+        Duration duration,
+        String error,
+        Duration elapsed) {}

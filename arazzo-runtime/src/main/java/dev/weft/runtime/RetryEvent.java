@@ -14,6 +14,12 @@ import java.time.Duration;
  * @param delay the wait before the step runs again ({@code Retry-After} or the action's {@code retryAfter})
  * @param elapsed the time since the run started
  */
-public record RetryEvent(String workflowId, String stepId, int attempt, String actionName, int retry,
-        long retryLimit, Duration delay, Duration elapsed) {
-}
+public record RetryEvent(
+        String workflowId,
+        String stepId,
+        int attempt,
+        String actionName,
+        int retry,
+        long retryLimit,
+        Duration delay,
+        Duration elapsed) {}

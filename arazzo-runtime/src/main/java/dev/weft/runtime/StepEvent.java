@@ -10,5 +10,4 @@ import java.time.Duration;
  * @param attempt how often the step has been entered in this run, 1 for the first time
  * @param elapsed the time since the run started
  */
-public record StepEvent(String workflowId, String stepId, int attempt, Duration elapsed) {
-}
+public record StepEvent(String workflowId, String stepId, int attempt, Duration elapsed) {}

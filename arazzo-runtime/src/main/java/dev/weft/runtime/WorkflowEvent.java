@@ -10,5 +10,4 @@ import java.time.Duration;
  * @param loopIterations the loop iterations (revisits of steps)
  * @param elapsed the time since the run started
  */
-public record WorkflowEvent(String workflowId, int stepExecutions, int loopIterations, Duration elapsed) {
-}
+public record WorkflowEvent(String workflowId, int stepExecutions, int loopIterations, Duration elapsed) {}

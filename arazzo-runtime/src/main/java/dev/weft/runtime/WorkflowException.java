@@ -31,8 +31,14 @@ public class WorkflowException extends RuntimeException {
      * @param message what went wrong, lower-case, no final period
      * @param cause the cause, or {@code null}
      */
-    public WorkflowException(String workflowId, String stepId, int attempt, int httpStatus, String responseExcerpt,
-            String message, Throwable cause) {
+    public WorkflowException(
+            String workflowId,
+            String stepId,
+            int attempt,
+            int httpStatus,
+            String responseExcerpt,
+            String message,
+            Throwable cause) {
         super(compose(workflowId, stepId, attempt, httpStatus, cut(responseExcerpt), message), cause);
         this.workflowId = workflowId;
         this.stepId = stepId;
@@ -121,8 +127,14 @@ public class WorkflowException extends RuntimeException {
         if (workflowId != null) {
             return this;
         }
-        WorkflowException copy = new WorkflowException(workflow, stepId != null ? stepId : step,
-                attempt > 0 ? attempt : stepAttempt, httpStatus, responseExcerpt, detail, getCause());
+        WorkflowException copy = new WorkflowException(
+                workflow,
+                stepId != null ? stepId : step,
+                attempt > 0 ? attempt : stepAttempt,
+                httpStatus,
+                responseExcerpt,
+                detail,
+                getCause());
         copy.setStackTrace(getStackTrace());
         return copy;
     }
@@ -131,17 +143,23 @@ public class WorkflowException extends RuntimeException {
         return excerpt == null || excerpt.length() <= MAX_EXCERPT ? excerpt : excerpt.substring(0, MAX_EXCERPT);
     }
 
-    private static String compose(String workflowId, String stepId, int attempt, int httpStatus, String excerpt,
-            String message) {
+    private static String compose(
+            String workflowId, String stepId, int attempt, int httpStatus, String excerpt, String message) {
         StringBuilder text = new StringBuilder();
         if (workflowId != null) {
             text.append("workflow '").append(workflowId).append('\'');
         }
         if (stepId != null) {
-            text.append(text.length() > 0 ? " " : "").append("step '").append(stepId).append('\'');
+            text.append(text.length() > 0 ? " " : "")
+                    .append("step '")
+                    .append(stepId)
+                    .append('\'');
         }
         if (attempt > 0) {
-            text.append(text.length() > 0 ? " " : "").append("(attempt ").append(attempt).append(')');
+            text.append(text.length() > 0 ? " " : "")
+                    .append("(attempt ")
+                    .append(attempt)
+                    .append(')');
         }
         if (text.length() > 0) {
             text.append(": ");

@@ -28,8 +28,7 @@ public interface WorkflowListener {
      *
      * @param event the step
      */
-    default void stepStarted(StepEvent event) {
-    }
+    default void stepStarted(StepEvent event) {}
 
     /**
      * A step is over.
@@ -39,48 +38,42 @@ public interface WorkflowListener {
      *     {@code "retry"} when a retry action runs it again, {@code "end"} when the workflow ends after it,
      *     {@code "failed"} when the workflow fails in it
      */
-    default void stepFinished(StepEvent event, String outcome) {
-    }
+    default void stepFinished(StepEvent event, String outcome) {}
 
     /**
      * A step's request is about to be sent.
      *
      * @param event the request
      */
-    default void requestSent(RequestEvent event) {
-    }
+    default void requestSent(RequestEvent event) {}
 
     /**
      * A step's response arrived, or the exchange failed without one.
      *
      * @param event the response; its {@code status} is -1 and its {@code error} set when there was none
      */
-    default void responseReceived(ResponseEvent event) {
-    }
+    default void responseReceived(ResponseEvent event) {}
 
     /**
      * A retry action will run a failed step again after a delay.
      *
      * @param event the retry
      */
-    default void retryScheduled(RetryEvent event) {
-    }
+    default void retryScheduled(RetryEvent event) {}
 
     /**
      * A loop is about to wait before revisiting a step (a poll iteration).
      *
      * @param event the wait
      */
-    default void pollWaiting(PollEvent event) {
-    }
+    default void pollWaiting(PollEvent event) {}
 
     /**
      * A workflow run ended successfully.
      *
      * @param event the run
      */
-    default void workflowFinished(WorkflowEvent event) {
-    }
+    default void workflowFinished(WorkflowEvent event) {}
 
     /**
      * A workflow run failed (or was cancelled); called once per run, before the failure reaches the caller.
@@ -88,6 +81,5 @@ public interface WorkflowListener {
      * @param event the run
      * @param failure why it failed; its message is redacted
      */
-    default void workflowFailed(WorkflowEvent event, WorkflowException failure) {
-    }
+    default void workflowFailed(WorkflowEvent event, WorkflowException failure) {}
 }

@@ -27,21 +27,31 @@ class ArazzoClientTest {
 
     @Test
     void baseUrlPrefersTheOverride() {
-        ArazzoClient client = ArazzoClient.builder().server("civitai", "http://127.0.0.1:1/api").build();
+        ArazzoClient client = ArazzoClient.builder()
+                .server("civitai", "http://127.0.0.1:1/api")
+                .build();
         assertEquals("http://127.0.0.1:1/api", client.baseUrl("civitai", "https://civitai.com"));
         assertEquals("https://other", client.baseUrl("other", "https://other"));
         WorkflowException e = assertThrows(WorkflowException.class, () -> client.baseUrl("other", null));
-        assertEquals("no server URL for source description 'other': configure "
-                + "ArazzoClient.builder().server(\"other\", url)", e.getMessage());
+        assertEquals(
+                "no server URL for source description 'other': configure "
+                        + "ArazzoClient.builder().server(\"other\", url)",
+                e.getMessage());
     }
 
     @Test
     void defaultHeadersReplaceCaseInsensitively() {
-        ArazzoClient client = ArazzoClient.builder().defaultHeader("X-A", "1").defaultHeader("Accept", "json")
-                .defaultHeader("x-a", "2").build();
-        assertEquals(List.of(Map.entry("x-a", "2"), Map.entry("Accept", "json")),
+        ArazzoClient client = ArazzoClient.builder()
+                .defaultHeader("X-A", "1")
+                .defaultHeader("Accept", "json")
+                .defaultHeader("x-a", "2")
+                .build();
+        assertEquals(
+                List.of(Map.entry("x-a", "2"), Map.entry("Accept", "json")),
                 List.copyOf(client.defaultHeaders().entrySet()));
-        assertThrows(UnsupportedOperationException.class, () -> client.defaultHeaders().put("b", "c"));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> client.defaultHeaders().put("b", "c"));
     }
 
     @Test

@@ -10,7 +10,8 @@ class PollPolicyTest {
 
     @Test
     void defaults() {
-        assertEquals(new PollPolicy(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(10), 1000, Duration.ofMinutes(15)),
+        assertEquals(
+                new PollPolicy(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(10), 1000, Duration.ofMinutes(15)),
                 PollPolicy.defaults());
         assertEquals(Duration.ZERO, PollPolicy.noDelay().delayBeforeIteration(500));
         assertEquals(1000, PollPolicy.noDelay().maxIterations());
@@ -31,7 +32,9 @@ class PollPolicyTest {
 
     @Test
     void withers() {
-        PollPolicy p = PollPolicy.noDelay().withMaxIterations(3).withDeadline(Duration.ofSeconds(2))
+        PollPolicy p = PollPolicy.noDelay()
+                .withMaxIterations(3)
+                .withDeadline(Duration.ofSeconds(2))
                 .withMaxDelay(Duration.ofSeconds(1));
         assertEquals(3, p.maxIterations());
         assertEquals(Duration.ofSeconds(2), p.deadline());

@@ -15,8 +15,10 @@ public final class RecordingListener implements WorkflowListener {
 
     /** @return the names of the events so far, with the step and outcome where there is one */
     public List<String> summary() {
-        return events.stream().map(e -> e.substring(0, e.indexOf(' '))
-                + (e.contains("outcome=") ? " " + e.substring(e.indexOf("outcome=") + 8) : "")).toList();
+        return events.stream()
+                .map(e -> e.substring(0, e.indexOf(' '))
+                        + (e.contains("outcome=") ? " " + e.substring(e.indexOf("outcome=") + 8) : ""))
+                .toList();
     }
 
     @Override

@@ -9,12 +9,14 @@ class WorkflowExceptionTest {
 
     @Test
     void composesTheMessageFromThePartsPresent() {
-        assertEquals("workflow 'w' step 's' (attempt 2): boom [HTTP 500] [response: {\"e\":1}]",
+        assertEquals(
+                "workflow 'w' step 's' (attempt 2): boom [HTTP 500] [response: {\"e\":1}]",
                 new WorkflowException("w", "s", 2, 500, "{\"e\":1}", "boom", null).getMessage());
-        assertEquals("workflow 'w': boom", WorkflowException.of("w", null, "boom").getMessage());
+        assertEquals(
+                "workflow 'w': boom", WorkflowException.of("w", null, "boom").getMessage());
         assertEquals("boom", WorkflowException.of(null, null, "boom").getMessage());
-        assertEquals("step 's': boom [HTTP 404]", new WorkflowException(null, "s", 0, 404, null, "boom", null)
-                .getMessage());
+        assertEquals(
+                "step 's': boom [HTTP 404]", new WorkflowException(null, "s", 0, 404, null, "boom", null).getMessage());
     }
 
     @Test

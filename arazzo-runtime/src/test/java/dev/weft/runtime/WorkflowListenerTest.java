@@ -31,9 +31,11 @@ class WorkflowListenerTest {
     static void start() {
         server = LocalServer.start()
                 .on("/ok", r -> Reply.json(200, "{}"))
-                .on("/flaky", r -> FLAKY.getAndIncrement() % 2 == 0
-                        ? new Reply(503, Map.of("Retry-After", "0"), new byte[0], false)
-                        : Reply.json(200, "{}"))
+                .on(
+                        "/flaky",
+                        r -> FLAKY.getAndIncrement() % 2 == 0
+                                ? new Reply(503, Map.of("Retry-After", "0"), new byte[0], false)
+                                : Reply.json(200, "{}"))
                 .on("/down", r -> Reply.of(500, "text/plain", "down"))
                 .on("/busy", r -> new Reply(503, Map.of("Retry-After", "0"), new byte[0], false));
     }
@@ -44,8 +46,8 @@ class WorkflowListenerTest {
     }
 
     private static ArazzoClient client(WorkflowListener... listeners) {
-        ArazzoClient.Builder builder = ArazzoClient.builder().server("api", server.baseUrl())
-                .pollPolicy(PollPolicy.noDelay());
+        ArazzoClient.Builder builder =
+                ArazzoClient.builder().server("api", server.baseUrl()).pollPolicy(PollPolicy.noDelay());
         for (WorkflowListener listener : listeners) {
             builder.listener(listener);
         }
@@ -71,18 +73,50 @@ class WorkflowListenerTest {
         run.completed("wf", Values.object(), Values.object());
         run.completed("wf", Values.object(), Values.object());
 
-        assertEquals(List.of("stepStarted", "requestSent", "responseReceived", "stepFinished next flaky",
-                "stepStarted", "requestSent", "responseReceived", "stepFinished retry", "retryScheduled",
-                "stepStarted", "requestSent", "responseReceived", "stepFinished next first", "pollWaiting",
-                "stepStarted", "stepFinished end", "workflowFinished"), events.summary());
-        assertTrue(events.events().get(8).startsWith("retryScheduled RetryEvent[workflowId=wf, stepId=flaky, "
-                + "attempt=1, actionName=again, retry=1, retryLimit=1, delay=PT0S, "), events.events().get(8));
-        assertTrue(events.events().get(1).startsWith("requestSent RequestEvent[workflowId=wf, stepId=first, "
-                + "attempt=1, method=GET, url=" + server.baseUrl() + "/ok, elapsed="), events.events().get(1));
-        assertTrue(events.events().get(6).contains("status=503, duration="), events.events().get(6));
-        assertTrue(events.events().get(11).contains("status=200, duration="), events.events().get(11));
-        assertTrue(events.events().get(16).startsWith("workflowFinished WorkflowEvent[workflowId=wf, "
-                + "stepExecutions=4, loopIterations=1, "), events.events().get(16));
+        assertEquals(
+                List.of(
+                        "stepStarted",
+                        "requestSent",
+                        "responseReceived",
+                        "stepFinished next flaky",
+                        "stepStarted",
+                        "requestSent",
+                        "responseReceived",
+                        "stepFinished retry",
+                        "retryScheduled",
+                        "stepStarted",
+                        "requestSent",
+                        "responseReceived",
+                        "stepFinished next first",
+                        "pollWaiting",
+                        "stepStarted",
+                        "stepFinished end",
+                        "workflowFinished"),
+                events.summary());
+        assertTrue(
+                events.events()
+                        .get(8)
+                        .startsWith("retryScheduled RetryEvent[workflowId=wf, stepId=flaky, "
+                                + "attempt=1, actionName=again, retry=1, retryLimit=1, delay=PT0S, "),
+                events.events().get(8));
+        assertTrue(
+                events.events()
+                        .get(1)
+                        .startsWith("requestSent RequestEvent[workflowId=wf, stepId=first, "
+                                + "attempt=1, method=GET, url=" + server.baseUrl() + "/ok, elapsed="),
+                events.events().get(1));
+        assertTrue(
+                events.events().get(6).contains("status=503, duration="),
+                events.events().get(6));
+        assertTrue(
+                events.events().get(11).contains("status=200, duration="),
+                events.events().get(11));
+        assertTrue(
+                events.events()
+                        .get(16)
+                        .startsWith("workflowFinished WorkflowEvent[workflowId=wf, "
+                                + "stepExecutions=4, loopIterations=1, "),
+                events.events().get(16));
     }
 
     @Test
@@ -93,15 +127,21 @@ class WorkflowListenerTest {
         Exchange down = run.send(get("down", "/down"));
         WorkflowException failure = run.failure("down", down, "status is not 2xx");
         run.failure("down", down, "status is not 2xx");
-        assertEquals(List.of("stepStarted", "requestSent", "responseReceived", "stepFinished failed",
-                "workflowFailed"), events.summary());
-        assertTrue(events.events().get(4).endsWith("failure=" + failure.getMessage()), events.events().get(4));
+        assertEquals(
+                List.of("stepStarted", "requestSent", "responseReceived", "stepFinished failed", "workflowFailed"),
+                events.summary());
+        assertTrue(
+                events.events().get(4).endsWith("failure=" + failure.getMessage()),
+                events.events().get(4));
     }
 
     @Test
     void transportFailuresAreReportedAsResponsesWithoutStatus() {
         RecordingListener events = new RecordingListener();
-        WorkflowRun run = ArazzoClient.builder().server("api", LocalServer.refusedUrl()).listener(events).build()
+        WorkflowRun run = ArazzoClient.builder()
+                .server("api", LocalServer.refusedUrl())
+                .listener(events)
+                .build()
                 .startRun("wf");
         run.enterStep("refused");
         assertThrows(WorkflowException.class, () -> run.send(get("refused", "/x")));
@@ -113,14 +153,25 @@ class WorkflowListenerTest {
     @Test
     void asyncStepsStartAfterTheirWait() {
         RecordingListener events = new RecordingListener();
-        PollPolicy policy = PollPolicy.noDelay().withInitialDelay(Duration.ofMillis(50))
-                .withMaxDelay(Duration.ofMillis(50));
+        PollPolicy policy =
+                PollPolicy.noDelay().withInitialDelay(Duration.ofMillis(50)).withMaxDelay(Duration.ofMillis(50));
         WorkflowRun run = client(events).withPollPolicy(policy).startRun("wf");
-        run.enterStepAsync("poll").thenCompose(v -> run.sendAsync(get("poll", "/ok")))
-                .thenCompose(e -> run.enterStepAsync("poll")).join();
-        assertEquals(List.of("stepStarted", "requestSent", "responseReceived", "stepFinished next poll",
-                "pollWaiting", "stepStarted"), events.summary());
-        assertTrue(events.events().get(4).contains("iteration=1, delay=PT0.05S"), events.events().get(4));
+        run.enterStepAsync("poll")
+                .thenCompose(v -> run.sendAsync(get("poll", "/ok")))
+                .thenCompose(e -> run.enterStepAsync("poll"))
+                .join();
+        assertEquals(
+                List.of(
+                        "stepStarted",
+                        "requestSent",
+                        "responseReceived",
+                        "stepFinished next poll",
+                        "pollWaiting",
+                        "stepStarted"),
+                events.summary());
+        assertTrue(
+                events.events().get(4).contains("iteration=1, delay=PT0.05S"),
+                events.events().get(4));
     }
 
     @Test
@@ -161,16 +212,25 @@ class WorkflowListenerTest {
         run.enterStep("flaky");
         run.enterStep("flaky");
         run.failure("flaky", failed, "status is not 2xx");
-        List<String> infoOrAbove = logger.lines().stream().filter(l -> !l.startsWith("DEBUG")).toList();
+        List<String> infoOrAbove =
+                logger.lines().stream().filter(l -> !l.startsWith("DEBUG")).toList();
         for (String line : infoOrAbove) {
-            assertTrue(line.startsWith("INFO workflow 'wf' step 'flaky' (attempt 1): retry 1 of 1 by action 'again'")
-                    || line.startsWith("WARNING workflow 'wf' failed after 3 steps in "), line);
+            assertTrue(
+                    line.startsWith("INFO workflow 'wf' step 'flaky' (attempt 1): retry 1 of 1 by action 'again'")
+                            || line.startsWith("WARNING workflow 'wf' failed after 3 steps in "),
+                    line);
         }
-        assertTrue(logger.lines().stream().anyMatch(l -> l.startsWith("DEBUG workflow 'wf' step 'flaky' "
-                + "(attempt 1): GET " + server.baseUrl() + "/busy -> HTTP 503 in ")), logger.lines().toString());
-        assertTrue(logger.lines().stream().anyMatch(l -> l.startsWith("DEBUG") && l.contains("poll iteration 1 waits")),
+        assertTrue(
+                logger.lines().stream()
+                        .anyMatch(l -> l.startsWith("DEBUG workflow 'wf' step 'flaky' " + "(attempt 1): GET "
+                                + server.baseUrl() + "/busy -> HTTP 503 in ")),
                 logger.lines().toString());
-        assertTrue(infoOrAbove.stream().anyMatch(l -> l.startsWith("WARNING")), logger.lines().toString());
+        assertTrue(
+                logger.lines().stream().anyMatch(l -> l.startsWith("DEBUG") && l.contains("poll iteration 1 waits")),
+                logger.lines().toString());
+        assertTrue(
+                infoOrAbove.stream().anyMatch(l -> l.startsWith("WARNING")),
+                logger.lines().toString());
     }
 
     @Test

@@ -49,88 +49,110 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class PollOverheadBenchmark {
-  private static final Set<String> RUNNING = Set.of("processing", "preparing", "unassigned");
-  private static final String KEY = "benchmark-key-0123456789";
+    private static final Set<String> RUNNING = Set.of("processing", "preparing", "unassigned");
+    private static final String KEY = "benchmark-key-0123456789";
 
-  /** Processing polls before a job succeeds: requests per run = 1 submit + (polls + 2) GETs. */
-  @Param({"3"})
-  public int polls;
+    /** Processing polls before a job succeeds: requests per run = 1 submit + (polls + 2) GETs. */
+    @Param({"3"})
+    public int polls;
 
-  private FakeCivitaiServer fake;
-  private ImageGenerationPollWorkflow workflow;
-  private ImageGenerationPollWorkflow.Inputs inputs;
-  private HttpClient http;
-  private final ObjectMapper json = new ObjectMapper();
+    private FakeCivitaiServer fake;
+    private ImageGenerationPollWorkflow workflow;
+    private ImageGenerationPollWorkflow.Inputs inputs;
+    private HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
 
-  @Setup(Level.Trial)
-  public void start() {
-    fake = FakeCivitaiServer.start().pollsUntilDone(polls);
-    ArazzoClient client = ArazzoClient.builder()
-        .server("civitaiOrchestrationApi", fake.orchestrationUrl())
-        .pollPolicy(PollPolicy.noDelay().withMaxIterations(1_000_000))
-        .listener(WorkflowListener.NONE)
-        .build();
-    workflow = new ImageGenerationPollWorkflow(client);
-    inputs = ImageGenerationPollWorkflow.Inputs.builder().apiKey(KEY).engine("flux2").prompt("a fox").quantity(1L)
-        .build();
-    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    // both sides must make the same requests: check once
-    int before = fake.requestCount();
-    String id = generated().workflowId();
-    int generatedRequests = fake.requestCount() - before;
-    before = fake.requestCount();
-    handWritten();
-    int handRequests = fake.requestCount() - before;
-    if (generatedRequests != handRequests || fake.pollCount(id) != polls + 2) {
-      throw new IllegalStateException("unequal work: generated " + generatedRequests + " requests, by hand "
-          + handRequests);
+    @Setup(Level.Trial)
+    public void start() {
+        fake = FakeCivitaiServer.start().pollsUntilDone(polls);
+        ArazzoClient client = ArazzoClient.builder()
+                .server("civitaiOrchestrationApi", fake.orchestrationUrl())
+                .pollPolicy(PollPolicy.noDelay().withMaxIterations(1_000_000))
+                .listener(WorkflowListener.NONE)
+                .build();
+        workflow = new ImageGenerationPollWorkflow(client);
+        inputs = ImageGenerationPollWorkflow.Inputs.builder()
+                .apiKey(KEY)
+                .engine("flux2")
+                .prompt("a fox")
+                .quantity(1L)
+                .build();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // both sides must make the same requests: check once
+        int before = fake.requestCount();
+        String id = generated().workflowId();
+        int generatedRequests = fake.requestCount() - before;
+        before = fake.requestCount();
+        handWritten();
+        int handRequests = fake.requestCount() - before;
+        if (generatedRequests != handRequests || fake.pollCount(id) != polls + 2) {
+            throw new IllegalStateException(
+                    "unequal work: generated " + generatedRequests + " requests, by hand " + handRequests);
+        }
     }
-  }
 
-  @TearDown(Level.Trial)
-  public void stop() {
-    fake.close();
-  }
-
-  @Benchmark
-  public ImageGenerationPollWorkflow.Outputs generated() {
-    return workflow.run(inputs);
-  }
-
-  /** The same three steps written by hand: submit, poll while running, read the result. */
-  @Benchmark
-  public Object[] handWritten() {
-    try {
-      ObjectNode body = json.createObjectNode();
-      ObjectNode step = body.putArray("steps").addObject();
-      step.put("$type", "imageGen").put("name", "generate");
-      step.putObject("input").put("engine", "flux2").put("prompt", "a fox").put("quantity", 1);
-      JsonNode submitted = send(HttpRequest.newBuilder(URI.create(fake.orchestrationUrl() + "/v2/consumer/workflows"))
-          .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), 202);
-      String id = submitted.get("id").asText();
-      URI poll = URI.create(fake.orchestrationUrl() + "/v2/consumer/workflows/" + id);
-      JsonNode status;
-      do {
-        status = send(HttpRequest.newBuilder(poll).header("Authorization", "Bearer " + KEY).GET(), 200);
-      } while (RUNNING.contains(status.get("status").asText()));
-      JsonNode result = send(HttpRequest.newBuilder(poll).header("Authorization", "Bearer " + KEY).GET(), 200);
-      return new Object[] {id, result.get("status").asText(), result.at("/steps/0/jobs/0/result/blobs/0/url").asText(),
-          result.at("/cost/total").asLong()};
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    @TearDown(Level.Trial)
+    public void stop() {
+        fake.close();
     }
-  }
 
-  private JsonNode send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != expected) {
-      throw new IllegalStateException("HTTP " + response.statusCode() + ": "
-          + new String(response.body(), StandardCharsets.UTF_8));
+    @Benchmark
+    public ImageGenerationPollWorkflow.Outputs generated() {
+        return workflow.run(inputs);
     }
-    return json.readTree(response.body());
-  }
+
+    /** The same three steps written by hand: submit, poll while running, read the result. */
+    @Benchmark
+    public Object[] handWritten() {
+        try {
+            ObjectNode body = json.createObjectNode();
+            ObjectNode step = body.putArray("steps").addObject();
+            step.put("$type", "imageGen").put("name", "generate");
+            step.putObject("input")
+                    .put("engine", "flux2")
+                    .put("prompt", "a fox")
+                    .put("quantity", 1);
+            JsonNode submitted = send(
+                    HttpRequest.newBuilder(URI.create(fake.orchestrationUrl() + "/v2/consumer/workflows"))
+                            .header("Authorization", "Bearer " + KEY)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))),
+                    202);
+            String id = submitted.get("id").asText();
+            URI poll = URI.create(fake.orchestrationUrl() + "/v2/consumer/workflows/" + id);
+            JsonNode status;
+            do {
+                status = send(
+                        HttpRequest.newBuilder(poll)
+                                .header("Authorization", "Bearer " + KEY)
+                                .GET(),
+                        200);
+            } while (RUNNING.contains(status.get("status").asText()));
+            JsonNode result = send(
+                    HttpRequest.newBuilder(poll)
+                            .header("Authorization", "Bearer " + KEY)
+                            .GET(),
+                    200);
+            return new Object[] {
+                id,
+                result.get("status").asText(),
+                result.at("/steps/0/jobs/0/result/blobs/0/url").asText(),
+                result.at("/cost/total").asLong()
+            };
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(
+                    "HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return json.readTree(response.body());
+    }
 }

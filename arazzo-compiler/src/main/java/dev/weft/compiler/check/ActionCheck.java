@@ -11,49 +11,68 @@ import dev.weft.compiler.resolve.ResolvedDocument;
 /** Success and failure actions: targets exist and fields fit the type (SA-1..5, FA-1..6). */
 final class ActionCheck implements Check {
 
-  @Override
-  public void check(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Workflow workflow : document.document().workflows()) {
-      workflow.actions().forEach(a -> check(workflow, a, diagnostics));
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            workflow.actions().forEach(a -> check(workflow, a, diagnostics));
+        }
     }
-  }
 
-  private static void check(Workflow workflow, Action action, Diagnostics diagnostics) {
-    String type = action.type().value();
-    String name = action.name().value();
-    boolean hasStep = action.stepId() != null;
-    boolean hasWorkflow = action.workflowId() != null;
-    if (type.equals("goto") && hasStep == hasWorkflow) {
-      diagnostics.error(DiagnosticCode.INVALID_ACTION, action.type().location(),
-          "goto action '" + name + "' must have exactly one of stepId and workflowId");
-      return;
+    private static void check(Workflow workflow, Action action, Diagnostics diagnostics) {
+        String type = action.type().value();
+        String name = action.name().value();
+        boolean hasStep = action.stepId() != null;
+        boolean hasWorkflow = action.workflowId() != null;
+        if (type.equals("goto") && hasStep == hasWorkflow) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.type().location(),
+                    "goto action '" + name + "' must have exactly one of stepId and workflowId");
+            return;
+        }
+        if (type.equals("retry") && hasStep && hasWorkflow) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.type().location(),
+                    "retry action '" + name + "' may have at most one of stepId and workflowId");
+            return;
+        }
+        if (type.equals("end") && (hasStep || hasWorkflow)) {
+            diagnostics.warning(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.type().location(),
+                    "end action '" + name + "' ignores its stepId/workflowId");
+        }
+        if (!type.equals("retry") && (action.retryAfter() != null || action.retryLimit() != null)) {
+            diagnostics.warning(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.type().location(),
+                    type + " action '" + name + "' ignores retryAfter and retryLimit; they apply to retry actions");
+        }
+        if (action.retryAfter() != null && action.retryAfter().value() < 0) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.retryAfter().location(),
+                    "retryAfter must be a number of seconds >= 0");
+        }
+        if (action.retryLimit() != null && action.retryLimit().value() < 0) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.retryLimit().location(),
+                    "retryLimit must be an integer >= 0");
+        }
+        if (hasStep
+                && !type.equals("end")
+                && workflow.step(action.stepId().value()).isEmpty()) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_GOTO_TARGET,
+                    action.stepId().location(),
+                    type + " action '" + name + "' targets step '"
+                            + action.stepId().value() + "', which is not in workflow '"
+                            + workflow.workflowId().value() + "'"
+                            + Suggestions.hint(
+                                    action.stepId().value(),
+                                    workflow.steps().stream().map(Step::id).toList()));
+        }
     }
-    if (type.equals("retry") && hasStep && hasWorkflow) {
-      diagnostics.error(DiagnosticCode.INVALID_ACTION, action.type().location(),
-          "retry action '" + name + "' may have at most one of stepId and workflowId");
-      return;
-    }
-    if (type.equals("end") && (hasStep || hasWorkflow)) {
-      diagnostics.warning(DiagnosticCode.INVALID_ACTION, action.type().location(),
-          "end action '" + name + "' ignores its stepId/workflowId");
-    }
-    if (!type.equals("retry") && (action.retryAfter() != null || action.retryLimit() != null)) {
-      diagnostics.warning(DiagnosticCode.INVALID_ACTION, action.type().location(),
-          type + " action '" + name + "' ignores retryAfter and retryLimit; they apply to retry actions");
-    }
-    if (action.retryAfter() != null && action.retryAfter().value() < 0) {
-      diagnostics.error(DiagnosticCode.INVALID_ACTION, action.retryAfter().location(),
-          "retryAfter must be a number of seconds >= 0");
-    }
-    if (action.retryLimit() != null && action.retryLimit().value() < 0) {
-      diagnostics.error(DiagnosticCode.INVALID_ACTION, action.retryLimit().location(),
-          "retryLimit must be an integer >= 0");
-    }
-    if (hasStep && !type.equals("end") && workflow.step(action.stepId().value()).isEmpty()) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_GOTO_TARGET, action.stepId().location(),
-          type + " action '" + name + "' targets step '" + action.stepId().value() + "', which is not in workflow '"
-              + workflow.workflowId().value() + "'"
-              + Suggestions.hint(action.stepId().value(), workflow.steps().stream().map(Step::id).toList()));
-    }
-  }
 }

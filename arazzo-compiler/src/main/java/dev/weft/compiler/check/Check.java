@@ -5,5 +5,5 @@ import dev.weft.compiler.resolve.ResolvedDocument;
 
 /** One family of rules; reports what it finds and carries on. */
 interface Check {
-  void check(ResolvedDocument document, Diagnostics diagnostics);
+    void check(ResolvedDocument document, Diagnostics diagnostics);
 }

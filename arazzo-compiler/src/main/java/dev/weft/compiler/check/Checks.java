@@ -7,29 +7,29 @@ import java.util.List;
 
 /** The registry of checks, run in order over a resolved document. A new rule family is one line here. */
 public final class Checks {
-  private static final List<Check> ALL = List.of(
-      new IdentityCheck(),
-      new StepTargetCheck(),
-      new RequestBodyCheck(),
-      new ParameterCheck(),
-      new ExpressionCheck(),
-      new ExchangeCheck(),
-      new CriterionCheck(),
-      new ActionCheck(),
-      new WorkflowCallCheck(),
-      new FlowCheck(),
-      new JavaNameCheck());
+    private static final List<Check> ALL = List.of(
+            new IdentityCheck(),
+            new StepTargetCheck(),
+            new RequestBodyCheck(),
+            new ParameterCheck(),
+            new ExpressionCheck(),
+            new ExchangeCheck(),
+            new CriterionCheck(),
+            new ActionCheck(),
+            new WorkflowCallCheck(),
+            new FlowCheck(),
+            new JavaNameCheck());
 
-  private Checks() {}
+    private Checks() {}
 
-  public static void run(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Check check : ALL) {
-      check.check(document, diagnostics);
+    public static void run(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Check check : ALL) {
+            check.check(document, diagnostics);
+        }
     }
-  }
 
-  /** Rules across all documents of one compilation: generated class names must not collide (D-46). */
-  public static void runAcross(Collection<ResolvedDocument> documents, Diagnostics diagnostics) {
-    JavaNameCheck.acrossDocuments(documents, diagnostics);
-  }
+    /** Rules across all documents of one compilation: generated class names must not collide (D-46). */
+    public static void runAcross(Collection<ResolvedDocument> documents, Diagnostics diagnostics) {
+        JavaNameCheck.acrossDocuments(documents, diagnostics);
+    }
 }

@@ -21,197 +21,222 @@ import java.util.regex.PatternSyntaxException;
 
 /** Criteria parse at build time and read what exists (CRIT-1..9); the seed JSONPath dialect warns (D-7). */
 final class CriterionCheck implements Check {
-  private static final List<String> JSONPATH_VERSIONS = List.of("draft-goessner-dispatch-jsonpath-00");
-  private static final List<String> XPATH_VERSIONS = List.of("xpath-30", "xpath-20", "xpath-10");
+    private static final List<String> JSONPATH_VERSIONS = List.of("draft-goessner-dispatch-jsonpath-00");
+    private static final List<String> XPATH_VERSIONS = List.of("xpath-30", "xpath-20", "xpath-10");
 
-  @Override
-  public void check(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Workflow workflow : document.document().workflows()) {
-      References references = new References(document, workflow, diagnostics);
-      for (Step step : workflow.steps()) {
-        Scope scope = step.workflowId() != null ? Scope.CALL : Scope.RESPONSE;
-        List<Criterion> own = new ArrayList<>(step.successCriteria());
-        step.onSuccess().forEach(a -> own.addAll(a.criteria()));
-        step.onFailure().forEach(a -> own.addAll(a.criteria()));
-        own.forEach(c -> check(c, scope, references, diagnostics));
-      }
-      List<Criterion> shared = new ArrayList<>();
-      for (Action a : workflow.successActions()) {
-        shared.addAll(a.criteria());
-      }
-      for (Action a : workflow.failureActions()) {
-        shared.addAll(a.criteria());
-      }
-      shared.forEach(c -> check(c, Scope.ANY_RESULT, references, diagnostics));
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            References references = new References(document, workflow, diagnostics);
+            for (Step step : workflow.steps()) {
+                Scope scope = step.workflowId() != null ? Scope.CALL : Scope.RESPONSE;
+                List<Criterion> own = new ArrayList<>(step.successCriteria());
+                step.onSuccess().forEach(a -> own.addAll(a.criteria()));
+                step.onFailure().forEach(a -> own.addAll(a.criteria()));
+                own.forEach(c -> check(c, scope, references, diagnostics));
+            }
+            List<Criterion> shared = new ArrayList<>();
+            for (Action a : workflow.successActions()) {
+                shared.addAll(a.criteria());
+            }
+            for (Action a : workflow.failureActions()) {
+                shared.addAll(a.criteria());
+            }
+            shared.forEach(c -> check(c, Scope.ANY_RESULT, references, diagnostics));
+        }
     }
-  }
 
-  private static void check(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
-    Located<String> condition = criterion.condition();
-    if (criterion.typeVersion() != null && !knownVersion(criterion, diagnostics)) {
-      return;
+    private static void check(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
+        Located<String> condition = criterion.condition();
+        if (criterion.typeVersion() != null && !knownVersion(criterion, diagnostics)) {
+            return;
+        }
+        if (criterion.type() != null && criterion.context() == null) {
+            String hint = criterion.typeName().equals("simple") ? "; or remove 'type: simple'" : "";
+            diagnostics.error(
+                    DiagnosticCode.MALFORMED_CONDITION,
+                    criterion.type().location(),
+                    "a criterion of type '" + criterion.typeName() + "' needs a 'context'" + hint);
+            return;
+        }
+        if (criterion.context() != null) {
+            RuntimeExpression context = ExpressionCheck.single(criterion.context(), diagnostics);
+            if (context != null) {
+                references.check(context, criterion.context().location(), scope, false);
+            }
+        }
+        switch (criterion.typeName()) {
+            case "simple" -> simple(condition, scope, references, diagnostics);
+            case "regex" -> regex(condition, diagnostics);
+            case "jsonpath" -> jsonPath(condition, scope, references, diagnostics);
+            case "xpath" -> xpath(condition, diagnostics);
+            default ->
+                diagnostics.report(
+                        DiagnosticCode.UNSUPPORTED_FEATURE,
+                        criterion.type().location(),
+                        "criteria of type '" + criterion.typeName() + "' are not supported yet");
+        }
     }
-    if (criterion.type() != null && criterion.context() == null) {
-      String hint = criterion.typeName().equals("simple") ? "; or remove 'type: simple'" : "";
-      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, criterion.type().location(),
-          "a criterion of type '" + criterion.typeName() + "' needs a 'context'" + hint);
-      return;
-    }
-    if (criterion.context() != null) {
-      RuntimeExpression context = ExpressionCheck.single(criterion.context(), diagnostics);
-      if (context != null) {
-        references.check(context, criterion.context().location(), scope, false);
-      }
-    }
-    switch (criterion.typeName()) {
-      case "simple" -> simple(condition, scope, references, diagnostics);
-      case "regex" -> regex(condition, diagnostics);
-      case "jsonpath" -> jsonPath(condition, scope, references, diagnostics);
-      case "xpath" -> xpath(condition, diagnostics);
-      default -> diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, criterion.type().location(),
-          "criteria of type '" + criterion.typeName() + "' are not supported yet");
-    }
-  }
 
-  /**
-   * CRIT-9, D-33: a Criterion Expression Type object names a version the spec lists; XPath ones are
-   * evaluated by the XPath 1.0 engine (D-32), Goessner JSONPath has no engine in Weft.
-   */
-  private static boolean knownVersion(Criterion criterion, Diagnostics diagnostics) {
-    Located<String> version = criterion.typeVersion();
-    List<String> known = criterion.typeName().equals("xpath") ? XPATH_VERSIONS : JSONPATH_VERSIONS;
-    if (!known.contains(version.value())) {
-      diagnostics.error(DiagnosticCode.INVALID_VALUE, version.location(),
-          "unknown " + criterion.typeName() + " version '" + version.value() + "'; the specification defines "
-              + String.join(", ", known) + Suggestions.hint(version.value(), known));
-      return false;
+    /**
+     * CRIT-9, D-33: a Criterion Expression Type object names a version the spec lists; XPath ones are
+     * evaluated by the XPath 1.0 engine (D-32), Goessner JSONPath has no engine in Weft.
+     */
+    private static boolean knownVersion(Criterion criterion, Diagnostics diagnostics) {
+        Located<String> version = criterion.typeVersion();
+        List<String> known = criterion.typeName().equals("xpath") ? XPATH_VERSIONS : JSONPATH_VERSIONS;
+        if (!known.contains(version.value())) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_VALUE,
+                    version.location(),
+                    "unknown " + criterion.typeName() + " version '" + version.value() + "'; the specification defines "
+                            + String.join(", ", known) + Suggestions.hint(version.value(), known));
+            return false;
+        }
+        if (criterion.typeName().equals("jsonpath")) {
+            diagnostics.report(
+                    DiagnosticCode.UNSUPPORTED_FEATURE,
+                    version.location(),
+                    "JSONPath version '" + version.value() + "' is unsupported: Weft evaluates RFC 9535 JSONPath only; "
+                            + "write 'type: jsonpath'");
+            return false;
+        }
+        return true;
     }
-    if (criterion.typeName().equals("jsonpath")) {
-      diagnostics.report(DiagnosticCode.UNSUPPORTED_FEATURE, version.location(),
-          "JSONPath version '" + version.value() + "' is unsupported: Weft evaluates RFC 9535 JSONPath only; "
-              + "write 'type: jsonpath'");
-      return false;
-    }
-    return true;
-  }
 
-  private static void simple(Located<String> condition, Scope scope, References references,
-      Diagnostics diagnostics) {
-    if (ConditionParser.isBraced(condition.value())) {
-      String inner = condition.value().trim();
-      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location(),
-          "a condition is not written in braces; write '" + inner.substring(1, inner.length() - 1).trim() + "'");
-      return;
+    private static void simple(Located<String> condition, Scope scope, References references, Diagnostics diagnostics) {
+        if (ConditionParser.isBraced(condition.value())) {
+            String inner = condition.value().trim();
+            diagnostics.error(
+                    DiagnosticCode.MALFORMED_CONDITION,
+                    condition.location(),
+                    "a condition is not written in braces; write '"
+                            + inner.substring(1, inner.length() - 1).trim() + "'");
+            return;
+        }
+        operands(ConditionParser.parseSimple(condition.value()), condition, scope, references, diagnostics);
     }
-    operands(ConditionParser.parseSimple(condition.value()), condition, scope, references, diagnostics);
-  }
 
-  private static void regex(Located<String> condition, Diagnostics diagnostics) {
-    try {
-      Pattern.compile(condition.value());
-    } catch (PatternSyntaxException e) {
-      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(Math.max(0, e.getIndex())),
-          "regular expression does not compile: " + e.getDescription());
+    private static void regex(Located<String> condition, Diagnostics diagnostics) {
+        try {
+            Pattern.compile(condition.value());
+        } catch (PatternSyntaxException e) {
+            diagnostics.error(
+                    DiagnosticCode.MALFORMED_CONDITION,
+                    condition.location().shifted(Math.max(0, e.getIndex())),
+                    "regular expression does not compile: " + e.getDescription());
+        }
     }
-  }
 
-  /** CRIT-6, D-32: the JDK evaluates XPath 1.0; an expression it cannot compile is an error. */
-  private static void xpath(Located<String> condition, Diagnostics diagnostics) {
-    try {
-      dev.weft.runtime.internal.XPathCriterion.compile(condition.value());
-    } catch (dev.weft.runtime.internal.XPathCriterionException e) {
-      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location(), e.getMessage());
+    /** CRIT-6, D-32: the JDK evaluates XPath 1.0; an expression it cannot compile is an error. */
+    private static void xpath(Located<String> condition, Diagnostics diagnostics) {
+        try {
+            dev.weft.runtime.internal.XPathCriterion.compile(condition.value());
+        } catch (dev.weft.runtime.internal.XPathCriterionException e) {
+            diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location(), e.getMessage());
+        }
     }
-  }
 
-  /** CRIT-5: an RFC 9535 query; failing that, the seeds' comparison dialect with a warning (D-7). */
-  private static void jsonPath(Located<String> condition, Scope scope, References references,
-      Diagnostics diagnostics) {
-    dev.weft.runtime.internal.JsonPathSyntaxException notRfc;
-    try {
-      dev.weft.runtime.internal.JsonPathQuery.compile(condition.value());
-      pitfalls(condition, diagnostics);
-      return;
-    } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
-      notRfc = e;
+    /** CRIT-5: an RFC 9535 query; failing that, the seeds' comparison dialect with a warning (D-7). */
+    private static void jsonPath(
+            Located<String> condition, Scope scope, References references, Diagnostics diagnostics) {
+        dev.weft.runtime.internal.JsonPathSyntaxException notRfc;
+        try {
+            dev.weft.runtime.internal.JsonPathQuery.compile(condition.value());
+            pitfalls(condition, diagnostics);
+            return;
+        } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
+            notRfc = e;
+        }
+        ParseResult<Condition> dialect = ConditionParser.parseContextComparison(condition.value());
+        if (dialect.ok() && hasComparison(dialect.value())) {
+            diagnostics.dialect(
+                    DiagnosticCode.JSONPATH_COMPARISON,
+                    condition.location(),
+                    "jsonpath condition written as a comparison is not RFC 9535 JSONPath; write it as a simple condition on "
+                            + "'$response.body#/...' or as a filter query like \"$[?@.status == 'x']\"");
+            operands(dialect, condition, scope, references, diagnostics);
+            return;
+        }
+        diagnostics.error(
+                DiagnosticCode.MALFORMED_CONDITION,
+                condition.location().shifted(notRfc.offset()),
+                "not an RFC 9535 JSONPath query: " + notRfc.getMessage());
     }
-    ParseResult<Condition> dialect = ConditionParser.parseContextComparison(condition.value());
-    if (dialect.ok() && hasComparison(dialect.value())) {
-      diagnostics.dialect(DiagnosticCode.JSONPATH_COMPARISON, condition.location(),
-          "jsonpath condition written as a comparison is not RFC 9535 JSONPath; write it as a simple condition on "
-              + "'$response.body#/...' or as a filter query like \"$[?@.status == 'x']\"");
-      operands(dialect, condition, scope, references, diagnostics);
-      return;
-    }
-    diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(notRfc.offset()),
-        "not an RFC 9535 JSONPath query: " + notRfc.getMessage());
-  }
 
-  private static final java.util.regex.Pattern ROOT_FILTER = java.util.regex.Pattern.compile("^\\$\\s*\\[\\s*\\?");
-  private static final java.util.regex.Pattern NOT_NULL =
-      java.util.regex.Pattern.compile("@(\\.[A-Za-z_][\\w]*|\\['[^']*'\\])+\\s*!=\\s*null");
+    private static final java.util.regex.Pattern ROOT_FILTER = java.util.regex.Pattern.compile("^\\$\\s*\\[\\s*\\?");
+    private static final java.util.regex.Pattern NOT_NULL =
+            java.util.regex.Pattern.compile("@(\\.[A-Za-z_][\\w]*|\\['[^']*'\\])+\\s*!=\\s*null");
 
-  /**
-   * CHECKLIST §3: valid RFC 9535 queries that almost surely do not test what they seem to. A criterion
-   * passes when the nodelist is non-empty, and a root filter selects among the context's children.
-   */
-  private static void pitfalls(Located<String> condition, Diagnostics diagnostics) {
-    String text = condition.value();
-    if (ROOT_FILTER.matcher(text).find()) {
-      diagnostics.warning(DiagnosticCode.JSONPATH_PITFALL, condition.location(),
-          "'$[?...]' filters the context's children, not the context: on an object, '@' is each member's value; "
-              + "to test a member of the context, write a simple condition such as '$response.body#/status == ...'");
+    /**
+     * CHECKLIST §3: valid RFC 9535 queries that almost surely do not test what they seem to. A criterion
+     * passes when the nodelist is non-empty, and a root filter selects among the context's children.
+     */
+    private static void pitfalls(Located<String> condition, Diagnostics diagnostics) {
+        String text = condition.value();
+        if (ROOT_FILTER.matcher(text).find()) {
+            diagnostics.warning(
+                    DiagnosticCode.JSONPATH_PITFALL,
+                    condition.location(),
+                    "'$[?...]' filters the context's children, not the context: on an object, '@' is each member's value; "
+                            + "to test a member of the context, write a simple condition such as '$response.body#/status == ...'");
+        }
+        java.util.regex.Matcher notNull = NOT_NULL.matcher(text);
+        if (notNull.find()) {
+            diagnostics.warning(
+                    DiagnosticCode.JSONPATH_PITFALL,
+                    condition.location().shifted(notNull.start()),
+                    "'" + notNull.group() + "' is also true when the member is missing; test existence with '"
+                            + notNull.group().replaceAll("\\s*!=\\s*null$", "") + "' instead");
+        }
     }
-    java.util.regex.Matcher notNull = NOT_NULL.matcher(text);
-    if (notNull.find()) {
-      diagnostics.warning(DiagnosticCode.JSONPATH_PITFALL, condition.location().shifted(notNull.start()),
-          "'" + notNull.group() + "' is also true when the member is missing; test existence with '"
-              + notNull.group().replaceAll("\\s*!=\\s*null$", "") + "' instead");
-    }
-  }
 
-  private static boolean hasComparison(Condition c) {
-    if (c instanceof Condition.Compare) {
-      return true;
+    private static boolean hasComparison(Condition c) {
+        if (c instanceof Condition.Compare) {
+            return true;
+        }
+        if (c instanceof Condition.Or or) {
+            return or.operands().stream().anyMatch(CriterionCheck::hasComparison);
+        }
+        if (c instanceof Condition.And and) {
+            return and.operands().stream().anyMatch(CriterionCheck::hasComparison);
+        }
+        return c instanceof Condition.Not not && hasComparison(not.operand());
     }
-    if (c instanceof Condition.Or or) {
-      return or.operands().stream().anyMatch(CriterionCheck::hasComparison);
-    }
-    if (c instanceof Condition.And and) {
-      return and.operands().stream().anyMatch(CriterionCheck::hasComparison);
-    }
-    return c instanceof Condition.Not not && hasComparison(not.operand());
-  }
 
-  private static void operands(ParseResult<Condition> parsed, Located<String> condition, Scope scope,
-      References references, Diagnostics diagnostics) {
-    for (var error : parsed.errors()) {
-      diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(error.offset()),
-          error.message());
+    private static void operands(
+            ParseResult<Condition> parsed,
+            Located<String> condition,
+            Scope scope,
+            References references,
+            Diagnostics diagnostics) {
+        for (var error : parsed.errors()) {
+            diagnostics.error(
+                    DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(error.offset()), error.message());
+        }
+        if (parsed.ok()) {
+            visit(parsed.value(), condition, scope, references);
+        }
     }
-    if (parsed.ok()) {
-      visit(parsed.value(), condition, scope, references);
-    }
-  }
 
-  private static void visit(Condition c, Located<String> condition, Scope scope, References references) {
-    if (c instanceof Condition.Or or) {
-      or.operands().forEach(o -> visit(o, condition, scope, references));
-    } else if (c instanceof Condition.And and) {
-      and.operands().forEach(o -> visit(o, condition, scope, references));
-    } else if (c instanceof Condition.Not not) {
-      visit(not.operand(), condition, scope, references);
-    } else if (c instanceof Condition.Compare cmp) {
-      operand(cmp.left(), condition, scope, references);
-      operand(cmp.right(), condition, scope, references);
-    } else if (c instanceof Condition.Truthy t) {
-      operand(t.operand(), condition, scope, references);
+    private static void visit(Condition c, Located<String> condition, Scope scope, References references) {
+        if (c instanceof Condition.Or or) {
+            or.operands().forEach(o -> visit(o, condition, scope, references));
+        } else if (c instanceof Condition.And and) {
+            and.operands().forEach(o -> visit(o, condition, scope, references));
+        } else if (c instanceof Condition.Not not) {
+            visit(not.operand(), condition, scope, references);
+        } else if (c instanceof Condition.Compare cmp) {
+            operand(cmp.left(), condition, scope, references);
+            operand(cmp.right(), condition, scope, references);
+        } else if (c instanceof Condition.Truthy t) {
+            operand(t.operand(), condition, scope, references);
+        }
     }
-  }
 
-  private static void operand(Operand operand, Located<String> condition, Scope scope, References references) {
-    if (operand instanceof Operand.Expression e) {
-      references.check(e.expression(), condition.location().shifted(e.offset()), scope, true);
+    private static void operand(Operand operand, Located<String> condition, Scope scope, References references) {
+        if (operand instanceof Operand.Expression e) {
+            references.check(e.expression(), condition.location().shifted(e.offset()), scope, true);
+        }
     }
-  }
 }

@@ -24,79 +24,88 @@ import java.util.Map;
  */
 final class ExpressionCheck implements Check {
 
-  @Override
-  public void check(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Workflow workflow : document.document().workflows()) {
-      References references = new References(document, workflow, diagnostics);
-      for (Step step : workflow.steps()) {
-        for (Parameter p : Effective.parameters(workflow, step)) {
-          values(p.value(), references, diagnostics);
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            References references = new References(document, workflow, diagnostics);
+            for (Step step : workflow.steps()) {
+                for (Parameter p : Effective.parameters(workflow, step)) {
+                    values(p.value(), references, diagnostics);
+                }
+                RequestBody body = step.requestBody();
+                if (body != null) {
+                    if (body.payload() != null) {
+                        values(body.payload(), references, diagnostics);
+                    }
+                    body.replacements().forEach(r -> values(r.value(), references, diagnostics));
+                }
+                outputs(
+                        step.outputs(),
+                        step.workflowId() != null ? Scope.CALL : Scope.RESPONSE,
+                        references,
+                        diagnostics);
+            }
+            outputs(workflow.outputs(), Scope.WORKFLOW_OUTPUTS, references, diagnostics);
         }
-        RequestBody body = step.requestBody();
-        if (body != null) {
-          if (body.payload() != null) {
-            values(body.payload(), references, diagnostics);
-          }
-          body.replacements().forEach(r -> values(r.value(), references, diagnostics));
+    }
+
+    /** Strings at any depth of a value are templates; keys are never evaluated. */
+    private static void values(Node value, References references, Diagnostics diagnostics) {
+        if (value instanceof Node.StringNode s) {
+            template(s, references, diagnostics);
+        } else if (value instanceof Node.MapNode map) {
+            map.entries().values().forEach(e -> values(e.value(), references, diagnostics));
+        } else if (value instanceof Node.ListNode list) {
+            list.items().forEach(item -> values(item, references, diagnostics));
         }
-        outputs(step.outputs(), step.workflowId() != null ? Scope.CALL : Scope.RESPONSE, references, diagnostics);
-      }
-      outputs(workflow.outputs(), Scope.WORKFLOW_OUTPUTS, references, diagnostics);
     }
-  }
 
-  /** Strings at any depth of a value are templates; keys are never evaluated. */
-  private static void values(Node value, References references, Diagnostics diagnostics) {
-    if (value instanceof Node.StringNode s) {
-      template(s, references, diagnostics);
-    } else if (value instanceof Node.MapNode map) {
-      map.entries().values().forEach(e -> values(e.value(), references, diagnostics));
-    } else if (value instanceof Node.ListNode list) {
-      list.items().forEach(item -> values(item, references, diagnostics));
-    }
-  }
-
-  private static void template(Node.StringNode s, References references, Diagnostics diagnostics) {
-    ParseResult<Template> result = ExpressionParser.parseTemplate(s.value(), true);
-    report(result.errors(), s::at, diagnostics);
-    if (!result.ok()) {
-      return;
-    }
-    Template template = result.value();
-    for (Template.Part part : template.parts()) {
-      if (part instanceof Template.Embedded e) {
-        references.check(e.expression(), s.at(e.offset()), Scope.REQUEST, false);
-        if (!e.braced() && !template.isSingleExpression()) {
-          diagnostics.dialect(DiagnosticCode.BARE_EXPRESSION, s.at(e.offset()),
-              "'" + e.expression().text() + "' inside a string is not an expression by the Arazzo spec; write '{"
-                  + e.expression().text() + "}'");
+    private static void template(Node.StringNode s, References references, Diagnostics diagnostics) {
+        ParseResult<Template> result = ExpressionParser.parseTemplate(s.value(), true);
+        report(result.errors(), s::at, diagnostics);
+        if (!result.ok()) {
+            return;
         }
-      }
+        Template template = result.value();
+        for (Template.Part part : template.parts()) {
+            if (part instanceof Template.Embedded e) {
+                references.check(e.expression(), s.at(e.offset()), Scope.REQUEST, false);
+                if (!e.braced() && !template.isSingleExpression()) {
+                    diagnostics.dialect(
+                            DiagnosticCode.BARE_EXPRESSION,
+                            s.at(e.offset()),
+                            "'" + e.expression().text()
+                                    + "' inside a string is not an expression by the Arazzo spec; write '{"
+                                    + e.expression().text() + "}'");
+                }
+            }
+        }
     }
-  }
 
-  private static void outputs(Map<String, Located<String>> outputs, Scope scope, References references,
-      Diagnostics diagnostics) {
-    for (Map.Entry<String, Located<String>> output : outputs.entrySet()) {
-      Located<String> text = output.getValue();
-      RuntimeExpression expression = single(text, diagnostics);
-      if (expression != null) {
-        references.check(expression, text.location(), scope, false);
-      }
+    private static void outputs(
+            Map<String, Located<String>> outputs, Scope scope, References references, Diagnostics diagnostics) {
+        for (Map.Entry<String, Located<String>> output : outputs.entrySet()) {
+            Located<String> text = output.getValue();
+            RuntimeExpression expression = single(text, diagnostics);
+            if (expression != null) {
+                references.check(expression, text.location(), scope, false);
+            }
+        }
     }
-  }
 
-  /** Parses a value that must be exactly one expression; null (reported) when it is not. */
-  static RuntimeExpression single(Located<String> text, Diagnostics diagnostics) {
-    ParseResult<RuntimeExpression> result = ExpressionParser.parse(text.value());
-    report(result.errors(), offset -> text.location().shifted(offset), diagnostics);
-    return result.ok() ? result.value() : null;
-  }
-
-  static void report(java.util.List<ExpressionError> errors, java.util.function.IntFunction<Location> at,
-      Diagnostics diagnostics) {
-    for (ExpressionError error : errors) {
-      diagnostics.error(DiagnosticCode.MALFORMED_EXPRESSION, at.apply(error.offset()), error.message());
+    /** Parses a value that must be exactly one expression; null (reported) when it is not. */
+    static RuntimeExpression single(Located<String> text, Diagnostics diagnostics) {
+        ParseResult<RuntimeExpression> result = ExpressionParser.parse(text.value());
+        report(result.errors(), offset -> text.location().shifted(offset), diagnostics);
+        return result.ok() ? result.value() : null;
     }
-  }
+
+    static void report(
+            java.util.List<ExpressionError> errors,
+            java.util.function.IntFunction<Location> at,
+            Diagnostics diagnostics) {
+        for (ExpressionError error : errors) {
+            diagnostics.error(DiagnosticCode.MALFORMED_EXPRESSION, at.apply(error.offset()), error.message());
+        }
+    }
 }

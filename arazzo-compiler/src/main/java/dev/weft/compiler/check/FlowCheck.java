@@ -30,142 +30,158 @@ import java.util.Set;
  */
 final class FlowCheck implements Check {
 
-  /** A {@code $steps.<id>} read inside a step, and whether it is read before the step's own call. */
-  private record Read(String stepId, Location at, boolean beforeCall) {}
+    /** A {@code $steps.<id>} read inside a step, and whether it is read before the step's own call. */
+    private record Read(String stepId, Location at, boolean beforeCall) {}
 
-  @Override
-  public void check(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Workflow workflow : document.document().workflows()) {
-      if (workflow.steps().isEmpty()) {
-        continue;
-      }
-      StepGraph graph = new StepGraph(workflow);
-      Set<Integer> reportedCycles = new HashSet<>();
-      for (int i = 0; i < workflow.steps().size(); i++) {
-        Step step = workflow.steps().get(i);
-        if (!graph.isReachable(i)) {
-          diagnostics.warning(DiagnosticCode.UNREACHABLE_STEP, step.stepId().location(),
-              "step '" + step.id() + "' can never run: no path from the first step leads to it");
-          continue;
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            if (workflow.steps().isEmpty()) {
+                continue;
+            }
+            StepGraph graph = new StepGraph(workflow);
+            Set<Integer> reportedCycles = new HashSet<>();
+            for (int i = 0; i < workflow.steps().size(); i++) {
+                Step step = workflow.steps().get(i);
+                if (!graph.isReachable(i)) {
+                    diagnostics.warning(
+                            DiagnosticCode.UNREACHABLE_STEP,
+                            step.stepId().location(),
+                            "step '" + step.id() + "' can never run: no path from the first step leads to it");
+                    continue;
+                }
+                for (Read read : reads(workflow, step)) {
+                    order(workflow, graph, i, read, diagnostics);
+                }
+                List<Integer> cycle = graph.unconditionalCycle(i);
+                if (!cycle.isEmpty()
+                        && reportedCycles.add(
+                                cycle.stream().mapToInt(Integer::intValue).min().orElse(i))) {
+                    List<String> ids = cycle.stream()
+                            .map(n -> workflow.steps().get(n).id())
+                            .toList();
+                    diagnostics.warning(
+                            DiagnosticCode.ENDLESS_LOOP,
+                            step.stepId().location(),
+                            "steps loop without end: " + step.id() + " -> " + String.join(" -> ", ids)
+                                    + " by gotos without criteria; only the poll policy's limits will stop it");
+                }
+            }
         }
-        for (Read read : reads(workflow, step)) {
-          order(workflow, graph, i, read, diagnostics);
+    }
+
+    private static void order(Workflow workflow, StepGraph graph, int reader, Read read, Diagnostics diagnostics) {
+        int writer = graph.index(read.stepId());
+        if (writer < 0) {
+            return; // unknown-step is reported by the expression checks
         }
-        List<Integer> cycle = graph.unconditionalCycle(i);
-        if (!cycle.isEmpty() && reportedCycles.add(cycle.stream().mapToInt(Integer::intValue).min().orElse(i))) {
-          List<String> ids = cycle.stream().map(n -> workflow.steps().get(n).id()).toList();
-          diagnostics.warning(DiagnosticCode.ENDLESS_LOOP, step.stepId().location(),
-              "steps loop without end: " + step.id() + " -> " + String.join(" -> ", ids)
-                  + " by gotos without criteria; only the poll policy's limits will stop it");
+        Step step = workflow.steps().get(reader);
+        if (writer == reader) {
+            if (read.beforeCall() && !graph.mayRunBefore(reader, reader)) {
+                diagnostics.error(
+                        DiagnosticCode.OUTPUT_BEFORE_STEP,
+                        read.at(),
+                        "step '" + step.id()
+                                + "' reads its own output before its first call, and no loop runs it before");
+            }
+            return;
         }
-      }
-    }
-  }
-
-  private static void order(Workflow workflow, StepGraph graph, int reader, Read read, Diagnostics diagnostics) {
-    int writer = graph.index(read.stepId());
-    if (writer < 0) {
-      return; // unknown-step is reported by the expression checks
-    }
-    Step step = workflow.steps().get(reader);
-    if (writer == reader) {
-      if (read.beforeCall() && !graph.mayRunBefore(reader, reader)) {
-        diagnostics.error(DiagnosticCode.OUTPUT_BEFORE_STEP, read.at(),
-            "step '" + step.id() + "' reads its own output before its first call, and no loop runs it before");
-      }
-      return;
-    }
-    if (graph.alwaysRunsBefore(writer, reader)) {
-      return;
-    }
-    if (graph.mayRunBefore(writer, reader)) {
-      diagnostics.warning(DiagnosticCode.OUTPUT_BEFORE_STEP, read.at(),
-          "step '" + read.stepId() + "' may not have run when step '" + step.id()
-              + "' reads its outputs: some path reaches '" + step.id() + "' without it (the value is then absent)");
-    } else {
-      diagnostics.error(DiagnosticCode.OUTPUT_BEFORE_STEP, read.at(),
-          "step '" + read.stepId() + "' never runs before step '" + step.id() + "', which reads its outputs");
-    }
-  }
-
-  private static List<Read> reads(Workflow workflow, Step step) {
-    List<Read> reads = new ArrayList<>();
-    for (Parameter p : Effective.parameters(workflow, step)) {
-      values(p.value(), reads);
-    }
-    if (step.requestBody() != null && step.requestBody().payload() != null) {
-      values(step.requestBody().payload(), reads);
-    }
-    List<Criterion> criteria = new ArrayList<>(step.successCriteria());
-    for (Action a : Effective.onSuccess(workflow, step)) {
-      criteria.addAll(a.criteria());
-    }
-    for (Action a : Effective.onFailure(workflow, step)) {
-      criteria.addAll(a.criteria());
-    }
-    for (Criterion c : criteria) {
-      condition(c, reads);
-    }
-    for (Located<String> output : step.outputs().values()) {
-      ParseResult<RuntimeExpression> e = ExpressionParser.parse(output.value());
-      if (e.ok()) {
-        add(e.value(), output.location(), false, reads);
-      }
-    }
-    return reads;
-  }
-
-  private static void values(Node value, List<Read> reads) {
-    if (value instanceof Node.StringNode s) {
-      ParseResult<Template> t = ExpressionParser.parseTemplate(s.value(), true);
-      if (t.ok()) {
-        for (Template.Part part : t.value().parts()) {
-          if (part instanceof Template.Embedded e) {
-            add(e.expression(), s.at(e.offset()), true, reads);
-          }
+        if (graph.alwaysRunsBefore(writer, reader)) {
+            return;
         }
-      }
-    } else if (value instanceof Node.MapNode map) {
-      map.entries().values().forEach(e -> values(e.value(), reads));
-    } else if (value instanceof Node.ListNode list) {
-      list.items().forEach(item -> values(item, reads));
+        if (graph.mayRunBefore(writer, reader)) {
+            diagnostics.warning(
+                    DiagnosticCode.OUTPUT_BEFORE_STEP,
+                    read.at(),
+                    "step '" + read.stepId() + "' may not have run when step '" + step.id()
+                            + "' reads its outputs: some path reaches '" + step.id()
+                            + "' without it (the value is then absent)");
+        } else {
+            diagnostics.error(
+                    DiagnosticCode.OUTPUT_BEFORE_STEP,
+                    read.at(),
+                    "step '" + read.stepId() + "' never runs before step '" + step.id() + "', which reads its outputs");
+        }
     }
-  }
 
-  private static void condition(Criterion criterion, List<Read> reads) {
-    String text = criterion.condition().value();
-    ParseResult<Condition> parsed = criterion.typeName().equals("jsonpath")
-        ? ConditionParser.parseContextComparison(text)
-        : criterion.typeName().equals("simple") ? ConditionParser.parseSimple(text) : null;
-    if (parsed != null && parsed.ok()) {
-      visit(parsed.value(), criterion.condition().location(), reads);
+    private static List<Read> reads(Workflow workflow, Step step) {
+        List<Read> reads = new ArrayList<>();
+        for (Parameter p : Effective.parameters(workflow, step)) {
+            values(p.value(), reads);
+        }
+        if (step.requestBody() != null && step.requestBody().payload() != null) {
+            values(step.requestBody().payload(), reads);
+        }
+        List<Criterion> criteria = new ArrayList<>(step.successCriteria());
+        for (Action a : Effective.onSuccess(workflow, step)) {
+            criteria.addAll(a.criteria());
+        }
+        for (Action a : Effective.onFailure(workflow, step)) {
+            criteria.addAll(a.criteria());
+        }
+        for (Criterion c : criteria) {
+            condition(c, reads);
+        }
+        for (Located<String> output : step.outputs().values()) {
+            ParseResult<RuntimeExpression> e = ExpressionParser.parse(output.value());
+            if (e.ok()) {
+                add(e.value(), output.location(), false, reads);
+            }
+        }
+        return reads;
     }
-  }
 
-  private static void visit(Condition c, Location at, List<Read> reads) {
-    if (c instanceof Condition.Or or) {
-      or.operands().forEach(o -> visit(o, at, reads));
-    } else if (c instanceof Condition.And and) {
-      and.operands().forEach(o -> visit(o, at, reads));
-    } else if (c instanceof Condition.Not not) {
-      visit(not.operand(), at, reads);
-    } else if (c instanceof Condition.Compare cmp) {
-      operand(cmp.left(), at, reads);
-      operand(cmp.right(), at, reads);
-    } else if (c instanceof Condition.Truthy t) {
-      operand(t.operand(), at, reads);
+    private static void values(Node value, List<Read> reads) {
+        if (value instanceof Node.StringNode s) {
+            ParseResult<Template> t = ExpressionParser.parseTemplate(s.value(), true);
+            if (t.ok()) {
+                for (Template.Part part : t.value().parts()) {
+                    if (part instanceof Template.Embedded e) {
+                        add(e.expression(), s.at(e.offset()), true, reads);
+                    }
+                }
+            }
+        } else if (value instanceof Node.MapNode map) {
+            map.entries().values().forEach(e -> values(e.value(), reads));
+        } else if (value instanceof Node.ListNode list) {
+            list.items().forEach(item -> values(item, reads));
+        }
     }
-  }
 
-  private static void operand(Operand operand, Location at, List<Read> reads) {
-    if (operand instanceof Operand.Expression e) {
-      add(e.expression(), at.shifted(e.offset()), false, reads);
+    private static void condition(Criterion criterion, List<Read> reads) {
+        String text = criterion.condition().value();
+        ParseResult<Condition> parsed = criterion.typeName().equals("jsonpath")
+                ? ConditionParser.parseContextComparison(text)
+                : criterion.typeName().equals("simple") ? ConditionParser.parseSimple(text) : null;
+        if (parsed != null && parsed.ok()) {
+            visit(parsed.value(), criterion.condition().location(), reads);
+        }
     }
-  }
 
-  private static void add(RuntimeExpression e, Location at, boolean beforeCall, List<Read> reads) {
-    if (e instanceof RuntimeExpression.StepOutput out) {
-      reads.add(new Read(out.stepId(), at, beforeCall));
+    private static void visit(Condition c, Location at, List<Read> reads) {
+        if (c instanceof Condition.Or or) {
+            or.operands().forEach(o -> visit(o, at, reads));
+        } else if (c instanceof Condition.And and) {
+            and.operands().forEach(o -> visit(o, at, reads));
+        } else if (c instanceof Condition.Not not) {
+            visit(not.operand(), at, reads);
+        } else if (c instanceof Condition.Compare cmp) {
+            operand(cmp.left(), at, reads);
+            operand(cmp.right(), at, reads);
+        } else if (c instanceof Condition.Truthy t) {
+            operand(t.operand(), at, reads);
+        }
     }
-  }
+
+    private static void operand(Operand operand, Location at, List<Read> reads) {
+        if (operand instanceof Operand.Expression e) {
+            add(e.expression(), at.shifted(e.offset()), false, reads);
+        }
+    }
+
+    private static void add(RuntimeExpression e, Location at, boolean beforeCall, List<Read> reads) {
+        if (e instanceof RuntimeExpression.StepOutput out) {
+            reads.add(new Read(out.stepId(), at, beforeCall));
+        }
+    }
 }

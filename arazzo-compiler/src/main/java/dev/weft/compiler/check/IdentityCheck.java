@@ -17,71 +17,86 @@ import java.util.regex.Pattern;
 
 /** Names and ids: unique where they must be, and of the allowed shape (SRC-1/2, WF-1/2, STEP-1/2, STEP-9/13). */
 final class IdentityCheck implements Check {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
-  private static final Pattern BREAKING = Pattern.compile(".*[.\\s{}].*", Pattern.DOTALL);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern BREAKING = Pattern.compile(".*[.\\s{}].*", Pattern.DOTALL);
 
-  @Override
-  public void check(ResolvedDocument document, Diagnostics diagnostics) {
-    var doc = document.document();
-    unique(doc.sourceDescriptions(), SourceDescription::name, "source description name", diagnostics);
-    for (SourceDescription source : doc.sourceDescriptions()) {
-      if (!ID.matcher(source.name().value()).matches()) {
-        diagnostics.error(DiagnosticCode.INVALID_NAME, source.name().location(),
-            "source description name '" + source.name().value() + "' must match ^[A-Za-z0-9_-]+$");
-      }
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        var doc = document.document();
+        unique(doc.sourceDescriptions(), SourceDescription::name, "source description name", diagnostics);
+        for (SourceDescription source : doc.sourceDescriptions()) {
+            if (!ID.matcher(source.name().value()).matches()) {
+                diagnostics.error(
+                        DiagnosticCode.INVALID_NAME,
+                        source.name().location(),
+                        "source description name '" + source.name().value() + "' must match ^[A-Za-z0-9_-]+$");
+            }
+        }
+        unique(doc.workflows(), Workflow::workflowId, "workflowId", diagnostics);
+        for (Workflow workflow : doc.workflows()) {
+            shape(workflow.workflowId(), "workflowId", diagnostics);
+            unique(
+                    workflow.steps(),
+                    Step::stepId,
+                    "stepId in workflow '" + workflow.workflowId().value() + "'",
+                    diagnostics);
+            unique(workflow.parameters(), p -> located(p), "parameter", diagnostics);
+            unique(workflow.successActions(), Action::name, "success action name", diagnostics);
+            unique(workflow.failureActions(), Action::name, "failure action name", diagnostics);
+            for (Step step : workflow.steps()) {
+                shape(step.stepId(), "stepId", diagnostics);
+                unique(step.parameters(), p -> located(p), "parameter", diagnostics);
+                unique(step.onSuccess(), Action::name, "success action name", diagnostics);
+                unique(step.onFailure(), Action::name, "failure action name", diagnostics);
+            }
+        }
     }
-    unique(doc.workflows(), Workflow::workflowId, "workflowId", diagnostics);
-    for (Workflow workflow : doc.workflows()) {
-      shape(workflow.workflowId(), "workflowId", diagnostics);
-      unique(workflow.steps(), Step::stepId, "stepId in workflow '" + workflow.workflowId().value() + "'",
-          diagnostics);
-      unique(workflow.parameters(), p -> located(p), "parameter", diagnostics);
-      unique(workflow.successActions(), Action::name, "success action name", diagnostics);
-      unique(workflow.failureActions(), Action::name, "failure action name", diagnostics);
-      for (Step step : workflow.steps()) {
-        shape(step.stepId(), "stepId", diagnostics);
-        unique(step.parameters(), p -> located(p), "parameter", diagnostics);
-        unique(step.onSuccess(), Action::name, "success action name", diagnostics);
-        unique(step.onFailure(), Action::name, "failure action name", diagnostics);
-      }
+
+    private static Located<String> located(Parameter p) {
+        return new Located<>(p.identity(), p.name().location());
     }
-  }
 
-  private static Located<String> located(Parameter p) {
-    return new Located<>(p.identity(), p.name().location());
-  }
-
-  private static void shape(Located<String> id, String what, Diagnostics diagnostics) {
-    if (BREAKING.matcher(id.value()).matches() || id.value().isEmpty()) {
-      diagnostics.error(DiagnosticCode.INVALID_NAME, id.location(),
-          what + " '" + id.value() + "' must not contain '.', whitespace, '{' or '}'; use ^[A-Za-z0-9_-]+$");
-    } else if (!ID.matcher(id.value()).matches()) {
-      diagnostics.warning(DiagnosticCode.INVALID_NAME, id.location(),
-          what + " '" + id.value() + "' should match ^[A-Za-z0-9_-]+$");
+    private static void shape(Located<String> id, String what, Diagnostics diagnostics) {
+        if (BREAKING.matcher(id.value()).matches() || id.value().isEmpty()) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_NAME,
+                    id.location(),
+                    what + " '" + id.value() + "' must not contain '.', whitespace, '{' or '}'; use ^[A-Za-z0-9_-]+$");
+        } else if (!ID.matcher(id.value()).matches()) {
+            diagnostics.warning(
+                    DiagnosticCode.INVALID_NAME,
+                    id.location(),
+                    what + " '" + id.value() + "' should match ^[A-Za-z0-9_-]+$");
+        }
     }
-  }
 
-  private static <T> void unique(List<T> items, Function<T, Located<String>> key, String what,
-      Diagnostics diagnostics) {
-    Map<String, Located<String>> seen = new HashMap<>();
-    for (T item : items) {
-      Located<String> k = key.apply(item);
-      if (k == null) {
-        continue;
-      }
-      Located<String> first = seen.putIfAbsent(k.value(), k);
-      if (first != null) {
-        diagnostics.error(DiagnosticCode.DUPLICATE_ID, k.location(),
-            "duplicate " + what + " '" + display(k.value()) + "' (first declared at line " + first.location().line()
-                + ")");
-      }
+    private static <T> void unique(
+            List<T> items, Function<T, Located<String>> key, String what, Diagnostics diagnostics) {
+        Map<String, Located<String>> seen = new HashMap<>();
+        for (T item : items) {
+            Located<String> k = key.apply(item);
+            if (k == null) {
+                continue;
+            }
+            Located<String> first = seen.putIfAbsent(k.value(), k);
+            if (first != null) {
+                diagnostics.error(
+                        DiagnosticCode.DUPLICATE_ID,
+                        k.location(),
+                        "duplicate " + what + " '" + display(k.value()) + "' (first declared at line "
+                                + first.location().line() + ")");
+            }
+        }
     }
-  }
 
-  private static String display(String identity) {
-    int colon = identity.indexOf(':');
-    return colon >= 0 && identity.startsWith("header:") || identity.startsWith("query:")
-        || identity.startsWith("path:") || identity.startsWith("cookie:") || identity.startsWith(":")
-        ? identity.substring(colon + 1) : identity;
-  }
+    private static String display(String identity) {
+        int colon = identity.indexOf(':');
+        return colon >= 0 && identity.startsWith("header:")
+                        || identity.startsWith("query:")
+                        || identity.startsWith("path:")
+                        || identity.startsWith("cookie:")
+                        || identity.startsWith(":")
+                ? identity.substring(colon + 1)
+                : identity;
+    }
 }

@@ -22,84 +22,101 @@ import java.util.regex.Pattern;
  * required ones given (PARAM-4/7/8).
  */
 final class ParameterCheck implements Check {
-  private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
-  /** Headers OpenAPI itself says are not described as parameters. */
-  private static final Set<String> IMPLICIT_HEADERS = Set.of("authorization", "accept", "content-type");
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
+    /** Headers OpenAPI itself says are not described as parameters. */
+    private static final Set<String> IMPLICIT_HEADERS = Set.of("authorization", "accept", "content-type");
 
-  @Override
-  public void check(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Workflow workflow : document.document().workflows()) {
-      for (Step step : workflow.steps()) {
-        document.target(workflow, step).ifPresent(op -> check(workflow, step, op, diagnostics));
-      }
-    }
-  }
-
-  private static void check(Workflow workflow, Step step, OperationRef op, Diagnostics diagnostics) {
-    Set<String> pathVariables = pathVariables(op.path());
-    Set<String> given = new LinkedHashSet<>();
-    for (Parameter p : Effective.parameters(workflow, step)) {
-      if (p.in() == null) {
-        diagnostics.error(DiagnosticCode.MISSING_PARAMETER_LOCATION, p.name().location(),
-            "parameter '" + p.name().value() + "' of step '" + step.id()
-                + "' has no 'in'; say path, query, header or cookie");
-        continue;
-      }
-      String in = p.in().value();
-      String name = p.name().value();
-      if (in.equals("path")) {
-        given.add(name);
-        if (!pathVariables.contains(name)) {
-          diagnostics.error(DiagnosticCode.UNKNOWN_PARAMETER, p.name().location(),
-              "path parameter '" + name + "' is not a variable of " + op.display()
-                  + Suggestions.hint(name, pathVariables));
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            for (Step step : workflow.steps()) {
+                document.target(workflow, step).ifPresent(op -> check(workflow, step, op, diagnostics));
+            }
         }
-      } else if (op.parameter(name, in).isEmpty() && step.parameters().contains(p)
-          && !(in.equals("header") && IMPLICIT_HEADERS.contains(name.toLowerCase(Locale.ROOT)))) {
-        // workflow-level parameters go to every step; not every operation declares them, so only a
-        // step's own undeclared parameters are worth a warning
-        List<String> known = new ArrayList<>();
-        op.parameters().stream().filter(q -> in.equals(q.getIn())).forEach(q -> known.add(q.getName()));
-        diagnostics.warning(DiagnosticCode.UNKNOWN_PARAMETER, p.name().location(),
-            in + " parameter '" + name + "' is not declared by " + op.display() + " (it is sent anyway)"
-                + Suggestions.hint(name, known));
-      }
     }
-    for (String variable : pathVariables) {
-      if (!given.contains(variable)) {
-        diagnostics.error(DiagnosticCode.MISSING_PATH_PARAMETER, step.stepId().location(),
-            "step '" + step.id() + "' gives no value for path parameter '" + variable + "' of " + op.display());
-      }
-    }
-    requiredParameters(workflow, step, op, diagnostics);
-  }
 
-  /** PARAM-8: a required query, header or cookie parameter that no parameter of the step or workflow gives. */
-  private static void requiredParameters(Workflow workflow, Step step, OperationRef op, Diagnostics diagnostics) {
-    List<Parameter> given = Effective.parameters(workflow, step);
-    for (var declared : op.parameters()) {
-      String in = declared.getIn();
-      if (in.equals("path") || !Boolean.TRUE.equals(declared.getRequired())
-          || in.equals("header") && IMPLICIT_HEADERS.contains(declared.getName().toLowerCase(Locale.ROOT))) {
-        continue; // OpenAPI ignores Accept, Content-Type and Authorization header parameters
-      }
-      boolean supplied = given.stream().anyMatch(p -> p.in() != null && p.in().value().equals(in)
-          && (in.equals("header") ? p.name().value().equalsIgnoreCase(declared.getName())
-              : p.name().value().equals(declared.getName())));
-      if (!supplied) {
-        diagnostics.warning(DiagnosticCode.MISSING_PARAMETER, step.stepId().location(),
-            "step '" + step.id() + "' gives no value for required " + in + " parameter '" + declared.getName()
-                + "' of " + op.display());
-      }
+    private static void check(Workflow workflow, Step step, OperationRef op, Diagnostics diagnostics) {
+        Set<String> pathVariables = pathVariables(op.path());
+        Set<String> given = new LinkedHashSet<>();
+        for (Parameter p : Effective.parameters(workflow, step)) {
+            if (p.in() == null) {
+                diagnostics.error(
+                        DiagnosticCode.MISSING_PARAMETER_LOCATION,
+                        p.name().location(),
+                        "parameter '" + p.name().value() + "' of step '" + step.id()
+                                + "' has no 'in'; say path, query, header or cookie");
+                continue;
+            }
+            String in = p.in().value();
+            String name = p.name().value();
+            if (in.equals("path")) {
+                given.add(name);
+                if (!pathVariables.contains(name)) {
+                    diagnostics.error(
+                            DiagnosticCode.UNKNOWN_PARAMETER,
+                            p.name().location(),
+                            "path parameter '" + name + "' is not a variable of " + op.display()
+                                    + Suggestions.hint(name, pathVariables));
+                }
+            } else if (op.parameter(name, in).isEmpty()
+                    && step.parameters().contains(p)
+                    && !(in.equals("header") && IMPLICIT_HEADERS.contains(name.toLowerCase(Locale.ROOT)))) {
+                // workflow-level parameters go to every step; not every operation declares them, so only a
+                // step's own undeclared parameters are worth a warning
+                List<String> known = new ArrayList<>();
+                op.parameters().stream().filter(q -> in.equals(q.getIn())).forEach(q -> known.add(q.getName()));
+                diagnostics.warning(
+                        DiagnosticCode.UNKNOWN_PARAMETER,
+                        p.name().location(),
+                        in + " parameter '" + name + "' is not declared by " + op.display() + " (it is sent anyway)"
+                                + Suggestions.hint(name, known));
+            }
+        }
+        for (String variable : pathVariables) {
+            if (!given.contains(variable)) {
+                diagnostics.error(
+                        DiagnosticCode.MISSING_PATH_PARAMETER,
+                        step.stepId().location(),
+                        "step '" + step.id() + "' gives no value for path parameter '" + variable + "' of "
+                                + op.display());
+            }
+        }
+        requiredParameters(workflow, step, op, diagnostics);
     }
-  }
 
-  static Set<String> pathVariables(String path) {
-    Set<String> names = new LinkedHashSet<>();
-    Matcher m = PATH_VARIABLE.matcher(path);
-    while (m.find()) {
-      names.add(m.group(1));
+    /** PARAM-8: a required query, header or cookie parameter that no parameter of the step or workflow gives. */
+    private static void requiredParameters(Workflow workflow, Step step, OperationRef op, Diagnostics diagnostics) {
+        List<Parameter> given = Effective.parameters(workflow, step);
+        for (var declared : op.parameters()) {
+            String in = declared.getIn();
+            if (in.equals("path")
+                    || !Boolean.TRUE.equals(declared.getRequired())
+                    || in.equals("header")
+                            && IMPLICIT_HEADERS.contains(declared.getName().toLowerCase(Locale.ROOT))) {
+                continue; // OpenAPI ignores Accept, Content-Type and Authorization header parameters
+            }
+            boolean supplied = given.stream()
+                    .anyMatch(p -> p.in() != null
+                            && p.in().value().equals(in)
+                            && (in.equals("header")
+                                    ? p.name().value().equalsIgnoreCase(declared.getName())
+                                    : p.name().value().equals(declared.getName())));
+            if (!supplied) {
+                diagnostics.warning(
+                        DiagnosticCode.MISSING_PARAMETER,
+                        step.stepId().location(),
+                        "step '" + step.id() + "' gives no value for required " + in + " parameter '"
+                                + declared.getName() + "' of " + op.display());
+            }
+        }
     }
-    return names;
-  }
+
+    static Set<String> pathVariables(String path) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PATH_VARIABLE.matcher(path);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
 }

@@ -14,146 +14,188 @@ import java.util.Optional;
 
 /** Checks that what an expression reads exists and is in scope where the expression stands. */
 final class References {
-  private final dev.weft.compiler.resolve.ResolvedDocument document;
-  private final Workflow workflow;
-  private final InputSchema inputs;
-  private final Diagnostics diagnostics;
+    private final dev.weft.compiler.resolve.ResolvedDocument document;
+    private final Workflow workflow;
+    private final InputSchema inputs;
+    private final Diagnostics diagnostics;
 
-  References(dev.weft.compiler.resolve.ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
-    this.document = document;
-    this.workflow = workflow;
-    this.inputs = InputSchema.of(workflow);
-    this.diagnostics = diagnostics;
-  }
+    References(dev.weft.compiler.resolve.ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+        this.document = document;
+        this.workflow = workflow;
+        this.inputs = InputSchema.of(workflow);
+        this.diagnostics = diagnostics;
+    }
 
-  /**
-   * Validates one expression.
-   *
-   * @param memberAccessAllowed whether a dotted rest after a declared name may read a member (conditions only)
-   */
-  void check(RuntimeExpression expression, Location at, Scope scope, boolean memberAccessAllowed) {
-    if (expression instanceof RuntimeExpression.Input in) {
-      input(in, at, memberAccessAllowed);
-    } else if (expression instanceof RuntimeExpression.StepOutput out) {
-      stepOutput(out, at, memberAccessAllowed);
-    } else if (expression instanceof RuntimeExpression.Output out) {
-      if (scope != Scope.CALL && scope != Scope.ANY_RESULT) {
-        diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
-            "'" + out.text() + "' is only available after a step that calls a workflow (in its criteria and "
-                + "outputs); elsewhere use '$steps.<stepId>.outputs." + out.name() + "'");
-      }
-    } else if (expression instanceof RuntimeExpression.WorkflowValue w) {
-      Optional<Workflow> target = document.document().workflow(w.workflowId());
-      if (target.isEmpty()) {
-        diagnostics.error(DiagnosticCode.UNKNOWN_WORKFLOW, at,
-            "'" + w.text() + "' refers to workflow '" + w.workflowId() + "', which is not in this document"
-                + Suggestions.hint(w.workflowId(), document.document().workflows().stream()
-                    .map(x -> x.workflowId().value()).toList()));
-      } else {
-        workflowValue(w, target.get(), at, memberAccessAllowed);
-      }
-    } else if (expression instanceof RuntimeExpression.SourceDescriptionRef s) {
-      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
-          "'" + s.text() + "' names a source description, not a value; it is only allowed in operationId, "
-              + "operationPath and workflowId");
-    } else if (expression instanceof RuntimeExpression.ComponentRef c) {
-      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
-          "'" + c.text() + "' is only allowed as the 'reference' of a reusable object");
-    } else {
-      // $url, $method, $statusCode, $request.*, $response.*
-      responseOnly(expression, at, scope);
+    /**
+     * Validates one expression.
+     *
+     * @param memberAccessAllowed whether a dotted rest after a declared name may read a member (conditions only)
+     */
+    void check(RuntimeExpression expression, Location at, Scope scope, boolean memberAccessAllowed) {
+        if (expression instanceof RuntimeExpression.Input in) {
+            input(in, at, memberAccessAllowed);
+        } else if (expression instanceof RuntimeExpression.StepOutput out) {
+            stepOutput(out, at, memberAccessAllowed);
+        } else if (expression instanceof RuntimeExpression.Output out) {
+            if (scope != Scope.CALL && scope != Scope.ANY_RESULT) {
+                diagnostics.error(
+                        DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
+                        at,
+                        "'" + out.text()
+                                + "' is only available after a step that calls a workflow (in its criteria and "
+                                + "outputs); elsewhere use '$steps.<stepId>.outputs." + out.name() + "'");
+            }
+        } else if (expression instanceof RuntimeExpression.WorkflowValue w) {
+            Optional<Workflow> target = document.document().workflow(w.workflowId());
+            if (target.isEmpty()) {
+                diagnostics.error(
+                        DiagnosticCode.UNKNOWN_WORKFLOW,
+                        at,
+                        "'" + w.text() + "' refers to workflow '" + w.workflowId() + "', which is not in this document"
+                                + Suggestions.hint(
+                                        w.workflowId(),
+                                        document.document().workflows().stream()
+                                                .map(x -> x.workflowId().value())
+                                                .toList()));
+            } else {
+                workflowValue(w, target.get(), at, memberAccessAllowed);
+            }
+        } else if (expression instanceof RuntimeExpression.SourceDescriptionRef s) {
+            diagnostics.error(
+                    DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
+                    at,
+                    "'" + s.text() + "' names a source description, not a value; it is only allowed in operationId, "
+                            + "operationPath and workflowId");
+        } else if (expression instanceof RuntimeExpression.ComponentRef c) {
+            diagnostics.error(
+                    DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
+                    at,
+                    "'" + c.text() + "' is only allowed as the 'reference' of a reusable object");
+        } else {
+            // $url, $method, $statusCode, $request.*, $response.*
+            responseOnly(expression, at, scope);
+        }
     }
-  }
 
-  private void responseOnly(RuntimeExpression expression, Location at, Scope scope) {
-    if (scope == Scope.CALL) {
-      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
-          "'" + expression.text() + "' does not exist for a step that calls a workflow; read the called workflow's "
-              + "outputs with '$outputs.<name>'");
-    } else if (scope != Scope.RESPONSE && scope != Scope.ANY_RESULT) {
-      String where = scope == Scope.REQUEST ? "before the step's request is sent" : "in workflow outputs";
-      diagnostics.error(DiagnosticCode.EXPRESSION_OUT_OF_SCOPE, at,
-          "'" + expression.text() + "' cannot be used " + where + "; it exists only after an operation step's call "
-              + "(in its successCriteria, action criteria and outputs)");
+    private void responseOnly(RuntimeExpression expression, Location at, Scope scope) {
+        if (scope == Scope.CALL) {
+            diagnostics.error(
+                    DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
+                    at,
+                    "'" + expression.text()
+                            + "' does not exist for a step that calls a workflow; read the called workflow's "
+                            + "outputs with '$outputs.<name>'");
+        } else if (scope != Scope.RESPONSE && scope != Scope.ANY_RESULT) {
+            String where = scope == Scope.REQUEST ? "before the step's request is sent" : "in workflow outputs";
+            diagnostics.error(
+                    DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
+                    at,
+                    "'" + expression.text() + "' cannot be used " + where
+                            + "; it exists only after an operation step's call "
+                            + "(in its successCriteria, action criteria and outputs)");
+        }
     }
-  }
 
-  private void input(RuntimeExpression.Input in, Location at, boolean memberAccessAllowed) {
-    if (workflow.inputs() == null) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at,
-          "'" + in.text() + "' reads an input, but workflow '" + workflow.workflowId().value()
-              + "' declares no inputs");
-      return;
+    private void input(RuntimeExpression.Input in, Location at, boolean memberAccessAllowed) {
+        if (workflow.inputs() == null) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_INPUT,
+                    at,
+                    "'" + in.text() + "' reads an input, but workflow '"
+                            + workflow.workflowId().value() + "' declares no inputs");
+            return;
+        }
+        if (!inputs.isClosed()) {
+            return;
+        }
+        Optional<String> declared =
+                DottedKeys.longestDeclared(in.name(), inputs.properties().keySet());
+        if (declared.isEmpty()) {
+            String message = "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name() + "'"
+                    + Suggestions.hint(in.name(), inputs.properties().keySet());
+            if (inputs.allowsUnlisted()) {
+                // EXPR-5: additionalProperties lets a caller pass it, so it may be there at runtime
+                diagnostics.warning(
+                        DiagnosticCode.UNKNOWN_INPUT, at, message + " (its additionalProperties may supply it)");
+            } else {
+                diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at, message);
+            }
+        } else if (!declared.get().equals(in.name()) && !memberAccessAllowed) {
+            String rest = in.name().substring(declared.get().length() + 1);
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_INPUT,
+                    at,
+                    "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name()
+                            + "'; to read a member of '" + declared.get() + "' write '$inputs." + declared.get() + "#/"
+                            + rest.replace('.', '/') + "'");
+        }
     }
-    if (!inputs.isClosed()) {
-      return;
-    }
-    Optional<String> declared = DottedKeys.longestDeclared(in.name(), inputs.properties().keySet());
-    if (declared.isEmpty()) {
-      String message = "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name() + "'"
-          + Suggestions.hint(in.name(), inputs.properties().keySet());
-      if (inputs.allowsUnlisted()) {
-        // EXPR-5: additionalProperties lets a caller pass it, so it may be there at runtime
-        diagnostics.warning(DiagnosticCode.UNKNOWN_INPUT, at, message + " (its additionalProperties may supply it)");
-      } else {
-        diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at, message);
-      }
-    } else if (!declared.get().equals(in.name()) && !memberAccessAllowed) {
-      String rest = in.name().substring(declared.get().length() + 1);
-      diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at,
-          "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name()
-              + "'; to read a member of '" + declared.get() + "' write '$inputs." + declared.get() + "#/"
-              + rest.replace('.', '/') + "'");
-    }
-  }
 
-  private void stepOutput(RuntimeExpression.StepOutput out, Location at, boolean memberAccessAllowed) {
-    Optional<Step> step = workflow.step(out.stepId());
-    if (step.isEmpty()) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_STEP, at,
-          "'" + out.text() + "' refers to step '" + out.stepId() + "', which is not in workflow '"
-              + workflow.workflowId().value() + "'"
-              + Suggestions.hint(out.stepId(), workflow.steps().stream().map(Step::id).toList()));
-      return;
+    private void stepOutput(RuntimeExpression.StepOutput out, Location at, boolean memberAccessAllowed) {
+        Optional<Step> step = workflow.step(out.stepId());
+        if (step.isEmpty()) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_STEP,
+                    at,
+                    "'" + out.text() + "' refers to step '" + out.stepId() + "', which is not in workflow '"
+                            + workflow.workflowId().value() + "'"
+                            + Suggestions.hint(
+                                    out.stepId(),
+                                    workflow.steps().stream().map(Step::id).toList()));
+            return;
+        }
+        Collection<String> outputs = step.get().outputs().keySet();
+        Optional<String> declared = DottedKeys.longestDeclared(out.name(), outputs);
+        if (declared.isEmpty()) {
+            String known = outputs.isEmpty() ? "; it declares no outputs" : Suggestions.hint(out.name(), outputs);
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_OUTPUT,
+                    at,
+                    "step '" + out.stepId() + "' has no output '" + out.name() + "'" + known);
+        } else if (!declared.get().equals(out.name()) && !memberAccessAllowed) {
+            String rest = out.name().substring(declared.get().length() + 1);
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_OUTPUT,
+                    at,
+                    "step '" + out.stepId() + "' has no output '" + out.name() + "'; to read a member of '"
+                            + declared.get()
+                            + "' write '$steps." + out.stepId() + ".outputs." + declared.get() + "#/"
+                            + rest.replace('.', '/')
+                            + "'");
+        }
     }
-    Collection<String> outputs = step.get().outputs().keySet();
-    Optional<String> declared = DottedKeys.longestDeclared(out.name(), outputs);
-    if (declared.isEmpty()) {
-      String known = outputs.isEmpty() ? "; it declares no outputs" : Suggestions.hint(out.name(), outputs);
-      diagnostics.error(DiagnosticCode.UNKNOWN_OUTPUT, at,
-          "step '" + out.stepId() + "' has no output '" + out.name() + "'" + known);
-    } else if (!declared.get().equals(out.name()) && !memberAccessAllowed) {
-      String rest = out.name().substring(declared.get().length() + 1);
-      diagnostics.error(DiagnosticCode.UNKNOWN_OUTPUT, at,
-          "step '" + out.stepId() + "' has no output '" + out.name() + "'; to read a member of '" + declared.get()
-              + "' write '$steps." + out.stepId() + ".outputs." + declared.get() + "#/" + rest.replace('.', '/')
-              + "'");
-    }
-  }
 
-  /**
-   * EXPR-5 for {@code $workflows.<id>.inputs|outputs.<name>}: the name is declared; D-16: something in
-   * this document runs the workflow, or the value can never be there.
-   */
-  private void workflowValue(RuntimeExpression.WorkflowValue w, Workflow target, Location at,
-      boolean memberAccessAllowed) {
-    Collection<String> names = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
-        ? target.outputs().keySet() : InputSchema.of(target).properties().keySet();
-    boolean checkable = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS || InputSchema.of(target).isClosed();
-    Optional<String> declared = DottedKeys.longestDeclared(w.name(), names);
-    if (checkable && (declared.isEmpty() || !declared.get().equals(w.name()) && !memberAccessAllowed)) {
-      DiagnosticCode code = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
-          ? DiagnosticCode.UNKNOWN_OUTPUT : DiagnosticCode.UNKNOWN_INPUT;
-      diagnostics.error(code, at, "workflow '" + target.workflowId().value() + "' declares no "
-          + (code == DiagnosticCode.UNKNOWN_OUTPUT ? "output" : "input") + " '" + w.name() + "'"
-          + Suggestions.hint(w.name(), names));
+    /**
+     * EXPR-5 for {@code $workflows.<id>.inputs|outputs.<name>}: the name is declared; D-16: something in
+     * this document runs the workflow, or the value can never be there.
+     */
+    private void workflowValue(
+            RuntimeExpression.WorkflowValue w, Workflow target, Location at, boolean memberAccessAllowed) {
+        Collection<String> names = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
+                ? target.outputs().keySet()
+                : InputSchema.of(target).properties().keySet();
+        boolean checkable = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
+                || InputSchema.of(target).isClosed();
+        Optional<String> declared = DottedKeys.longestDeclared(w.name(), names);
+        if (checkable && (declared.isEmpty() || !declared.get().equals(w.name()) && !memberAccessAllowed)) {
+            DiagnosticCode code = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
+                    ? DiagnosticCode.UNKNOWN_OUTPUT
+                    : DiagnosticCode.UNKNOWN_INPUT;
+            diagnostics.error(
+                    code,
+                    at,
+                    "workflow '" + target.workflowId().value() + "' declares no "
+                            + (code == DiagnosticCode.UNKNOWN_OUTPUT ? "output" : "input") + " '" + w.name() + "'"
+                            + Suggestions.hint(w.name(), names));
+        }
+        if (!WorkflowRuns.isRunBy(document.document(), target.workflowId().value())) {
+            diagnostics.warning(
+                    DiagnosticCode.WORKFLOW_NOT_RUN,
+                    at,
+                    "'" + w.text() + "' reads the latest run of workflow '"
+                            + target.workflowId().value()
+                            + "', but nothing in this document runs it (dependsOn, a workflow step or a goto); the value will be "
+                            + "absent");
+        }
     }
-    if (!WorkflowRuns.isRunBy(document.document(), target.workflowId().value())) {
-      diagnostics.warning(DiagnosticCode.WORKFLOW_NOT_RUN, at,
-          "'" + w.text() + "' reads the latest run of workflow '" + target.workflowId().value()
-              + "', but nothing in this document runs it (dependsOn, a workflow step or a goto); the value will be "
-              + "absent");
-    }
-  }
-
 }

@@ -17,57 +17,66 @@ import java.util.Set;
  * without {@code contentType} (BODY-1, D-52), and none on GET, HEAD or DELETE (STEP-11).
  */
 final class RequestBodyCheck implements Check {
-  private static final Set<String> BODYLESS = Set.of("GET", "HEAD", "DELETE");
+    private static final Set<String> BODYLESS = Set.of("GET", "HEAD", "DELETE");
 
-  @Override
-  public void check(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Workflow workflow : document.document().workflows()) {
-      for (Step step : workflow.steps()) {
-        if (step.workflowId() == null) {
-          document.target(workflow, step).ifPresent(op -> check(step, op, diagnostics));
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            for (Step step : workflow.steps()) {
+                if (step.workflowId() == null) {
+                    document.target(workflow, step).ifPresent(op -> check(step, op, diagnostics));
+                }
+            }
         }
-      }
     }
-  }
 
-  private static void check(Step step, OperationRef op, Diagnostics diagnostics) {
-    RequestBody body = step.requestBody();
-    var declared = op.operation().getRequestBody();
-    boolean sends = body != null && (body.payload() != null || !body.replacements().isEmpty());
-    if (!sends) {
-      if (declared != null && Boolean.TRUE.equals(declared.getRequired())) {
-        diagnostics.error(DiagnosticCode.MISSING_REQUEST_BODY, body != null ? body.location() : step.stepId().location(),
-            op.display() + " requires a request body, and step '" + step.id() + "' sends none; add 'requestBody' "
-                + "with a 'payload'");
-      }
-      return;
+    private static void check(Step step, OperationRef op, Diagnostics diagnostics) {
+        RequestBody body = step.requestBody();
+        var declared = op.operation().getRequestBody();
+        boolean sends =
+                body != null && (body.payload() != null || !body.replacements().isEmpty());
+        if (!sends) {
+            if (declared != null && Boolean.TRUE.equals(declared.getRequired())) {
+                diagnostics.error(
+                        DiagnosticCode.MISSING_REQUEST_BODY,
+                        body != null ? body.location() : step.stepId().location(),
+                        op.display() + " requires a request body, and step '" + step.id()
+                                + "' sends none; add 'requestBody' " + "with a 'payload'");
+            }
+            return;
+        }
+        if (BODYLESS.contains(op.method())) {
+            diagnostics.warning(
+                    DiagnosticCode.DISCOURAGED_REQUEST_BODY,
+                    body.location(),
+                    "step '" + step.id() + "' sends a request body with " + op.method() + ", which servers may ignore");
+        }
+        if (body.contentType() == null) {
+            contentType(step, body, op, declared == null ? null : declared.getContent(), diagnostics);
+        }
     }
-    if (BODYLESS.contains(op.method())) {
-      diagnostics.warning(DiagnosticCode.DISCOURAGED_REQUEST_BODY, body.location(),
-          "step '" + step.id() + "' sends a request body with " + op.method() + ", which servers may ignore");
-    }
-    if (body.contentType() == null) {
-      contentType(step, body, op, declared == null ? null : declared.getContent(), diagnostics);
-    }
-  }
 
-  /** D-52: without contentType, the operation's only media type, or its JSON one, is used. */
-  private static void contentType(Step step, RequestBody body, OperationRef op, Content content,
-      Diagnostics diagnostics) {
-    List<String> types = content == null ? List.of() : List.copyOf(content.keySet());
-    if (types.isEmpty()) {
-      diagnostics.error(DiagnosticCode.MISSING_CONTENT_TYPE, body.location(),
-          "step '" + step.id() + "' sends a payload, but " + op.display() + " declares no request body media type; "
-              + "say which with 'contentType'");
-    } else if (types.size() > 1 && types.stream().noneMatch(RequestBodyCheck::isJson)) {
-      diagnostics.error(DiagnosticCode.MISSING_CONTENT_TYPE, body.location(),
-          op.display() + " accepts " + String.join(", ", types) + "; say which step '" + step.id()
-              + "' sends with 'contentType'");
+    /** D-52: without contentType, the operation's only media type, or its JSON one, is used. */
+    private static void contentType(
+            Step step, RequestBody body, OperationRef op, Content content, Diagnostics diagnostics) {
+        List<String> types = content == null ? List.of() : List.copyOf(content.keySet());
+        if (types.isEmpty()) {
+            diagnostics.error(
+                    DiagnosticCode.MISSING_CONTENT_TYPE,
+                    body.location(),
+                    "step '" + step.id() + "' sends a payload, but " + op.display()
+                            + " declares no request body media type; " + "say which with 'contentType'");
+        } else if (types.size() > 1 && types.stream().noneMatch(RequestBodyCheck::isJson)) {
+            diagnostics.error(
+                    DiagnosticCode.MISSING_CONTENT_TYPE,
+                    body.location(),
+                    op.display() + " accepts " + String.join(", ", types) + "; say which step '" + step.id()
+                            + "' sends with 'contentType'");
+        }
     }
-  }
 
-  static boolean isJson(String mediaType) {
-    String lower = mediaType.toLowerCase(Locale.ROOT);
-    return lower.startsWith("application/json") || lower.contains("+json");
-  }
+    static boolean isJson(String mediaType) {
+        String lower = mediaType.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/json") || lower.contains("+json");
+    }
 }

@@ -2,14 +2,14 @@ package dev.weft.compiler.check;
 
 /** Where an expression stands, which decides what it may read (CHECKLIST §2 table). */
 enum Scope {
-  /** Before a step's HTTP call: parameters and request bodies. */
-  REQUEST,
-  /** After an operation step's HTTP call: its criteria, action criteria and outputs. */
-  RESPONSE,
-  /** After a workflow step's call: its criteria, action criteria and outputs ({@code $outputs}). */
-  CALL,
-  /** Workflow-level action criteria, evaluated after whichever step is handled: either kind of result. */
-  ANY_RESULT,
-  /** Workflow outputs. */
-  WORKFLOW_OUTPUTS
+    /** Before a step's HTTP call: parameters and request bodies. */
+    REQUEST,
+    /** After an operation step's HTTP call: its criteria, action criteria and outputs. */
+    RESPONSE,
+    /** After a workflow step's call: its criteria, action criteria and outputs ({@code $outputs}). */
+    CALL,
+    /** Workflow-level action criteria, evaluated after whichever step is handled: either kind of result. */
+    ANY_RESULT,
+    /** Workflow outputs. */
+    WORKFLOW_OUTPUTS
 }

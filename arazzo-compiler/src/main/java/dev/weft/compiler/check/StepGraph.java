@@ -14,166 +14,166 @@ import java.util.List;
  * every path to another (dominators).
  */
 final class StepGraph {
-  private final Workflow workflow;
-  private final List<List<Integer>> successors = new ArrayList<>();
-  private final List<List<Integer>> unconditional = new ArrayList<>();
-  private final BitSet reachable = new BitSet();
-  private final List<BitSet> dominators = new ArrayList<>();
+    private final Workflow workflow;
+    private final List<List<Integer>> successors = new ArrayList<>();
+    private final List<List<Integer>> unconditional = new ArrayList<>();
+    private final BitSet reachable = new BitSet();
+    private final List<BitSet> dominators = new ArrayList<>();
 
-  StepGraph(Workflow workflow) {
-    this.workflow = workflow;
-    List<Step> steps = workflow.steps();
-    for (int i = 0; i < steps.size(); i++) {
-      List<Integer> next = new ArrayList<>();
-      List<Integer> always = new ArrayList<>();
-      Step step = steps.get(i);
-      boolean successAlwaysHandled = edges(Effective.onSuccess(workflow, step), i, next, always);
-      if (!successAlwaysHandled && i + 1 < steps.size()) {
-        next.add(i + 1);
-      }
-      edges(Effective.onFailure(workflow, step), i, next, new ArrayList<>());
-      successors.add(next);
-      unconditional.add(always);
-    }
-    if (!steps.isEmpty()) {
-      reach(0);
-      computeDominators();
-    }
-  }
-
-  /** Adds the step targets of actions; true when an action without criteria always ends the choice. */
-  private boolean edges(List<Action> actions, int self, List<Integer> next, List<Integer> always) {
-    for (Action action : actions) {
-      String type = action.type().value();
-      int target = -1;
-      if (type.equals("goto") && action.stepId() != null) {
-        target = index(action.stepId().value());
-      } else if (type.equals("retry")) {
-        target = self;
-        if (action.stepId() != null && index(action.stepId().value()) >= 0) {
-          next.add(index(action.stepId().value())); // the step a retry runs first
+    StepGraph(Workflow workflow) {
+        this.workflow = workflow;
+        List<Step> steps = workflow.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            List<Integer> next = new ArrayList<>();
+            List<Integer> always = new ArrayList<>();
+            Step step = steps.get(i);
+            boolean successAlwaysHandled = edges(Effective.onSuccess(workflow, step), i, next, always);
+            if (!successAlwaysHandled && i + 1 < steps.size()) {
+                next.add(i + 1);
+            }
+            edges(Effective.onFailure(workflow, step), i, next, new ArrayList<>());
+            successors.add(next);
+            unconditional.add(always);
         }
-      }
-      if (target >= 0) {
-        next.add(target);
-        if (action.criteria().isEmpty() && !type.equals("retry")) {
-          always.add(target);
+        if (!steps.isEmpty()) {
+            reach(0);
+            computeDominators();
         }
-      }
-      if (action.criteria().isEmpty() && !type.equals("retry")) {
-        return true;
-      }
     }
-    return false;
-  }
 
-  int index(String stepId) {
-    List<Step> steps = workflow.steps();
-    for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).id().equals(stepId)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  boolean isReachable(int step) {
-    return reachable.get(step);
-  }
-
-  /** Whether {@code before} runs on every path from the first step to {@code step}. */
-  boolean alwaysRunsBefore(int before, int step) {
-    return dominators.get(step).get(before);
-  }
-
-  /** Whether some path from the first step runs {@code before} and later reaches {@code step}. */
-  boolean mayRunBefore(int before, int step) {
-    if (!reachable.get(before)) {
-      return false;
-    }
-    BitSet seen = new BitSet();
-    List<Integer> work = new ArrayList<>(successors.get(before));
-    while (!work.isEmpty()) {
-      int n = work.remove(work.size() - 1);
-      if (n == step) {
-        return true;
-      }
-      if (!seen.get(n)) {
-        seen.set(n);
-        work.addAll(successors.get(n));
-      }
-    }
-    return false;
-  }
-
-  /** A cycle made only of gotos without criteria, starting at {@code step}, if there is one. */
-  List<Integer> unconditionalCycle(int step) {
-    List<Integer> path = new ArrayList<>();
-    int current = step;
-    BitSet seen = new BitSet();
-    while (!unconditional.get(current).isEmpty() && !seen.get(current)) {
-      seen.set(current);
-      current = unconditional.get(current).get(0);
-      path.add(current);
-      if (current == step) {
-        return path;
-      }
-    }
-    return List.of();
-  }
-
-  private void reach(int from) {
-    List<Integer> work = new ArrayList<>(List.of(from));
-    while (!work.isEmpty()) {
-      int n = work.remove(work.size() - 1);
-      if (!reachable.get(n)) {
-        reachable.set(n);
-        work.addAll(successors.get(n));
-      }
-    }
-  }
-
-  /** The classic iterative data-flow: dom(entry) = {entry}; dom(n) = {n} ∪ ⋂ dom(predecessors). */
-  private void computeDominators() {
-    int size = workflow.steps().size();
-    List<List<Integer>> predecessors = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      predecessors.add(new ArrayList<>());
-    }
-    for (int i = 0; i < size; i++) {
-      if (reachable.get(i)) {
-        for (int s : successors.get(i)) {
-          predecessors.get(s).add(i);
+    /** Adds the step targets of actions; true when an action without criteria always ends the choice. */
+    private boolean edges(List<Action> actions, int self, List<Integer> next, List<Integer> always) {
+        for (Action action : actions) {
+            String type = action.type().value();
+            int target = -1;
+            if (type.equals("goto") && action.stepId() != null) {
+                target = index(action.stepId().value());
+            } else if (type.equals("retry")) {
+                target = self;
+                if (action.stepId() != null && index(action.stepId().value()) >= 0) {
+                    next.add(index(action.stepId().value())); // the step a retry runs first
+                }
+            }
+            if (target >= 0) {
+                next.add(target);
+                if (action.criteria().isEmpty() && !type.equals("retry")) {
+                    always.add(target);
+                }
+            }
+            if (action.criteria().isEmpty() && !type.equals("retry")) {
+                return true;
+            }
         }
-      }
+        return false;
     }
-    for (int i = 0; i < size; i++) {
-      BitSet all = new BitSet();
-      if (i == 0) {
-        all.set(0);
-      } else {
-        all.set(0, size);
-      }
-      dominators.add(all);
+
+    int index(String stepId) {
+        List<Step> steps = workflow.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(stepId)) {
+                return i;
+            }
+        }
+        return -1;
     }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int n = 1; n < size; n++) {
-        if (!reachable.get(n)) {
-          continue;
-        }
-        BitSet next = new BitSet();
-        next.set(0, size);
-        for (int p : predecessors.get(n)) {
-          next.and(dominators.get(p));
-        }
-        next.set(n);
-        if (!next.equals(dominators.get(n))) {
-          dominators.set(n, next);
-          changed = true;
-        }
-      }
+
+    boolean isReachable(int step) {
+        return reachable.get(step);
     }
-  }
+
+    /** Whether {@code before} runs on every path from the first step to {@code step}. */
+    boolean alwaysRunsBefore(int before, int step) {
+        return dominators.get(step).get(before);
+    }
+
+    /** Whether some path from the first step runs {@code before} and later reaches {@code step}. */
+    boolean mayRunBefore(int before, int step) {
+        if (!reachable.get(before)) {
+            return false;
+        }
+        BitSet seen = new BitSet();
+        List<Integer> work = new ArrayList<>(successors.get(before));
+        while (!work.isEmpty()) {
+            int n = work.remove(work.size() - 1);
+            if (n == step) {
+                return true;
+            }
+            if (!seen.get(n)) {
+                seen.set(n);
+                work.addAll(successors.get(n));
+            }
+        }
+        return false;
+    }
+
+    /** A cycle made only of gotos without criteria, starting at {@code step}, if there is one. */
+    List<Integer> unconditionalCycle(int step) {
+        List<Integer> path = new ArrayList<>();
+        int current = step;
+        BitSet seen = new BitSet();
+        while (!unconditional.get(current).isEmpty() && !seen.get(current)) {
+            seen.set(current);
+            current = unconditional.get(current).get(0);
+            path.add(current);
+            if (current == step) {
+                return path;
+            }
+        }
+        return List.of();
+    }
+
+    private void reach(int from) {
+        List<Integer> work = new ArrayList<>(List.of(from));
+        while (!work.isEmpty()) {
+            int n = work.remove(work.size() - 1);
+            if (!reachable.get(n)) {
+                reachable.set(n);
+                work.addAll(successors.get(n));
+            }
+        }
+    }
+
+    /** The classic iterative data-flow: dom(entry) = {entry}; dom(n) = {n} ∪ ⋂ dom(predecessors). */
+    private void computeDominators() {
+        int size = workflow.steps().size();
+        List<List<Integer>> predecessors = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            predecessors.add(new ArrayList<>());
+        }
+        for (int i = 0; i < size; i++) {
+            if (reachable.get(i)) {
+                for (int s : successors.get(i)) {
+                    predecessors.get(s).add(i);
+                }
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            BitSet all = new BitSet();
+            if (i == 0) {
+                all.set(0);
+            } else {
+                all.set(0, size);
+            }
+            dominators.add(all);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int n = 1; n < size; n++) {
+                if (!reachable.get(n)) {
+                    continue;
+                }
+                BitSet next = new BitSet();
+                next.set(0, size);
+                for (int p : predecessors.get(n)) {
+                    next.and(dominators.get(p));
+                }
+                next.set(n);
+                if (!next.equals(dominators.get(n))) {
+                    dominators.set(n, next);
+                    changed = true;
+                }
+            }
+        }
+    }
 }

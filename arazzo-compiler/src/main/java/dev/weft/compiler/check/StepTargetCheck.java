@@ -16,66 +16,87 @@ import java.util.stream.Stream;
  */
 final class StepTargetCheck implements Check {
 
-  @Override
-  public void check(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Workflow workflow : document.document().workflows()) {
-      for (Step step : workflow.steps()) {
-        long targets = Stream.of(step.operationId(), step.operationPath(), step.workflowId())
-            .filter(t -> t != null).count();
-        if (targets != 1) {
-          diagnostics.error(DiagnosticCode.INVALID_STEP_TARGET, step.stepId().location(),
-              "step '" + step.id() + "' must have exactly one of operationId, operationPath and workflowId, found "
-                  + targets);
-          continue;
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            for (Step step : workflow.steps()) {
+                long targets = Stream.of(step.operationId(), step.operationPath(), step.workflowId())
+                        .filter(t -> t != null)
+                        .count();
+                if (targets != 1) {
+                    diagnostics.error(
+                            DiagnosticCode.INVALID_STEP_TARGET,
+                            step.stepId().location(),
+                            "step '" + step.id()
+                                    + "' must have exactly one of operationId, operationPath and workflowId, found "
+                                    + targets);
+                    continue;
+                }
+                Located<String> workflowId = step.workflowId();
+                if (workflowId != null && step.requestBody() != null) {
+                    diagnostics.error(
+                            DiagnosticCode.INVALID_STEP_TARGET,
+                            step.requestBody().location(),
+                            "step '" + step.id()
+                                    + "' calls a workflow and cannot have a requestBody; pass values as parameters");
+                }
+                if (step.requestBody() != null) {
+                    replacementTargets(
+                            step.requestBody(), document.target(workflow, step).orElse(null), diagnostics);
+                }
+                if (step.operationPath() != null) {
+                    document.target(workflow, step).ifPresent(op -> preferOperationId(document, step, op, diagnostics));
+                }
+            }
         }
-        Located<String> workflowId = step.workflowId();
-        if (workflowId != null && step.requestBody() != null) {
-          diagnostics.error(DiagnosticCode.INVALID_STEP_TARGET, step.requestBody().location(),
-              "step '" + step.id() + "' calls a workflow and cannot have a requestBody; pass values as parameters");
-        }
-        if (step.requestBody() != null) {
-          replacementTargets(step.requestBody(), document.target(workflow, step).orElse(null), diagnostics);
-        }
-        if (step.operationPath() != null) {
-          document.target(workflow, step).ifPresent(op -> preferOperationId(document, step, op, diagnostics));
-        }
-      }
     }
-  }
 
-  /** STEP-7: an operation that has an operationId is better named by it than by a JSON Pointer. */
-  private static void preferOperationId(ResolvedDocument document, Step step, OperationRef op,
-      Diagnostics diagnostics) {
-    if (op.operationId() == null) {
-      return;
-    }
-    boolean qualify = document.sources().size() > 1;
-    String id = qualify ? "$sourceDescriptions." + op.sourceName() + "." + op.operationId() : op.operationId();
-    diagnostics.warning(DiagnosticCode.PREFER_OPERATION_ID, step.operationPath().location(),
-        "step '" + step.id() + "' names " + op.display() + " by operationPath although it has operationId '"
-            + op.operationId() + "'; prefer 'operationId: " + id + "'");
-  }
-
-  /** BODY-3: a replacement's target is a JSON Pointer for JSON and form bodies, an XPath for XML ones. */
-  private static void replacementTargets(RequestBody body, OperationRef op, Diagnostics diagnostics) {
-    String contentType = body.contentType() != null ? body.contentType().value()
-        : op != null && op.operation().getRequestBody() != null && op.operation().getRequestBody().getContent() != null
-            ? String.join(",", op.operation().getRequestBody().getContent().keySet()) : "application/json";
-    boolean xml = contentType.toLowerCase(java.util.Locale.ROOT).contains("xml");
-    for (RequestBody.Replacement r : body.replacements()) {
-      String target = r.target().value();
-      if (xml) {
-        try {
-          javax.xml.xpath.XPathFactory.newDefaultInstance().newXPath().compile(target);
-        } catch (javax.xml.xpath.XPathExpressionException e) {
-          diagnostics.error(DiagnosticCode.INVALID_VALUE, r.target().location(),
-              "replacement target '" + target + "' is not an XPath 1.0 expression, which an XML body needs");
+    /** STEP-7: an operation that has an operationId is better named by it than by a JSON Pointer. */
+    private static void preferOperationId(
+            ResolvedDocument document, Step step, OperationRef op, Diagnostics diagnostics) {
+        if (op.operationId() == null) {
+            return;
         }
-      } else if (!target.isEmpty() && !target.startsWith("/") || target.matches(".*~[^01].*|.*~$")) {
-        diagnostics.error(DiagnosticCode.INVALID_VALUE, r.target().location(),
-            "replacement target '" + target + "' is not a JSON Pointer (RFC 6901), which a " + contentType
-                + " body needs; write it like '/items/0/id'");
-      }
+        boolean qualify = document.sources().size() > 1;
+        String id = qualify ? "$sourceDescriptions." + op.sourceName() + "." + op.operationId() : op.operationId();
+        diagnostics.warning(
+                DiagnosticCode.PREFER_OPERATION_ID,
+                step.operationPath().location(),
+                "step '" + step.id() + "' names " + op.display() + " by operationPath although it has operationId '"
+                        + op.operationId() + "'; prefer 'operationId: " + id + "'");
     }
-  }
+
+    /** BODY-3: a replacement's target is a JSON Pointer for JSON and form bodies, an XPath for XML ones. */
+    private static void replacementTargets(RequestBody body, OperationRef op, Diagnostics diagnostics) {
+        String contentType = body.contentType() != null
+                ? body.contentType().value()
+                : op != null
+                                && op.operation().getRequestBody() != null
+                                && op.operation().getRequestBody().getContent() != null
+                        ? String.join(
+                                ",",
+                                op.operation().getRequestBody().getContent().keySet())
+                        : "application/json";
+        boolean xml = contentType.toLowerCase(java.util.Locale.ROOT).contains("xml");
+        for (RequestBody.Replacement r : body.replacements()) {
+            String target = r.target().value();
+            if (xml) {
+                try {
+                    javax.xml.xpath.XPathFactory.newDefaultInstance().newXPath().compile(target);
+                } catch (javax.xml.xpath.XPathExpressionException e) {
+                    diagnostics.error(
+                            DiagnosticCode.INVALID_VALUE,
+                            r.target().location(),
+                            "replacement target '" + target
+                                    + "' is not an XPath 1.0 expression, which an XML body needs");
+                }
+            } else if (!target.isEmpty() && !target.startsWith("/") || target.matches(".*~[^01].*|.*~$")) {
+                diagnostics.error(
+                        DiagnosticCode.INVALID_VALUE,
+                        r.target().location(),
+                        "replacement target '" + target + "' is not a JSON Pointer (RFC 6901), which a " + contentType
+                                + " body needs; write it like '/items/0/id'");
+            }
+        }
+    }
 }

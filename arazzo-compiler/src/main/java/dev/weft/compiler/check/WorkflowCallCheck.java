@@ -25,112 +25,140 @@ import java.util.Set;
  */
 final class WorkflowCallCheck implements Check {
 
-  @Override
-  public void check(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Workflow workflow : document.document().workflows()) {
-      for (Step step : workflow.steps()) {
-        if (step.workflowId() != null) {
-          document.workflow(step.workflowId().value()).ifPresent(callee -> step(workflow, step, callee, diagnostics));
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            for (Step step : workflow.steps()) {
+                if (step.workflowId() != null) {
+                    document.workflow(step.workflowId().value())
+                            .ifPresent(callee -> step(workflow, step, callee, diagnostics));
+                }
+            }
+            gotoTargets(document, workflow, diagnostics);
+            dependencies(document, workflow, diagnostics);
         }
-      }
-      gotoTargets(document, workflow, diagnostics);
-      dependencies(document, workflow, diagnostics);
+        cycles(document, diagnostics);
     }
-    cycles(document, diagnostics);
-  }
 
-  private static void step(Workflow workflow, Step step, WorkflowRef callee, Diagnostics diagnostics) {
-    InputSchema inputs = InputSchema.of(callee.workflow());
-    Set<String> given = new HashSet<>();
-    for (Parameter p : step.parameters()) {
-      given.add(p.name().value());
-      if (p.in() != null) {
-        diagnostics.warning(DiagnosticCode.UNKNOWN_PARAMETER, p.in().location(),
-            "'in' is ignored on a parameter of a step that calls a workflow; parameters become its inputs by name");
-      }
-      if (inputs.isClosed() && !inputs.properties().containsKey(p.name().value())) {
-        diagnostics.warning(DiagnosticCode.UNKNOWN_PARAMETER, p.name().location(),
-            "workflow '" + callee.id() + "' declares no input '" + p.name().value() + "'"
-                + Suggestions.hint(p.name().value(), inputs.properties().keySet()));
-      }
+    private static void step(Workflow workflow, Step step, WorkflowRef callee, Diagnostics diagnostics) {
+        InputSchema inputs = InputSchema.of(callee.workflow());
+        Set<String> given = new HashSet<>();
+        for (Parameter p : step.parameters()) {
+            given.add(p.name().value());
+            if (p.in() != null) {
+                diagnostics.warning(
+                        DiagnosticCode.UNKNOWN_PARAMETER,
+                        p.in().location(),
+                        "'in' is ignored on a parameter of a step that calls a workflow; parameters become its inputs by name");
+            }
+            if (inputs.isClosed() && !inputs.properties().containsKey(p.name().value())) {
+                diagnostics.warning(
+                        DiagnosticCode.UNKNOWN_PARAMETER,
+                        p.name().location(),
+                        "workflow '" + callee.id() + "' declares no input '"
+                                + p.name().value() + "'"
+                                + Suggestions.hint(
+                                        p.name().value(), inputs.properties().keySet()));
+            }
+        }
+        // workflow-level parameters reach a called workflow only where it declares the input
+        for (Parameter p : Effective.parameters(workflow, step)) {
+            if (inputs.properties().containsKey(p.name().value())) {
+                given.add(p.name().value());
+            }
+        }
+        requireInputs(callee, given, step.workflowId().location(), "step '" + step.id() + "'", diagnostics);
     }
-    // workflow-level parameters reach a called workflow only where it declares the input
-    for (Parameter p : Effective.parameters(workflow, step)) {
-      if (inputs.properties().containsKey(p.name().value())) {
-        given.add(p.name().value());
-      }
-    }
-    requireInputs(callee, given, step.workflowId().location(), "step '" + step.id() + "'", diagnostics);
-  }
 
-  private static void gotoTargets(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
-    Set<String> available = InputSchema.of(workflow).properties().keySet();
-    for (Action action : workflow.actions()) {
-      String type = action.type().value();
-      if ((type.equals("goto") || type.equals("retry")) && action.workflowId() != null) {
-        document.workflow(action.workflowId().value()).ifPresent(target -> requireInputs(target, available,
-            action.workflowId().location(), type + " action '" + action.name().value() + "' (which passes the inputs "
-                + "of workflow '" + workflow.workflowId().value() + "' by name)", diagnostics));
-      }
+    private static void gotoTargets(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+        Set<String> available = InputSchema.of(workflow).properties().keySet();
+        for (Action action : workflow.actions()) {
+            String type = action.type().value();
+            if ((type.equals("goto") || type.equals("retry")) && action.workflowId() != null) {
+                document.workflow(action.workflowId().value())
+                        .ifPresent(target -> requireInputs(
+                                target,
+                                available,
+                                action.workflowId().location(),
+                                type + " action '" + action.name().value() + "' (which passes the inputs "
+                                        + "of workflow '"
+                                        + workflow.workflowId().value() + "' by name)",
+                                diagnostics));
+            }
+        }
     }
-  }
 
-  private static void dependencies(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
-    Set<String> seen = new HashSet<>();
-    Set<String> available = InputSchema.of(workflow).properties().keySet();
-    for (Located<String> dependency : workflow.dependsOn()) {
-      if (!seen.add(dependency.value())) {
-        diagnostics.error(DiagnosticCode.DUPLICATE_ID, dependency.location(),
-            "workflow '" + workflow.workflowId().value() + "' lists '" + dependency.value() + "' in dependsOn twice");
-        continue;
-      }
-      document.workflow(dependency.value()).ifPresent(target -> requireInputs(target, available,
-          dependency.location(), "dependsOn of workflow '" + workflow.workflowId().value()
-              + "' (which passes its inputs by name)", diagnostics));
+    private static void dependencies(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+        Set<String> seen = new HashSet<>();
+        Set<String> available = InputSchema.of(workflow).properties().keySet();
+        for (Located<String> dependency : workflow.dependsOn()) {
+            if (!seen.add(dependency.value())) {
+                diagnostics.error(
+                        DiagnosticCode.DUPLICATE_ID,
+                        dependency.location(),
+                        "workflow '" + workflow.workflowId().value() + "' lists '" + dependency.value()
+                                + "' in dependsOn twice");
+                continue;
+            }
+            document.workflow(dependency.value())
+                    .ifPresent(target -> requireInputs(
+                            target,
+                            available,
+                            dependency.location(),
+                            "dependsOn of workflow '" + workflow.workflowId().value()
+                                    + "' (which passes its inputs by name)",
+                            diagnostics));
+        }
     }
-  }
 
-  private static void requireInputs(WorkflowRef callee, Set<String> given, Location at, String caller,
-      Diagnostics diagnostics) {
-    InputSchema inputs = InputSchema.of(callee.workflow());
-    for (String name : inputs.properties().keySet()) {
-      if (inputs.isRequired(name) && !given.contains(name)) {
-        diagnostics.error(DiagnosticCode.MISSING_WORKFLOW_INPUT, at,
-            caller + " does not supply input '" + name + "', which workflow '" + callee.id() + "' requires");
-      }
+    private static void requireInputs(
+            WorkflowRef callee, Set<String> given, Location at, String caller, Diagnostics diagnostics) {
+        InputSchema inputs = InputSchema.of(callee.workflow());
+        for (String name : inputs.properties().keySet()) {
+            if (inputs.isRequired(name) && !given.contains(name)) {
+                diagnostics.error(
+                        DiagnosticCode.MISSING_WORKFLOW_INPUT,
+                        at,
+                        caller + " does not supply input '" + name + "', which workflow '" + callee.id()
+                                + "' requires");
+            }
+        }
     }
-  }
 
-  /** dependsOn within the document must not loop: a → b → a can never start. */
-  private static void cycles(ResolvedDocument document, Diagnostics diagnostics) {
-    for (Workflow workflow : document.document().workflows()) {
-      List<String> path = new ArrayList<>();
-      if (reaches(document, workflow, workflow.workflowId().value(), new LinkedHashSet<>(), path)) {
-        Located<String> first = workflow.dependsOn().stream()
-            .filter(d -> d.value().equals(path.get(0))).findFirst().orElse(workflow.workflowId());
-        diagnostics.error(DiagnosticCode.DEPENDENCY_CYCLE, first.location(),
-            "workflow '" + workflow.workflowId().value() + "' depends on itself: " + workflow.workflowId().value()
-                + " -> " + String.join(" -> ", path));
-      }
+    /** dependsOn within the document must not loop: a → b → a can never start. */
+    private static void cycles(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            List<String> path = new ArrayList<>();
+            if (reaches(document, workflow, workflow.workflowId().value(), new LinkedHashSet<>(), path)) {
+                Located<String> first = workflow.dependsOn().stream()
+                        .filter(d -> d.value().equals(path.get(0)))
+                        .findFirst()
+                        .orElse(workflow.workflowId());
+                diagnostics.error(
+                        DiagnosticCode.DEPENDENCY_CYCLE,
+                        first.location(),
+                        "workflow '" + workflow.workflowId().value() + "' depends on itself: "
+                                + workflow.workflowId().value() + " -> " + String.join(" -> ", path));
+            }
+        }
     }
-  }
 
-  private static boolean reaches(ResolvedDocument document, Workflow from, String target, Set<String> visited,
-      List<String> path) {
-    for (Located<String> dependency : from.dependsOn()) {
-      WorkflowRef next = document.workflow(dependency.value()).orElse(null);
-      if (next == null || next.document().document() != document.document()) {
-        continue;
-      }
-      path.add(next.id());
-      if (next.id().equals(target)) {
-        return true;
-      }
-      if (visited.add(next.id()) && reaches(document, next.workflow(), target, visited, path)) {
-        return true;
-      }
-      path.remove(path.size() - 1);
+    private static boolean reaches(
+            ResolvedDocument document, Workflow from, String target, Set<String> visited, List<String> path) {
+        for (Located<String> dependency : from.dependsOn()) {
+            WorkflowRef next = document.workflow(dependency.value()).orElse(null);
+            if (next == null || next.document().document() != document.document()) {
+                continue;
+            }
+            path.add(next.id());
+            if (next.id().equals(target)) {
+                return true;
+            }
+            if (visited.add(next.id()) && reaches(document, next.workflow(), target, visited, path)) {
+                return true;
+            }
+            path.remove(path.size() - 1);
+        }
+        return false;
     }
-    return false;
-  }
 }

@@ -7,141 +7,372 @@ import java.util.List;
  * since users and tests depend on them. Each is documented in {@code docs/diagnostics.md}.
  */
 public enum DiagnosticCode {
-  // Reading documents
-  MISSING_FILE("missing-file", Severity.ERROR, "a document or source description file does not exist", "FMT-6"),
-  MALFORMED_YAML("malformed-yaml", Severity.ERROR, "the file is not well-formed YAML or JSON", "FMT-1", "FMT-3"),
-  NOT_AN_OBJECT("not-an-object", Severity.ERROR, "the document root is not an object", "FMT-1"),
-  UNSUPPORTED_VERSION("unsupported-version", Severity.ERROR, "the arazzo version is not 1.0.0 or 1.0.1", "DOC-1",
-      "D-30"),
-  MISSING_FIELD("missing-field", Severity.ERROR, "a required field is absent", "DOC-1", "DOC-2", "DOC-3", "DOC-4",
-      "INFO-1", "INFO-2", "SRC-1", "SRC-3", "WF-1", "WF-5", "STEP-1", "PARAM-2", "PARAM-6", "BODY-3", "BODY-4",
-      "CRIT-1", "CRIT-9", "SA-1", "FA-1"),
-  WRONG_TYPE("wrong-type", Severity.ERROR, "a field holds a value of the wrong JSON type", "INFO-2", "WF-3", "WF-9",
-      "STEP-12", "STEP-13", "STEP-14", "FA-4", "COMP-1"),
-  UNKNOWN_FIELD("unknown-field", Severity.ERROR, "a field the specification does not define", "FMT-2", "FMT-4",
-      "COMP-1", "REUSE-3"),
-  RESERVED_EXTENSION("reserved-extension", Severity.WARNING,
-      "an extension field uses a prefix the specification reserves", "FMT-5"),
-  IGNORED_FIELD("ignored-field", Severity.WARNING, "a field of a reusable object that is ignored", "REUSE-4"),
-  EMPTY_LIST("empty-list", Severity.ERROR, "a list that must hold at least one entry is empty", "DOC-3", "DOC-4",
-      "WF-5", "STEP-12", "SA-4", "FA-6", "D-55"),
-  DUPLICATE_ID("duplicate-id", Severity.ERROR, "two entries share a name or id that must be unique", "DOC-3", "DOC-4",
-      "SRC-1", "WF-1", "WF-4", "WF-6", "WF-7", "WF-8", "STEP-1", "STEP-9", "STEP-13", "PARAM-1", "D-38", "D-60"),
-  INVALID_NAME("invalid-name", Severity.ERROR, "a name or id does not match the pattern the specification requires",
-      "SRC-2", "WF-2", "WF-9", "STEP-2", "STEP-14", "COMP-1"),
-  UNKNOWN_COMPONENT("unknown-component", Severity.ERROR,
-      "a reusable object's reference names no component of the right section", "WF-6", "WF-7", "WF-8", "STEP-13",
-      "COMP-2", "REUSE-1", "REUSE-2", "D-39"),
-  INVALID_SCHEMA("invalid-schema", Severity.ERROR, "a workflow's inputs are not a valid JSON Schema", "WF-3", "D-41",
-      "D-42"),
-  INVALID_VALUE("invalid-value", Severity.ERROR, "a field holds a value outside the allowed set", "SRC-4", "PARAM-3",
-      "CRIT-2", "CRIT-9", "SA-1", "FA-1", "D-31", "BODY-3"),
-  // Source descriptions and step targets
-  INVALID_SOURCE_DESCRIPTION("invalid-source-description", Severity.ERROR,
-      "a source description cannot be read as OpenAPI", "SRC-3", "D-27", "D-28", "D-54"),
-  UNKNOWN_SOURCE("unknown-source", Severity.ERROR, "a reference names a source description that does not exist", "WF-4",
-      "STEP-5", "STEP-6"),
-  INVALID_STEP_TARGET("invalid-step-target", Severity.ERROR,
-      "a step does not name exactly one of operationId, operationPath and workflowId", "STEP-3", "STEP-10"),
-  INVALID_OPERATION_PATH("invalid-operation-path", Severity.ERROR,
-      "an operationPath is malformed or does not end at an operation", "STEP-6"),
-  UNKNOWN_OPERATION("unknown-operation", Severity.ERROR, "an operationId is not in any source description", "STEP-4",
-      "STEP-5", "D-54"),
-  AMBIGUOUS_OPERATION("ambiguous-operation", Severity.ERROR,
-      "a bare operationId is found in several source descriptions", "STEP-5", "D-25"),
-  UNQUALIFIED_OPERATION("unqualified-operation", Severity.WARNING,
-      "a bare operationId is used although several source descriptions exist", "STEP-5", "D-25"),
-  UNKNOWN_WORKFLOW("unknown-workflow", Severity.ERROR, "a workflowId (step, action or dependsOn) names no workflow",
-      "FMT-7", "WF-4", "STEP-8", "SA-3", "FA-3", "EXPR-5", "D-16"),
-  MISSING_WORKFLOW_INPUT("missing-workflow-input", Severity.ERROR,
-      "a called workflow requires an input that the call does not supply", "D-18"),
-  DEPENDENCY_CYCLE("dependency-cycle", Severity.ERROR, "workflows or source documents depend on each other in a cycle",
-      "WF-4", "D-17", "D-64"),
-  UNSUPPORTED_FEATURE("unsupported-feature", Severity.ERROR,
-      "the document uses a feature this version of Weft cannot compile yet", "CRIT-9", "D-33"),
-  PREFER_OPERATION_ID("prefer-operation-id", Severity.WARNING,
-      "an operationPath names an operation that has an operationId", "STEP-7"),
-  UNQUALIFIED_WORKFLOW("unqualified-workflow", Severity.WARNING,
-      "a 1.0.0 document calls a workflow of its only arazzo source without qualifying it (dialect)", "D-31"),
-  // Parameters and bodies
-  MISSING_PATH_PARAMETER("missing-path-parameter", Severity.ERROR,
-      "a path parameter the operation requires is never given", "PARAM-7"),
-  UNKNOWN_PARAMETER("unknown-parameter", Severity.WARNING, "a parameter the operation does not declare", "PARAM-5",
-      "PARAM-7", "PARAM-8", "EXPR-2"),
-  MISSING_PARAMETER_LOCATION("missing-parameter-location", Severity.ERROR,
-      "a parameter of an operation step has no 'in'", "PARAM-4"),
-  MISSING_PARAMETER("missing-parameter", Severity.WARNING,
-      "a required query, header or cookie parameter of the operation is never given", "PARAM-8"),
-  DISCOURAGED_REQUEST_BODY("discouraged-request-body", Severity.WARNING,
-      "a request body is sent with GET, HEAD or DELETE", "STEP-11"),
-  MISSING_REQUEST_BODY("missing-request-body", Severity.ERROR,
-      "the operation requires a request body and the step has none"),
-  MISSING_CONTENT_TYPE("missing-content-type", Severity.ERROR,
-      "a request body's media type cannot be chosen without contentType", "BODY-1", "D-52"),
-  // Expressions and criteria
-  MALFORMED_EXPRESSION("malformed-expression", Severity.ERROR, "a runtime expression does not parse", "WF-9", "STEP-14",
-      "CRIT-4", "EXPR-1"),
-  BARE_EXPRESSION("bare-expression", Severity.WARNING, "an unbraced expression inside a longer string (seed dialect)",
-      "EXPR-6", "D-6"),
-  EXPRESSION_OUT_OF_SCOPE("expression-out-of-scope", Severity.ERROR,
-      "an expression is used where its value does not exist", "EXPR-3"),
-  UNKNOWN_STEP("unknown-step", Severity.ERROR, "a $steps expression names a step that is not in the workflow", "EXPR-4",
-      "D-47"),
-  UNKNOWN_OUTPUT("unknown-output", Severity.ERROR, "an expression names an output the step or workflow does not declare", "EXPR-5"),
-  UNKNOWN_INPUT("unknown-input", Severity.ERROR, "an $inputs expression names an input the workflow does not declare",
-      "EXPR-5"),
-  WORKFLOW_NOT_RUN("workflow-not-run", Severity.WARNING,
-      "a $workflows expression reads a workflow that nothing in the document runs", "D-16"),
-  UNKNOWN_RESPONSE_POINTER("unknown-response-pointer", Severity.WARNING,
-      "a $response.body pointer leads nowhere in the operation's response schema"),
-  OUTPUT_BEFORE_STEP("output-before-step", Severity.ERROR,
-      "a step's outputs are read where that step cannot (error) or may not (warning) have run", "EXPR-4", "D-47",
-      "D-48"),
-  UNREACHABLE_STEP("unreachable-step", Severity.WARNING, "no path from the first step reaches a step"),
-  ENDLESS_LOOP("endless-loop", Severity.WARNING, "steps loop through gotos without criteria", "D-19"),
-  UNKNOWN_GOTO_TARGET("unknown-goto-target", Severity.ERROR, "a goto action names a step that is not in the workflow",
-      "SA-3", "FA-3"),
-  INVALID_ACTION("invalid-action", Severity.ERROR, "an action's fields do not fit its type", "SA-2", "SA-5", "FA-2",
-      "FA-4", "FA-5"),
-  MALFORMED_CONDITION("malformed-condition", Severity.ERROR, "a criterion's condition does not parse", "CRIT-3",
-      "CRIT-5", "CRIT-6", "CRIT-7", "CRIT-8", "D-29", "D-32", "D-34"),
-  JSONPATH_PITFALL("jsonpath-pitfall", Severity.WARNING,
-      "a valid JSONPath criterion that very likely does not test what it seems to", "CRIT-5"),
-  JSONPATH_COMPARISON("jsonpath-comparison", Severity.WARNING,
-      "a jsonpath criterion written as a comparison (seed dialect)", "CRIT-5", "D-7"),
-  // Generated code
-  NAME_COLLISION("name-collision", Severity.ERROR, "two ids map to the same Java name", "D-46"),
-  INTERNAL_ERROR("internal-error", Severity.ERROR, "a bug in Weft; please report it with the stack trace");
+    // Reading documents
+    MISSING_FILE("missing-file", Severity.ERROR, "a document or source description file does not exist", "FMT-6"),
+    MALFORMED_YAML("malformed-yaml", Severity.ERROR, "the file is not well-formed YAML or JSON", "FMT-1", "FMT-3"),
+    NOT_AN_OBJECT("not-an-object", Severity.ERROR, "the document root is not an object", "FMT-1"),
+    UNSUPPORTED_VERSION(
+            "unsupported-version", Severity.ERROR, "the arazzo version is not 1.0.0 or 1.0.1", "DOC-1", "D-30"),
+    MISSING_FIELD(
+            "missing-field",
+            Severity.ERROR,
+            "a required field is absent",
+            "DOC-1",
+            "DOC-2",
+            "DOC-3",
+            "DOC-4",
+            "INFO-1",
+            "INFO-2",
+            "SRC-1",
+            "SRC-3",
+            "WF-1",
+            "WF-5",
+            "STEP-1",
+            "PARAM-2",
+            "PARAM-6",
+            "BODY-3",
+            "BODY-4",
+            "CRIT-1",
+            "CRIT-9",
+            "SA-1",
+            "FA-1"),
+    WRONG_TYPE(
+            "wrong-type",
+            Severity.ERROR,
+            "a field holds a value of the wrong JSON type",
+            "INFO-2",
+            "WF-3",
+            "WF-9",
+            "STEP-12",
+            "STEP-13",
+            "STEP-14",
+            "FA-4",
+            "COMP-1"),
+    UNKNOWN_FIELD(
+            "unknown-field",
+            Severity.ERROR,
+            "a field the specification does not define",
+            "FMT-2",
+            "FMT-4",
+            "COMP-1",
+            "REUSE-3"),
+    RESERVED_EXTENSION(
+            "reserved-extension",
+            Severity.WARNING,
+            "an extension field uses a prefix the specification reserves",
+            "FMT-5"),
+    IGNORED_FIELD("ignored-field", Severity.WARNING, "a field of a reusable object that is ignored", "REUSE-4"),
+    EMPTY_LIST(
+            "empty-list",
+            Severity.ERROR,
+            "a list that must hold at least one entry is empty",
+            "DOC-3",
+            "DOC-4",
+            "WF-5",
+            "STEP-12",
+            "SA-4",
+            "FA-6",
+            "D-55"),
+    DUPLICATE_ID(
+            "duplicate-id",
+            Severity.ERROR,
+            "two entries share a name or id that must be unique",
+            "DOC-3",
+            "DOC-4",
+            "SRC-1",
+            "WF-1",
+            "WF-4",
+            "WF-6",
+            "WF-7",
+            "WF-8",
+            "STEP-1",
+            "STEP-9",
+            "STEP-13",
+            "PARAM-1",
+            "D-38",
+            "D-60"),
+    INVALID_NAME(
+            "invalid-name",
+            Severity.ERROR,
+            "a name or id does not match the pattern the specification requires",
+            "SRC-2",
+            "WF-2",
+            "WF-9",
+            "STEP-2",
+            "STEP-14",
+            "COMP-1"),
+    UNKNOWN_COMPONENT(
+            "unknown-component",
+            Severity.ERROR,
+            "a reusable object's reference names no component of the right section",
+            "WF-6",
+            "WF-7",
+            "WF-8",
+            "STEP-13",
+            "COMP-2",
+            "REUSE-1",
+            "REUSE-2",
+            "D-39"),
+    INVALID_SCHEMA(
+            "invalid-schema",
+            Severity.ERROR,
+            "a workflow's inputs are not a valid JSON Schema",
+            "WF-3",
+            "D-41",
+            "D-42"),
+    INVALID_VALUE(
+            "invalid-value",
+            Severity.ERROR,
+            "a field holds a value outside the allowed set",
+            "SRC-4",
+            "PARAM-3",
+            "CRIT-2",
+            "CRIT-9",
+            "SA-1",
+            "FA-1",
+            "D-31",
+            "BODY-3"),
+    // Source descriptions and step targets
+    INVALID_SOURCE_DESCRIPTION(
+            "invalid-source-description",
+            Severity.ERROR,
+            "a source description cannot be read as OpenAPI",
+            "SRC-3",
+            "D-27",
+            "D-28",
+            "D-54"),
+    UNKNOWN_SOURCE(
+            "unknown-source",
+            Severity.ERROR,
+            "a reference names a source description that does not exist",
+            "WF-4",
+            "STEP-5",
+            "STEP-6"),
+    INVALID_STEP_TARGET(
+            "invalid-step-target",
+            Severity.ERROR,
+            "a step does not name exactly one of operationId, operationPath and workflowId",
+            "STEP-3",
+            "STEP-10"),
+    INVALID_OPERATION_PATH(
+            "invalid-operation-path",
+            Severity.ERROR,
+            "an operationPath is malformed or does not end at an operation",
+            "STEP-6"),
+    UNKNOWN_OPERATION(
+            "unknown-operation",
+            Severity.ERROR,
+            "an operationId is not in any source description",
+            "STEP-4",
+            "STEP-5",
+            "D-54"),
+    AMBIGUOUS_OPERATION(
+            "ambiguous-operation",
+            Severity.ERROR,
+            "a bare operationId is found in several source descriptions",
+            "STEP-5",
+            "D-25"),
+    UNQUALIFIED_OPERATION(
+            "unqualified-operation",
+            Severity.WARNING,
+            "a bare operationId is used although several source descriptions exist",
+            "STEP-5",
+            "D-25"),
+    UNKNOWN_WORKFLOW(
+            "unknown-workflow",
+            Severity.ERROR,
+            "a workflowId (step, action or dependsOn) names no workflow",
+            "FMT-7",
+            "WF-4",
+            "STEP-8",
+            "SA-3",
+            "FA-3",
+            "EXPR-5",
+            "D-16"),
+    MISSING_WORKFLOW_INPUT(
+            "missing-workflow-input",
+            Severity.ERROR,
+            "a called workflow requires an input that the call does not supply",
+            "D-18"),
+    DEPENDENCY_CYCLE(
+            "dependency-cycle",
+            Severity.ERROR,
+            "workflows or source documents depend on each other in a cycle",
+            "WF-4",
+            "D-17",
+            "D-64"),
+    UNSUPPORTED_FEATURE(
+            "unsupported-feature",
+            Severity.ERROR,
+            "the document uses a feature this version of Weft cannot compile yet",
+            "CRIT-9",
+            "D-33"),
+    PREFER_OPERATION_ID(
+            "prefer-operation-id",
+            Severity.WARNING,
+            "an operationPath names an operation that has an operationId",
+            "STEP-7"),
+    UNQUALIFIED_WORKFLOW(
+            "unqualified-workflow",
+            Severity.WARNING,
+            "a 1.0.0 document calls a workflow of its only arazzo source without qualifying it (dialect)",
+            "D-31"),
+    // Parameters and bodies
+    MISSING_PATH_PARAMETER(
+            "missing-path-parameter",
+            Severity.ERROR,
+            "a path parameter the operation requires is never given",
+            "PARAM-7"),
+    UNKNOWN_PARAMETER(
+            "unknown-parameter",
+            Severity.WARNING,
+            "a parameter the operation does not declare",
+            "PARAM-5",
+            "PARAM-7",
+            "PARAM-8",
+            "EXPR-2"),
+    MISSING_PARAMETER_LOCATION(
+            "missing-parameter-location", Severity.ERROR, "a parameter of an operation step has no 'in'", "PARAM-4"),
+    MISSING_PARAMETER(
+            "missing-parameter",
+            Severity.WARNING,
+            "a required query, header or cookie parameter of the operation is never given",
+            "PARAM-8"),
+    DISCOURAGED_REQUEST_BODY(
+            "discouraged-request-body", Severity.WARNING, "a request body is sent with GET, HEAD or DELETE", "STEP-11"),
+    MISSING_REQUEST_BODY(
+            "missing-request-body", Severity.ERROR, "the operation requires a request body and the step has none"),
+    MISSING_CONTENT_TYPE(
+            "missing-content-type",
+            Severity.ERROR,
+            "a request body's media type cannot be chosen without contentType",
+            "BODY-1",
+            "D-52"),
+    // Expressions and criteria
+    MALFORMED_EXPRESSION(
+            "malformed-expression",
+            Severity.ERROR,
+            "a runtime expression does not parse",
+            "WF-9",
+            "STEP-14",
+            "CRIT-4",
+            "EXPR-1"),
+    BARE_EXPRESSION(
+            "bare-expression",
+            Severity.WARNING,
+            "an unbraced expression inside a longer string (seed dialect)",
+            "EXPR-6",
+            "D-6"),
+    EXPRESSION_OUT_OF_SCOPE(
+            "expression-out-of-scope",
+            Severity.ERROR,
+            "an expression is used where its value does not exist",
+            "EXPR-3"),
+    UNKNOWN_STEP(
+            "unknown-step",
+            Severity.ERROR,
+            "a $steps expression names a step that is not in the workflow",
+            "EXPR-4",
+            "D-47"),
+    UNKNOWN_OUTPUT(
+            "unknown-output",
+            Severity.ERROR,
+            "an expression names an output the step or workflow does not declare",
+            "EXPR-5"),
+    UNKNOWN_INPUT(
+            "unknown-input",
+            Severity.ERROR,
+            "an $inputs expression names an input the workflow does not declare",
+            "EXPR-5"),
+    WORKFLOW_NOT_RUN(
+            "workflow-not-run",
+            Severity.WARNING,
+            "a $workflows expression reads a workflow that nothing in the document runs",
+            "D-16"),
+    UNKNOWN_RESPONSE_POINTER(
+            "unknown-response-pointer",
+            Severity.WARNING,
+            "a $response.body pointer leads nowhere in the operation's response schema"),
+    OUTPUT_BEFORE_STEP(
+            "output-before-step",
+            Severity.ERROR,
+            "a step's outputs are read where that step cannot (error) or may not (warning) have run",
+            "EXPR-4",
+            "D-47",
+            "D-48"),
+    UNREACHABLE_STEP("unreachable-step", Severity.WARNING, "no path from the first step reaches a step"),
+    ENDLESS_LOOP("endless-loop", Severity.WARNING, "steps loop through gotos without criteria", "D-19"),
+    UNKNOWN_GOTO_TARGET(
+            "unknown-goto-target",
+            Severity.ERROR,
+            "a goto action names a step that is not in the workflow",
+            "SA-3",
+            "FA-3"),
+    INVALID_ACTION(
+            "invalid-action",
+            Severity.ERROR,
+            "an action's fields do not fit its type",
+            "SA-2",
+            "SA-5",
+            "FA-2",
+            "FA-4",
+            "FA-5"),
+    MALFORMED_CONDITION(
+            "malformed-condition",
+            Severity.ERROR,
+            "a criterion's condition does not parse",
+            "CRIT-3",
+            "CRIT-5",
+            "CRIT-6",
+            "CRIT-7",
+            "CRIT-8",
+            "D-29",
+            "D-32",
+            "D-34"),
+    JSONPATH_PITFALL(
+            "jsonpath-pitfall",
+            Severity.WARNING,
+            "a valid JSONPath criterion that very likely does not test what it seems to",
+            "CRIT-5"),
+    JSONPATH_COMPARISON(
+            "jsonpath-comparison",
+            Severity.WARNING,
+            "a jsonpath criterion written as a comparison (seed dialect)",
+            "CRIT-5",
+            "D-7"),
+    // Generated code
+    NAME_COLLISION("name-collision", Severity.ERROR, "two ids map to the same Java name", "D-46"),
+    INTERNAL_ERROR("internal-error", Severity.ERROR, "a bug in Weft; please report it with the stack trace");
 
-  private final String id;
-  private final Severity severity;
-  private final String summary;
-  private final List<String> rules;
+    private final String id;
+    private final Severity severity;
+    private final String summary;
+    private final List<String> rules;
 
-  DiagnosticCode(String id, Severity severity, String summary, String... rules) {
-    this.id = id;
-    this.severity = severity;
-    this.summary = summary;
-    this.rules = List.of(rules);
-  }
+    DiagnosticCode(String id, Severity severity, String summary, String... rules) {
+        this.id = id;
+        this.severity = severity;
+        this.summary = summary;
+        this.rules = List.of(rules);
+    }
 
-  /** The stable kebab-case id printed in brackets. */
-  public String id() {
-    return id;
-  }
+    /** The stable kebab-case id printed in brackets. */
+    public String id() {
+        return id;
+    }
 
-  /** The severity a diagnostic of this code has unless a check says otherwise. */
-  public Severity defaultSeverity() {
-    return severity;
-  }
+    /** The severity a diagnostic of this code has unless a check says otherwise. */
+    public Severity defaultSeverity() {
+        return severity;
+    }
 
-  /** One line on what the code means. */
-  public String summary() {
-    return summary;
-  }
+    /** One line on what the code means. */
+    public String summary() {
+        return summary;
+    }
 
-  /** The ARAZZO-CHECKLIST rule ids this code enforces. */
-  public List<String> rules() {
-    return rules;
-  }
+    /** The ARAZZO-CHECKLIST rule ids this code enforces. */
+    public List<String> rules() {
+        return rules;
+    }
 }

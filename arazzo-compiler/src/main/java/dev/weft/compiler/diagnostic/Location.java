@@ -11,35 +11,35 @@ import java.util.Objects;
  */
 public record Location(Path file, int line, int column) implements Comparable<Location> {
 
-  private static final Comparator<Location> ORDER =
-      Comparator.comparing((Location l) -> l.file().toString())
-          .thenComparingInt(Location::line)
-          .thenComparingInt(Location::column);
+    private static final Comparator<Location> ORDER = Comparator.comparing(
+                    (Location l) -> l.file().toString())
+            .thenComparingInt(Location::line)
+            .thenComparingInt(Location::column);
 
-  public Location {
-    Objects.requireNonNull(file, "file");
-    if (line < 1 || column < 1) {
-      throw new IllegalArgumentException("line and column are 1-based: " + line + ":" + column);
+    public Location {
+        Objects.requireNonNull(file, "file");
+        if (line < 1 || column < 1) {
+            throw new IllegalArgumentException("line and column are 1-based: " + line + ":" + column);
+        }
     }
-  }
 
-  /** The start of a file, for problems with the file as a whole. */
-  public static Location startOf(Path file) {
-    return new Location(file, 1, 1);
-  }
+    /** The start of a file, for problems with the file as a whole. */
+    public static Location startOf(Path file) {
+        return new Location(file, 1, 1);
+    }
 
-  /** This location moved right by {@code chars} characters on the same line. */
-  public Location shifted(int chars) {
-    return new Location(file, line, column + chars);
-  }
+    /** This location moved right by {@code chars} characters on the same line. */
+    public Location shifted(int chars) {
+        return new Location(file, line, column + chars);
+    }
 
-  @Override
-  public int compareTo(Location other) {
-    return ORDER.compare(this, other);
-  }
+    @Override
+    public int compareTo(Location other) {
+        return ORDER.compare(this, other);
+    }
 
-  @Override
-  public String toString() {
-    return file + ":" + line + ":" + column;
-  }
+    @Override
+    public String toString() {
+        return file + ":" + line + ":" + column;
+    }
 }

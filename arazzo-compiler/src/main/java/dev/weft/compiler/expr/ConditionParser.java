@@ -17,194 +17,203 @@ import java.util.Objects;
  */
 public final class ConditionParser {
 
-  private final String text;
-  private final List<Token> tokens;
-  private int index;
-  private ExpressionError error;
+    private final String text;
+    private final List<Token> tokens;
+    private int index;
+    private ExpressionError error;
 
-  private ConditionParser(String text, List<Token> tokens) {
-    this.text = text;
-    this.tokens = tokens;
-  }
-
-  /** A {@code simple} condition (checklist §3 grammar). */
-  public static ParseResult<Condition> parseSimple(String text) {
-    return parse(text, false);
-  }
-
-  /**
-   * D-7 dialect: the same grammar, but operands may also be singular JSONPath queries on the
-   * context ({@code $.a.b}, {@code $['a']}, {@code $[0]}, {@code $.a[1].b}).
-   */
-  public static ParseResult<Condition> parseContextComparison(String text) {
-    return parse(text, true);
-  }
-
-  /**
-   * True if the text is a condition wrapped in braces, like {@code {$statusCode == 200}} (the
-   * caller reports a fix-it, for which {@link #unbrace} gives the text).
-   */
-  public static boolean isBraced(String text) {
-    String trimmed = text.strip();
-    if (trimmed.length() < 3 || !trimmed.startsWith("{") || !trimmed.endsWith("}")) {
-      return false;
+    private ConditionParser(String text, List<Token> tokens) {
+        this.text = text;
+        this.tokens = tokens;
     }
-    String inner = unbrace(trimmed);
-    return !inner.isEmpty() && "$!(".indexOf(inner.charAt(0)) >= 0;
-  }
 
-  /** The text inside the braces of a {@linkplain #isBraced braced} condition, stripped. */
-  public static String unbrace(String text) {
-    String trimmed = text.strip();
-    return trimmed.substring(1, trimmed.length() - 1).strip();
-  }
+    /** A {@code simple} condition (checklist §3 grammar). */
+    public static ParseResult<Condition> parseSimple(String text) {
+        return parse(text, false);
+    }
 
-  private static ParseResult<Condition> parse(String text, boolean contextPaths) {
-    Objects.requireNonNull(text, "text");
-    if (text.isBlank()) {
-      return ParseResult.failure(0, "empty condition");
+    /**
+     * D-7 dialect: the same grammar, but operands may also be singular JSONPath queries on the
+     * context ({@code $.a.b}, {@code $['a']}, {@code $[0]}, {@code $.a[1].b}).
+     */
+    public static ParseResult<Condition> parseContextComparison(String text) {
+        return parse(text, true);
     }
-    ParseResult<List<Token>> tokens = ConditionLexer.tokenize(text, contextPaths);
-    if (!tokens.ok()) {
-      return tokens.castFailure();
-    }
-    ConditionParser parser = new ConditionParser(text, tokens.value());
-    Condition condition = parser.or();
-    if (condition != null && parser.peek().kind() != Kind.END) {
-      parser.leftover();
-    }
-    return parser.error == null
-        ? ParseResult.success(condition)
-        : ParseResult.failure(List.of(parser.error));
-  }
 
-  private Condition or() {
-    List<Condition> operands = new ArrayList<>();
-    do {
-      Condition operand = and();
-      if (operand == null) {
+    /**
+     * True if the text is a condition wrapped in braces, like {@code {$statusCode == 200}} (the
+     * caller reports a fix-it, for which {@link #unbrace} gives the text).
+     */
+    public static boolean isBraced(String text) {
+        String trimmed = text.strip();
+        if (trimmed.length() < 3 || !trimmed.startsWith("{") || !trimmed.endsWith("}")) {
+            return false;
+        }
+        String inner = unbrace(trimmed);
+        return !inner.isEmpty() && "$!(".indexOf(inner.charAt(0)) >= 0;
+    }
+
+    /** The text inside the braces of a {@linkplain #isBraced braced} condition, stripped. */
+    public static String unbrace(String text) {
+        String trimmed = text.strip();
+        return trimmed.substring(1, trimmed.length() - 1).strip();
+    }
+
+    private static ParseResult<Condition> parse(String text, boolean contextPaths) {
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            return ParseResult.failure(0, "empty condition");
+        }
+        ParseResult<List<Token>> tokens = ConditionLexer.tokenize(text, contextPaths);
+        if (!tokens.ok()) {
+            return tokens.castFailure();
+        }
+        ConditionParser parser = new ConditionParser(text, tokens.value());
+        Condition condition = parser.or();
+        if (condition != null && parser.peek().kind() != Kind.END) {
+            parser.leftover();
+        }
+        return parser.error == null ? ParseResult.success(condition) : ParseResult.failure(List.of(parser.error));
+    }
+
+    private Condition or() {
+        List<Condition> operands = new ArrayList<>();
+        do {
+            Condition operand = and();
+            if (operand == null) {
+                return null;
+            }
+            operands.add(operand);
+        } while (accept(Kind.OR));
+        return operands.size() == 1 ? operands.get(0) : new Or(operands);
+    }
+
+    private Condition and() {
+        List<Condition> operands = new ArrayList<>();
+        do {
+            Condition operand = basic();
+            if (operand == null) {
+                return null;
+            }
+            operands.add(operand);
+        } while (accept(Kind.AND));
+        return operands.size() == 1 ? operands.get(0) : new And(operands);
+    }
+
+    private Condition basic() {
+        Token token = peek();
+        return switch (token.kind()) {
+            case NOT -> negation();
+            case LEFT_PAREN -> parenthesized();
+            case OPERAND -> comparisonOrTruthy();
+            default -> fail(token.offset(), expectedOperand(token));
+        };
+    }
+
+    private Condition negation() {
+        Token bang = tokens.get(index++);
+        Token next = peek();
+        if (next.kind() == Kind.LEFT_PAREN) {
+            Condition inner = parenthesized();
+            return inner == null ? null : new Not(inner);
+        }
+        if (next.kind() != Kind.OPERAND) {
+            return fail(
+                    next.offset(),
+                    next.kind() == Kind.END
+                            ? "expected '(' or an operand after '!'"
+                            : "expected '(' or an operand after '!', found '" + source(next) + "'");
+        }
+        index++;
+        if (peek().kind() == Kind.OPERATOR) {
+            Token right = tokens.get(index + 1);
+            String comparison = right.kind() == Kind.OPERAND
+                    ? text.substring(next.offset(), right.end())
+                    : source(next) + " " + source(peek()) + " …";
+            return fail(
+                    bang.offset(),
+                    "'!' applies to a single operand; negate a comparison with" + " parentheses: '!(" + comparison
+                            + ")'");
+        }
+        return new Not(new Truthy(next.operand()));
+    }
+
+    private Condition parenthesized() {
+        Token open = tokens.get(index++);
+        Condition inner = or();
+        if (inner == null) {
+            return null;
+        }
+        if (!accept(Kind.RIGHT_PAREN)) {
+            Token found = peek();
+            return fail(
+                    found.offset(),
+                    "expected ')' to close the '(' at offset " + open.offset()
+                            + (found.kind() == Kind.END ? "" : ", found '" + source(found) + "'"));
+        }
+        return inner;
+    }
+
+    private Condition comparisonOrTruthy() {
+        Token left = tokens.get(index++);
+        if (peek().kind() != Kind.OPERATOR) {
+            return new Truthy(left.operand());
+        }
+        Token operator = tokens.get(index++);
+        Token right = peek();
+        if (right.kind() != Kind.OPERAND) {
+            return fail(
+                    right.offset(),
+                    "expected an operand after '" + operator.operator().symbol() + "'"
+                            + (right.kind() == Kind.END ? "" : ", found '" + source(right) + "'"));
+        }
+        index++;
+        if (peek().kind() == Kind.OPERATOR) {
+            return fail(
+                    peek().offset(), "comparisons do not chain; combine them with '&&', as in" + " 'a < b && b < c'");
+        }
+        return new Compare(left.operand(), operator.operator(), right.operand());
+    }
+
+    /** Reports the token after a complete condition. */
+    private void leftover() {
+        Token token = peek();
+        String found = source(token);
+        fail(
+                token.offset(),
+                switch (token.kind()) {
+                    case RIGHT_PAREN -> "unexpected ')' without a matching '('";
+                    case OPERAND -> "expected '&&', '||' or a comparison operator before '" + found + "'";
+                    default -> "unexpected '" + found + "'; expected '&&', '||' or the end of the condition";
+                });
+    }
+
+    private String expectedOperand(Token token) {
+        return token.kind() == Kind.END
+                ? "expected an operand at the end of the condition"
+                : "expected an operand, found '" + source(token) + "'";
+    }
+
+    private boolean accept(Kind kind) {
+        if (peek().kind() == kind) {
+            index++;
+            return true;
+        }
+        return false;
+    }
+
+    private Token peek() {
+        return tokens.get(index);
+    }
+
+    private String source(Token token) {
+        return text.substring(token.offset(), token.end());
+    }
+
+    private Condition fail(int offset, String message) {
+        if (error == null) {
+            error = new ExpressionError(offset, message);
+        }
         return null;
-      }
-      operands.add(operand);
-    } while (accept(Kind.OR));
-    return operands.size() == 1 ? operands.get(0) : new Or(operands);
-  }
-
-  private Condition and() {
-    List<Condition> operands = new ArrayList<>();
-    do {
-      Condition operand = basic();
-      if (operand == null) {
-        return null;
-      }
-      operands.add(operand);
-    } while (accept(Kind.AND));
-    return operands.size() == 1 ? operands.get(0) : new And(operands);
-  }
-
-  private Condition basic() {
-    Token token = peek();
-    return switch (token.kind()) {
-      case NOT -> negation();
-      case LEFT_PAREN -> parenthesized();
-      case OPERAND -> comparisonOrTruthy();
-      default -> fail(token.offset(), expectedOperand(token));
-    };
-  }
-
-  private Condition negation() {
-    Token bang = tokens.get(index++);
-    Token next = peek();
-    if (next.kind() == Kind.LEFT_PAREN) {
-      Condition inner = parenthesized();
-      return inner == null ? null : new Not(inner);
     }
-    if (next.kind() != Kind.OPERAND) {
-      return fail(next.offset(), next.kind() == Kind.END
-          ? "expected '(' or an operand after '!'"
-          : "expected '(' or an operand after '!', found '" + source(next) + "'");
-    }
-    index++;
-    if (peek().kind() == Kind.OPERATOR) {
-      Token right = tokens.get(index + 1);
-      String comparison = right.kind() == Kind.OPERAND
-          ? text.substring(next.offset(), right.end()) : source(next) + " " + source(peek()) + " …";
-      return fail(bang.offset(), "'!' applies to a single operand; negate a comparison with"
-          + " parentheses: '!(" + comparison + ")'");
-    }
-    return new Not(new Truthy(next.operand()));
-  }
-
-  private Condition parenthesized() {
-    Token open = tokens.get(index++);
-    Condition inner = or();
-    if (inner == null) {
-      return null;
-    }
-    if (!accept(Kind.RIGHT_PAREN)) {
-      Token found = peek();
-      return fail(found.offset(), "expected ')' to close the '(' at offset " + open.offset()
-          + (found.kind() == Kind.END ? "" : ", found '" + source(found) + "'"));
-    }
-    return inner;
-  }
-
-  private Condition comparisonOrTruthy() {
-    Token left = tokens.get(index++);
-    if (peek().kind() != Kind.OPERATOR) {
-      return new Truthy(left.operand());
-    }
-    Token operator = tokens.get(index++);
-    Token right = peek();
-    if (right.kind() != Kind.OPERAND) {
-      return fail(right.offset(), "expected an operand after '" + operator.operator().symbol() + "'"
-          + (right.kind() == Kind.END ? "" : ", found '" + source(right) + "'"));
-    }
-    index++;
-    if (peek().kind() == Kind.OPERATOR) {
-      return fail(peek().offset(), "comparisons do not chain; combine them with '&&', as in"
-          + " 'a < b && b < c'");
-    }
-    return new Compare(left.operand(), operator.operator(), right.operand());
-  }
-
-  /** Reports the token after a complete condition. */
-  private void leftover() {
-    Token token = peek();
-    String found = source(token);
-    fail(token.offset(), switch (token.kind()) {
-      case RIGHT_PAREN -> "unexpected ')' without a matching '('";
-      case OPERAND -> "expected '&&', '||' or a comparison operator before '" + found + "'";
-      default -> "unexpected '" + found + "'; expected '&&', '||' or the end of the condition";
-    });
-  }
-
-  private String expectedOperand(Token token) {
-    return token.kind() == Kind.END
-        ? "expected an operand at the end of the condition"
-        : "expected an operand, found '" + source(token) + "'";
-  }
-
-  private boolean accept(Kind kind) {
-    if (peek().kind() == kind) {
-      index++;
-      return true;
-    }
-    return false;
-  }
-
-  private Token peek() {
-    return tokens.get(index);
-  }
-
-  private String source(Token token) {
-    return text.substring(token.offset(), token.end());
-  }
-
-  private Condition fail(int offset, String message) {
-    if (error == null) {
-      error = new ExpressionError(offset, message);
-    }
-    return null;
-  }
 }

@@ -12,175 +12,177 @@ import java.util.List;
  */
 final class ContextPathReader {
 
-  /** The segments of a query and the index just after its text. */
-  record Path(List<Accessor> accessors, int end) {}
+    /** The segments of a query and the index just after its text. */
+    record Path(List<Accessor> accessors, int end) {}
 
-  private static final String NOT_SINGULAR = " does not select a single value";
+    private static final String NOT_SINGULAR = " does not select a single value";
 
-  private final String text;
-  private final List<Accessor> accessors = new ArrayList<>();
-  private int pos;
-  private ExpressionError error;
+    private final String text;
+    private final List<Accessor> accessors = new ArrayList<>();
+    private int pos;
+    private ExpressionError error;
 
-  private ContextPathReader(String text, int dollar) {
-    this.text = text;
-    this.pos = dollar + 1;
-  }
+    private ContextPathReader(String text, int dollar) {
+        this.text = text;
+        this.pos = dollar + 1;
+    }
 
-  /** Reads the query whose {@code $} is at {@code dollar}; stops before the first unknown character. */
-  static ParseResult<Path> read(String text, int dollar) {
-    ContextPathReader reader = new ContextPathReader(text, dollar);
-    boolean more = true;
-    while (more && reader.error == null) {
-      more = reader.segment();
+    /** Reads the query whose {@code $} is at {@code dollar}; stops before the first unknown character. */
+    static ParseResult<Path> read(String text, int dollar) {
+        ContextPathReader reader = new ContextPathReader(text, dollar);
+        boolean more = true;
+        while (more && reader.error == null) {
+            more = reader.segment();
+        }
+        return reader.error != null
+                ? ParseResult.failure(List.of(reader.error))
+                : ParseResult.success(new Path(reader.accessors, reader.pos));
     }
-    return reader.error != null
-        ? ParseResult.failure(List.of(reader.error))
-        : ParseResult.success(new Path(reader.accessors, reader.pos));
-  }
 
-  /** Reads one segment; false when none starts here. */
-  private boolean segment() {
-    char c = peek(pos);
-    if (c == '.') {
-      return dotted();
-    }
-    if (c == '[') {
-      return bracketed();
-    }
-    return false;
-  }
-
-  private boolean dotted() {
-    char next = peek(pos + 1);
-    if (next == '.') {
-      return fail(pos, "descendant segment '..'" + NOT_SINGULAR);
-    }
-    if (next == '*') {
-      return fail(pos + 1, "wildcard '*'" + NOT_SINGULAR);
-    }
-    int from = ++pos;
-    while (pos < text.length() && isNameChar(text.charAt(pos), pos == from)) {
-      pos++;
-    }
-    if (pos == from) {
-      return fail(pos, "expected a member name after '.'");
-    }
-    accessors.add(new Member(text.substring(from, pos)));
-    return true;
-  }
-
-  private boolean bracketed() {
-    pos = skipBlanks(pos + 1);
-    char c = peek(pos);
-    if (c == '\'' || c == '"') {
-      String name = string(c);
-      if (name == null) {
+    /** Reads one segment; false when none starts here. */
+    private boolean segment() {
+        char c = peek(pos);
+        if (c == '.') {
+            return dotted();
+        }
+        if (c == '[') {
+            return bracketed();
+        }
         return false;
-      }
-      accessors.add(new Member(name));
-    } else if (c == '-' || (c >= '0' && c <= '9')) {
-      if (!index()) {
+    }
+
+    private boolean dotted() {
+        char next = peek(pos + 1);
+        if (next == '.') {
+            return fail(pos, "descendant segment '..'" + NOT_SINGULAR);
+        }
+        if (next == '*') {
+            return fail(pos + 1, "wildcard '*'" + NOT_SINGULAR);
+        }
+        int from = ++pos;
+        while (pos < text.length() && isNameChar(text.charAt(pos), pos == from)) {
+            pos++;
+        }
+        if (pos == from) {
+            return fail(pos, "expected a member name after '.'");
+        }
+        accessors.add(new Member(text.substring(from, pos)));
+        return true;
+    }
+
+    private boolean bracketed() {
+        pos = skipBlanks(pos + 1);
+        char c = peek(pos);
+        if (c == '\'' || c == '"') {
+            String name = string(c);
+            if (name == null) {
+                return false;
+            }
+            accessors.add(new Member(name));
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            if (!index()) {
+                return false;
+            }
+        } else if (c == '*' || c == '?' || c == ':') {
+            return fail(pos, "selector '" + c + "'" + NOT_SINGULAR);
+        } else {
+            return fail(pos, "expected a quoted name or an index after '['");
+        }
+        pos = skipBlanks(pos);
+        if (peek(pos) != ']') {
+            return fail(pos, peek(pos) == ',' ? "a list of selectors" + NOT_SINGULAR : "expected ']'");
+        }
+        pos++;
+        return true;
+    }
+
+    private boolean index() {
+        int from = pos;
+        if (peek(pos) == '-') {
+            pos++;
+        }
+        while (peek(pos) >= '0' && peek(pos) <= '9') {
+            pos++;
+        }
+        String digits = text.substring(from, pos);
+        if (digits.equals("-") || digits.equals("-0") || digits.matches("-?0\\d+")) {
+            return fail(from, "malformed index '" + digits + "'");
+        }
+        if (digits.startsWith("-")) {
+            return fail(from, "negative index '" + digits + "' is not supported; count from the start");
+        }
+        if (digits.length() > 9) {
+            return fail(from, "index '" + digits + "' is too large");
+        }
+        accessors.add(new Index(Integer.parseInt(digits)));
+        return true;
+    }
+
+    /** Reads an RFC 9535 string literal opened by {@code quote} at {@code pos}; null on error. */
+    private String string(char quote) {
+        int open = pos++;
+        StringBuilder value = new StringBuilder();
+        while (pos < text.length() && text.charAt(pos) != quote) {
+            char c = text.charAt(pos++);
+            if (c != '\\') {
+                value.append(c);
+                continue;
+            }
+            if (pos >= text.length()) {
+                break;
+            }
+            int escaped = escape(peek(pos));
+            if (escaped < 0) {
+                fail(pos - 1, "invalid escape '\\" + peek(pos) + "' in string");
+                return null;
+            }
+            value.append((char) escaped);
+            pos += peek(pos) == 'u' ? 5 : 1;
+        }
+        if (pos >= text.length()) {
+            fail(open, "unterminated string");
+            return null;
+        }
+        pos++;
+        return value.toString();
+    }
+
+    /** The character an escape stands for, or -1 if it is invalid. */
+    private int escape(char c) {
+        return switch (c) {
+            case '\'', '"', '\\', '/' -> c;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' ->
+                pos + 5 <= text.length() && text.substring(pos + 1, pos + 5).matches("[0-9A-Fa-f]{4}")
+                        ? Integer.parseInt(text.substring(pos + 1, pos + 5), 16)
+                        : -1;
+            default -> -1;
+        };
+    }
+
+    private static boolean isNameChar(char c, boolean first) {
+        boolean nameFirst = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+        return nameFirst || (!first && c >= '0' && c <= '9');
+    }
+
+    private int skipBlanks(int from) {
+        int i = from;
+        while (i < text.length() && " \t\r\n".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private char peek(int index) {
+        return index < text.length() ? text.charAt(index) : 0;
+    }
+
+    private boolean fail(int offset, String message) {
+        error = new ExpressionError(offset, message);
         return false;
-      }
-    } else if (c == '*' || c == '?' || c == ':') {
-      return fail(pos, "selector '" + c + "'" + NOT_SINGULAR);
-    } else {
-      return fail(pos, "expected a quoted name or an index after '['");
     }
-    pos = skipBlanks(pos);
-    if (peek(pos) != ']') {
-      return fail(pos, peek(pos) == ',' ? "a list of selectors" + NOT_SINGULAR : "expected ']'");
-    }
-    pos++;
-    return true;
-  }
-
-  private boolean index() {
-    int from = pos;
-    if (peek(pos) == '-') {
-      pos++;
-    }
-    while (peek(pos) >= '0' && peek(pos) <= '9') {
-      pos++;
-    }
-    String digits = text.substring(from, pos);
-    if (digits.equals("-") || digits.equals("-0") || digits.matches("-?0\\d+")) {
-      return fail(from, "malformed index '" + digits + "'");
-    }
-    if (digits.startsWith("-")) {
-      return fail(from, "negative index '" + digits + "' is not supported; count from the start");
-    }
-    if (digits.length() > 9) {
-      return fail(from, "index '" + digits + "' is too large");
-    }
-    accessors.add(new Index(Integer.parseInt(digits)));
-    return true;
-  }
-
-  /** Reads an RFC 9535 string literal opened by {@code quote} at {@code pos}; null on error. */
-  private String string(char quote) {
-    int open = pos++;
-    StringBuilder value = new StringBuilder();
-    while (pos < text.length() && text.charAt(pos) != quote) {
-      char c = text.charAt(pos++);
-      if (c != '\\') {
-        value.append(c);
-        continue;
-      }
-      if (pos >= text.length()) {
-        break;
-      }
-      int escaped = escape(peek(pos));
-      if (escaped < 0) {
-        fail(pos - 1, "invalid escape '\\" + peek(pos) + "' in string");
-        return null;
-      }
-      value.append((char) escaped);
-      pos += peek(pos) == 'u' ? 5 : 1;
-    }
-    if (pos >= text.length()) {
-      fail(open, "unterminated string");
-      return null;
-    }
-    pos++;
-    return value.toString();
-  }
-
-  /** The character an escape stands for, or -1 if it is invalid. */
-  private int escape(char c) {
-    return switch (c) {
-      case '\'', '"', '\\', '/' -> c;
-      case 'b' -> '\b';
-      case 'f' -> '\f';
-      case 'n' -> '\n';
-      case 'r' -> '\r';
-      case 't' -> '\t';
-      case 'u' -> pos + 5 <= text.length() && text.substring(pos + 1, pos + 5).matches("[0-9A-Fa-f]{4}")
-          ? Integer.parseInt(text.substring(pos + 1, pos + 5), 16) : -1;
-      default -> -1;
-    };
-  }
-
-  private static boolean isNameChar(char c, boolean first) {
-    boolean nameFirst = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    return nameFirst || (!first && c >= '0' && c <= '9');
-  }
-
-  private int skipBlanks(int from) {
-    int i = from;
-    while (i < text.length() && " \t\r\n".indexOf(text.charAt(i)) >= 0) {
-      i++;
-    }
-    return i;
-  }
-
-  private char peek(int index) {
-    return index < text.length() ? text.charAt(index) : 0;
-  }
-
-  private boolean fail(int offset, String message) {
-    error = new ExpressionError(offset, message);
-    return false;
-  }
 }

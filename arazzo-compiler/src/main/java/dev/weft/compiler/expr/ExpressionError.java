@@ -10,11 +10,11 @@ import java.util.Objects;
  */
 public record ExpressionError(int offset, String message) {
 
-  /** Checks the components. */
-  public ExpressionError {
-    if (offset < 0) {
-      throw new IllegalArgumentException("negative offset " + offset);
+    /** Checks the components. */
+    public ExpressionError {
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative offset " + offset);
+        }
+        Objects.requireNonNull(message, "message");
     }
-    Objects.requireNonNull(message, "message");
-  }
 }

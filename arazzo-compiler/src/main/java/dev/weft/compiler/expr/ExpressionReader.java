@@ -26,282 +26,295 @@ import java.util.function.IntPredicate;
  */
 final class ExpressionReader {
 
-  /** An expression and the index just after its text. */
-  record Prefix(RuntimeExpression expression, int end) {}
+    /** An expression and the index just after its text. */
+    record Prefix(RuntimeExpression expression, int end) {}
 
-  /** Every root word, without the {@code $}. */
-  static final List<String> ROOTS = List.of("url", "method", "statusCode", "request", "response",
-      "inputs", "outputs", "steps", "workflows", "sourceDescriptions", "components");
-  private static final List<String> REQUEST_FIELDS = List.of("header", "query", "path", "body");
-  private static final List<String> RESPONSE_FIELDS = List.of("header", "body");
-  private static final List<String> SECTIONS =
-      List.of("parameters", "successActions", "failureActions");
+    /** Every root word, without the {@code $}. */
+    static final List<String> ROOTS = List.of(
+            "url",
+            "method",
+            "statusCode",
+            "request",
+            "response",
+            "inputs",
+            "outputs",
+            "steps",
+            "workflows",
+            "sourceDescriptions",
+            "components");
 
-  private final String text;
-  private final int start;
-  private final int limit;
-  private int pos;
-  private ExpressionError error;
+    private static final List<String> REQUEST_FIELDS = List.of("header", "query", "path", "body");
+    private static final List<String> RESPONSE_FIELDS = List.of("header", "body");
+    private static final List<String> SECTIONS = List.of("parameters", "successActions", "failureActions");
 
-  private ExpressionReader(String text, int start, int limit) {
-    this.text = text;
-    this.start = start;
-    this.limit = limit;
-    this.pos = start;
-  }
+    private final String text;
+    private final int start;
+    private final int limit;
+    private int pos;
+    private ExpressionError error;
 
-  /**
-   * Reads the longest expression that starts at {@code start} (a {@code $}) and ends at or before
-   * {@code limit}; error offsets are indexes into {@code text}.
-   */
-  static ParseResult<Prefix> read(String text, int start, int limit) {
-    ExpressionReader reader = new ExpressionReader(text, start, limit);
-    RuntimeExpression expression = reader.root();
-    return expression == null
-        ? ParseResult.failure(List.of(reader.error))
-        : ParseResult.success(new Prefix(expression, reader.pos));
-  }
+    private ExpressionReader(String text, int start, int limit) {
+        this.text = text;
+        this.start = start;
+        this.limit = limit;
+        this.pos = start;
+    }
 
-  /** The ASCII letters and digits after the {@code $} at {@code dollar}; empty if there are none. */
-  static String rootWord(String text, int dollar) {
-    int end = dollar + 1;
-    while (end < text.length() && Syntax.isAlphaNumeric(text.charAt(end))) {
-      end++;
+    /**
+     * Reads the longest expression that starts at {@code start} (a {@code $}) and ends at or before
+     * {@code limit}; error offsets are indexes into {@code text}.
+     */
+    static ParseResult<Prefix> read(String text, int start, int limit) {
+        ExpressionReader reader = new ExpressionReader(text, start, limit);
+        RuntimeExpression expression = reader.root();
+        return expression == null
+                ? ParseResult.failure(List.of(reader.error))
+                : ParseResult.success(new Prefix(expression, reader.pos));
     }
-    return text.substring(dollar + 1, end);
-  }
 
-  private RuntimeExpression root() {
-    if (pos >= limit || text.charAt(pos) != '$') {
-      return fail(pos, "expected '$' at the start of a runtime expression");
+    /** The ASCII letters and digits after the {@code $} at {@code dollar}; empty if there are none. */
+    static String rootWord(String text, int dollar) {
+        int end = dollar + 1;
+        while (end < text.length() && Syntax.isAlphaNumeric(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(dollar + 1, end);
     }
-    pos++;
-    String word = word();
-    return switch (word) {
-      case "url" -> new Url();
-      case "method" -> new Method();
-      case "statusCode" -> new StatusCode();
-      case "request" -> request();
-      case "response" -> response();
-      case "inputs" -> keyed(Input::new);
-      case "outputs" -> keyed(Output::new);
-      case "steps" -> steps();
-      case "workflows" -> workflows();
-      case "sourceDescriptions" -> sourceDescription();
-      case "components" -> component();
-      default -> word.isEmpty()
-          ? fail(start, "expected an expression root such as '$inputs' after '$'")
-          : fail(start, "unknown expression root '$" + word + "'"
-              + Suggestions.didYouMean(word, "$", ROOTS));
-    };
-  }
 
-  private RuntimeExpression request() {
-    if (!expectDot()) {
-      return null;
+    private RuntimeExpression root() {
+        if (pos >= limit || text.charAt(pos) != '$') {
+            return fail(pos, "expected '$' at the start of a runtime expression");
+        }
+        pos++;
+        String word = word();
+        return switch (word) {
+            case "url" -> new Url();
+            case "method" -> new Method();
+            case "statusCode" -> new StatusCode();
+            case "request" -> request();
+            case "response" -> response();
+            case "inputs" -> keyed(Input::new);
+            case "outputs" -> keyed(Output::new);
+            case "steps" -> steps();
+            case "workflows" -> workflows();
+            case "sourceDescriptions" -> sourceDescription();
+            case "components" -> component();
+            default ->
+                word.isEmpty()
+                        ? fail(start, "expected an expression root such as '$inputs' after '$'")
+                        : fail(
+                                start,
+                                "unknown expression root '$" + word + "'" + Suggestions.didYouMean(word, "$", ROOTS));
+        };
     }
-    int fieldAt = pos;
-    String field = word();
-    return switch (field) {
-      case "header" -> named(RequestHeader::new, Syntax::isTchar, "header name");
-      case "query" -> named(RequestQuery::new, Syntax::isPnameChar, "name");
-      case "path" -> named(RequestPath::new, Syntax::isPnameChar, "name");
-      case "body" -> withPointer(RequestBody::new);
-      default -> unknownField(fieldAt, "$request.", field, REQUEST_FIELDS);
-    };
-  }
 
-  private RuntimeExpression response() {
-    if (!expectDot()) {
-      return null;
+    private RuntimeExpression request() {
+        if (!expectDot()) {
+            return null;
+        }
+        int fieldAt = pos;
+        String field = word();
+        return switch (field) {
+            case "header" -> named(RequestHeader::new, Syntax::isTchar, "header name");
+            case "query" -> named(RequestQuery::new, Syntax::isPnameChar, "name");
+            case "path" -> named(RequestPath::new, Syntax::isPnameChar, "name");
+            case "body" -> withPointer(RequestBody::new);
+            default -> unknownField(fieldAt, "$request.", field, REQUEST_FIELDS);
+        };
     }
-    int fieldAt = pos;
-    String field = word();
-    return switch (field) {
-      case "header" -> named(ResponseHeader::new, Syntax::isTchar, "header name");
-      case "body" -> withPointer(ResponseBody::new);
-      case "query", "path" -> fail(fieldAt, "'$response." + field
-          + "' is not an expression; use '$request." + field + ".<name>'");
-      case "statusCode" -> fail(fieldAt,
-          "'$response.statusCode' is not an expression; use '$statusCode'");
-      default -> unknownField(fieldAt, "$response.", field, RESPONSE_FIELDS);
-    };
-  }
 
-  private RuntimeExpression keyed(BiFunction<String, JsonPointer, RuntimeExpression> factory) {
-    if (!expectDot()) {
-      return null;
+    private RuntimeExpression response() {
+        if (!expectDot()) {
+            return null;
+        }
+        int fieldAt = pos;
+        String field = word();
+        return switch (field) {
+            case "header" -> named(ResponseHeader::new, Syntax::isTchar, "header name");
+            case "body" -> withPointer(ResponseBody::new);
+            case "query", "path" ->
+                fail(fieldAt, "'$response." + field + "' is not an expression; use '$request." + field + ".<name>'");
+            case "statusCode" -> fail(fieldAt, "'$response.statusCode' is not an expression; use '$statusCode'");
+            default -> unknownField(fieldAt, "$response.", field, RESPONSE_FIELDS);
+        };
     }
-    String key = name(Syntax::isKeyChar, "name");
-    return key == null ? null : withPointer(pointer -> factory.apply(key, pointer));
-  }
 
-  private RuntimeExpression steps() {
-    if (!expectDot()) {
-      return null;
+    private RuntimeExpression keyed(BiFunction<String, JsonPointer, RuntimeExpression> factory) {
+        if (!expectDot()) {
+            return null;
+        }
+        String key = name(Syntax::isKeyChar, "name");
+        return key == null ? null : withPointer(pointer -> factory.apply(key, pointer));
     }
-    String stepId = name(Syntax::isIdChar, "step id");
-    if (stepId == null) {
-      return null;
-    }
-    if (!expectWord("outputs", "'.outputs.'")) {
-      return null;
-    }
-    String key = name(Syntax::isKeyChar, "name");
-    return key == null ? null : withPointer(pointer -> new StepOutput(stepId, key, pointer));
-  }
 
-  private RuntimeExpression workflows() {
-    if (!expectDot()) {
-      return null;
+    private RuntimeExpression steps() {
+        if (!expectDot()) {
+            return null;
+        }
+        String stepId = name(Syntax::isIdChar, "step id");
+        if (stepId == null) {
+            return null;
+        }
+        if (!expectWord("outputs", "'.outputs.'")) {
+            return null;
+        }
+        String key = name(Syntax::isKeyChar, "name");
+        return key == null ? null : withPointer(pointer -> new StepOutput(stepId, key, pointer));
     }
-    String workflowId = name(Syntax::isIdChar, "workflow id");
-    if (workflowId == null) {
-      return null;
-    }
-    WorkflowValue.Kind kind;
-    if (lookingAtWord("inputs")) {
-      kind = WorkflowValue.Kind.INPUTS;
-    } else if (lookingAtWord("outputs")) {
-      kind = WorkflowValue.Kind.OUTPUTS;
-    } else {
-      return fail(pos, "expected '.inputs.' or '.outputs.' after '" + consumed() + "'");
-    }
-    expectWord(kind.word(), "");
-    String key = name(Syntax::isKeyChar, "name");
-    return key == null
-        ? null
-        : withPointer(pointer -> new WorkflowValue(workflowId, kind, key, pointer));
-  }
 
-  private RuntimeExpression sourceDescription() {
-    if (!expectDot()) {
-      return null;
+    private RuntimeExpression workflows() {
+        if (!expectDot()) {
+            return null;
+        }
+        String workflowId = name(Syntax::isIdChar, "workflow id");
+        if (workflowId == null) {
+            return null;
+        }
+        WorkflowValue.Kind kind;
+        if (lookingAtWord("inputs")) {
+            kind = WorkflowValue.Kind.INPUTS;
+        } else if (lookingAtWord("outputs")) {
+            kind = WorkflowValue.Kind.OUTPUTS;
+        } else {
+            return fail(pos, "expected '.inputs.' or '.outputs.' after '" + consumed() + "'");
+        }
+        expectWord(kind.word(), "");
+        String key = name(Syntax::isKeyChar, "name");
+        return key == null ? null : withPointer(pointer -> new WorkflowValue(workflowId, kind, key, pointer));
     }
-    String source = name(Syntax::isIdChar, "source name");
-    if (source == null || !expectDot()) {
-      return null;
-    }
-    String rest = name(Syntax::isPnameChar, "name");
-    return rest == null ? null : new SourceDescriptionRef(source, rest);
-  }
 
-  private RuntimeExpression component() {
-    if (!expectDot()) {
-      return null;
+    private RuntimeExpression sourceDescription() {
+        if (!expectDot()) {
+            return null;
+        }
+        String source = name(Syntax::isIdChar, "source name");
+        if (source == null || !expectDot()) {
+            return null;
+        }
+        String rest = name(Syntax::isPnameChar, "name");
+        return rest == null ? null : new SourceDescriptionRef(source, rest);
     }
-    int sectionAt = pos;
-    String section = word();
-    if (section.equals("inputs")) {
-      return fail(sectionAt, "'$components.inputs' cannot be referenced; share input schemas with"
-          + " a JSON Schema '$ref'");
-    }
-    if (!SECTIONS.contains(section)) {
-      return unknownField(sectionAt, "$components.", section, SECTIONS);
-    }
-    if (!expectDot()) {
-      return null;
-    }
-    String key = name(Syntax::isKeyChar, "name");
-    return key == null ? null : new ComponentRef(section, key);
-  }
 
-  private RuntimeExpression named(Function<String, RuntimeExpression> factory, IntPredicate allowed,
-      String what) {
-    if (!expectDot()) {
-      return null;
+    private RuntimeExpression component() {
+        if (!expectDot()) {
+            return null;
+        }
+        int sectionAt = pos;
+        String section = word();
+        if (section.equals("inputs")) {
+            return fail(
+                    sectionAt,
+                    "'$components.inputs' cannot be referenced; share input schemas with" + " a JSON Schema '$ref'");
+        }
+        if (!SECTIONS.contains(section)) {
+            return unknownField(sectionAt, "$components.", section, SECTIONS);
+        }
+        if (!expectDot()) {
+            return null;
+        }
+        String key = name(Syntax::isKeyChar, "name");
+        return key == null ? null : new ComponentRef(section, key);
     }
-    String name = name(allowed, what);
-    return name == null ? null : factory.apply(name);
-  }
 
-  /** Reads an optional {@code #pointer} and builds the expression, or fails. */
-  private RuntimeExpression withPointer(Function<JsonPointer, RuntimeExpression> factory) {
-    if (pos >= limit || text.charAt(pos) != '#') {
-      return factory.apply(null);
+    private RuntimeExpression named(Function<String, RuntimeExpression> factory, IntPredicate allowed, String what) {
+        if (!expectDot()) {
+            return null;
+        }
+        String name = name(allowed, what);
+        return name == null ? null : factory.apply(name);
     }
-    int from = ++pos;
-    while (pos < limit && text.charAt(pos) != '{' && text.charAt(pos) != '}') {
-      pos++;
-    }
-    String raw = text.substring(from, pos);
-    int bad = JsonPointer.firstError(raw);
-    if (bad == 0 && raw.charAt(0) != '~') {
-      return fail(from, "expected '/' after '#'; write '#/" + raw + "'");
-    }
-    if (bad >= 0) {
-      return fail(from + bad, JsonPointer.errorMessage(raw, bad));
-    }
-    return factory.apply(JsonPointer.parse(raw));
-  }
 
-  private RuntimeExpression unknownField(int at, String prefix, String field, List<String> known) {
-    String expected = Syntax.quotedList(known);
-    if (field.isEmpty()) {
-      return fail(at, "expected " + expected + " after '" + prefix + "'");
+    /** Reads an optional {@code #pointer} and builds the expression, or fails. */
+    private RuntimeExpression withPointer(Function<JsonPointer, RuntimeExpression> factory) {
+        if (pos >= limit || text.charAt(pos) != '#') {
+            return factory.apply(null);
+        }
+        int from = ++pos;
+        while (pos < limit && text.charAt(pos) != '{' && text.charAt(pos) != '}') {
+            pos++;
+        }
+        String raw = text.substring(from, pos);
+        int bad = JsonPointer.firstError(raw);
+        if (bad == 0 && raw.charAt(0) != '~') {
+            return fail(from, "expected '/' after '#'; write '#/" + raw + "'");
+        }
+        if (bad >= 0) {
+            return fail(from + bad, JsonPointer.errorMessage(raw, bad));
+        }
+        return factory.apply(JsonPointer.parse(raw));
     }
-    String hint = Suggestions.didYouMean(field, prefix, known);
-    return fail(at, "unknown field '" + prefix + field + "'"
-        + (hint.isEmpty() ? "; expected " + expected + " after '" + prefix + "'" : hint));
-  }
 
-  /** True, consuming it, if {@code .word} follows and then a dot or the end of the region. */
-  private boolean lookingAtWord(String word) {
-    int end = pos + 1 + word.length();
-    return end <= limit && text.charAt(pos) == '.' && text.startsWith(word, pos + 1)
-        && (end == limit || !Syntax.isAlphaNumeric(text.charAt(end)));
-  }
-
-  /** Consumes {@code .word.}, or fails with "expected {@code shown} after ...". */
-  private boolean expectWord(String word, String shown) {
-    if (!lookingAtWord(word)) {
-      fail(pos, "expected " + shown + " after '" + consumed() + "'");
-      return false;
+    private RuntimeExpression unknownField(int at, String prefix, String field, List<String> known) {
+        String expected = Syntax.quotedList(known);
+        if (field.isEmpty()) {
+            return fail(at, "expected " + expected + " after '" + prefix + "'");
+        }
+        String hint = Suggestions.didYouMean(field, prefix, known);
+        return fail(
+                at,
+                "unknown field '" + prefix + field + "'"
+                        + (hint.isEmpty() ? "; expected " + expected + " after '" + prefix + "'" : hint));
     }
-    pos += 1 + word.length();
-    return expectDot();
-  }
 
-  private boolean expectDot() {
-    if (pos < limit && text.charAt(pos) == '.') {
-      pos++;
-      return true;
+    /** True, consuming it, if {@code .word} follows and then a dot or the end of the region. */
+    private boolean lookingAtWord(String word) {
+        int end = pos + 1 + word.length();
+        return end <= limit
+                && text.charAt(pos) == '.'
+                && text.startsWith(word, pos + 1)
+                && (end == limit || !Syntax.isAlphaNumeric(text.charAt(end)));
     }
-    fail(pos, "expected '.' after '" + consumed() + "'");
-    return false;
-  }
 
-  /** Reads a non-empty run of allowed characters, or fails. */
-  private String name(IntPredicate allowed, String what) {
-    int from = pos;
-    while (pos < limit && allowed.test(text.charAt(pos))) {
-      pos++;
+    /** Consumes {@code .word.}, or fails with "expected {@code shown} after ...". */
+    private boolean expectWord(String word, String shown) {
+        if (!lookingAtWord(word)) {
+            fail(pos, "expected " + shown + " after '" + consumed() + "'");
+            return false;
+        }
+        pos += 1 + word.length();
+        return expectDot();
     }
-    if (pos > from) {
-      return text.substring(from, pos);
-    }
-    if (pos >= limit || Character.isWhitespace(text.charAt(pos))) {
-      fail(pos, "empty " + what + " after '" + consumed() + "'");
-    } else {
-      fail(pos, "expected a " + what + " after '" + consumed() + "', found '" + text.charAt(pos) + "'");
-    }
-    return null;
-  }
 
-  private String word() {
-    int from = pos;
-    while (pos < limit && Syntax.isAlphaNumeric(text.charAt(pos))) {
-      pos++;
+    private boolean expectDot() {
+        if (pos < limit && text.charAt(pos) == '.') {
+            pos++;
+            return true;
+        }
+        fail(pos, "expected '.' after '" + consumed() + "'");
+        return false;
     }
-    return text.substring(from, pos);
-  }
 
-  private String consumed() {
-    return text.substring(start, pos);
-  }
+    /** Reads a non-empty run of allowed characters, or fails. */
+    private String name(IntPredicate allowed, String what) {
+        int from = pos;
+        while (pos < limit && allowed.test(text.charAt(pos))) {
+            pos++;
+        }
+        if (pos > from) {
+            return text.substring(from, pos);
+        }
+        if (pos >= limit || Character.isWhitespace(text.charAt(pos))) {
+            fail(pos, "empty " + what + " after '" + consumed() + "'");
+        } else {
+            fail(pos, "expected a " + what + " after '" + consumed() + "', found '" + text.charAt(pos) + "'");
+        }
+        return null;
+    }
 
-  private RuntimeExpression fail(int offset, String message) {
-    error = new ExpressionError(offset, message);
-    return null;
-  }
+    private String word() {
+        int from = pos;
+        while (pos < limit && Syntax.isAlphaNumeric(text.charAt(pos))) {
+            pos++;
+        }
+        return text.substring(from, pos);
+    }
+
+    private String consumed() {
+        return text.substring(start, pos);
+    }
+
+    private RuntimeExpression fail(int offset, String message) {
+        error = new ExpressionError(offset, message);
+        return null;
+    }
 }

@@ -5,36 +5,36 @@ package dev.weft.compiler.generate;
  * that javac would decode before parsing, no HTML surprises.
  */
 final class Docs {
-  private Docs() {}
+    private Docs() {}
 
-  /** Text for a Javadoc comment, passed to JavaPoet with {@code $L}. */
-  static String javadoc(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    text.strip().codePoints().forEach(cp -> {
-      switch (cp) {
-        case '\\' -> out.append("&#92;");
-        case '*' -> out.append("&#42;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '@' -> out.append("&#64;");
-        case '$' -> out.append("&#36;");
-        case '\r' -> { }
-        default -> {
-          if (cp == '\n' || !Character.isISOControl(cp)) {
-            out.appendCodePoint(cp);
-          }
+    /** Text for a Javadoc comment, passed to JavaPoet with {@code $L}. */
+    static String javadoc(String text) {
+        if (text == null) {
+            return "";
         }
-      }
-    });
-    return out.toString();
-  }
+        StringBuilder out = new StringBuilder();
+        text.strip().codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\\' -> out.append("&#92;");
+                case '*' -> out.append("&#42;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '@' -> out.append("&#64;");
+                case '$' -> out.append("&#36;");
+                case '\r' -> {}
+                default -> {
+                    if (cp == '\n' || !Character.isISOControl(cp)) {
+                        out.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return out.toString();
+    }
 
-  /** Text for a single-line comment: one line, no line terminators of any kind, no backslashes. */
-  static String line(String text) {
-    return javadoc(text).replaceAll("[\\n\\u2028\\u2029\\u0085]", " ");
-  }
+    /** Text for a single-line comment: one line, no line terminators of any kind, no backslashes. */
+    static String line(String text) {
+        return javadoc(text).replaceAll("[\\n\\u2028\\u2029\\u0085]", " ");
+    }
 }

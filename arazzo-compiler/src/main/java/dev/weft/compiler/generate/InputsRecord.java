@@ -21,163 +21,178 @@ import javax.lang.model.element.Modifier;
  * Schema, required ones checked on construction, secrets kept out of {@code toString}, and a builder.
  */
 final class InputsRecord {
-  private final Workflow workflow;
-  private final WorkflowNames names;
-  private final InputSchema schema;
-  private final ClassName type;
+    private final Workflow workflow;
+    private final WorkflowNames names;
+    private final InputSchema schema;
+    private final ClassName type;
 
-  InputsRecord(Workflow workflow, WorkflowNames names, ClassName type) {
-    this.workflow = workflow;
-    this.names = names;
-    this.schema = InputSchema.of(workflow);
-    this.type = type;
-  }
-
-  TypeSpec build() {
-    MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
-    List<CodeBlock> shown = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
-      String name = input.getKey();
-      String component = input.getValue();
-      TypeName javaType = JavaTypes.ofInput(schema.properties().get(name));
-      ParameterSpec.Builder parameter = ParameterSpec.builder(javaType, component);
-      String description = description(name);
-      if (!description.isEmpty()) {
-        parameter.addJavadoc("$L", description);
-      }
-      constructor.addParameter(parameter.build());
-      if (schema.isRequired(name)) {
-        constructor.addStatement("$T.requireNonNull($N, $S)", RuntimeTypes.OBJECTS, component,
-            "input '" + name + "' of workflow '" + workflow.workflowId().value() + "' is required");
-      }
-      if (javaType instanceof ParameterizedTypeName) {
-        constructor.addStatement("$N = $N == null ? null : $T.copyOf($N)", component, component, RuntimeTypes.LIST,
-            component);
-      }
-      shown.add(schema.isSecret(name) ? null : CodeBlock.of("$N", component));
-      labels.add(name);
+    InputsRecord(Workflow workflow, WorkflowNames names, ClassName type) {
+        this.workflow = workflow;
+        this.names = names;
+        this.schema = InputSchema.of(workflow);
+        this.type = type;
     }
-    return TypeSpec.recordBuilder(type)
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("The inputs of workflow {@code $L}. Secret inputs are never shown by {@link #toString()}.\n",
-            Docs.line(workflow.workflowId().value()))
-        .recordConstructor(constructor.build())
-        .addMethod(toStringMethod(labels, shown))
-        .addMethod(toJson())
-        .addMethod(fromJson())
-        .addMethod(MethodSpec.methodBuilder("builder")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(type.nestedClass("Builder"))
-            .addStatement("return new Builder()")
-            .build())
-        .addType(builder())
-        .build();
-  }
 
-  /** The inputs as the JSON object {@code $inputs} expressions read; unset inputs are left out. */
-  private MethodSpec toJson() {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("toJson")
-        .addJavadoc("The inputs as JSON, as {@code $$inputs} expressions see them; unset inputs are left out.\n")
-        .returns(RuntimeTypes.OBJECT_NODE)
-        .addStatement("$T json = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
-    names.inputComponents().forEach((name, component) -> method.addStatement("$T.put(json, $S, $T.of($N))",
-        RuntimeTypes.VALUES, name, RuntimeTypes.VALUES, component));
-    return method.addStatement("return json").build();
-  }
-
-  /** Inputs from JSON, for calls from other workflows: members by name, converted to the component types. */
-  private MethodSpec fromJson() {
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
-      CodeBlock node = CodeBlock.of("json.get($S)", input.getKey());
-      TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
-      arguments.add(conversion(javaType, node));
-    }
-    return MethodSpec.methodBuilder("fromJson")
-        .addModifiers(Modifier.STATIC)
-        .returns(type)
-        .addParameter(RuntimeTypes.JSON_NODE, "inputs")
-        .addStatement("$T json = inputs == null ? $T.object() : inputs", RuntimeTypes.JSON_NODE, RuntimeTypes.VALUES)
-        .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",\n"))
-        .build();
-  }
-
-  private static CodeBlock conversion(TypeName javaType, CodeBlock node) {
-    if (javaType instanceof ParameterizedTypeName list) {
-      TypeName element = list.typeArguments().get(0);
-      for (JavaTypes t : JavaTypes.values()) {
-        if (t.type().equals(element) && t != JavaTypes.JSON) {
-          return CodeBlock.of("$T.asList($L, $T::$N)", RuntimeTypes.VALUES, node, RuntimeTypes.VALUES,
-              t.conversionMethod());
+    TypeSpec build() {
+        MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
+        List<CodeBlock> shown = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
+            String name = input.getKey();
+            String component = input.getValue();
+            TypeName javaType = JavaTypes.ofInput(schema.properties().get(name));
+            ParameterSpec.Builder parameter = ParameterSpec.builder(javaType, component);
+            String description = description(name);
+            if (!description.isEmpty()) {
+                parameter.addJavadoc("$L", description);
+            }
+            constructor.addParameter(parameter.build());
+            if (schema.isRequired(name)) {
+                constructor.addStatement(
+                        "$T.requireNonNull($N, $S)",
+                        RuntimeTypes.OBJECTS,
+                        component,
+                        "input '" + name + "' of workflow '"
+                                + workflow.workflowId().value() + "' is required");
+            }
+            if (javaType instanceof ParameterizedTypeName) {
+                constructor.addStatement(
+                        "$N = $N == null ? null : $T.copyOf($N)", component, component, RuntimeTypes.LIST, component);
+            }
+            shown.add(schema.isSecret(name) ? null : CodeBlock.of("$N", component));
+            labels.add(name);
         }
-      }
-      return CodeBlock.of("$T.asList($L)", RuntimeTypes.VALUES, node);
+        return TypeSpec.recordBuilder(type)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(
+                        "The inputs of workflow {@code $L}. Secret inputs are never shown by {@link #toString()}.\n",
+                        Docs.line(workflow.workflowId().value()))
+                .recordConstructor(constructor.build())
+                .addMethod(toStringMethod(labels, shown))
+                .addMethod(toJson())
+                .addMethod(fromJson())
+                .addMethod(MethodSpec.methodBuilder("builder")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .returns(type.nestedClass("Builder"))
+                        .addStatement("return new Builder()")
+                        .build())
+                .addType(builder())
+                .build();
     }
-    for (JavaTypes t : JavaTypes.values()) {
-      if (t.type().equals(javaType)) {
-        return t.convert(node);
-      }
-    }
-    return JavaTypes.JSON.convert(node);
-  }
 
-  private String description(String name) {
-    Node property = schema.properties().get(name);
-    if (property instanceof Node.MapNode map && map.get("description") instanceof Node.StringNode d) {
-      return Docs.javadoc(d.value()) + "\n";
+    /** The inputs as the JSON object {@code $inputs} expressions read; unset inputs are left out. */
+    private MethodSpec toJson() {
+        MethodSpec.Builder method = MethodSpec.methodBuilder("toJson")
+                .addJavadoc(
+                        "The inputs as JSON, as {@code $$inputs} expressions see them; unset inputs are left out.\n")
+                .returns(RuntimeTypes.OBJECT_NODE)
+                .addStatement("$T json = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
+        names.inputComponents()
+                .forEach((name, component) -> method.addStatement(
+                        "$T.put(json, $S, $T.of($N))", RuntimeTypes.VALUES, name, RuntimeTypes.VALUES, component));
+        return method.addStatement("return json").build();
     }
-    return "";
-  }
 
-  /** {@code Inputs[a=..., apiKey=***]}: literal text merged, secret values never read. */
-  private static MethodSpec toStringMethod(List<String> labels, List<CodeBlock> values) {
-    List<CodeBlock> parts = new ArrayList<>();
-    StringBuilder text = new StringBuilder("Inputs[");
-    for (int i = 0; i < labels.size(); i++) {
-      text.append(i == 0 ? "" : ", ").append(labels.get(i)).append('=');
-      if (values.get(i) == null) {
-        text.append("***");
-      } else {
-        parts.add(CodeBlock.of("$S", text));
-        parts.add(values.get(i));
-        text.setLength(0);
-      }
+    /** Inputs from JSON, for calls from other workflows: members by name, converted to the component types. */
+    private MethodSpec fromJson() {
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
+            CodeBlock node = CodeBlock.of("json.get($S)", input.getKey());
+            TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
+            arguments.add(conversion(javaType, node));
+        }
+        return MethodSpec.methodBuilder("fromJson")
+                .addModifiers(Modifier.STATIC)
+                .returns(type)
+                .addParameter(RuntimeTypes.JSON_NODE, "inputs")
+                .addStatement(
+                        "$T json = inputs == null ? $T.object() : inputs", RuntimeTypes.JSON_NODE, RuntimeTypes.VALUES)
+                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",\n"))
+                .build();
     }
-    parts.add(CodeBlock.of("$S", text.append(']')));
-    return MethodSpec.methodBuilder("toString")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(String.class)
-        .addStatement("return $L", CodeBlock.join(parts, " + "))
-        .build();
-  }
 
-  private TypeSpec builder() {
-    ClassName builderType = type.nestedClass("Builder");
-    TypeSpec.Builder builder = TypeSpec.classBuilder(builderType)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Builds {@link $T} one input at a time.\n", type)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
-      String component = input.getValue();
-      TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
-      builder.addField(FieldSpec.builder(javaType, component, Modifier.PRIVATE).build());
-      builder.addMethod(MethodSpec.methodBuilder(component)
-          .addModifiers(Modifier.PUBLIC)
-          .addParameter(javaType, component)
-          .returns(builderType)
-          .addStatement("this.$N = $N", component, component)
-          .addStatement("return this")
-          .build());
-      arguments.add(CodeBlock.of("$N", component));
+    private static CodeBlock conversion(TypeName javaType, CodeBlock node) {
+        if (javaType instanceof ParameterizedTypeName list) {
+            TypeName element = list.typeArguments().get(0);
+            for (JavaTypes t : JavaTypes.values()) {
+                if (t.type().equals(element) && t != JavaTypes.JSON) {
+                    return CodeBlock.of(
+                            "$T.asList($L, $T::$N)",
+                            RuntimeTypes.VALUES,
+                            node,
+                            RuntimeTypes.VALUES,
+                            t.conversionMethod());
+                }
+            }
+            return CodeBlock.of("$T.asList($L)", RuntimeTypes.VALUES, node);
+        }
+        for (JavaTypes t : JavaTypes.values()) {
+            if (t.type().equals(javaType)) {
+                return t.convert(node);
+            }
+        }
+        return JavaTypes.JSON.convert(node);
     }
-    builder.addMethod(MethodSpec.methodBuilder("build")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(type)
-        .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ", "))
-        .build());
-    return builder.build();
-  }
+
+    private String description(String name) {
+        Node property = schema.properties().get(name);
+        if (property instanceof Node.MapNode map && map.get("description") instanceof Node.StringNode d) {
+            return Docs.javadoc(d.value()) + "\n";
+        }
+        return "";
+    }
+
+    /** {@code Inputs[a=..., apiKey=***]}: literal text merged, secret values never read. */
+    private static MethodSpec toStringMethod(List<String> labels, List<CodeBlock> values) {
+        List<CodeBlock> parts = new ArrayList<>();
+        StringBuilder text = new StringBuilder("Inputs[");
+        for (int i = 0; i < labels.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(labels.get(i)).append('=');
+            if (values.get(i) == null) {
+                text.append("***");
+            } else {
+                parts.add(CodeBlock.of("$S", text));
+                parts.add(values.get(i));
+                text.setLength(0);
+            }
+        }
+        parts.add(CodeBlock.of("$S", text.append(']')));
+        return MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $L", CodeBlock.join(parts, " + "))
+                .build();
+    }
+
+    private TypeSpec builder() {
+        ClassName builderType = type.nestedClass("Builder");
+        TypeSpec.Builder builder = TypeSpec.classBuilder(builderType)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Builds {@link $T} one input at a time.\n", type)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
+            String component = input.getValue();
+            TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
+            builder.addField(
+                    FieldSpec.builder(javaType, component, Modifier.PRIVATE).build());
+            builder.addMethod(MethodSpec.methodBuilder(component)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(javaType, component)
+                    .returns(builderType)
+                    .addStatement("this.$N = $N", component, component)
+                    .addStatement("return this")
+                    .build());
+            arguments.add(CodeBlock.of("$N", component));
+        }
+        builder.addMethod(MethodSpec.methodBuilder("build")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(type)
+                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ", "))
+                .build());
+        return builder.build();
+    }
 }

@@ -14,97 +14,98 @@ import java.util.Set;
  * schema a pointer lands in. What cannot be known stays {@code JsonNode}.
  */
 enum JavaTypes {
-  STRING(ClassName.get(String.class), "asString"),
-  LONG(ClassName.get(Long.class), "asLong"),
-  DOUBLE(ClassName.get(Double.class), "asDouble"),
-  BOOLEAN(ClassName.get(Boolean.class), "asBoolean"),
-  LIST(RuntimeTypes.listOf(RuntimeTypes.JSON_NODE), "asList"),
-  JSON(RuntimeTypes.JSON_NODE, "asJson");
+    STRING(ClassName.get(String.class), "asString"),
+    LONG(ClassName.get(Long.class), "asLong"),
+    DOUBLE(ClassName.get(Double.class), "asDouble"),
+    BOOLEAN(ClassName.get(Boolean.class), "asBoolean"),
+    LIST(RuntimeTypes.listOf(RuntimeTypes.JSON_NODE), "asList"),
+    JSON(RuntimeTypes.JSON_NODE, "asJson");
 
-  private final TypeName type;
-  private final String conversion;
+    private final TypeName type;
+    private final String conversion;
 
-  JavaTypes(TypeName type, String conversion) {
-    this.type = type;
-    this.conversion = conversion;
-  }
-
-  TypeName type() {
-    return type;
-  }
-
-  /** The name of the {@code Values} method converting to this type. */
-  String conversionMethod() {
-    return conversion;
-  }
-
-  /** Code converting a {@code JsonNode} expression to this type. */
-  CodeBlock convert(CodeBlock node) {
-    return CodeBlock.of("$T.$N($L)", RuntimeTypes.VALUES, conversion, node);
-  }
-
-  static JavaTypes ofJsonSchemaType(String type) {
-    if (type == null) {
-      return JSON;
+    JavaTypes(TypeName type, String conversion) {
+        this.type = type;
+        this.conversion = conversion;
     }
-    return switch (type) {
-      case "string" -> STRING;
-      case "integer" -> LONG;
-      case "number" -> DOUBLE;
-      case "boolean" -> BOOLEAN;
-      case "array" -> LIST;
-      default -> JSON;
-    };
-  }
 
-  /** The Java type of an input property from its JSON Schema; arrays of scalars become typed lists. */
-  static TypeName ofInput(Node schema) {
-    if (!(schema instanceof Node.MapNode map) || !(map.get("type") instanceof Node.StringNode type)) {
-      return RuntimeTypes.JSON_NODE;
+    TypeName type() {
+        return type;
     }
-    if (type.value().equals("array")) {
-      Node items = map.get("items");
-      JavaTypes element = items instanceof Node.MapNode i && i.get("type") instanceof Node.StringNode t
-          ? ofJsonSchemaType(t.value()) : JSON;
-      return RuntimeTypes.listOf(element == LIST ? RuntimeTypes.JSON_NODE : element.type());
-    }
-    return ofJsonSchemaType(type.value()).type();
-  }
 
-  /** The type at {@code pointer} tokens inside an OpenAPI schema, or JSON when the schema does not say. */
-  static JavaTypes atPointer(OpenAPI api, Schema<?> root, java.util.List<String> tokens) {
-    Schema<?> schema = resolve(api, root);
-    for (String token : tokens) {
-      if (schema == null) {
-        return JSON;
-      }
-      String type = typeOf(schema);
-      if ("array".equals(type) || schema.getItems() != null && schema.getProperties() == null) {
-        schema = token.matches("\\d+") ? resolve(api, schema.getItems()) : null;
-      } else if (schema.getProperties() != null && schema.getProperties().containsKey(token)) {
-        schema = resolve(api, schema.getProperties().get(token));
-      } else if (schema.getAdditionalProperties() instanceof Schema<?> extra) {
-        schema = resolve(api, extra);
-      } else {
-        return JSON;
-      }
+    /** The name of the {@code Values} method converting to this type. */
+    String conversionMethod() {
+        return conversion;
     }
-    return schema == null ? JSON : ofJsonSchemaType(typeOf(schema));
-  }
 
-  private static String typeOf(Schema<?> schema) {
-    if (schema.getType() != null) {
-      return schema.getType();
+    /** Code converting a {@code JsonNode} expression to this type. */
+    CodeBlock convert(CodeBlock node) {
+        return CodeBlock.of("$T.$N($L)", RuntimeTypes.VALUES, conversion, node);
     }
-    Set<String> types = schema.getTypes();
-    if (types != null) {
-      var nonNull = types.stream().filter(t -> !t.equals("null")).toList();
-      return nonNull.size() == 1 ? nonNull.get(0) : null;
-    }
-    return null;
-  }
 
-  private static Schema<?> resolve(OpenAPI api, Schema<?> schema) {
-    return schema == null ? null : Schemas.resolve(api, schema);
-  }
+    static JavaTypes ofJsonSchemaType(String type) {
+        if (type == null) {
+            return JSON;
+        }
+        return switch (type) {
+            case "string" -> STRING;
+            case "integer" -> LONG;
+            case "number" -> DOUBLE;
+            case "boolean" -> BOOLEAN;
+            case "array" -> LIST;
+            default -> JSON;
+        };
+    }
+
+    /** The Java type of an input property from its JSON Schema; arrays of scalars become typed lists. */
+    static TypeName ofInput(Node schema) {
+        if (!(schema instanceof Node.MapNode map) || !(map.get("type") instanceof Node.StringNode type)) {
+            return RuntimeTypes.JSON_NODE;
+        }
+        if (type.value().equals("array")) {
+            Node items = map.get("items");
+            JavaTypes element = items instanceof Node.MapNode i && i.get("type") instanceof Node.StringNode t
+                    ? ofJsonSchemaType(t.value())
+                    : JSON;
+            return RuntimeTypes.listOf(element == LIST ? RuntimeTypes.JSON_NODE : element.type());
+        }
+        return ofJsonSchemaType(type.value()).type();
+    }
+
+    /** The type at {@code pointer} tokens inside an OpenAPI schema, or JSON when the schema does not say. */
+    static JavaTypes atPointer(OpenAPI api, Schema<?> root, java.util.List<String> tokens) {
+        Schema<?> schema = resolve(api, root);
+        for (String token : tokens) {
+            if (schema == null) {
+                return JSON;
+            }
+            String type = typeOf(schema);
+            if ("array".equals(type) || schema.getItems() != null && schema.getProperties() == null) {
+                schema = token.matches("\\d+") ? resolve(api, schema.getItems()) : null;
+            } else if (schema.getProperties() != null && schema.getProperties().containsKey(token)) {
+                schema = resolve(api, schema.getProperties().get(token));
+            } else if (schema.getAdditionalProperties() instanceof Schema<?> extra) {
+                schema = resolve(api, extra);
+            } else {
+                return JSON;
+            }
+        }
+        return schema == null ? JSON : ofJsonSchemaType(typeOf(schema));
+    }
+
+    private static String typeOf(Schema<?> schema) {
+        if (schema.getType() != null) {
+            return schema.getType();
+        }
+        Set<String> types = schema.getTypes();
+        if (types != null) {
+            var nonNull = types.stream().filter(t -> !t.equals("null")).toList();
+            return nonNull.size() == 1 ? nonNull.get(0) : null;
+        }
+        return null;
+    }
+
+    private static Schema<?> resolve(OpenAPI api, Schema<?> schema) {
+        return schema == null ? null : Schemas.resolve(api, schema);
+    }
 }

@@ -22,88 +22,104 @@ import java.util.Optional;
  * of the response schema there (for the status the success criteria expect, else the first 2xx).
  */
 final class OutputTypes {
-  private final ResolvedDocument document;
-  private final Workflow workflow;
+    private final ResolvedDocument document;
+    private final Workflow workflow;
 
-  OutputTypes(ResolvedDocument document, Workflow workflow) {
-    this.document = document;
-    this.workflow = workflow;
-  }
+    OutputTypes(ResolvedDocument document, Workflow workflow) {
+        this.document = document;
+        this.workflow = workflow;
+    }
 
-  /** The type of a workflow output expression. */
-  JavaTypes ofWorkflowOutput(String text) {
-    RuntimeExpression e = ExpressionParser.parse(text).value();
-    if (e instanceof RuntimeExpression.StepOutput out && (out.pointer() == null || out.pointer().isRoot())) {
-      Optional<Step> step = workflow.step(out.stepId());
-      var expression = step.map(s -> s.outputs().get(out.name()));
-      if (step.isPresent() && expression.isPresent() && expression.get() != null) {
-        return ofStepOutput(step.get(), expression.get().value());
-      }
+    /** The type of a workflow output expression. */
+    JavaTypes ofWorkflowOutput(String text) {
+        RuntimeExpression e = ExpressionParser.parse(text).value();
+        if (e instanceof RuntimeExpression.StepOutput out
+                && (out.pointer() == null || out.pointer().isRoot())) {
+            Optional<Step> step = workflow.step(out.stepId());
+            var expression = step.map(s -> s.outputs().get(out.name()));
+            if (step.isPresent() && expression.isPresent() && expression.get() != null) {
+                return ofStepOutput(step.get(), expression.get().value());
+            }
+        }
+        if (e instanceof RuntimeExpression.Input in && in.pointer() == null) {
+            return InputSchema.of(workflow)
+                    .type(in.name())
+                    .map(JavaTypes::ofJsonSchemaType)
+                    .orElse(JavaTypes.JSON);
+        }
+        return JavaTypes.JSON;
     }
-    if (e instanceof RuntimeExpression.Input in && in.pointer() == null) {
-      return InputSchema.of(workflow).type(in.name()).map(JavaTypes::ofJsonSchemaType).orElse(JavaTypes.JSON);
-    }
-    return JavaTypes.JSON;
-  }
 
-  /** The type of a step output expression. */
-  JavaTypes ofStepOutput(Step step, String text) {
-    var parsed = ExpressionParser.parseTemplate(text, true).value();
-    if (parsed == null || !parsed.isSingleExpression()) {
-      return JavaTypes.STRING;
+    /** The type of a step output expression. */
+    JavaTypes ofStepOutput(Step step, String text) {
+        var parsed = ExpressionParser.parseTemplate(text, true).value();
+        if (parsed == null || !parsed.isSingleExpression()) {
+            return JavaTypes.STRING;
+        }
+        RuntimeExpression e = ExpressionParser.parse(text).value();
+        if (e instanceof RuntimeExpression.StatusCode) {
+            return JavaTypes.LONG;
+        }
+        if (e instanceof RuntimeExpression.ResponseHeader
+                || e instanceof RuntimeExpression.Url
+                || e instanceof RuntimeExpression.Method) {
+            return JavaTypes.STRING;
+        }
+        if (e instanceof RuntimeExpression.ResponseBody body) {
+            Optional<OperationRef> op = document.target(workflow, step);
+            Optional<Schema<?>> schema = op.flatMap(o -> responseSchema(o, expectedStatus(step)));
+            if (op.isPresent() && schema.isPresent()) {
+                var tokens = body.pointer() == null
+                        ? java.util.List.<String>of()
+                        : body.pointer().tokens();
+                return JavaTypes.atPointer(op.get().api(), schema.get(), tokens);
+            }
+        }
+        return JavaTypes.JSON;
     }
-    RuntimeExpression e = ExpressionParser.parse(text).value();
-    if (e instanceof RuntimeExpression.StatusCode) {
-      return JavaTypes.LONG;
-    }
-    if (e instanceof RuntimeExpression.ResponseHeader || e instanceof RuntimeExpression.Url
-        || e instanceof RuntimeExpression.Method) {
-      return JavaTypes.STRING;
-    }
-    if (e instanceof RuntimeExpression.ResponseBody body) {
-      Optional<OperationRef> op = document.target(workflow, step);
-      Optional<Schema<?>> schema = op.flatMap(o -> responseSchema(o, expectedStatus(step)));
-      if (op.isPresent() && schema.isPresent()) {
-        var tokens = body.pointer() == null ? java.util.List.<String>of() : body.pointer().tokens();
-        return JavaTypes.atPointer(op.get().api(), schema.get(), tokens);
-      }
-    }
-    return JavaTypes.JSON;
-  }
 
-  private static Optional<Schema<?>> responseSchema(OperationRef op, String status) {
-    if (op.operation().getResponses() == null) {
-      return Optional.empty();
+    private static Optional<Schema<?>> responseSchema(OperationRef op, String status) {
+        if (op.operation().getResponses() == null) {
+            return Optional.empty();
+        }
+        Map<String, ApiResponse> responses = op.operation().getResponses();
+        ApiResponse response = status != null ? responses.get(status) : null;
+        if (response == null) {
+            response = responses.entrySet().stream()
+                    .filter(r -> r.getKey().startsWith("2"))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (response == null
+                || response.getContent() == null
+                || response.getContent().isEmpty()) {
+            return Optional.empty();
+        }
+        MediaType media = response.getContent().entrySet().stream()
+                .filter(m -> StepCode.isJson(m.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(response.getContent().values().iterator().next());
+        return Optional.ofNullable(media.getSchema());
     }
-    Map<String, ApiResponse> responses = op.operation().getResponses();
-    ApiResponse response = status != null ? responses.get(status) : null;
-    if (response == null) {
-      response = responses.entrySet().stream().filter(r -> r.getKey().startsWith("2")).map(Map.Entry::getValue)
-          .findFirst().orElse(null);
-    }
-    if (response == null || response.getContent() == null || response.getContent().isEmpty()) {
-      return Optional.empty();
-    }
-    MediaType media = response.getContent().entrySet().stream()
-        .filter(m -> StepCode.isJson(m.getKey())).map(Map.Entry::getValue).findFirst()
-        .orElse(response.getContent().values().iterator().next());
-    return Optional.ofNullable(media.getSchema());
-  }
 
-  /** The status a {@code $statusCode == N} success criterion expects, if there is one. */
-  private static String expectedStatus(Step step) {
-    for (Criterion c : step.successCriteria()) {
-      if (!c.typeName().equals("simple")) {
-        continue;
-      }
-      var parsed = ConditionParser.parseSimple(c.condition().value());
-      if (parsed.ok() && parsed.value() instanceof Condition.Compare cmp && cmp.op() == Condition.Operator.EQ
-          && cmp.left() instanceof Operand.Expression left
-          && left.expression() instanceof RuntimeExpression.StatusCode
-          && cmp.right() instanceof Operand.NumberLiteral n) {
-        return n.value().toPlainString();
-      }
+    /** The status a {@code $statusCode == N} success criterion expects, if there is one. */
+    private static String expectedStatus(Step step) {
+        for (Criterion c : step.successCriteria()) {
+            if (!c.typeName().equals("simple")) {
+                continue;
+            }
+            var parsed = ConditionParser.parseSimple(c.condition().value());
+            if (parsed.ok()
+                    && parsed.value() instanceof Condition.Compare cmp
+                    && cmp.op() == Condition.Operator.EQ
+                    && cmp.left() instanceof Operand.Expression left
+                    && left.expression() instanceof RuntimeExpression.StatusCode
+                    && cmp.right() instanceof Operand.NumberLiteral n) {
+                return n.value().toPlainString();
+            }
+        }
+        return null;
     }
-    return null;
-  }
 }

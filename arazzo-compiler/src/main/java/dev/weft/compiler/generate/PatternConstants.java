@@ -14,34 +14,36 @@ import javax.lang.model.element.Modifier;
  * XPath expressions, as constants of the generated class.
  */
 final class PatternConstants {
-  private static final ClassName JSON_PATH = ClassName.get("dev.weft.runtime.internal", "JsonPathQuery");
-  private static final ClassName XPATH = ClassName.get("dev.weft.runtime.internal", "XPathCriterion");
+    private static final ClassName JSON_PATH = ClassName.get("dev.weft.runtime.internal", "JsonPathQuery");
+    private static final ClassName XPATH = ClassName.get("dev.weft.runtime.internal", "XPathCriterion");
 
-  private record Constant(ClassName type, String factory, String text) {}
+    private record Constant(ClassName type, String factory, String text) {}
 
-  private final Map<Constant, String> names = new LinkedHashMap<>();
-  private final NameAllocator allocator = new NameAllocator();
+    private final Map<Constant, String> names = new LinkedHashMap<>();
+    private final NameAllocator allocator = new NameAllocator();
 
-  String pattern(String regex) {
-    return constant(new Constant(RuntimeTypes.PATTERN, "compile", regex), "PATTERN");
-  }
+    String pattern(String regex) {
+        return constant(new Constant(RuntimeTypes.PATTERN, "compile", regex), "PATTERN");
+    }
 
-  String jsonPath(String query) {
-    return constant(new Constant(JSON_PATH, "compile", query), "JSON_PATH");
-  }
+    String jsonPath(String query) {
+        return constant(new Constant(JSON_PATH, "compile", query), "JSON_PATH");
+    }
 
-  String xpath(String expression) {
-    return constant(new Constant(XPATH, "compile", expression), "XPATH");
-  }
+    String xpath(String expression) {
+        return constant(new Constant(XPATH, "compile", expression), "XPATH");
+    }
 
-  private String constant(Constant constant, String prefix) {
-    return names.computeIfAbsent(constant, c -> allocator.newName(prefix + "_" + (names.size() + 1)));
-  }
+    private String constant(Constant constant, String prefix) {
+        return names.computeIfAbsent(constant, c -> allocator.newName(prefix + "_" + (names.size() + 1)));
+    }
 
-  List<FieldSpec> fields() {
-    List<FieldSpec> fields = new ArrayList<>();
-    names.forEach((c, name) -> fields.add(FieldSpec.builder(c.type(), name, Modifier.PRIVATE, Modifier.STATIC,
-        Modifier.FINAL).initializer("$T.$N($S)", c.type(), c.factory(), c.text()).build()));
-    return fields;
-  }
+    List<FieldSpec> fields() {
+        List<FieldSpec> fields = new ArrayList<>();
+        names.forEach((c, name) ->
+                fields.add(FieldSpec.builder(c.type(), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$T.$N($S)", c.type(), c.factory(), c.text())
+                        .build()));
+        return fields;
+    }
 }

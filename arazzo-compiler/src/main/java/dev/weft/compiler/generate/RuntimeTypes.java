@@ -14,29 +14,29 @@ import java.util.List;
 
 /** The runtime and library types generated code names, taken from class literals so a rename breaks our build. */
 final class RuntimeTypes {
-  static final ClassName CLIENT = ClassName.get(ArazzoClient.class);
-  static final ClassName WORKFLOW_EXCEPTION = ClassName.get(WorkflowException.class);
-  static final ClassName RUN = ClassName.get(WorkflowRun.class);
-  static final ClassName EXCHANGE = ClassName.get(Exchange.class);
-  static final ClassName STEP_REQUEST = ClassName.get(StepRequest.class);
-  static final ClassName PAYLOADS = ClassName.get("dev.weft.runtime.internal", "Payloads");
-  static final ClassName WORKFLOW_CALL = ClassName.get("dev.weft.runtime.internal", "WorkflowCall");
-  static final ClassName VALUES = ClassName.get(Values.class);
-  static final ClassName CONDITIONS = ClassName.get(Conditions.class);
-  static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
-  static final ClassName ARRAY_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ArrayNode");
-  static final ClassName NULL_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "NullNode");
-  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  static final ClassName OBJECTS = ClassName.get(java.util.Objects.class);
-  static final ClassName COMPLETABLE_FUTURE = ClassName.get(java.util.concurrent.CompletableFuture.class);
-  static final ClassName PATTERN = ClassName.get(java.util.regex.Pattern.class);
-  static final ClassName STRING = ClassName.get(String.class);
-  static final ClassName LIST = ClassName.get(List.class);
+    static final ClassName CLIENT = ClassName.get(ArazzoClient.class);
+    static final ClassName WORKFLOW_EXCEPTION = ClassName.get(WorkflowException.class);
+    static final ClassName RUN = ClassName.get(WorkflowRun.class);
+    static final ClassName EXCHANGE = ClassName.get(Exchange.class);
+    static final ClassName STEP_REQUEST = ClassName.get(StepRequest.class);
+    static final ClassName PAYLOADS = ClassName.get("dev.weft.runtime.internal", "Payloads");
+    static final ClassName WORKFLOW_CALL = ClassName.get("dev.weft.runtime.internal", "WorkflowCall");
+    static final ClassName VALUES = ClassName.get(Values.class);
+    static final ClassName CONDITIONS = ClassName.get(Conditions.class);
+    static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+    static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
+    static final ClassName ARRAY_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ArrayNode");
+    static final ClassName NULL_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "NullNode");
+    static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    static final ClassName OBJECTS = ClassName.get(java.util.Objects.class);
+    static final ClassName COMPLETABLE_FUTURE = ClassName.get(java.util.concurrent.CompletableFuture.class);
+    static final ClassName PATTERN = ClassName.get(java.util.regex.Pattern.class);
+    static final ClassName STRING = ClassName.get(String.class);
+    static final ClassName LIST = ClassName.get(List.class);
 
-  private RuntimeTypes() {}
+    private RuntimeTypes() {}
 
-  static TypeName listOf(TypeName element) {
-    return ParameterizedTypeName.get(LIST, element);
-  }
+    static TypeName listOf(TypeName element) {
+        return ParameterizedTypeName.get(LIST, element);
+    }
 }

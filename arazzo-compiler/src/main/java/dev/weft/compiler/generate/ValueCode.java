@@ -5,13 +5,12 @@ import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.JsonPointer;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.expr.Template;
-import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.DottedKeys;
+import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Workflow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Code for values: runtime expressions, string templates and JSON payloads, each as a Java
@@ -19,161 +18,167 @@ import java.util.Optional;
  * expression here parses and names what exists.
  */
 final class ValueCode {
-  private final Workflow workflow;
-  private final WorkflowNames names;
-  private final InputSchema inputs;
+    private final Workflow workflow;
+    private final WorkflowNames names;
+    private final InputSchema inputs;
 
-  ValueCode(Workflow workflow, WorkflowNames names) {
-    this.workflow = workflow;
-    this.names = names;
-    this.inputs = InputSchema.of(workflow);
-  }
-
-  /** The value of one runtime expression. */
-  CodeBlock expression(RuntimeExpression e) {
-    String ex = WorkflowNames.EXCHANGE;
-    if (e instanceof RuntimeExpression.StatusCode) {
-      return CodeBlock.of("$N.statusCodeNode()", ex);
-    } else if (e instanceof RuntimeExpression.Url) {
-      return CodeBlock.of("$N.urlNode()", ex);
-    } else if (e instanceof RuntimeExpression.Method) {
-      return CodeBlock.of("$N.methodNode()", ex);
-    } else if (e instanceof RuntimeExpression.RequestHeader h) {
-      return CodeBlock.of("$N.requestHeader($S)", ex, h.name());
-    } else if (e instanceof RuntimeExpression.RequestQuery q) {
-      return CodeBlock.of("$N.requestQuery($S)", ex, q.name());
-    } else if (e instanceof RuntimeExpression.RequestPath p) {
-      return CodeBlock.of("$N.requestPath($S)", ex, p.name());
-    } else if (e instanceof RuntimeExpression.RequestBody b) {
-      return b.pointer() == null || b.pointer().isRoot() ? CodeBlock.of("$N.requestBody()", ex)
-          : CodeBlock.of("$N.requestBody($S)", ex, b.pointer().toString());
-    } else if (e instanceof RuntimeExpression.ResponseHeader h) {
-      return CodeBlock.of("$N.responseHeader($S)", ex, h.name());
-    } else if (e instanceof RuntimeExpression.ResponseBody b) {
-      return b.pointer() == null || b.pointer().isRoot() ? CodeBlock.of("$N.responseBody()", ex)
-          : CodeBlock.of("$N.responseBody($S)", ex, b.pointer().toString());
-    } else if (e instanceof RuntimeExpression.Input in) {
-      String declared = DottedKeys.longestDeclared(in.name(), inputs.properties().keySet()).orElse(in.name());
-      CodeBlock base = CodeBlock.of("$N.get($S)", WorkflowNames.IN, declared);
-      return pointer(members(base, rest(in.name(), declared)), in.pointer());
-    } else if (e instanceof RuntimeExpression.Output out) {
-      return pointer(CodeBlock.of("$N.output($S)", WorkflowNames.CALL, out.name()), out.pointer());
-    } else if (e instanceof RuntimeExpression.WorkflowValue w) {
-      String method = w.kind() == RuntimeExpression.WorkflowValue.Kind.INPUTS ? "workflowInput" : "workflowOutput";
-      return pointer(CodeBlock.of("$N.$N($S, $S)", WorkflowNames.RUN, method, w.workflowId(), w.name()),
-          w.pointer());
-    } else if (e instanceof RuntimeExpression.StepOutput out) {
-      var step = workflow.step(out.stepId()).orElseThrow();
-      String declared = DottedKeys.longestDeclared(out.name(), step.outputs().keySet()).orElseThrow();
-      CodeBlock base = CodeBlock.of("$N", names.outputField(out.stepId(), declared));
-      return pointer(members(base, rest(out.name(), declared)), out.pointer());
-    }
-    throw new IllegalStateException("checks let through an unsupported expression: " + e.text());
-  }
-
-  /** The value of a string that may embed expressions; {@code where} names it in runtime errors. */
-  CodeBlock template(String text, String where) {
-    Template template = ExpressionParser.parseTemplate(text, true).value();
-    if (template.isLiteral()) {
-      return CodeBlock.of("$T.of($S)", RuntimeTypes.VALUES, text);
-    }
-    if (template.isSingleExpression()) {
-      return expression(((Template.Embedded) template.parts().get(0)).expression());
-    }
-    List<CodeBlock> parts = new ArrayList<>();
-    parts.add(CodeBlock.of("$S", where));
-    for (Template.Part part : template.parts()) {
-      if (part instanceof Template.Literal literal) {
-        parts.add(CodeBlock.of("$S", literal.text()));
-      } else {
-        parts.add(expression(((Template.Embedded) part).expression()));
-      }
-    }
-    return CodeBlock.of("$T.interpolate($L)", RuntimeTypes.VALUES, CodeBlock.join(parts, ", "));
-  }
-
-  /**
-   * The value of any JSON node: scalars inline, objects and arrays built by statements added to
-   * {@code body} into fresh locals. Object keys are never evaluated; strings at any depth are.
-   */
-  CodeBlock value(Node node, String where, CodeBlock.Builder body, Locals locals) {
-    return value(node, where, body, locals, "body");
-  }
-
-  /** As {@link #value(Node, String, CodeBlock.Builder, Locals)}, naming the locals after {@code hint}. */
-  CodeBlock value(Node node, String where, CodeBlock.Builder body, Locals locals, String hint) {
-    if (node instanceof Node.StringNode s) {
-      return template(s.value(), where);
-    } else if (node instanceof Node.NumberNode n) {
-      return number(n.value());
-    } else if (node instanceof Node.BooleanNode b) {
-      return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, b.value() ? "Boolean.TRUE" : "Boolean.FALSE");
-    } else if (node instanceof Node.NullNode) {
-      return CodeBlock.of("$T.getInstance()", RuntimeTypes.NULL_NODE);
-    } else if (node instanceof Node.MapNode map) {
-      String var = locals.next(hint);
-      body.addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, var, RuntimeTypes.VALUES);
-      for (Node.Entry entry : map.entries().values()) {
-        CodeBlock member = value(entry.value(), where, body, locals, entry.key());
-        body.addStatement("$T.put($N, $S, $L)", RuntimeTypes.VALUES, var, entry.key(), member);
-      }
-      return CodeBlock.of("$N", var);
-    }
-    Node.ListNode list = (Node.ListNode) node;
-    String var = locals.next(hint);
-    body.addStatement("$T $N = $T.array()", RuntimeTypes.ARRAY_NODE, var, RuntimeTypes.VALUES);
-    for (int i = 0; i < list.items().size(); i++) {
-      CodeBlock item = value(list.items().get(i), where, body, locals, var + i);
-      body.addStatement("$T.add($N, $L)", RuntimeTypes.VALUES, var, item);
-    }
-    return CodeBlock.of("$N", var);
-  }
-
-  /** A number literal: a long when the value is integral and fits, else a double. */
-  static CodeBlock number(java.math.BigDecimal value) {
-    try {
-      return CodeBlock.of("$T.of($LL)", RuntimeTypes.VALUES, value.longValueExact());
-    } catch (ArithmeticException notALong) {
-      return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Double.toString(value.doubleValue()));
-    }
-  }
-
-  private static CodeBlock pointer(CodeBlock base, JsonPointer pointer) {
-    if (pointer == null || pointer.isRoot()) {
-      return base;
-    }
-    return CodeBlock.of("$T.at($L, $S)", RuntimeTypes.VALUES, base, pointer.toString());
-  }
-
-  private static CodeBlock members(CodeBlock base, List<String> rest) {
-    CodeBlock result = base;
-    for (String member : rest) {
-      result = CodeBlock.of("$T.member($L, $S)", RuntimeTypes.VALUES, result, member);
-    }
-    return result;
-  }
-
-  private static List<String> rest(String key, String declared) {
-    if (key.equals(declared)) {
-      return List.of();
-    }
-    return List.of(key.substring(declared.length() + 1).split("\\.", -1));
-  }
-
-
-  /** Fresh local variable names within one method. */
-  static final class Locals {
-    private final com.palantir.javapoet.NameAllocator allocator = new com.palantir.javapoet.NameAllocator();
-
-    Locals(String... reserved) {
-      for (String name : reserved) {
-        allocator.newName(name, name);
-      }
+    ValueCode(Workflow workflow, WorkflowNames names) {
+        this.workflow = workflow;
+        this.names = names;
+        this.inputs = InputSchema.of(workflow);
     }
 
-    /** A fresh name derived from {@code hint} (a JSON key, say), made a legal, unused identifier. */
-    String next(String hint) {
-      return allocator.newName(dev.weft.compiler.check.JavaNames.memberName(hint));
+    /** The value of one runtime expression. */
+    CodeBlock expression(RuntimeExpression e) {
+        String ex = WorkflowNames.EXCHANGE;
+        if (e instanceof RuntimeExpression.StatusCode) {
+            return CodeBlock.of("$N.statusCodeNode()", ex);
+        } else if (e instanceof RuntimeExpression.Url) {
+            return CodeBlock.of("$N.urlNode()", ex);
+        } else if (e instanceof RuntimeExpression.Method) {
+            return CodeBlock.of("$N.methodNode()", ex);
+        } else if (e instanceof RuntimeExpression.RequestHeader h) {
+            return CodeBlock.of("$N.requestHeader($S)", ex, h.name());
+        } else if (e instanceof RuntimeExpression.RequestQuery q) {
+            return CodeBlock.of("$N.requestQuery($S)", ex, q.name());
+        } else if (e instanceof RuntimeExpression.RequestPath p) {
+            return CodeBlock.of("$N.requestPath($S)", ex, p.name());
+        } else if (e instanceof RuntimeExpression.RequestBody b) {
+            return b.pointer() == null || b.pointer().isRoot()
+                    ? CodeBlock.of("$N.requestBody()", ex)
+                    : CodeBlock.of("$N.requestBody($S)", ex, b.pointer().toString());
+        } else if (e instanceof RuntimeExpression.ResponseHeader h) {
+            return CodeBlock.of("$N.responseHeader($S)", ex, h.name());
+        } else if (e instanceof RuntimeExpression.ResponseBody b) {
+            return b.pointer() == null || b.pointer().isRoot()
+                    ? CodeBlock.of("$N.responseBody()", ex)
+                    : CodeBlock.of("$N.responseBody($S)", ex, b.pointer().toString());
+        } else if (e instanceof RuntimeExpression.Input in) {
+            String declared = DottedKeys.longestDeclared(
+                            in.name(), inputs.properties().keySet())
+                    .orElse(in.name());
+            CodeBlock base = CodeBlock.of("$N.get($S)", WorkflowNames.IN, declared);
+            return pointer(members(base, rest(in.name(), declared)), in.pointer());
+        } else if (e instanceof RuntimeExpression.Output out) {
+            return pointer(CodeBlock.of("$N.output($S)", WorkflowNames.CALL, out.name()), out.pointer());
+        } else if (e instanceof RuntimeExpression.WorkflowValue w) {
+            String method =
+                    w.kind() == RuntimeExpression.WorkflowValue.Kind.INPUTS ? "workflowInput" : "workflowOutput";
+            return pointer(
+                    CodeBlock.of("$N.$N($S, $S)", WorkflowNames.RUN, method, w.workflowId(), w.name()), w.pointer());
+        } else if (e instanceof RuntimeExpression.StepOutput out) {
+            var step = workflow.step(out.stepId()).orElseThrow();
+            String declared = DottedKeys.longestDeclared(
+                            out.name(), step.outputs().keySet())
+                    .orElseThrow();
+            CodeBlock base = CodeBlock.of("$N", names.outputField(out.stepId(), declared));
+            return pointer(members(base, rest(out.name(), declared)), out.pointer());
+        }
+        throw new IllegalStateException("checks let through an unsupported expression: " + e.text());
     }
-  }
+
+    /** The value of a string that may embed expressions; {@code where} names it in runtime errors. */
+    CodeBlock template(String text, String where) {
+        Template template = ExpressionParser.parseTemplate(text, true).value();
+        if (template.isLiteral()) {
+            return CodeBlock.of("$T.of($S)", RuntimeTypes.VALUES, text);
+        }
+        if (template.isSingleExpression()) {
+            return expression(((Template.Embedded) template.parts().get(0)).expression());
+        }
+        List<CodeBlock> parts = new ArrayList<>();
+        parts.add(CodeBlock.of("$S", where));
+        for (Template.Part part : template.parts()) {
+            if (part instanceof Template.Literal literal) {
+                parts.add(CodeBlock.of("$S", literal.text()));
+            } else {
+                parts.add(expression(((Template.Embedded) part).expression()));
+            }
+        }
+        return CodeBlock.of("$T.interpolate($L)", RuntimeTypes.VALUES, CodeBlock.join(parts, ", "));
+    }
+
+    /**
+     * The value of any JSON node: scalars inline, objects and arrays built by statements added to
+     * {@code body} into fresh locals. Object keys are never evaluated; strings at any depth are.
+     */
+    CodeBlock value(Node node, String where, CodeBlock.Builder body, Locals locals) {
+        return value(node, where, body, locals, "body");
+    }
+
+    /** As {@link #value(Node, String, CodeBlock.Builder, Locals)}, naming the locals after {@code hint}. */
+    CodeBlock value(Node node, String where, CodeBlock.Builder body, Locals locals, String hint) {
+        if (node instanceof Node.StringNode s) {
+            return template(s.value(), where);
+        } else if (node instanceof Node.NumberNode n) {
+            return number(n.value());
+        } else if (node instanceof Node.BooleanNode b) {
+            return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, b.value() ? "Boolean.TRUE" : "Boolean.FALSE");
+        } else if (node instanceof Node.NullNode) {
+            return CodeBlock.of("$T.getInstance()", RuntimeTypes.NULL_NODE);
+        } else if (node instanceof Node.MapNode map) {
+            String var = locals.next(hint);
+            body.addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, var, RuntimeTypes.VALUES);
+            for (Node.Entry entry : map.entries().values()) {
+                CodeBlock member = value(entry.value(), where, body, locals, entry.key());
+                body.addStatement("$T.put($N, $S, $L)", RuntimeTypes.VALUES, var, entry.key(), member);
+            }
+            return CodeBlock.of("$N", var);
+        }
+        Node.ListNode list = (Node.ListNode) node;
+        String var = locals.next(hint);
+        body.addStatement("$T $N = $T.array()", RuntimeTypes.ARRAY_NODE, var, RuntimeTypes.VALUES);
+        for (int i = 0; i < list.items().size(); i++) {
+            CodeBlock item = value(list.items().get(i), where, body, locals, var + i);
+            body.addStatement("$T.add($N, $L)", RuntimeTypes.VALUES, var, item);
+        }
+        return CodeBlock.of("$N", var);
+    }
+
+    /** A number literal: a long when the value is integral and fits, else a double. */
+    static CodeBlock number(java.math.BigDecimal value) {
+        try {
+            return CodeBlock.of("$T.of($LL)", RuntimeTypes.VALUES, value.longValueExact());
+        } catch (ArithmeticException notALong) {
+            return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Double.toString(value.doubleValue()));
+        }
+    }
+
+    private static CodeBlock pointer(CodeBlock base, JsonPointer pointer) {
+        if (pointer == null || pointer.isRoot()) {
+            return base;
+        }
+        return CodeBlock.of("$T.at($L, $S)", RuntimeTypes.VALUES, base, pointer.toString());
+    }
+
+    private static CodeBlock members(CodeBlock base, List<String> rest) {
+        CodeBlock result = base;
+        for (String member : rest) {
+            result = CodeBlock.of("$T.member($L, $S)", RuntimeTypes.VALUES, result, member);
+        }
+        return result;
+    }
+
+    private static List<String> rest(String key, String declared) {
+        if (key.equals(declared)) {
+            return List.of();
+        }
+        return List.of(key.substring(declared.length() + 1).split("\\.", -1));
+    }
+
+    /** Fresh local variable names within one method. */
+    static final class Locals {
+        private final com.palantir.javapoet.NameAllocator allocator = new com.palantir.javapoet.NameAllocator();
+
+        Locals(String... reserved) {
+            for (String name : reserved) {
+                allocator.newName(name, name);
+            }
+        }
+
+        /** A fresh name derived from {@code hint} (a JSON key, say), made a legal, unused identifier. */
+        String next(String hint) {
+            return allocator.newName(dev.weft.compiler.check.JavaNames.memberName(hint));
+        }
+    }
 }

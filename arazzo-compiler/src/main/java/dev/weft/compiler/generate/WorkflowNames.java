@@ -13,140 +13,168 @@ import java.util.Map;
  * each other or with the fixed members of the class.
  */
 final class WorkflowNames {
-  static final String INPUTS = "inputs";
-  static final String IN = "in";
-  static final String RUN = "run";
-  static final String EXCHANGE = "exchange";
-  static final String CALL = "call";
+    static final String INPUTS = "inputs";
+    static final String IN = "in";
+    static final String RUN = "run";
+    static final String EXCHANGE = "exchange";
+    static final String CALL = "call";
 
-  private final NameAllocator members = new NameAllocator();
-  private final Map<String, String> stepConstants = new LinkedHashMap<>();
-  private final Map<String, String> requestMethods = new LinkedHashMap<>();
-  private final Map<String, String> handlerMethods = new LinkedHashMap<>();
-  private final Map<String, String> outputFields = new LinkedHashMap<>();
-  private final Map<String, String> inputComponents = new LinkedHashMap<>();
-  private final Map<String, String> workflowOutputs = new LinkedHashMap<>();
-  private final Map<String, String> gotoConstants = new LinkedHashMap<>();
-  private final Map<String, RetryHelper> retryHelpers = new LinkedHashMap<>();
-  private final Map<String, String> failedFields = new LinkedHashMap<>();
-  private final Map<String, String> gotoMethods = new LinkedHashMap<>();
+    private final NameAllocator members = new NameAllocator();
+    private final Map<String, String> stepConstants = new LinkedHashMap<>();
+    private final Map<String, String> requestMethods = new LinkedHashMap<>();
+    private final Map<String, String> handlerMethods = new LinkedHashMap<>();
+    private final Map<String, String> outputFields = new LinkedHashMap<>();
+    private final Map<String, String> inputComponents = new LinkedHashMap<>();
+    private final Map<String, String> workflowOutputs = new LinkedHashMap<>();
+    private final Map<String, String> gotoConstants = new LinkedHashMap<>();
+    private final Map<String, RetryHelper> retryHelpers = new LinkedHashMap<>();
+    private final Map<String, String> failedFields = new LinkedHashMap<>();
+    private final Map<String, String> gotoMethods = new LinkedHashMap<>();
 
-  WorkflowNames(Workflow workflow) {
-    for (String fixed : new String[] {INPUTS, IN, RUN, EXCHANGE, CALL, "client", "outputs", "execute",
-        "executeAsync", "runFrom", "runAsync", "step", "finish", "dependencies", "dependenciesAsync",
-        "outputsJson"}) {
-      members.newName(fixed, fixed);
-    }
-    NameAllocator constants = new NameAllocator();
-    for (Step step : workflow.steps()) {
-      String id = step.id();
-      stepConstants.put(id, constants.newName(JavaNames.constantName(id)));
-      requestMethods.put(id, members.newName(JavaNames.memberName(id) + "Request"));
-      handlerMethods.put(id, members.newName(JavaNames.memberName(id)));
-      for (String output : step.outputs().keySet()) {
-        outputFields.put(key(id, output), members.newName(JavaNames.memberName(id + "-" + output)));
-      }
-    }
-    for (String target : gotoWorkflowTargets(workflow)) {
-      String simple = target.substring(target.lastIndexOf('.') + 1);
-      gotoConstants.put(target, constants.newName("GOTO_" + JavaNames.constantName(simple)));
-      gotoMethods.put(target, members.newName("goto" + JavaNames.className(simple).replaceAll("Workflow$", "")));
-    }
-    for (Step step : workflow.steps()) {
-      for (dev.weft.compiler.model.Action a : dev.weft.compiler.model.Effective.onFailure(workflow, step)) {
-        if (a.type().value().equals("retry") && (a.stepId() != null || a.workflowId() != null)) {
-          String target = a.stepId() != null ? a.stepId().value() : a.workflowId().value();
-          String simple = target.substring(target.lastIndexOf('.') + 1);
-          String via = JavaNames.className(simple).replaceAll("Workflow$", "");
-          retryHelpers.put(key(step.id(), a.name().value()), new RetryHelper(step.id(), a.name().value(),
-              constants.newName(JavaNames.constantName(step.id()) + "_VIA_" + JavaNames.constantName(simple)),
-              members.newName(JavaNames.memberName(step.id()) + "Via" + via), a.stepId() != null, target));
-          failedFields.computeIfAbsent(step.id(), id -> members.newName(JavaNames.memberName(id) + "Failed"));
+    WorkflowNames(Workflow workflow) {
+        for (String fixed : new String[] {
+            INPUTS,
+            IN,
+            RUN,
+            EXCHANGE,
+            CALL,
+            "client",
+            "outputs",
+            "execute",
+            "executeAsync",
+            "runFrom",
+            "runAsync",
+            "step",
+            "finish",
+            "dependencies",
+            "dependenciesAsync",
+            "outputsJson"
+        }) {
+            members.newName(fixed, fixed);
         }
-      }
+        NameAllocator constants = new NameAllocator();
+        for (Step step : workflow.steps()) {
+            String id = step.id();
+            stepConstants.put(id, constants.newName(JavaNames.constantName(id)));
+            requestMethods.put(id, members.newName(JavaNames.memberName(id) + "Request"));
+            handlerMethods.put(id, members.newName(JavaNames.memberName(id)));
+            for (String output : step.outputs().keySet()) {
+                outputFields.put(key(id, output), members.newName(JavaNames.memberName(id + "-" + output)));
+            }
+        }
+        for (String target : gotoWorkflowTargets(workflow)) {
+            String simple = target.substring(target.lastIndexOf('.') + 1);
+            gotoConstants.put(target, constants.newName("GOTO_" + JavaNames.constantName(simple)));
+            gotoMethods.put(
+                    target, members.newName("goto" + JavaNames.className(simple).replaceAll("Workflow$", "")));
+        }
+        for (Step step : workflow.steps()) {
+            for (dev.weft.compiler.model.Action a : dev.weft.compiler.model.Effective.onFailure(workflow, step)) {
+                if (a.type().value().equals("retry") && (a.stepId() != null || a.workflowId() != null)) {
+                    String target = a.stepId() != null
+                            ? a.stepId().value()
+                            : a.workflowId().value();
+                    String simple = target.substring(target.lastIndexOf('.') + 1);
+                    String via = JavaNames.className(simple).replaceAll("Workflow$", "");
+                    retryHelpers.put(
+                            key(step.id(), a.name().value()),
+                            new RetryHelper(
+                                    step.id(),
+                                    a.name().value(),
+                                    constants.newName(JavaNames.constantName(step.id()) + "_VIA_"
+                                            + JavaNames.constantName(simple)),
+                                    members.newName(JavaNames.memberName(step.id()) + "Via" + via),
+                                    a.stepId() != null,
+                                    target));
+                    failedFields.computeIfAbsent(step.id(), id -> members.newName(JavaNames.memberName(id) + "Failed"));
+                }
+            }
+        }
+        NameAllocator inputs = new NameAllocator();
+        InputSchema.of(workflow)
+                .properties()
+                .keySet()
+                .forEach(name -> inputComponents.put(name, inputs.newName(JavaNames.memberName(name))));
+        NameAllocator outputs = new NameAllocator();
+        workflow.outputs()
+                .keySet()
+                .forEach(name -> workflowOutputs.put(name, outputs.newName(JavaNames.memberName(name))));
     }
-    NameAllocator inputs = new NameAllocator();
-    InputSchema.of(workflow).properties().keySet()
-        .forEach(name -> inputComponents.put(name, inputs.newName(JavaNames.memberName(name))));
-    NameAllocator outputs = new NameAllocator();
-    workflow.outputs().keySet()
-        .forEach(name -> workflowOutputs.put(name, outputs.newName(JavaNames.memberName(name))));
-  }
 
-  /**
-   * A {@code retry} failure action that runs a step or workflow first: the pseudo-step that runs it and
-   * the method that then retries the failed step, or chooses its failure actions again.
-   */
-  record RetryHelper(String stepId, String actionName, String constant, String method, boolean isStep,
-      String target) {
-    String id() {
-      return "retry " + stepId + " via " + target;
+    /**
+     * A {@code retry} failure action that runs a step or workflow first: the pseudo-step that runs it and
+     * the method that then retries the failed step, or chooses its failure actions again.
+     */
+    record RetryHelper(
+            String stepId, String actionName, String constant, String method, boolean isStep, String target) {
+        String id() {
+            return "retry " + stepId + " via " + target;
+        }
     }
-  }
 
-  /** The retry helper of an action of a step, or null. */
-  RetryHelper retryHelper(String stepId, String actionName) {
-    return retryHelpers.get(key(stepId, actionName));
-  }
-
-  java.util.Collection<RetryHelper> retryHelpers() {
-    return retryHelpers.values();
-  }
-
-  /** The field keeping a step's failed result while a retry helper runs. */
-  String failedField(String stepId) {
-    return failedFields.get(stepId);
-  }
-
-  /** The workflow references that {@code goto} actions of this workflow jump to, in document order. */
-  static java.util.Set<String> gotoWorkflowTargets(Workflow workflow) {
-    java.util.Set<String> targets = new java.util.LinkedHashSet<>();
-    for (dev.weft.compiler.model.Action a : workflow.actions()) {
-      if (a.type().value().equals("goto") && a.workflowId() != null) {
-        targets.add(a.workflowId().value());
-      }
+    /** The retry helper of an action of a step, or null. */
+    RetryHelper retryHelper(String stepId, String actionName) {
+        return retryHelpers.get(key(stepId, actionName));
     }
-    return targets;
-  }
 
-  /** The {@code Step} constant of the pseudo-step that runs a {@code goto} target workflow. */
-  String gotoConstant(String reference) {
-    return gotoConstants.get(reference);
-  }
+    java.util.Collection<RetryHelper> retryHelpers() {
+        return retryHelpers.values();
+    }
 
-  String gotoMethod(String reference) {
-    return gotoMethods.get(reference);
-  }
+    /** The field keeping a step's failed result while a retry helper runs. */
+    String failedField(String stepId) {
+        return failedFields.get(stepId);
+    }
 
-  Map<String, String> gotoConstants() {
-    return gotoConstants;
-  }
+    /** The workflow references that {@code goto} actions of this workflow jump to, in document order. */
+    static java.util.Set<String> gotoWorkflowTargets(Workflow workflow) {
+        java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+        for (dev.weft.compiler.model.Action a : workflow.actions()) {
+            if (a.type().value().equals("goto") && a.workflowId() != null) {
+                targets.add(a.workflowId().value());
+            }
+        }
+        return targets;
+    }
 
-  String stepConstant(String stepId) {
-    return stepConstants.get(stepId);
-  }
+    /** The {@code Step} constant of the pseudo-step that runs a {@code goto} target workflow. */
+    String gotoConstant(String reference) {
+        return gotoConstants.get(reference);
+    }
 
-  String requestMethod(String stepId) {
-    return requestMethods.get(stepId);
-  }
+    String gotoMethod(String reference) {
+        return gotoMethods.get(reference);
+    }
 
-  String handlerMethod(String stepId) {
-    return handlerMethods.get(stepId);
-  }
+    Map<String, String> gotoConstants() {
+        return gotoConstants;
+    }
 
-  String outputField(String stepId, String output) {
-    return outputFields.get(key(stepId, output));
-  }
+    String stepConstant(String stepId) {
+        return stepConstants.get(stepId);
+    }
 
-  Map<String, String> inputComponents() {
-    return inputComponents;
-  }
+    String requestMethod(String stepId) {
+        return requestMethods.get(stepId);
+    }
 
-  Map<String, String> workflowOutputs() {
-    return workflowOutputs;
-  }
+    String handlerMethod(String stepId) {
+        return handlerMethods.get(stepId);
+    }
 
-  private static String key(String stepId, String output) {
-    return stepId + "\u0000" + output;
-  }
+    String outputField(String stepId, String output) {
+        return outputFields.get(key(stepId, output));
+    }
+
+    Map<String, String> inputComponents() {
+        return inputComponents;
+    }
+
+    Map<String, String> workflowOutputs() {
+        return workflowOutputs;
+    }
+
+    private static String key(String stepId, String output) {
+        return stepId + "\u0000" + output;
+    }
 }

@@ -11,23 +11,23 @@ import java.util.List;
  * @param retryLimit how many retries at most, or null
  */
 public record Action(
-    Kind kind,
-    Located<String> name,
-    Located<String> type,
-    Located<String> stepId,
-    Located<String> workflowId,
-    List<Criterion> criteria,
-    Located<Double> retryAfter,
-    Located<Long> retryLimit,
-    Location location) {
+        Kind kind,
+        Located<String> name,
+        Located<String> type,
+        Located<String> stepId,
+        Located<String> workflowId,
+        List<Criterion> criteria,
+        Located<Double> retryAfter,
+        Located<Long> retryLimit,
+        Location location) {
 
-  public Action {
-    criteria = List.copyOf(criteria);
-  }
+    public Action {
+        criteria = List.copyOf(criteria);
+    }
 
-  /** Whether the action runs after a step succeeded or failed. */
-  public enum Kind {
-    SUCCESS,
-    FAILURE
-  }
+    /** Whether the action runs after a step succeeded or failed. */
+    public enum Kind {
+        SUCCESS,
+        FAILURE
+    }
 }

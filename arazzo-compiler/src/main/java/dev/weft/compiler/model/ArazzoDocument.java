@@ -7,23 +7,25 @@ import java.util.Optional;
 
 /** One Arazzo document: its sources, workflows and components. */
 public record ArazzoDocument(
-    Path file,
-    Located<String> arazzo,
-    Info info,
-    List<SourceDescription> sourceDescriptions,
-    List<Workflow> workflows,
-    Location location) {
+        Path file,
+        Located<String> arazzo,
+        Info info,
+        List<SourceDescription> sourceDescriptions,
+        List<Workflow> workflows,
+        Location location) {
 
-  public ArazzoDocument {
-    sourceDescriptions = List.copyOf(sourceDescriptions);
-    workflows = List.copyOf(workflows);
-  }
+    public ArazzoDocument {
+        sourceDescriptions = List.copyOf(sourceDescriptions);
+        workflows = List.copyOf(workflows);
+    }
 
-  public Optional<SourceDescription> source(String name) {
-    return sourceDescriptions.stream().filter(s -> s.name().value().equals(name)).findFirst();
-  }
+    public Optional<SourceDescription> source(String name) {
+        return sourceDescriptions.stream()
+                .filter(s -> s.name().value().equals(name))
+                .findFirst();
+    }
 
-  public Optional<Workflow> workflow(String id) {
-    return workflows.stream().filter(w -> w.workflowId().value().equals(id)).findFirst();
-  }
+    public Optional<Workflow> workflow(String id) {
+        return workflows.stream().filter(w -> w.workflowId().value().equals(id)).findFirst();
+    }
 }

@@ -10,11 +10,14 @@ import dev.weft.compiler.diagnostic.Location;
  * @param typeVersion the {@code version} of a Criterion Expression Type object, or null
  */
 public record Criterion(
-    Located<String> context, Located<String> condition, Located<String> type, Located<String> typeVersion,
-    Location location) {
+        Located<String> context,
+        Located<String> condition,
+        Located<String> type,
+        Located<String> typeVersion,
+        Location location) {
 
-  /** The criterion's type name, {@code simple} when absent. */
-  public String typeName() {
-    return type == null ? "simple" : type.value();
-  }
+    /** The criterion's type name, {@code simple} when absent. */
+    public String typeName() {
+        return type == null ? "simple" : type.value();
+    }
 }

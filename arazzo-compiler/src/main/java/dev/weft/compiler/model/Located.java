@@ -5,13 +5,13 @@ import java.util.Objects;
 
 /** A value with the location of its source text. */
 public record Located<T>(T value, Location location) {
-  public Located {
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(location, "location");
-  }
+    public Located {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(location, "location");
+    }
 
-  @Override
-  public String toString() {
-    return String.valueOf(value);
-  }
+    @Override
+    public String toString() {
+        return String.valueOf(value);
+    }
 }

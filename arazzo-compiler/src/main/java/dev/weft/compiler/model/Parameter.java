@@ -11,10 +11,10 @@ import dev.weft.compiler.diagnostic.Location;
  */
 public record Parameter(Located<String> name, Located<String> in, Node value, Location location) {
 
-  /** The parameter's identity (PARAM-1): header names compare case-insensitively. */
-  public String identity() {
-    String where = in == null ? "" : in.value();
-    String key = where.equals("header") ? name.value().toLowerCase(java.util.Locale.ROOT) : name.value();
-    return where + ":" + key;
-  }
+    /** The parameter's identity (PARAM-1): header names compare case-insensitively. */
+    public String identity() {
+        String where = in == null ? "" : in.value();
+        String key = where.equals("header") ? name.value().toLowerCase(java.util.Locale.ROOT) : name.value();
+        return where + ":" + key;
+    }
 }

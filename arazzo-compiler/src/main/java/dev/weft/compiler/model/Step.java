@@ -11,28 +11,28 @@ import java.util.Map;
  * @param outputs output name to the runtime expression that computes it, in document order
  */
 public record Step(
-    Located<String> stepId,
-    String description,
-    Located<String> operationId,
-    Located<String> operationPath,
-    Located<String> workflowId,
-    List<Parameter> parameters,
-    RequestBody requestBody,
-    List<Criterion> successCriteria,
-    List<Action> onSuccess,
-    List<Action> onFailure,
-    Map<String, Located<String>> outputs,
-    Location location) {
+        Located<String> stepId,
+        String description,
+        Located<String> operationId,
+        Located<String> operationPath,
+        Located<String> workflowId,
+        List<Parameter> parameters,
+        RequestBody requestBody,
+        List<Criterion> successCriteria,
+        List<Action> onSuccess,
+        List<Action> onFailure,
+        Map<String, Located<String>> outputs,
+        Location location) {
 
-  public Step {
-    parameters = List.copyOf(parameters);
-    successCriteria = List.copyOf(successCriteria);
-    onSuccess = List.copyOf(onSuccess);
-    onFailure = List.copyOf(onFailure);
-    outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
-  }
+    public Step {
+        parameters = List.copyOf(parameters);
+        successCriteria = List.copyOf(successCriteria);
+        onSuccess = List.copyOf(onSuccess);
+        onFailure = List.copyOf(onFailure);
+        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+    }
 
-  public String id() {
-    return stepId.value();
-  }
+    public String id() {
+        return stepId.value();
+    }
 }

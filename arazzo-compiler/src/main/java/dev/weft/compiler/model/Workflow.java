@@ -12,48 +12,48 @@ import java.util.Optional;
  * @param outputs output name to the runtime expression that computes it, in document order
  */
 public record Workflow(
-    Located<String> workflowId,
-    String summary,
-    String description,
-    Node inputs,
-    List<Located<String>> dependsOn,
-    List<Step> steps,
-    List<Action> successActions,
-    List<Action> failureActions,
-    Map<String, Located<String>> outputs,
-    List<Parameter> parameters,
-    Location location) {
+        Located<String> workflowId,
+        String summary,
+        String description,
+        Node inputs,
+        List<Located<String>> dependsOn,
+        List<Step> steps,
+        List<Action> successActions,
+        List<Action> failureActions,
+        Map<String, Located<String>> outputs,
+        List<Parameter> parameters,
+        Location location) {
 
-  public Workflow {
-    dependsOn = List.copyOf(dependsOn);
-    steps = List.copyOf(steps);
-    successActions = List.copyOf(successActions);
-    failureActions = List.copyOf(failureActions);
-    outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
-    parameters = List.copyOf(parameters);
-  }
-
-  /** Every action declared in the workflow: each step's onSuccess and onFailure, then the workflow-level ones. */
-  public List<Action> actions() {
-    List<Action> all = new java.util.ArrayList<>();
-    for (Step step : steps) {
-      all.addAll(step.onSuccess());
-      all.addAll(step.onFailure());
+    public Workflow {
+        dependsOn = List.copyOf(dependsOn);
+        steps = List.copyOf(steps);
+        successActions = List.copyOf(successActions);
+        failureActions = List.copyOf(failureActions);
+        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        parameters = List.copyOf(parameters);
     }
-    all.addAll(successActions);
-    all.addAll(failureActions);
-    return all;
-  }
 
-  /** Every reference to another workflow: dependsOn entries, workflow steps, and actions' workflowIds. */
-  public List<Located<String>> workflowReferences() {
-    List<Located<String>> references = new java.util.ArrayList<>(dependsOn);
-    steps.stream().filter(s -> s.workflowId() != null).forEach(s -> references.add(s.workflowId()));
-    actions().stream().filter(a -> a.workflowId() != null).forEach(a -> references.add(a.workflowId()));
-    return references;
-  }
+    /** Every action declared in the workflow: each step's onSuccess and onFailure, then the workflow-level ones. */
+    public List<Action> actions() {
+        List<Action> all = new java.util.ArrayList<>();
+        for (Step step : steps) {
+            all.addAll(step.onSuccess());
+            all.addAll(step.onFailure());
+        }
+        all.addAll(successActions);
+        all.addAll(failureActions);
+        return all;
+    }
 
-  public Optional<Step> step(String id) {
-    return steps.stream().filter(s -> s.stepId().value().equals(id)).findFirst();
-  }
+    /** Every reference to another workflow: dependsOn entries, workflow steps, and actions' workflowIds. */
+    public List<Located<String>> workflowReferences() {
+        List<Located<String>> references = new java.util.ArrayList<>(dependsOn);
+        steps.stream().filter(s -> s.workflowId() != null).forEach(s -> references.add(s.workflowId()));
+        actions().stream().filter(a -> a.workflowId() != null).forEach(a -> references.add(a.workflowId()));
+        return references;
+    }
+
+    public Optional<Step> step(String id) {
+        return steps.stream().filter(s -> s.stepId().value().equals(id)).findFirst();
+    }
 }

@@ -39,97 +39,112 @@ import javax.tools.Diagnostic;
  * {@code file:line:col}.
  */
 public final class ArazzoProcessor extends AbstractProcessor {
-  static final String ANNOTATION = "dev.weft.runtime.Arazzo";
-  static final String ROOT = "weft.root";
-  static final String STRICT = "weft.strict";
+    static final String ANNOTATION = "dev.weft.runtime.Arazzo";
+    static final String ROOT = "weft.root";
+    static final String STRICT = "weft.strict";
 
-  private final Set<String> done = new HashSet<>();
-  private DocumentLocator locator;
-  private MessagerSink sink;
+    private final Set<String> done = new HashSet<>();
+    private DocumentLocator locator;
+    private MessagerSink sink;
 
-  @Override
-  public synchronized void init(ProcessingEnvironment environment) {
-    super.init(environment);
-    locator = new DocumentLocator(environment.getFiler(), environment.getOptions().get(ROOT));
-    sink = new MessagerSink(environment.getMessager());
-  }
+    @Override
+    public synchronized void init(ProcessingEnvironment environment) {
+        super.init(environment);
+        locator = new DocumentLocator(
+                environment.getFiler(), environment.getOptions().get(ROOT));
+        sink = new MessagerSink(environment.getMessager());
+    }
 
-  @Override
-  public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ANNOTATION);
-  }
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(ANNOTATION);
+    }
 
-  @Override
-  public Set<String> getSupportedOptions() {
-    return Set.of(ROOT, STRICT);
-  }
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(ROOT, STRICT);
+    }
 
-  @Override
-  public SourceVersion getSupportedSourceVersion() {
-    return SourceVersion.latestSupported();
-  }
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
 
-  @Override
-  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    for (TypeElement annotation : annotations) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (done.add(element.toString())) {
-          try {
-            processElement(element);
-          } catch (RuntimeException e) {
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                "[internal-error] Weft failed; please report this with the stack trace:\n" + trace, element);
-          }
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement annotation : annotations) {
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (done.add(element.toString())) {
+                    try {
+                        processElement(element);
+                    } catch (RuntimeException e) {
+                        StringWriter trace = new StringWriter();
+                        e.printStackTrace(new PrintWriter(trace));
+                        processingEnv
+                                .getMessager()
+                                .printMessage(
+                                        Diagnostic.Kind.ERROR,
+                                        "[internal-error] Weft failed; please report this with the stack trace:\n"
+                                                + trace,
+                                        element);
+                    }
+                }
+            }
         }
-      }
+        // STYLE says never claim an annotation, so other processors can see it. @Arazzo is Weft's own and
+        // means nothing to any other processor, while not claiming it makes javac warn under
+        // -Xlint:processing, which breaks users' -Werror builds. So it is claimed.
+        return true;
     }
-    // STYLE says never claim an annotation, so other processors can see it. @Arazzo is Weft's own and
-    // means nothing to any other processor, while not claiming it makes javac warn under
-    // -Xlint:processing, which breaks users' -Werror builds. So it is claimed.
-    return true;
-  }
 
-  private void processElement(Element element) {
-    AnnotationMirror mirror = AnnotationValues.mirror(element, ANNOTATION).orElseThrow();
-    List<String> paths = AnnotationValues.strings(mirror, "value");
-    List<Path> documents = new ArrayList<>();
-    for (String path : paths) {
-      Optional<Path> found = locator.locate(path);
-      if (found.isEmpty()) {
-        sink.error(element, mirror, "[missing-file] Arazzo document '" + path + "' not found " + locator.where(path));
-      } else {
-        documents.add(found.get());
-      }
+    private void processElement(Element element) {
+        AnnotationMirror mirror = AnnotationValues.mirror(element, ANNOTATION).orElseThrow();
+        List<String> paths = AnnotationValues.strings(mirror, "value");
+        List<Path> documents = new ArrayList<>();
+        for (String path : paths) {
+            Optional<Path> found = locator.locate(path);
+            if (found.isEmpty()) {
+                sink.error(
+                        element,
+                        mirror,
+                        "[missing-file] Arazzo document '" + path + "' not found " + locator.where(path));
+            } else {
+                documents.add(found.get());
+            }
+        }
+        if (documents.size() < paths.size()) {
+            return;
+        }
+        CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+                .documents(documents)
+                .packageName(packageName(element, mirror))
+                .strict(Boolean.parseBoolean(processingEnv.getOptions().get(STRICT)))
+                .build());
+        result.diagnostics().forEach(d -> sink.report(element, mirror, d));
+        if (result.hasErrors()) {
+            return;
+        }
+        for (GeneratedFile file : result.files()) {
+            try (Writer out = processingEnv
+                    .getFiler()
+                    .createSourceFile(file.qualifiedName(), element)
+                    .openWriter()) {
+                out.write(file.source());
+            } catch (IOException e) {
+                sink.error(
+                        element,
+                        mirror,
+                        "[internal-error] cannot write " + file.qualifiedName() + ": " + e.getMessage());
+            }
+        }
     }
-    if (documents.size() < paths.size()) {
-      return;
-    }
-    CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
-        .documents(documents)
-        .packageName(packageName(element, mirror))
-        .strict(Boolean.parseBoolean(processingEnv.getOptions().get(STRICT)))
-        .build());
-    result.diagnostics().forEach(d -> sink.report(element, mirror, d));
-    if (result.hasErrors()) {
-      return;
-    }
-    for (GeneratedFile file : result.files()) {
-      try (Writer out = processingEnv.getFiler().createSourceFile(file.qualifiedName(), element).openWriter()) {
-        out.write(file.source());
-      } catch (IOException e) {
-        sink.error(element, mirror, "[internal-error] cannot write " + file.qualifiedName() + ": " + e.getMessage());
-      }
-    }
-  }
 
-  private String packageName(Element element, AnnotationMirror mirror) {
-    String configured = AnnotationValues.string(mirror, "packageName").orElse("");
-    if (!configured.isEmpty()) {
-      return configured;
+    private String packageName(Element element, AnnotationMirror mirror) {
+        String configured = AnnotationValues.string(mirror, "packageName").orElse("");
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        PackageElement pkg = processingEnv.getElementUtils().getPackageOf(element);
+        return pkg.getQualifiedName().toString();
     }
-    PackageElement pkg = processingEnv.getElementUtils().getPackageOf(element);
-    return pkg.getQualifiedName().toString();
-  }
 }

@@ -12,23 +12,23 @@ import javax.tools.Diagnostic.Kind;
  * only point at Java elements, so each message starts with the document's {@code file:line:col}.
  */
 final class MessagerSink {
-  private final Messager messager;
-  private final DiagnosticFormatter formatter = new DiagnosticFormatter();
+    private final Messager messager;
+    private final DiagnosticFormatter formatter = new DiagnosticFormatter();
 
-  MessagerSink(Messager messager) {
-    this.messager = messager;
-  }
+    MessagerSink(Messager messager) {
+        this.messager = messager;
+    }
 
-  void report(Element element, AnnotationMirror annotation, Diagnostic d) {
-    Kind kind = switch (d.severity()) {
-      case ERROR -> Kind.ERROR;
-      case WARNING -> Kind.WARNING;
-      case NOTE -> Kind.NOTE;
-    };
-    messager.printMessage(kind, formatter.format(d), element, annotation);
-  }
+    void report(Element element, AnnotationMirror annotation, Diagnostic d) {
+        Kind kind = switch (d.severity()) {
+            case ERROR -> Kind.ERROR;
+            case WARNING -> Kind.WARNING;
+            case NOTE -> Kind.NOTE;
+        };
+        messager.printMessage(kind, formatter.format(d), element, annotation);
+    }
 
-  void error(Element element, AnnotationMirror annotation, String message) {
-    messager.printMessage(Kind.ERROR, message, element, annotation);
-  }
+    void error(Element element, AnnotationMirror annotation, String message) {
+        messager.printMessage(Kind.ERROR, message, element, annotation);
+    }
 }

@@ -13,115 +13,139 @@ import java.util.Set;
  * optional {@code value} override) where they appear.
  */
 final class Components {
-  private static final String PREFIX = "$components.";
+    private static final String PREFIX = "$components.";
 
-  private final Fields fields;
-  private final Diagnostics diagnostics;
-  private DocumentBinder binder;
+    private final Fields fields;
+    private final Diagnostics diagnostics;
+    private DocumentBinder binder;
 
-  Components(Node node, Diagnostics diagnostics) {
-    this.diagnostics = diagnostics;
-    this.fields = node == null ? null : Fields.of(node, "components", diagnostics);
-    if (fields != null) {
-      fields.allowOnly(Set.of("inputs", "parameters", "successActions", "failureActions"));
-      for (String section : Set.of("inputs", "parameters", "successActions", "failureActions")) {
-        Node sectionNode = fields.raw(section);
-        if (sectionNode != null) {
-          checkKeys(section, sectionNode);
+    Components(Node node, Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        this.fields = node == null ? null : Fields.of(node, "components", diagnostics);
+        if (fields != null) {
+            fields.allowOnly(Set.of("inputs", "parameters", "successActions", "failureActions"));
+            for (String section : Set.of("inputs", "parameters", "successActions", "failureActions")) {
+                Node sectionNode = fields.raw(section);
+                if (sectionNode != null) {
+                    checkKeys(section, sectionNode);
+                }
+            }
         }
-      }
     }
-  }
 
-  Components binder(DocumentBinder binder) {
-    this.binder = binder;
-    return this;
-  }
+    Components binder(DocumentBinder binder) {
+        this.binder = binder;
+        return this;
+    }
 
-  private void checkKeys(String section, Node sectionNode) {
-    Fields s = Fields.of(sectionNode, "components." + section, diagnostics);
-    if (s == null) {
-      return;
+    private void checkKeys(String section, Node sectionNode) {
+        Fields s = Fields.of(sectionNode, "components." + section, diagnostics);
+        if (s == null) {
+            return;
+        }
+        for (Node.Entry e : s.node().entries().values()) {
+            if (!e.key().matches("[a-zA-Z0-9.\\-_]+")) {
+                diagnostics.error(
+                        DiagnosticCode.INVALID_NAME,
+                        e.keyLocation(),
+                        "component name '" + e.key() + "' must match ^[a-zA-Z0-9.\\-_]+$");
+            }
+        }
     }
-    for (Node.Entry e : s.node().entries().values()) {
-      if (!e.key().matches("[a-zA-Z0-9.\\-_]+")) {
-        diagnostics.error(DiagnosticCode.INVALID_NAME, e.keyLocation(),
-            "component name '" + e.key() + "' must match ^[a-zA-Z0-9.\\-_]+$");
-      }
-    }
-  }
 
-  Parameter parameter(Fields reusable) {
-    reusable.ignoreOthers(Set.of("reference", "value"));
-    Node target = lookup(reusable, "parameters");
-    if (target == null) {
-      return null;
+    Parameter parameter(Fields reusable) {
+        reusable.ignoreOthers(Set.of("reference", "value"));
+        Node target = lookup(reusable, "parameters");
+        if (target == null) {
+            return null;
+        }
+        Parameter p = binder.parameter(target);
+        if (p == null) {
+            return null;
+        }
+        Node override = reusable.raw("value");
+        return new Parameter(
+                used(p.name(), reusable), p.in(), override != null ? override : p.value(), reusable.location());
     }
-    Parameter p = binder.parameter(target);
-    if (p == null) {
-      return null;
-    }
-    Node override = reusable.raw("value");
-    return new Parameter(used(p.name(), reusable), p.in(), override != null ? override : p.value(),
-        reusable.location());
-  }
 
-  Action action(Fields reusable, Action.Kind kind) {
-    if (reusable.has("value")) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_FIELD, reusable.node().entries().get("value").keyLocation(),
-          "'value' of a reusable object applies only to parameter references");
+    Action action(Fields reusable, Action.Kind kind) {
+        if (reusable.has("value")) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_FIELD,
+                    reusable.node().entries().get("value").keyLocation(),
+                    "'value' of a reusable object applies only to parameter references");
+        }
+        reusable.ignoreOthers(Set.of("reference", "value"));
+        String section = kind == Action.Kind.SUCCESS ? "successActions" : "failureActions";
+        Node target = lookup(reusable, section);
+        if (target == null) {
+            return null;
+        }
+        Fields f = Fields.of(target, kind == Action.Kind.SUCCESS ? "success action" : "failure action", diagnostics);
+        Action a = f == null ? null : binder.inlineAction(f, kind);
+        return a == null
+                ? null
+                : new Action(
+                        a.kind(),
+                        used(a.name(), reusable),
+                        a.type(),
+                        a.stepId(),
+                        a.workflowId(),
+                        a.criteria(),
+                        a.retryAfter(),
+                        a.retryLimit(),
+                        reusable.location());
     }
-    reusable.ignoreOthers(Set.of("reference", "value"));
-    String section = kind == Action.Kind.SUCCESS ? "successActions" : "failureActions";
-    Node target = lookup(reusable, section);
-    if (target == null) {
-      return null;
-    }
-    Fields f = Fields.of(target, kind == Action.Kind.SUCCESS ? "success action" : "failure action", diagnostics);
-    Action a = f == null ? null : binder.inlineAction(f, kind);
-    return a == null ? null : new Action(a.kind(), used(a.name(), reusable), a.type(), a.stepId(), a.workflowId(),
-        a.criteria(), a.retryAfter(), a.retryLimit(), reusable.location());
-  }
 
-  /**
-   * A component's name as located where the Reusable object uses it, so that a duplicate (D-38) is
-   * reported at the second use rather than at the component.
-   */
-  private static Located<String> used(Located<String> name, Fields reusable) {
-    return reusable.raw("reference") instanceof Node.StringNode ref ? new Located<>(name.value(), ref.at(0)) : name;
-  }
+    /**
+     * A component's name as located where the Reusable object uses it, so that a duplicate (D-38) is
+     * reported at the second use rather than at the component.
+     */
+    private static Located<String> used(Located<String> name, Fields reusable) {
+        return reusable.raw("reference") instanceof Node.StringNode ref ? new Located<>(name.value(), ref.at(0)) : name;
+    }
 
-  private Node lookup(Fields reusable, String expectedSection) {
-    Located<String> reference = reusable.requiredString("reference");
-    if (reference == null) {
-      return null;
+    private Node lookup(Fields reusable, String expectedSection) {
+        Located<String> reference = reusable.requiredString("reference");
+        if (reference == null) {
+            return null;
+        }
+        String text = reference.value();
+        if (!text.startsWith(PREFIX) || text.indexOf('.', PREFIX.length()) < 0) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_COMPONENT,
+                    reference.location(),
+                    "reference '" + text + "' must have the form '$components." + expectedSection + ".<name>'");
+            return null;
+        }
+        int dot = text.indexOf('.', PREFIX.length());
+        String section = text.substring(PREFIX.length(), dot);
+        String key = text.substring(dot + 1);
+        if (section.equals("inputs")) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_COMPONENT,
+                    reference.location(),
+                    "reference '" + text
+                            + "' cannot be used in a reusable object; share input schemas with a JSON Schema "
+                            + "'$ref: \"#/components/inputs/" + key + "\"' inside 'inputs'");
+            return null;
+        }
+        if (!section.equals(expectedSection)) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_COMPONENT,
+                    reference.location(),
+                    "reference '" + text + "' points into '" + section + "' but must point into '" + expectedSection
+                            + "'");
+            return null;
+        }
+        Node sectionNode = fields == null ? null : fields.raw(section);
+        Node target = sectionNode instanceof Node.MapNode map ? map.get(key) : null;
+        if (target == null) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_COMPONENT,
+                    reference.location(),
+                    "reference '" + text + "' names no component '" + key + "' in components." + section);
+        }
+        return target;
     }
-    String text = reference.value();
-    if (!text.startsWith(PREFIX) || text.indexOf('.', PREFIX.length()) < 0) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_COMPONENT, reference.location(),
-          "reference '" + text + "' must have the form '$components." + expectedSection + ".<name>'");
-      return null;
-    }
-    int dot = text.indexOf('.', PREFIX.length());
-    String section = text.substring(PREFIX.length(), dot);
-    String key = text.substring(dot + 1);
-    if (section.equals("inputs")) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_COMPONENT, reference.location(),
-          "reference '" + text + "' cannot be used in a reusable object; share input schemas with a JSON Schema "
-              + "'$ref: \"#/components/inputs/" + key + "\"' inside 'inputs'");
-      return null;
-    }
-    if (!section.equals(expectedSection)) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_COMPONENT, reference.location(),
-          "reference '" + text + "' points into '" + section + "' but must point into '" + expectedSection + "'");
-      return null;
-    }
-    Node sectionNode = fields == null ? null : fields.raw(section);
-    Node target = sectionNode instanceof Node.MapNode map ? map.get(key) : null;
-    if (target == null) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_COMPONENT, reference.location(),
-          "reference '" + text + "' names no component '" + key + "' in components." + section);
-    }
-    return target;
-  }
 }

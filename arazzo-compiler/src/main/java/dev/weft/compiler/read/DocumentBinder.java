@@ -23,276 +23,353 @@ import java.util.Set;
  * Reusable-object references into {@code components} are resolved here.
  */
 public final class DocumentBinder {
-  static final Set<String> SUPPORTED_VERSIONS = Set.of("1.0.0", "1.0.1");
+    static final Set<String> SUPPORTED_VERSIONS = Set.of("1.0.0", "1.0.1");
 
-  private final Diagnostics diagnostics;
-  private Components components;
-  private InputSchemas inputSchemas;
+    private final Diagnostics diagnostics;
+    private Components components;
+    private InputSchemas inputSchemas;
 
-  public DocumentBinder(Diagnostics diagnostics) {
-    this.diagnostics = diagnostics;
-  }
+    public DocumentBinder(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
 
-  /** Binds a document root; empty when it is not an object or its version is unsupported. */
-  public Optional<ArazzoDocument> bind(Path file, Node root) {
-    if (!(root instanceof Node.MapNode)) {
-      diagnostics.error(DiagnosticCode.NOT_AN_OBJECT, root.location(),
-          "an Arazzo document must be an object, found " + root.typeName());
-      return Optional.empty();
+    /** Binds a document root; empty when it is not an object or its version is unsupported. */
+    public Optional<ArazzoDocument> bind(Path file, Node root) {
+        if (!(root instanceof Node.MapNode)) {
+            diagnostics.error(
+                    DiagnosticCode.NOT_AN_OBJECT,
+                    root.location(),
+                    "an Arazzo document must be an object, found " + root.typeName());
+            return Optional.empty();
+        }
+        Fields doc = Fields.of(root, "the document", diagnostics);
+        doc.allowOnly(Set.of("arazzo", "info", "sourceDescriptions", "workflows", "components"));
+        Located<String> version = version(doc);
+        if (version == null) {
+            return Optional.empty();
+        }
+        components = new Components(doc.raw("components"), diagnostics).binder(this);
+        Node inputsSection = doc.raw("components") instanceof Node.MapNode c ? c.get("inputs") : null;
+        inputSchemas = new InputSchemas(file, root, inputsSection, diagnostics);
+        inputSchemas.checkComponents();
+        Info info = doc.has("info") ? info(doc.raw("info")) : missing(doc, "info");
+        List<SourceDescription> sources = doc.requiredList("sourceDescriptions", this::source);
+        List<Workflow> workflows = doc.requiredList("workflows", this::workflow);
+        return Optional.of(new ArazzoDocument(file, version, info, sources, workflows, doc.location()));
     }
-    Fields doc = Fields.of(root, "the document", diagnostics);
-    doc.allowOnly(Set.of("arazzo", "info", "sourceDescriptions", "workflows", "components"));
-    Located<String> version = version(doc);
-    if (version == null) {
-      return Optional.empty();
-    }
-    components = new Components(doc.raw("components"), diagnostics).binder(this);
-    Node inputsSection = doc.raw("components") instanceof Node.MapNode c ? c.get("inputs") : null;
-    inputSchemas = new InputSchemas(file, root, inputsSection, diagnostics);
-    inputSchemas.checkComponents();
-    Info info = doc.has("info") ? info(doc.raw("info")) : missing(doc, "info");
-    List<SourceDescription> sources = doc.requiredList("sourceDescriptions", this::source);
-    List<Workflow> workflows = doc.requiredList("workflows", this::workflow);
-    return Optional.of(new ArazzoDocument(file, version, info, sources, workflows, doc.location()));
-  }
 
-  private Info missing(Fields doc, String key) {
-    doc.requiredString(key);
-    return null;
-  }
-
-  private Located<String> version(Fields doc) {
-    Node raw = doc.raw("arazzo");
-    if (raw instanceof Node.NumberNode n) {
-      diagnostics.error(DiagnosticCode.UNSUPPORTED_VERSION, n.location(),
-          "'arazzo' must be a string such as '1.0.1'; quote the version");
-      return null;
-    }
-    Located<String> version = doc.requiredString("arazzo");
-    if (version == null) {
-      return null;
-    }
-    if (!SUPPORTED_VERSIONS.contains(version.value())) {
-      String which = version.value().startsWith("1.1")
-          ? "unsupported Arazzo version " + version.value() + " (Weft supports 1.0.0 and 1.0.1)"
-          : "unsupported Arazzo version '" + version.value() + "'; Weft supports 1.0.0 and 1.0.1";
-      diagnostics.error(DiagnosticCode.UNSUPPORTED_VERSION, version.location(), which);
-      return null;
-    }
-    return version;
-  }
-
-  private Info info(Node node) {
-    Fields f = Fields.of(node, "info", diagnostics);
-    if (f == null) {
-      return null;
-    }
-    f.allowOnly(Set.of("title", "summary", "description", "version"));
-    Located<String> title = f.requiredString("title");
-    Located<String> version = f.requiredString("version");
-    return new Info(title == null ? null : title.value(), f.optionalText("summary"), f.optionalText("description"),
-        version == null ? null : version.value(), f.location());
-  }
-
-  private SourceDescription source(Node node) {
-    Fields f = Fields.of(node, "source description", diagnostics);
-    if (f == null) {
-      return null;
-    }
-    f.allowOnly(Set.of("name", "url", "type"));
-    Located<String> name = f.requiredString("name");
-    Located<String> url = f.requiredString("url");
-    Located<String> type = f.optionalString("type");
-    if (type != null && !Set.of("openapi", "arazzo").contains(type.value())) {
-      diagnostics.error(DiagnosticCode.INVALID_VALUE, type.location(),
-          "source description type '" + type.value() + "' is not 'openapi' or 'arazzo'");
-    }
-    return name == null || url == null ? null : new SourceDescription(name, url, type, f.location());
-  }
-
-  private Workflow workflow(Node node) {
-    Fields f = Fields.of(node, "workflow", diagnostics);
-    if (f == null) {
-      return null;
-    }
-    f.allowOnly(Set.of("workflowId", "summary", "description", "inputs", "dependsOn", "steps", "successActions",
-        "failureActions", "outputs", "parameters"));
-    Located<String> id = f.requiredString("workflowId");
-    Node inputs = f.raw("inputs");
-    if (inputs != null && !(inputs instanceof Node.MapNode)) {
-      diagnostics.error(DiagnosticCode.WRONG_TYPE, inputs.location(),
-          "'inputs' must be a JSON Schema object, found " + inputs.typeName());
-      inputs = null;
-    }
-    if (inputs != null) {
-      inputs = inputSchemas.workflowInputs(inputs, id == null ? "?" : id.value());
-    }
-    List<Located<String>> dependsOn = f.list("dependsOn", this::string);
-    List<Step> steps = f.requiredList("steps", this::step);
-    List<Action> success = f.list("successActions", n -> action(n, Action.Kind.SUCCESS));
-    List<Action> failure = f.list("failureActions", n -> action(n, Action.Kind.FAILURE));
-    var outputs = f.expressionMap("outputs");
-    List<Parameter> parameters = f.list("parameters", this::parameter);
-    if (id == null) {
-      return null;
-    }
-    return new Workflow(id, f.optionalText("summary"), f.optionalText("description"), inputs, dependsOn, steps,
-        success, failure, outputs, parameters, f.location());
-  }
-
-  private Located<String> string(Node node) {
-    if (node instanceof Node.StringNode s) {
-      return new Located<>(s.value(), s.at(0));
-    }
-    diagnostics.error(DiagnosticCode.WRONG_TYPE, node.location(), "expected a string, found " + node.typeName());
-    return null;
-  }
-
-  private Step step(Node node) {
-    Fields f = Fields.of(node, "step", diagnostics);
-    if (f == null) {
-      return null;
-    }
-    f.allowOnly(Set.of("description", "stepId", "operationId", "operationPath", "workflowId", "parameters",
-        "requestBody", "successCriteria", "onSuccess", "onFailure", "outputs"));
-    Located<String> id = f.requiredString("stepId");
-    Located<String> operationId = f.optionalString("operationId");
-    Located<String> operationPath = f.optionalString("operationPath");
-    Located<String> workflowId = f.optionalString("workflowId");
-    List<Parameter> parameters = f.list("parameters", this::parameter);
-    RequestBody body = f.has("requestBody") ? requestBody(f.raw("requestBody")) : null;
-    if (f.raw("successCriteria") instanceof Node.ListNode l && l.items().isEmpty()) {
-      diagnostics.error(DiagnosticCode.EMPTY_LIST, l.location(), "'successCriteria' must have at least one entry");
-    }
-    List<Criterion> criteria = f.list("successCriteria", this::criterion);
-    List<Action> onSuccess = f.list("onSuccess", n -> action(n, Action.Kind.SUCCESS));
-    List<Action> onFailure = f.list("onFailure", n -> action(n, Action.Kind.FAILURE));
-    var outputs = f.expressionMap("outputs");
-    if (id == null) {
-      return null;
-    }
-    return new Step(id, f.optionalText("description"), operationId, operationPath, workflowId, parameters, body,
-        criteria, onSuccess, onFailure, outputs, f.location());
-  }
-
-  Parameter parameter(Node node) {
-    Fields f = Fields.of(node, "parameter", diagnostics);
-    if (f == null) {
-      return null;
-    }
-    if (f.has("reference")) {
-      return components.parameter(f);
-    }
-    f.allowOnly(Set.of("name", "in", "value"));
-    Located<String> name = f.requiredString("name");
-    Located<String> in = f.optionalString("in");
-    boolean badLocation = in != null && !Set.of("path", "query", "header", "cookie").contains(in.value());
-    if (badLocation) {
-      String hint = in.value().equals("body") ? "; use requestBody" : "";
-      diagnostics.error(DiagnosticCode.INVALID_VALUE, in.location(),
-          "parameter location '" + in.value() + "' is not path, query, header or cookie" + hint);
-    }
-    Node value = f.raw("value");
-    if (value == null) {
-      diagnostics.error(DiagnosticCode.MISSING_FIELD, f.location(), "parameter has no 'value'");
-    }
-    // a parameter with a wrong 'in' is dropped, so later checks do not report it again as lacking one
-    return name == null || value == null || badLocation ? null : new Parameter(name, in, value, f.location());
-  }
-
-  private RequestBody requestBody(Node node) {
-    Fields f = Fields.of(node, "requestBody", diagnostics);
-    if (f == null) {
-      return null;
-    }
-    f.allowOnly(Set.of("contentType", "payload", "replacements"));
-    List<RequestBody.Replacement> replacements = f.list("replacements", this::replacement);
-    return new RequestBody(f.optionalString("contentType"), f.raw("payload"), replacements, f.location());
-  }
-
-  private RequestBody.Replacement replacement(Node node) {
-    Fields f = Fields.of(node, "payload replacement", diagnostics);
-    if (f == null) {
-      return null;
-    }
-    f.allowOnly(Set.of("target", "value"));
-    Located<String> target = f.requiredString("target");
-    Node value = f.raw("value");
-    if (value == null) {
-      diagnostics.error(DiagnosticCode.MISSING_FIELD, f.location(), "payload replacement has no 'value'");
-    }
-    return target == null || value == null ? null : new RequestBody.Replacement(target, value, f.location());
-  }
-
-  Criterion criterion(Node node) {
-    Fields f = Fields.of(node, "criterion", diagnostics);
-    if (f == null) {
-      return null;
-    }
-    f.allowOnly(Set.of("context", "condition", "type"));
-    Located<String> condition = f.requiredString("condition");
-    Located<String> context = f.optionalString("context");
-    Located<String> type = null;
-    Located<String> version = null;
-    Node rawType = f.raw("type");
-    if (rawType instanceof Node.MapNode) {
-      Fields t = Fields.of(rawType, "criterion expression type", diagnostics);
-      t.allowOnly(Set.of("type", "version"));
-      type = t.requiredString("type");
-      version = t.requiredString("version");
-      if (type != null && !Set.of("jsonpath", "xpath").contains(type.value())) {
-        diagnostics.error(DiagnosticCode.INVALID_VALUE, type.location(),
-            "the type of a criterion expression type object is jsonpath or xpath, not '" + type.value() + "'");
+    private Info missing(Fields doc, String key) {
+        doc.requiredString(key);
         return null;
-      }
-    } else if (rawType != null) {
-      type = f.optionalString("type");
     }
-    if (type != null && !Set.of("simple", "regex", "jsonpath", "xpath").contains(type.value())) {
-      diagnostics.error(DiagnosticCode.INVALID_VALUE, type.location(),
-          "criterion type '" + type.value() + "' is not simple, regex, jsonpath or xpath");
-      return null;
-    }
-    return condition == null ? null : new Criterion(context, condition, type, version, f.location());
-  }
 
-  Action action(Node node, Action.Kind kind) {
-    Fields f = Fields.of(node, kind == Action.Kind.SUCCESS ? "success action" : "failure action", diagnostics);
-    if (f == null) {
-      return null;
+    private Located<String> version(Fields doc) {
+        Node raw = doc.raw("arazzo");
+        if (raw instanceof Node.NumberNode n) {
+            diagnostics.error(
+                    DiagnosticCode.UNSUPPORTED_VERSION,
+                    n.location(),
+                    "'arazzo' must be a string such as '1.0.1'; quote the version");
+            return null;
+        }
+        Located<String> version = doc.requiredString("arazzo");
+        if (version == null) {
+            return null;
+        }
+        if (!SUPPORTED_VERSIONS.contains(version.value())) {
+            String which = version.value().startsWith("1.1")
+                    ? "unsupported Arazzo version " + version.value() + " (Weft supports 1.0.0 and 1.0.1)"
+                    : "unsupported Arazzo version '" + version.value() + "'; Weft supports 1.0.0 and 1.0.1";
+            diagnostics.error(DiagnosticCode.UNSUPPORTED_VERSION, version.location(), which);
+            return null;
+        }
+        return version;
     }
-    if (f.has("reference")) {
-      return components.action(f, kind);
-    }
-    return inlineAction(f, kind);
-  }
 
-  Action inlineAction(Fields f, Action.Kind kind) {
-    boolean failure = kind == Action.Kind.FAILURE;
-    f.allowOnly(failure
-        ? Set.of("name", "type", "workflowId", "stepId", "criteria", "retryAfter", "retryLimit")
-        : Set.of("name", "type", "workflowId", "stepId", "criteria"));
-    Located<String> name = f.requiredString("name");
-    Located<String> type = f.requiredString("type");
-    Set<String> types = failure ? Set.of("end", "goto", "retry") : Set.of("end", "goto");
-    if (type != null && !types.contains(type.value())) {
-      diagnostics.error(DiagnosticCode.INVALID_VALUE, type.location(),
-          "action type '" + type.value() + "' is not " + String.join(" or ", types.stream().sorted().toList()));
-      type = null;
+    private Info info(Node node) {
+        Fields f = Fields.of(node, "info", diagnostics);
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly(Set.of("title", "summary", "description", "version"));
+        Located<String> title = f.requiredString("title");
+        Located<String> version = f.requiredString("version");
+        return new Info(
+                title == null ? null : title.value(),
+                f.optionalText("summary"),
+                f.optionalText("description"),
+                version == null ? null : version.value(),
+                f.location());
     }
-    if (f.raw("criteria") instanceof Node.ListNode l && l.items().isEmpty()) {
-      if (failure) {
-        // FA-6: the spec allows it, but an empty list reads like "never" and means "always"
-        diagnostics.warning(DiagnosticCode.EMPTY_LIST, l.location(),
-            "'criteria: []' of a failure action always matches; remove it to say so");
-      } else {
-        diagnostics.error(DiagnosticCode.EMPTY_LIST, l.location(),
-            "'criteria' of a success action must have at least one entry; remove it to always match");
-      }
+
+    private SourceDescription source(Node node) {
+        Fields f = Fields.of(node, "source description", diagnostics);
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly(Set.of("name", "url", "type"));
+        Located<String> name = f.requiredString("name");
+        Located<String> url = f.requiredString("url");
+        Located<String> type = f.optionalString("type");
+        if (type != null && !Set.of("openapi", "arazzo").contains(type.value())) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_VALUE,
+                    type.location(),
+                    "source description type '" + type.value() + "' is not 'openapi' or 'arazzo'");
+        }
+        return name == null || url == null ? null : new SourceDescription(name, url, type, f.location());
     }
-    List<Criterion> criteria = f.list("criteria", this::criterion);
-    Action action = new Action(kind, name, type, f.optionalString("stepId"), f.optionalString("workflowId"), criteria,
-        f.optionalNumber("retryAfter"), f.optionalInteger("retryLimit"), f.location());
-    return name == null || type == null ? null : action;
-  }
+
+    private Workflow workflow(Node node) {
+        Fields f = Fields.of(node, "workflow", diagnostics);
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly(Set.of(
+                "workflowId",
+                "summary",
+                "description",
+                "inputs",
+                "dependsOn",
+                "steps",
+                "successActions",
+                "failureActions",
+                "outputs",
+                "parameters"));
+        Located<String> id = f.requiredString("workflowId");
+        Node inputs = f.raw("inputs");
+        if (inputs != null && !(inputs instanceof Node.MapNode)) {
+            diagnostics.error(
+                    DiagnosticCode.WRONG_TYPE,
+                    inputs.location(),
+                    "'inputs' must be a JSON Schema object, found " + inputs.typeName());
+            inputs = null;
+        }
+        if (inputs != null) {
+            inputs = inputSchemas.workflowInputs(inputs, id == null ? "?" : id.value());
+        }
+        List<Located<String>> dependsOn = f.list("dependsOn", this::string);
+        List<Step> steps = f.requiredList("steps", this::step);
+        List<Action> success = f.list("successActions", n -> action(n, Action.Kind.SUCCESS));
+        List<Action> failure = f.list("failureActions", n -> action(n, Action.Kind.FAILURE));
+        var outputs = f.expressionMap("outputs");
+        List<Parameter> parameters = f.list("parameters", this::parameter);
+        if (id == null) {
+            return null;
+        }
+        return new Workflow(
+                id,
+                f.optionalText("summary"),
+                f.optionalText("description"),
+                inputs,
+                dependsOn,
+                steps,
+                success,
+                failure,
+                outputs,
+                parameters,
+                f.location());
+    }
+
+    private Located<String> string(Node node) {
+        if (node instanceof Node.StringNode s) {
+            return new Located<>(s.value(), s.at(0));
+        }
+        diagnostics.error(DiagnosticCode.WRONG_TYPE, node.location(), "expected a string, found " + node.typeName());
+        return null;
+    }
+
+    private Step step(Node node) {
+        Fields f = Fields.of(node, "step", diagnostics);
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly(Set.of(
+                "description",
+                "stepId",
+                "operationId",
+                "operationPath",
+                "workflowId",
+                "parameters",
+                "requestBody",
+                "successCriteria",
+                "onSuccess",
+                "onFailure",
+                "outputs"));
+        Located<String> id = f.requiredString("stepId");
+        Located<String> operationId = f.optionalString("operationId");
+        Located<String> operationPath = f.optionalString("operationPath");
+        Located<String> workflowId = f.optionalString("workflowId");
+        List<Parameter> parameters = f.list("parameters", this::parameter);
+        RequestBody body = f.has("requestBody") ? requestBody(f.raw("requestBody")) : null;
+        if (f.raw("successCriteria") instanceof Node.ListNode l && l.items().isEmpty()) {
+            diagnostics.error(
+                    DiagnosticCode.EMPTY_LIST, l.location(), "'successCriteria' must have at least one entry");
+        }
+        List<Criterion> criteria = f.list("successCriteria", this::criterion);
+        List<Action> onSuccess = f.list("onSuccess", n -> action(n, Action.Kind.SUCCESS));
+        List<Action> onFailure = f.list("onFailure", n -> action(n, Action.Kind.FAILURE));
+        var outputs = f.expressionMap("outputs");
+        if (id == null) {
+            return null;
+        }
+        return new Step(
+                id,
+                f.optionalText("description"),
+                operationId,
+                operationPath,
+                workflowId,
+                parameters,
+                body,
+                criteria,
+                onSuccess,
+                onFailure,
+                outputs,
+                f.location());
+    }
+
+    Parameter parameter(Node node) {
+        Fields f = Fields.of(node, "parameter", diagnostics);
+        if (f == null) {
+            return null;
+        }
+        if (f.has("reference")) {
+            return components.parameter(f);
+        }
+        f.allowOnly(Set.of("name", "in", "value"));
+        Located<String> name = f.requiredString("name");
+        Located<String> in = f.optionalString("in");
+        boolean badLocation =
+                in != null && !Set.of("path", "query", "header", "cookie").contains(in.value());
+        if (badLocation) {
+            String hint = in.value().equals("body") ? "; use requestBody" : "";
+            diagnostics.error(
+                    DiagnosticCode.INVALID_VALUE,
+                    in.location(),
+                    "parameter location '" + in.value() + "' is not path, query, header or cookie" + hint);
+        }
+        Node value = f.raw("value");
+        if (value == null) {
+            diagnostics.error(DiagnosticCode.MISSING_FIELD, f.location(), "parameter has no 'value'");
+        }
+        // a parameter with a wrong 'in' is dropped, so later checks do not report it again as lacking one
+        return name == null || value == null || badLocation ? null : new Parameter(name, in, value, f.location());
+    }
+
+    private RequestBody requestBody(Node node) {
+        Fields f = Fields.of(node, "requestBody", diagnostics);
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly(Set.of("contentType", "payload", "replacements"));
+        List<RequestBody.Replacement> replacements = f.list("replacements", this::replacement);
+        return new RequestBody(f.optionalString("contentType"), f.raw("payload"), replacements, f.location());
+    }
+
+    private RequestBody.Replacement replacement(Node node) {
+        Fields f = Fields.of(node, "payload replacement", diagnostics);
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly(Set.of("target", "value"));
+        Located<String> target = f.requiredString("target");
+        Node value = f.raw("value");
+        if (value == null) {
+            diagnostics.error(DiagnosticCode.MISSING_FIELD, f.location(), "payload replacement has no 'value'");
+        }
+        return target == null || value == null ? null : new RequestBody.Replacement(target, value, f.location());
+    }
+
+    Criterion criterion(Node node) {
+        Fields f = Fields.of(node, "criterion", diagnostics);
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly(Set.of("context", "condition", "type"));
+        Located<String> condition = f.requiredString("condition");
+        Located<String> context = f.optionalString("context");
+        Located<String> type = null;
+        Located<String> version = null;
+        Node rawType = f.raw("type");
+        if (rawType instanceof Node.MapNode) {
+            Fields t = Fields.of(rawType, "criterion expression type", diagnostics);
+            t.allowOnly(Set.of("type", "version"));
+            type = t.requiredString("type");
+            version = t.requiredString("version");
+            if (type != null && !Set.of("jsonpath", "xpath").contains(type.value())) {
+                diagnostics.error(
+                        DiagnosticCode.INVALID_VALUE,
+                        type.location(),
+                        "the type of a criterion expression type object is jsonpath or xpath, not '" + type.value()
+                                + "'");
+                return null;
+            }
+        } else if (rawType != null) {
+            type = f.optionalString("type");
+        }
+        if (type != null && !Set.of("simple", "regex", "jsonpath", "xpath").contains(type.value())) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_VALUE,
+                    type.location(),
+                    "criterion type '" + type.value() + "' is not simple, regex, jsonpath or xpath");
+            return null;
+        }
+        return condition == null ? null : new Criterion(context, condition, type, version, f.location());
+    }
+
+    Action action(Node node, Action.Kind kind) {
+        Fields f = Fields.of(node, kind == Action.Kind.SUCCESS ? "success action" : "failure action", diagnostics);
+        if (f == null) {
+            return null;
+        }
+        if (f.has("reference")) {
+            return components.action(f, kind);
+        }
+        return inlineAction(f, kind);
+    }
+
+    Action inlineAction(Fields f, Action.Kind kind) {
+        boolean failure = kind == Action.Kind.FAILURE;
+        f.allowOnly(
+                failure
+                        ? Set.of("name", "type", "workflowId", "stepId", "criteria", "retryAfter", "retryLimit")
+                        : Set.of("name", "type", "workflowId", "stepId", "criteria"));
+        Located<String> name = f.requiredString("name");
+        Located<String> type = f.requiredString("type");
+        Set<String> types = failure ? Set.of("end", "goto", "retry") : Set.of("end", "goto");
+        if (type != null && !types.contains(type.value())) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_VALUE,
+                    type.location(),
+                    "action type '" + type.value() + "' is not "
+                            + String.join(" or ", types.stream().sorted().toList()));
+            type = null;
+        }
+        if (f.raw("criteria") instanceof Node.ListNode l && l.items().isEmpty()) {
+            if (failure) {
+                // FA-6: the spec allows it, but an empty list reads like "never" and means "always"
+                diagnostics.warning(
+                        DiagnosticCode.EMPTY_LIST,
+                        l.location(),
+                        "'criteria: []' of a failure action always matches; remove it to say so");
+            } else {
+                diagnostics.error(
+                        DiagnosticCode.EMPTY_LIST,
+                        l.location(),
+                        "'criteria' of a success action must have at least one entry; remove it to always match");
+            }
+        }
+        List<Criterion> criteria = f.list("criteria", this::criterion);
+        Action action = new Action(
+                kind,
+                name,
+                type,
+                f.optionalString("stepId"),
+                f.optionalString("workflowId"),
+                criteria,
+                f.optionalNumber("retryAfter"),
+                f.optionalInteger("retryLimit"),
+                f.location());
+        return name == null || type == null ? null : action;
+    }
 }

@@ -20,213 +20,233 @@ import java.util.function.Function;
  * run reports all problems.
  */
 final class Fields {
-  private static final Set<String> ARAZZO_1_1_FIELDS =
-      Set.of("timeout", "channelPath", "correlationId", "$self");
-  private static final List<String> RESERVED_EXTENSIONS = List.of("x-oai-", "x-oas-", "x-arazzo");
+    private static final Set<String> ARAZZO_1_1_FIELDS = Set.of("timeout", "channelPath", "correlationId", "$self");
+    private static final List<String> RESERVED_EXTENSIONS = List.of("x-oai-", "x-oas-", "x-arazzo");
 
-  private final Node.MapNode node;
-  private final String what;
-  private final Diagnostics diagnostics;
+    private final Node.MapNode node;
+    private final String what;
+    private final Diagnostics diagnostics;
 
-  private Fields(Node.MapNode node, String what, Diagnostics diagnostics) {
-    this.node = node;
-    this.what = what;
-    this.diagnostics = diagnostics;
-  }
+    private Fields(Node.MapNode node, String what, Diagnostics diagnostics) {
+        this.node = node;
+        this.what = what;
+        this.diagnostics = diagnostics;
+    }
 
-  /** Fields of {@code node}, or null (reported) when it is not an object. */
-  static Fields of(Node node, String what, Diagnostics diagnostics) {
-    if (node instanceof Node.MapNode map) {
-      return new Fields(map, what, diagnostics);
+    /** Fields of {@code node}, or null (reported) when it is not an object. */
+    static Fields of(Node node, String what, Diagnostics diagnostics) {
+        if (node instanceof Node.MapNode map) {
+            return new Fields(map, what, diagnostics);
+        }
+        diagnostics.error(
+                DiagnosticCode.WRONG_TYPE, node.location(), what + " must be an object, found " + node.typeName());
+        return null;
     }
-    diagnostics.error(DiagnosticCode.WRONG_TYPE, node.location(),
-        what + " must be an object, found " + node.typeName());
-    return null;
-  }
 
-  Location location() {
-    return node.location();
-  }
+    Location location() {
+        return node.location();
+    }
 
-  Node.MapNode node() {
-    return node;
-  }
+    Node.MapNode node() {
+        return node;
+    }
 
-  boolean has(String key) {
-    return node.entries().containsKey(key);
-  }
+    boolean has(String key) {
+        return node.entries().containsKey(key);
+    }
 
-  Node raw(String key) {
-    return node.get(key);
-  }
+    Node raw(String key) {
+        return node.get(key);
+    }
 
-  /**
-   * Reports every field not in {@code allowed} and not an {@code x-} extension (FMT-4), and
-   * extensions with a prefix the specification reserves (FMT-5).
-   */
-  void allowOnly(Set<String> allowed) {
-    for (Node.Entry entry : node.entries().values()) {
-      String key = entry.key();
-      if (key.startsWith("x-")) {
-        reserved(entry);
-        continue;
-      }
-      if (!allowed.contains(key)) {
-        diagnostics.error(DiagnosticCode.UNKNOWN_FIELD, entry.keyLocation(),
-            "unknown field '" + key + "' in " + what + unknownHint(key, allowed));
-      }
+    /**
+     * Reports every field not in {@code allowed} and not an {@code x-} extension (FMT-4), and
+     * extensions with a prefix the specification reserves (FMT-5).
+     */
+    void allowOnly(Set<String> allowed) {
+        for (Node.Entry entry : node.entries().values()) {
+            String key = entry.key();
+            if (key.startsWith("x-")) {
+                reserved(entry);
+                continue;
+            }
+            if (!allowed.contains(key)) {
+                diagnostics.error(
+                        DiagnosticCode.UNKNOWN_FIELD,
+                        entry.keyLocation(),
+                        "unknown field '" + key + "' in " + what + unknownHint(key, allowed));
+            }
+        }
     }
-  }
 
-  /** Reports the fields of a Reusable object other than {@code allowed}, which are ignored (REUSE-4). */
-  void ignoreOthers(Set<String> allowed) {
-    for (Node.Entry entry : node.entries().values()) {
-      String key = entry.key();
-      if (key.startsWith("x-")) {
-        reserved(entry);
-      } else if (!allowed.contains(key)) {
-        diagnostics.warning(DiagnosticCode.IGNORED_FIELD, entry.keyLocation(),
-            "field '" + key + "' of a reusable object is ignored; only 'reference' (and 'value' for a parameter) "
-                + "count");
-      }
+    /** Reports the fields of a Reusable object other than {@code allowed}, which are ignored (REUSE-4). */
+    void ignoreOthers(Set<String> allowed) {
+        for (Node.Entry entry : node.entries().values()) {
+            String key = entry.key();
+            if (key.startsWith("x-")) {
+                reserved(entry);
+            } else if (!allowed.contains(key)) {
+                diagnostics.warning(
+                        DiagnosticCode.IGNORED_FIELD,
+                        entry.keyLocation(),
+                        "field '" + key
+                                + "' of a reusable object is ignored; only 'reference' (and 'value' for a parameter) "
+                                + "count");
+            }
+        }
     }
-  }
 
-  private void reserved(Node.Entry entry) {
-    String key = entry.key();
-    if (RESERVED_EXTENSIONS.stream().anyMatch(key::startsWith)) {
-      diagnostics.warning(DiagnosticCode.RESERVED_EXTENSION, entry.keyLocation(),
-          "extension '" + key + "' uses a prefix the specification reserves (x-oai-, x-oas-, x-arazzo); "
-              + "choose another name");
+    private void reserved(Node.Entry entry) {
+        String key = entry.key();
+        if (RESERVED_EXTENSIONS.stream().anyMatch(key::startsWith)) {
+            diagnostics.warning(
+                    DiagnosticCode.RESERVED_EXTENSION,
+                    entry.keyLocation(),
+                    "extension '" + key + "' uses a prefix the specification reserves (x-oai-, x-oas-, x-arazzo); "
+                            + "choose another name");
+        }
     }
-  }
 
-  private String unknownHint(String key, Set<String> allowed) {
-    boolean action = what.endsWith(" action");
-    if (ARAZZO_1_1_FIELDS.contains(key) || key.equals("dependsOn") || action && key.equals("parameters")) {
-      return " ('" + key + "' is an Arazzo 1.1 field; Weft compiles 1.0.x)";
+    private String unknownHint(String key, Set<String> allowed) {
+        boolean action = what.endsWith(" action");
+        if (ARAZZO_1_1_FIELDS.contains(key) || key.equals("dependsOn") || action && key.equals("parameters")) {
+            return " ('" + key + "' is an Arazzo 1.1 field; Weft compiles 1.0.x)";
+        }
+        for (String field : allowed) {
+            if (field.equalsIgnoreCase(key)) {
+                return "; field names are case-sensitive; did you mean '" + field + "'?";
+            }
+        }
+        String close = Suggestions.hint(key, allowed);
+        return close.isEmpty()
+                ? "; allowed: " + String.join(", ", allowed.stream().sorted().toList())
+                : close;
     }
-    for (String field : allowed) {
-      if (field.equalsIgnoreCase(key)) {
-        return "; field names are case-sensitive; did you mean '" + field + "'?";
-      }
-    }
-    String close = Suggestions.hint(key, allowed);
-    return close.isEmpty() ? "; allowed: " + String.join(", ", allowed.stream().sorted().toList()) : close;
-  }
 
-  Located<String> requiredString(String key) {
-    Node value = node.get(key);
-    if (value == null) {
-      diagnostics.error(DiagnosticCode.MISSING_FIELD, node.location(), what + " has no '" + key + "'");
-      return null;
+    Located<String> requiredString(String key) {
+        Node value = node.get(key);
+        if (value == null) {
+            diagnostics.error(DiagnosticCode.MISSING_FIELD, node.location(), what + " has no '" + key + "'");
+            return null;
+        }
+        return string(key, value);
     }
-    return string(key, value);
-  }
 
-  Located<String> optionalString(String key) {
-    Node value = node.get(key);
-    return value == null ? null : string(key, value);
-  }
+    Located<String> optionalString(String key) {
+        Node value = node.get(key);
+        return value == null ? null : string(key, value);
+    }
 
-  String optionalText(String key) {
-    Located<String> value = optionalString(key);
-    return value == null ? null : value.value();
-  }
+    String optionalText(String key) {
+        Located<String> value = optionalString(key);
+        return value == null ? null : value.value();
+    }
 
-  private Located<String> string(String key, Node value) {
-    if (value instanceof Node.StringNode s) {
-      return new Located<>(s.value(), s.at(0));
+    private Located<String> string(String key, Node value) {
+        if (value instanceof Node.StringNode s) {
+            return new Located<>(s.value(), s.at(0));
+        }
+        String hint = value instanceof Node.NumberNode ? "; quote it" : "";
+        diagnostics.error(
+                DiagnosticCode.WRONG_TYPE,
+                value.location(),
+                "'" + key + "' of " + what + " must be a string, found " + value.typeName() + hint);
+        return null;
     }
-    String hint = value instanceof Node.NumberNode ? "; quote it" : "";
-    diagnostics.error(DiagnosticCode.WRONG_TYPE, value.location(),
-        "'" + key + "' of " + what + " must be a string, found " + value.typeName() + hint);
-    return null;
-  }
 
-  Located<Double> optionalNumber(String key) {
-    Node value = node.get(key);
-    if (value == null) {
-      return null;
+    Located<Double> optionalNumber(String key) {
+        Node value = node.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Node.NumberNode n) {
+            return new Located<>(n.value().doubleValue(), n.location());
+        }
+        diagnostics.error(
+                DiagnosticCode.WRONG_TYPE,
+                value.location(),
+                "'" + key + "' of " + what + " must be a number, found " + value.typeName());
+        return null;
     }
-    if (value instanceof Node.NumberNode n) {
-      return new Located<>(n.value().doubleValue(), n.location());
-    }
-    diagnostics.error(DiagnosticCode.WRONG_TYPE, value.location(),
-        "'" + key + "' of " + what + " must be a number, found " + value.typeName());
-    return null;
-  }
 
-  Located<Long> optionalInteger(String key) {
-    Node value = node.get(key);
-    if (value == null) {
-      return null;
+    Located<Long> optionalInteger(String key) {
+        Node value = node.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Node.NumberNode n && n.integral()) {
+            return new Located<>(n.value().longValueExact(), n.location());
+        }
+        diagnostics.error(
+                DiagnosticCode.WRONG_TYPE,
+                value.location(),
+                "'" + key + "' of " + what + " must be an integer, found " + value.typeName());
+        return null;
     }
-    if (value instanceof Node.NumberNode n && n.integral()) {
-      return new Located<>(n.value().longValueExact(), n.location());
-    }
-    diagnostics.error(DiagnosticCode.WRONG_TYPE, value.location(),
-        "'" + key + "' of " + what + " must be an integer, found " + value.typeName());
-    return null;
-  }
 
-  /** A list field, each item bound by {@code item}; null items (reported) are dropped. */
-  <T> List<T> list(String key, Function<Node, T> item) {
-    Node value = node.get(key);
-    if (value == null) {
-      return List.of();
+    /** A list field, each item bound by {@code item}; null items (reported) are dropped. */
+    <T> List<T> list(String key, Function<Node, T> item) {
+        Node value = node.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof Node.ListNode items)) {
+            diagnostics.error(
+                    DiagnosticCode.WRONG_TYPE,
+                    value.location(),
+                    "'" + key + "' of " + what + " must be an array, found " + value.typeName());
+            return List.of();
+        }
+        List<T> result = new ArrayList<>();
+        for (Node n : items.items()) {
+            T t = item.apply(n);
+            if (t != null) {
+                result.add(t);
+            }
+        }
+        return result;
     }
-    if (!(value instanceof Node.ListNode items)) {
-      diagnostics.error(DiagnosticCode.WRONG_TYPE, value.location(),
-          "'" + key + "' of " + what + " must be an array, found " + value.typeName());
-      return List.of();
-    }
-    List<T> result = new ArrayList<>();
-    for (Node n : items.items()) {
-      T t = item.apply(n);
-      if (t != null) {
-        result.add(t);
-      }
-    }
-    return result;
-  }
 
-  /** A required list that must not be empty. */
-  <T> List<T> requiredList(String key, Function<Node, T> item) {
-    Node value = node.get(key);
-    if (value == null) {
-      diagnostics.error(DiagnosticCode.MISSING_FIELD, node.location(), what + " has no '" + key + "'");
-      return List.of();
+    /** A required list that must not be empty. */
+    <T> List<T> requiredList(String key, Function<Node, T> item) {
+        Node value = node.get(key);
+        if (value == null) {
+            diagnostics.error(DiagnosticCode.MISSING_FIELD, node.location(), what + " has no '" + key + "'");
+            return List.of();
+        }
+        if (value instanceof Node.ListNode l && l.items().isEmpty()) {
+            diagnostics.error(
+                    DiagnosticCode.EMPTY_LIST,
+                    value.location(),
+                    "'" + key + "' of " + what + " must have at least one entry");
+        }
+        return list(key, item);
     }
-    if (value instanceof Node.ListNode l && l.items().isEmpty()) {
-      diagnostics.error(DiagnosticCode.EMPTY_LIST, value.location(),
-          "'" + key + "' of " + what + " must have at least one entry");
-    }
-    return list(key, item);
-  }
 
-  /** A map of string values (outputs): keys checked against {@code ^[a-zA-Z0-9.\-_]+$}. */
-  Map<String, Located<String>> expressionMap(String key) {
-    Map<String, Located<String>> result = new LinkedHashMap<>();
-    Node value = node.get(key);
-    if (value == null) {
-      return result;
+    /** A map of string values (outputs): keys checked against {@code ^[a-zA-Z0-9.\-_]+$}. */
+    Map<String, Located<String>> expressionMap(String key) {
+        Map<String, Located<String>> result = new LinkedHashMap<>();
+        Node value = node.get(key);
+        if (value == null) {
+            return result;
+        }
+        Fields map = of(value, "'" + key + "' of " + what, diagnostics);
+        if (map == null) {
+            return result;
+        }
+        for (Node.Entry entry : map.node.entries().values()) {
+            if (!entry.key().matches("[a-zA-Z0-9.\\-_]+")) {
+                diagnostics.error(
+                        DiagnosticCode.INVALID_NAME,
+                        entry.keyLocation(),
+                        "output name '" + entry.key() + "' must match ^[a-zA-Z0-9.\\-_]+$");
+                continue;
+            }
+            Located<String> expr = map.string(entry.key(), entry.value());
+            if (expr != null) {
+                result.put(entry.key(), expr);
+            }
+        }
+        return result;
     }
-    Fields map = of(value, "'" + key + "' of " + what, diagnostics);
-    if (map == null) {
-      return result;
-    }
-    for (Node.Entry entry : map.node.entries().values()) {
-      if (!entry.key().matches("[a-zA-Z0-9.\\-_]+")) {
-        diagnostics.error(DiagnosticCode.INVALID_NAME, entry.keyLocation(),
-            "output name '" + entry.key() + "' must match ^[a-zA-Z0-9.\\-_]+$");
-        continue;
-      }
-      Located<String> expr = map.string(entry.key(), entry.value());
-      if (expr != null) {
-        result.put(entry.key(), expr);
-      }
-    }
-    return result;
-  }
 }

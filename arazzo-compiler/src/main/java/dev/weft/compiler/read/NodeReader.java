@@ -3,6 +3,7 @@ package dev.weft.compiler.read;
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.model.Node;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import dev.weft.compiler.model.Node;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -40,189 +40,200 @@ import org.yaml.snakeyaml.nodes.Tag;
  * key "on" and {@code 1.0} written unquoted is a number the binder can complain about.
  */
 public final class NodeReader {
-  private static final Pattern NULL = Pattern.compile("null|Null|NULL|~|");
-  private static final Pattern TRUE = Pattern.compile("true|True|TRUE");
-  private static final Pattern FALSE = Pattern.compile("false|False|FALSE");
-  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
-  private static final Pattern FLOAT =
-      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  private static final Set<Tag> PLAIN_TAGS =
-      Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
-  private static final int MAX_ALIASES = 100;
-  /**
-   * The most nodes a document may expand to. Aliases share nodes, so a few dozen nested ones can stand
-   * for billions ("billion laughs"); SnakeYAML's alias limit alone does not stop that.
-   */
-  private static final int MAX_NODES = 1_000_000;
-  private static final int MAX_DEPTH = 100;
+    private static final Pattern NULL = Pattern.compile("null|Null|NULL|~|");
+    private static final Pattern TRUE = Pattern.compile("true|True|TRUE");
+    private static final Pattern FALSE = Pattern.compile("false|False|FALSE");
+    private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
+    private static final Set<Tag> PLAIN_TAGS =
+            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
+    private static final int MAX_ALIASES = 100;
+    /**
+     * The most nodes a document may expand to. Aliases share nodes, so a few dozen nested ones can stand
+     * for billions ("billion laughs"); SnakeYAML's alias limit alone does not stop that.
+     */
+    private static final int MAX_NODES = 1_000_000;
 
-  private final Diagnostics diagnostics;
-  private int nodes;
+    private static final int MAX_DEPTH = 100;
 
-  public NodeReader(Diagnostics diagnostics) {
-    this.diagnostics = diagnostics;
-  }
+    private final Diagnostics diagnostics;
+    private int nodes;
 
-  /** Reads a file; empty when it is missing or malformed (a diagnostic says why). */
-  public Optional<Node> read(Path file, Location referencedFrom) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      diagnostics.error(DiagnosticCode.MISSING_FILE, referencedFrom, "file '" + file + "' does not exist");
-      return Optional.empty();
-    } catch (CharacterCodingException e) {
-      diagnostics.error(DiagnosticCode.MALFORMED_YAML, Location.startOf(file), "file is not valid UTF-8");
-      return Optional.empty();
-    } catch (IOException e) {
-      diagnostics.error(DiagnosticCode.MISSING_FILE, referencedFrom,
-          "file '" + file + "' cannot be read: " + e.getMessage());
-      return Optional.empty();
+    public NodeReader(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
     }
-    return parse(file, new StringReader(text));
-  }
 
-  /** Parses text that claims to come from {@code file}. */
-  public Optional<Node> parse(Path file, Reader text) {
-    nodes = 0;
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setCodePointLimit(64 * 1024 * 1024);
-    options.setAllowRecursiveKeys(false);
-    try {
-      org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(text);
-      if (root == null) {
-        diagnostics.error(DiagnosticCode.NOT_AN_OBJECT, Location.startOf(file), "document is empty");
-        return Optional.empty();
-      }
-      return Optional.of(convert(file, root, 0));
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-      diagnostics.error(DiagnosticCode.MALFORMED_YAML, at(file, mark), "malformed YAML: " + oneLine(problem));
-      return Optional.empty();
-    } catch (TooLarge e) {
-      diagnostics.error(DiagnosticCode.MALFORMED_YAML, e.at,
-          "the document expands to more than " + MAX_NODES + " values through aliases; Weft refuses it");
-      return Optional.empty();
-    } catch (YAMLException e) {
-      diagnostics.error(DiagnosticCode.MALFORMED_YAML, Location.startOf(file),
-          "malformed YAML: " + oneLine(e.getMessage()));
-      return Optional.empty();
+    /** Reads a file; empty when it is missing or malformed (a diagnostic says why). */
+    public Optional<Node> read(Path file, Location referencedFrom) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            diagnostics.error(DiagnosticCode.MISSING_FILE, referencedFrom, "file '" + file + "' does not exist");
+            return Optional.empty();
+        } catch (CharacterCodingException e) {
+            diagnostics.error(DiagnosticCode.MALFORMED_YAML, Location.startOf(file), "file is not valid UTF-8");
+            return Optional.empty();
+        } catch (IOException e) {
+            diagnostics.error(
+                    DiagnosticCode.MISSING_FILE,
+                    referencedFrom,
+                    "file '" + file + "' cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        return parse(file, new StringReader(text));
     }
-  }
 
-  private Node convert(Path file, org.yaml.snakeyaml.nodes.Node node, int depth) {
-    Location location = at(file, node.getStartMark());
-    if (depth > MAX_DEPTH) {
-      throw new YAMLException("nesting deeper than " + MAX_DEPTH + " levels");
+    /** Parses text that claims to come from {@code file}. */
+    public Optional<Node> parse(Path file, Reader text) {
+        nodes = 0;
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(64 * 1024 * 1024);
+        options.setAllowRecursiveKeys(false);
+        try {
+            org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(text);
+            if (root == null) {
+                diagnostics.error(DiagnosticCode.NOT_AN_OBJECT, Location.startOf(file), "document is empty");
+                return Optional.empty();
+            }
+            return Optional.of(convert(file, root, 0));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            diagnostics.error(DiagnosticCode.MALFORMED_YAML, at(file, mark), "malformed YAML: " + oneLine(problem));
+            return Optional.empty();
+        } catch (TooLarge e) {
+            diagnostics.error(
+                    DiagnosticCode.MALFORMED_YAML,
+                    e.at,
+                    "the document expands to more than " + MAX_NODES + " values through aliases; Weft refuses it");
+            return Optional.empty();
+        } catch (YAMLException e) {
+            diagnostics.error(
+                    DiagnosticCode.MALFORMED_YAML,
+                    Location.startOf(file),
+                    "malformed YAML: " + oneLine(e.getMessage()));
+            return Optional.empty();
+        }
     }
-    if (++nodes > MAX_NODES) {
-      throw new TooLarge(location);
-    }
-    if (!PLAIN_TAGS.contains(node.getTag())) {
-      diagnostics.error(DiagnosticCode.MALFORMED_YAML, location,
-          "YAML tag '" + node.getTag().getValue() + "' is not allowed; only JSON-compatible values are");
-    }
-    if (node instanceof MappingNode map) {
-      return convertMap(file, map, location, depth);
-    }
-    if (node instanceof SequenceNode seq) {
-      List<Node> items = new ArrayList<>();
-      for (org.yaml.snakeyaml.nodes.Node item : seq.getValue()) {
-        items.add(convert(file, item, depth + 1));
-      }
-      return new Node.ListNode(items, location);
-    }
-    separators(((ScalarNode) node).getValue(), location);
-    return scalar((ScalarNode) node, location);
-  }
 
-  /**
-   * U+2028 and U+2029 (line and paragraph separators) are refused: JavaPoet writes them into Java string
-   * literals as raw line breaks, which javac rejects, and no Arazzo document needs them.
-   */
-  private void separators(String text, Location location) {
-    if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
-      diagnostics.error(DiagnosticCode.MALFORMED_YAML, location,
-          "the text contains U+2028 or U+2029 (a line or paragraph separator), which Weft cannot carry into "
-              + "generated Java; use a plain line break");
+    private Node convert(Path file, org.yaml.snakeyaml.nodes.Node node, int depth) {
+        Location location = at(file, node.getStartMark());
+        if (depth > MAX_DEPTH) {
+            throw new YAMLException("nesting deeper than " + MAX_DEPTH + " levels");
+        }
+        if (++nodes > MAX_NODES) {
+            throw new TooLarge(location);
+        }
+        if (!PLAIN_TAGS.contains(node.getTag())) {
+            diagnostics.error(
+                    DiagnosticCode.MALFORMED_YAML,
+                    location,
+                    "YAML tag '" + node.getTag().getValue() + "' is not allowed; only JSON-compatible values are");
+        }
+        if (node instanceof MappingNode map) {
+            return convertMap(file, map, location, depth);
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Node> items = new ArrayList<>();
+            for (org.yaml.snakeyaml.nodes.Node item : seq.getValue()) {
+                items.add(convert(file, item, depth + 1));
+            }
+            return new Node.ListNode(items, location);
+        }
+        separators(((ScalarNode) node).getValue(), location);
+        return scalar((ScalarNode) node, location);
     }
-  }
 
-  private Node convertMap(Path file, MappingNode map, Location location, int depth) {
-    Map<String, Node.Entry> entries = new LinkedHashMap<>();
-    for (NodeTuple tuple : map.getValue()) {
-      Location keyLocation = at(file, tuple.getKeyNode().getStartMark());
-      if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-        diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "map keys must be strings");
-        continue;
-      }
-      if (key.getTag().equals(Tag.MERGE)) {
-        diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "YAML merge keys ('<<') are not supported");
-        continue;
-      }
-      String name = key.getValue();
-      separators(name, keyLocation);
-      Node value = convert(file, tuple.getValueNode(), depth + 1);
-      if (entries.containsKey(name)) {
-        diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "duplicate key '" + name + "'");
-        continue;
-      }
-      entries.put(name, new Node.Entry(name, keyLocation, value));
+    /**
+     * U+2028 and U+2029 (line and paragraph separators) are refused: JavaPoet writes them into Java string
+     * literals as raw line breaks, which javac rejects, and no Arazzo document needs them.
+     */
+    private void separators(String text, Location location) {
+        if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
+            diagnostics.error(
+                    DiagnosticCode.MALFORMED_YAML,
+                    location,
+                    "the text contains U+2028 or U+2029 (a line or paragraph separator), which Weft cannot carry into "
+                            + "generated Java; use a plain line break");
+        }
     }
-    return new Node.MapNode(entries, location);
-  }
 
-  private static Node scalar(ScalarNode scalar, Location location) {
-    String value = scalar.getValue();
-    DumperOptions.ScalarStyle style = scalar.getScalarStyle();
-    boolean plain = style == DumperOptions.ScalarStyle.PLAIN;
-    // A plain scalar SnakeYAML's (YAML 1.1) resolver already calls a string is one under the JSON
-    // schema too; this also honours an explicit !!str tag.
-    if (!plain || scalar.getTag().equals(Tag.STR)) {
-      boolean block = style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED;
-      return new Node.StringNode(value, plain ? Node.Style.PLAIN : block ? Node.Style.BLOCK : Node.Style.QUOTED,
-          location);
+    private Node convertMap(Path file, MappingNode map, Location location, int depth) {
+        Map<String, Node.Entry> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            Location keyLocation = at(file, tuple.getKeyNode().getStartMark());
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "map keys must be strings");
+                continue;
+            }
+            if (key.getTag().equals(Tag.MERGE)) {
+                diagnostics.error(
+                        DiagnosticCode.MALFORMED_YAML, keyLocation, "YAML merge keys ('<<') are not supported");
+                continue;
+            }
+            String name = key.getValue();
+            separators(name, keyLocation);
+            Node value = convert(file, tuple.getValueNode(), depth + 1);
+            if (entries.containsKey(name)) {
+                diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "duplicate key '" + name + "'");
+                continue;
+            }
+            entries.put(name, new Node.Entry(name, keyLocation, value));
+        }
+        return new Node.MapNode(entries, location);
     }
-    if (NULL.matcher(value).matches()) {
-      return new Node.NullNode(location);
-    }
-    if (TRUE.matcher(value).matches()) {
-      return new Node.BooleanNode(true, location);
-    }
-    if (FALSE.matcher(value).matches()) {
-      return new Node.BooleanNode(false, location);
-    }
-    if (INT.matcher(value).matches()) {
-      return new Node.NumberNode(new BigDecimal(value), value, true, location);
-    }
-    if (FLOAT.matcher(value).matches()) {
-      return new Node.NumberNode(new BigDecimal(value), value, false, location);
-    }
-    return new Node.StringNode(value, Node.Style.PLAIN, location);
-  }
 
-  private static Location at(Path file, Mark mark) {
-    if (mark == null) {
-      return Location.startOf(file);
+    private static Node scalar(ScalarNode scalar, Location location) {
+        String value = scalar.getValue();
+        DumperOptions.ScalarStyle style = scalar.getScalarStyle();
+        boolean plain = style == DumperOptions.ScalarStyle.PLAIN;
+        // A plain scalar SnakeYAML's (YAML 1.1) resolver already calls a string is one under the JSON
+        // schema too; this also honours an explicit !!str tag.
+        if (!plain || scalar.getTag().equals(Tag.STR)) {
+            boolean block = style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED;
+            return new Node.StringNode(
+                    value, plain ? Node.Style.PLAIN : block ? Node.Style.BLOCK : Node.Style.QUOTED, location);
+        }
+        if (NULL.matcher(value).matches()) {
+            return new Node.NullNode(location);
+        }
+        if (TRUE.matcher(value).matches()) {
+            return new Node.BooleanNode(true, location);
+        }
+        if (FALSE.matcher(value).matches()) {
+            return new Node.BooleanNode(false, location);
+        }
+        if (INT.matcher(value).matches()) {
+            return new Node.NumberNode(new BigDecimal(value), value, true, location);
+        }
+        if (FLOAT.matcher(value).matches()) {
+            return new Node.NumberNode(new BigDecimal(value), value, false, location);
+        }
+        return new Node.StringNode(value, Node.Style.PLAIN, location);
     }
-    return new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
-  }
 
-  private static String oneLine(String text) {
-    return text == null ? "unknown problem" : text.replaceAll("\\s+", " ").trim();
-  }
-
-  /** Thrown when a document expands past {@link #MAX_NODES}; where the expansion was when it did. */
-  private static final class TooLarge extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient Location at;
-
-    TooLarge(Location at) {
-      super(null, null, false, false);
-      this.at = at;
+    private static Location at(Path file, Mark mark) {
+        if (mark == null) {
+            return Location.startOf(file);
+        }
+        return new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
-  }
+
+    private static String oneLine(String text) {
+        return text == null ? "unknown problem" : text.replaceAll("\\s+", " ").trim();
+    }
+
+    /** Thrown when a document expands past {@link #MAX_NODES}; where the expansion was when it did. */
+    private static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Location at;
+
+        TooLarge(Location at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
+    }
 }

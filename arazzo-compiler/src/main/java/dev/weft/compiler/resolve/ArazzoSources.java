@@ -21,83 +21,97 @@ import java.util.Optional;
  * once per compilation, recursively; a cycle of documents is an error (D-64).
  */
 final class ArazzoSources {
-  private final Diagnostics diagnostics;
-  private final Resolver resolver;
-  private final Map<Path, Optional<ResolvedDocument>> resolved = new HashMap<>();
-  private final Map<Path, Boolean> kinds = new HashMap<>();
-  private final Deque<Path> loading = new ArrayDeque<>();
+    private final Diagnostics diagnostics;
+    private final Resolver resolver;
+    private final Map<Path, Optional<ResolvedDocument>> resolved = new HashMap<>();
+    private final Map<Path, Boolean> kinds = new HashMap<>();
+    private final Deque<Path> loading = new ArrayDeque<>();
 
-  private final SourceFiles files;
+    private final SourceFiles files;
 
-  ArazzoSources(Diagnostics diagnostics, Resolver resolver, SourceFiles files) {
-    this.diagnostics = diagnostics;
-    this.resolver = resolver;
-    this.files = files;
-  }
-
-  ResolvedDocument resolve(ArazzoDocument document) {
-    Path file = document.file().toAbsolutePath().normalize();
-    Optional<ResolvedDocument> done = resolved.get(file);
-    if (done != null && done.isPresent()) {
-      return done.get();
+    ArazzoSources(Diagnostics diagnostics, Resolver resolver, SourceFiles files) {
+        this.diagnostics = diagnostics;
+        this.resolver = resolver;
+        this.files = files;
     }
-    loading.push(file);
-    try {
-      Map<String, ResolvedDocument> sources = new LinkedHashMap<>();
-      for (SourceDescription source : document.sourceDescriptions()) {
-        if (isArazzo(document, source)) {
-          load(document, source).ifPresent(d -> sources.put(source.name().value(), d));
+
+    ResolvedDocument resolve(ArazzoDocument document) {
+        Path file = document.file().toAbsolutePath().normalize();
+        Optional<ResolvedDocument> done = resolved.get(file);
+        if (done != null && done.isPresent()) {
+            return done.get();
         }
-      }
-      ResolvedDocument result = resolver.resolve(document, sources);
-      resolved.put(file, Optional.of(result));
-      return result;
-    } finally {
-      loading.pop();
+        loading.push(file);
+        try {
+            Map<String, ResolvedDocument> sources = new LinkedHashMap<>();
+            for (SourceDescription source : document.sourceDescriptions()) {
+                if (isArazzo(document, source)) {
+                    load(document, source)
+                            .ifPresent(d -> sources.put(source.name().value(), d));
+                }
+            }
+            ResolvedDocument result = resolver.resolve(document, sources);
+            resolved.put(file, Optional.of(result));
+            return result;
+        } finally {
+            loading.pop();
+        }
     }
-  }
 
-  /** Whether a source is an Arazzo document: declared so, or (no type) a file whose root has {@code arazzo}. */
-  boolean isArazzo(ArazzoDocument document, SourceDescription source) {
-    if (source.type() != null) {
-      return source.type().value().equals("arazzo");
+    /** Whether a source is an Arazzo document: declared so, or (no type) a file whose root has {@code arazzo}. */
+    boolean isArazzo(ArazzoDocument document, SourceDescription source) {
+        if (source.type() != null) {
+            return source.type().value().equals("arazzo");
+        }
+        Path file = files.locate(document.file(), source.url().value()).orElse(null);
+        if (file == null || !Files.isRegularFile(file)) {
+            return false;
+        }
+        return kinds.computeIfAbsent(
+                file,
+                f -> new NodeReader(new Diagnostics())
+                        .read(f, dev.weft.compiler.diagnostic.Location.startOf(f))
+                        .map(root -> root instanceof Node.MapNode map && map.get("arazzo") != null)
+                        .orElse(false));
     }
-    Path file = files.locate(document.file(), source.url().value()).orElse(null);
-    if (file == null || !Files.isRegularFile(file)) {
-      return false;
-    }
-    return kinds.computeIfAbsent(file, f -> new NodeReader(new Diagnostics()).read(f, dev.weft.compiler.diagnostic.Location.startOf(f))
-        .map(root -> root instanceof Node.MapNode map && map.get("arazzo") != null).orElse(false));
-  }
 
-  private Optional<ResolvedDocument> load(ArazzoDocument document, SourceDescription source) {
-    Path file = files.locate(document.file(), source.url().value()).orElse(null);
-    if (file == null) {
-      diagnostics.error(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, source.url().location(),
-          "source description '" + source.name().value() + "' must be a relative URL or a file URL to an Arazzo "
-              + "document; Weft never downloads at build time");
-      return Optional.empty();
+    private Optional<ResolvedDocument> load(ArazzoDocument document, SourceDescription source) {
+        Path file = files.locate(document.file(), source.url().value()).orElse(null);
+        if (file == null) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+                    source.url().location(),
+                    "source description '" + source.name().value()
+                            + "' must be a relative URL or a file URL to an Arazzo "
+                            + "document; Weft never downloads at build time");
+            return Optional.empty();
+        }
+        if (loading.contains(file)) {
+            diagnostics.error(
+                    DiagnosticCode.DEPENDENCY_CYCLE,
+                    source.url().location(),
+                    "source description '" + source.name().value() + "' leads back to '" + file.getFileName()
+                            + "', which is being loaded: Arazzo documents must not reference each other in a cycle");
+            return Optional.empty();
+        }
+        Optional<ResolvedDocument> known = resolved.get(file);
+        if (known != null) {
+            return known;
+        }
+        if (!Files.isRegularFile(file)) {
+            diagnostics.error(
+                    DiagnosticCode.MISSING_FILE,
+                    source.url().location(),
+                    "source description '" + source.name().value() + "' points at '" + file
+                            + "', which does not exist");
+            resolved.put(file, Optional.empty());
+            return Optional.empty();
+        }
+        Optional<ResolvedDocument> result = new NodeReader(diagnostics)
+                .read(file, source.url().location())
+                .flatMap(root -> new DocumentBinder(diagnostics).bind(file, root))
+                .map(this::resolve);
+        resolved.putIfAbsent(file, result);
+        return result;
     }
-    if (loading.contains(file)) {
-      diagnostics.error(DiagnosticCode.DEPENDENCY_CYCLE, source.url().location(),
-          "source description '" + source.name().value() + "' leads back to '" + file.getFileName()
-              + "', which is being loaded: Arazzo documents must not reference each other in a cycle");
-      return Optional.empty();
-    }
-    Optional<ResolvedDocument> known = resolved.get(file);
-    if (known != null) {
-      return known;
-    }
-    if (!Files.isRegularFile(file)) {
-      diagnostics.error(DiagnosticCode.MISSING_FILE, source.url().location(),
-          "source description '" + source.name().value() + "' points at '" + file + "', which does not exist");
-      resolved.put(file, Optional.empty());
-      return Optional.empty();
-    }
-    Optional<ResolvedDocument> result = new NodeReader(diagnostics).read(file, source.url().location())
-        .flatMap(root -> new DocumentBinder(diagnostics).bind(file, root))
-        .map(this::resolve);
-    resolved.putIfAbsent(file, result);
-    return result;
-  }
 }

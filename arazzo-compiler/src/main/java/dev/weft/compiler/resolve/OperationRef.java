@@ -14,28 +14,30 @@ import java.util.Optional;
  * @param serverUrl the absolute base URL from the description's servers, or null when none is usable
  */
 public record OperationRef(
-    String sourceName,
-    String operationId,
-    String method,
-    String path,
-    Operation operation,
-    List<Parameter> parameters,
-    String serverUrl,
-    OpenAPI api) {
+        String sourceName,
+        String operationId,
+        String method,
+        String path,
+        Operation operation,
+        List<Parameter> parameters,
+        String serverUrl,
+        OpenAPI api) {
 
-  public OperationRef {
-    parameters = List.copyOf(parameters);
-  }
+    public OperationRef {
+        parameters = List.copyOf(parameters);
+    }
 
-  public Optional<Parameter> parameter(String name, String in) {
-    return parameters.stream()
-        .filter(p -> in.equals(p.getIn()))
-        .filter(p -> in.equals("header") ? p.getName().equalsIgnoreCase(name) : p.getName().equals(name))
-        .findFirst();
-  }
+    public Optional<Parameter> parameter(String name, String in) {
+        return parameters.stream()
+                .filter(p -> in.equals(p.getIn()))
+                .filter(p -> in.equals("header")
+                        ? p.getName().equalsIgnoreCase(name)
+                        : p.getName().equals(name))
+                .findFirst();
+    }
 
-  /** A readable name for messages: {@code GET /pets/{id}}. */
-  public String display() {
-    return method + " " + path;
-  }
+    /** A readable name for messages: {@code GET /pets/{id}}. */
+    public String display() {
+        return method + " " + path;
+    }
 }

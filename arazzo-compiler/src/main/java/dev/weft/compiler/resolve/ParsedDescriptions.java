@@ -15,35 +15,37 @@ import java.util.Map;
  * an IDE) parses it once. Only successful parses are kept; Weft never modifies the models.
  */
 final class ParsedDescriptions {
-  private static final int LIMIT = 64;
+    private static final int LIMIT = 64;
 
-  /** A file as it is now: a changed file is a different key. */
-  record Key(Path file, long size, long modified) {}
+    /** A file as it is now: a changed file is a different key. */
+    record Key(Path file, long size, long modified) {}
 
-  private static final Map<Key, OpenAPI> CACHE = Collections.synchronizedMap(
-      new LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<Key, OpenAPI> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, OpenAPI> eldest) {
-          return size() > LIMIT;
+            return size() > LIMIT;
         }
-      });
+    });
 
-  private ParsedDescriptions() {}
+    private ParsedDescriptions() {}
 
-  static Key key(Path file) {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return new Key(file.toAbsolutePath().normalize(), attributes.size(), attributes.lastModifiedTime().toMillis());
-    } catch (IOException e) {
-      return null; // not cacheable; the loader reports what is wrong with the file
+    static Key key(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new Key(
+                    file.toAbsolutePath().normalize(),
+                    attributes.size(),
+                    attributes.lastModifiedTime().toMillis());
+        } catch (IOException e) {
+            return null; // not cacheable; the loader reports what is wrong with the file
+        }
     }
-  }
 
-  static OpenAPI get(Key key) {
-    return CACHE.get(key);
-  }
+    static OpenAPI get(Key key) {
+        return CACHE.get(key);
+    }
 
-  static void put(Key key, OpenAPI api) {
-    CACHE.put(key, api);
-  }
+    static void put(Key key, OpenAPI api) {
+        CACHE.put(key, api);
+    }
 }

@@ -15,28 +15,31 @@ import java.util.Optional;
  * @param arazzoSources the Arazzo documents reached through {@code arazzo} source descriptions, by source name
  * @param workflowReferences what each workflow reference text of this document resolves to
  */
-public record ResolvedDocument(ArazzoDocument document, Map<String, SourceApi> sources,
-    Map<String, OperationRef> targets, Map<String, ResolvedDocument> arazzoSources,
-    Map<String, WorkflowRef> workflowReferences) {
+public record ResolvedDocument(
+        ArazzoDocument document,
+        Map<String, SourceApi> sources,
+        Map<String, OperationRef> targets,
+        Map<String, ResolvedDocument> arazzoSources,
+        Map<String, WorkflowRef> workflowReferences) {
 
-  public ResolvedDocument {
-    sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
-    targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
-    arazzoSources = Collections.unmodifiableMap(new LinkedHashMap<>(arazzoSources));
-    workflowReferences = Collections.unmodifiableMap(new LinkedHashMap<>(workflowReferences));
-  }
+    public ResolvedDocument {
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+        arazzoSources = Collections.unmodifiableMap(new LinkedHashMap<>(arazzoSources));
+        workflowReferences = Collections.unmodifiableMap(new LinkedHashMap<>(workflowReferences));
+    }
 
-  /** The operation a step calls, when it is an operation step that resolved. */
-  public Optional<OperationRef> target(Workflow workflow, Step step) {
-    return Optional.ofNullable(targets.get(key(workflow, step)));
-  }
+    /** The operation a step calls, when it is an operation step that resolved. */
+    public Optional<OperationRef> target(Workflow workflow, Step step) {
+        return Optional.ofNullable(targets.get(key(workflow, step)));
+    }
 
-  /** The workflow a reference (a plain id or {@code $sourceDescriptions.<name>.<id>}) names, if it resolved. */
-  public Optional<WorkflowRef> workflow(String reference) {
-    return Optional.ofNullable(workflowReferences.get(reference));
-  }
+    /** The workflow a reference (a plain id or {@code $sourceDescriptions.<name>.<id>}) names, if it resolved. */
+    public Optional<WorkflowRef> workflow(String reference) {
+        return Optional.ofNullable(workflowReferences.get(reference));
+    }
 
-  static String key(Workflow workflow, Step step) {
-    return workflow.workflowId().value() + "\u0000" + step.id();
-  }
+    static String key(Workflow workflow, Step step) {
+        return workflow.workflowId().value() + "\u0000" + step.id();
+    }
 }

@@ -19,185 +19,225 @@ import java.util.regex.Pattern;
 
 /** Loads a document's source descriptions and finds the operation behind each step. */
 public final class Resolver {
-  private static final String QUALIFIED = "$sourceDescriptions.";
-  private static final Pattern OPERATION_PATH =
-      Pattern.compile("\\{\\$sourceDescriptions\\.([A-Za-z0-9_-]+)\\.url\\}#(.*)", Pattern.DOTALL);
+    private static final String QUALIFIED = "$sourceDescriptions.";
+    private static final Pattern OPERATION_PATH =
+            Pattern.compile("\\{\\$sourceDescriptions\\.([A-Za-z0-9_-]+)\\.url\\}#(.*)", Pattern.DOTALL);
 
-  private final Diagnostics diagnostics;
-  private final SourceLoader loader;
-  private final ArazzoSources arazzo;
+    private final Diagnostics diagnostics;
+    private final SourceLoader loader;
+    private final ArazzoSources arazzo;
 
-  /** A resolver for one compilation: each file it loads is read once, however many documents use it. */
-  public Resolver(Diagnostics diagnostics) {
-    this(diagnostics, java.util.Map.of());
-  }
-
-  /** A resolver reading {@code mappings}' local files for the absolute source URLs they name (D-28). */
-  public Resolver(Diagnostics diagnostics, java.util.Map<String, java.nio.file.Path> mappings) {
-    this.diagnostics = diagnostics;
-    SourceFiles files = new SourceFiles(mappings);
-    this.loader = new SourceLoader(diagnostics, files);
-    this.arazzo = new ArazzoSources(diagnostics, this, files);
-  }
-
-  public ResolvedDocument resolve(ArazzoDocument document) {
-    return arazzo.resolve(document);
-  }
-
-  /** Resolves a document whose {@code arazzo} sources are already resolved (called by {@link ArazzoSources}). */
-  ResolvedDocument resolve(ArazzoDocument document, Map<String, ResolvedDocument> arazzoSources) {
-    Map<String, SourceApi> sources = new LinkedHashMap<>();
-    for (SourceDescription source : document.sourceDescriptions()) {
-      if (!arazzoSources.containsKey(source.name().value()) && !sources.containsKey(source.name().value())
-          && !arazzo.isArazzo(document, source)) {
-        loader.load(document.file(), source).ifPresent(api -> sources.put(api.name(), api));
-      }
+    /** A resolver for one compilation: each file it loads is read once, however many documents use it. */
+    public Resolver(Diagnostics diagnostics) {
+        this(diagnostics, java.util.Map.of());
     }
-    Map<String, OperationRef> targets = new LinkedHashMap<>();
-    for (Workflow workflow : document.workflows()) {
-      for (Step step : workflow.steps()) {
-        target(document, sources, step).ifPresent(t -> targets.put(ResolvedDocument.key(workflow, step), t));
-      }
-    }
-    ResolvedDocument partial = new ResolvedDocument(document, sources, targets, arazzoSources, Map.of());
-    return new ResolvedDocument(document, sources, targets, arazzoSources,
-        new WorkflowReferences(diagnostics, partial).resolveAll());
-  }
 
-  private Optional<OperationRef> target(ArazzoDocument document, Map<String, SourceApi> sources, Step step) {
-    if (java.util.stream.Stream.of(step.operationId(), step.operationPath(), step.workflowId())
-        .filter(java.util.Objects::nonNull).count() > 1) {
-      return Optional.empty(); // STEP-3 is reported by the checks; guessing a target would add noise
+    /** A resolver reading {@code mappings}' local files for the absolute source URLs they name (D-28). */
+    public Resolver(Diagnostics diagnostics, java.util.Map<String, java.nio.file.Path> mappings) {
+        this.diagnostics = diagnostics;
+        SourceFiles files = new SourceFiles(mappings);
+        this.loader = new SourceLoader(diagnostics, files);
+        this.arazzo = new ArazzoSources(diagnostics, this, files);
     }
-    if (step.operationId() != null) {
-      return byOperationId(document, sources, step, step.operationId());
-    }
-    if (step.operationPath() != null) {
-      return byOperationPath(document, sources, step.operationPath());
-    }
-    return Optional.empty();
-  }
 
-  private Optional<OperationRef> byOperationId(ArazzoDocument document, Map<String, SourceApi> sources, Step step,
-      Located<String> operationId) {
-    String text = operationId.value();
-    if (text.startsWith(QUALIFIED)) {
-      String rest = text.substring(QUALIFIED.length());
-      int dot = rest.indexOf('.');
-      String sourceName = dot < 0 ? rest : rest.substring(0, dot);
-      String id = dot < 0 ? "" : rest.substring(dot + 1);
-      Optional<SourceDescription> declared = document.source(sourceName);
-      if (declared.isEmpty() || id.isEmpty()) {
-        diagnostics.error(DiagnosticCode.UNKNOWN_SOURCE, operationId.location(),
-            "step '" + step.id() + "' refers to source description '" + sourceName + "', which is not declared"
-                + Suggestions.hint(sourceName, document.sourceDescriptions().stream()
-                    .map(s -> s.name().value()).toList()));
+    public ResolvedDocument resolve(ArazzoDocument document) {
+        return arazzo.resolve(document);
+    }
+
+    /** Resolves a document whose {@code arazzo} sources are already resolved (called by {@link ArazzoSources}). */
+    ResolvedDocument resolve(ArazzoDocument document, Map<String, ResolvedDocument> arazzoSources) {
+        Map<String, SourceApi> sources = new LinkedHashMap<>();
+        for (SourceDescription source : document.sourceDescriptions()) {
+            if (!arazzoSources.containsKey(source.name().value())
+                    && !sources.containsKey(source.name().value())
+                    && !arazzo.isArazzo(document, source)) {
+                loader.load(document.file(), source).ifPresent(api -> sources.put(api.name(), api));
+            }
+        }
+        Map<String, OperationRef> targets = new LinkedHashMap<>();
+        for (Workflow workflow : document.workflows()) {
+            for (Step step : workflow.steps()) {
+                target(document, sources, step).ifPresent(t -> targets.put(ResolvedDocument.key(workflow, step), t));
+            }
+        }
+        ResolvedDocument partial = new ResolvedDocument(document, sources, targets, arazzoSources, Map.of());
+        return new ResolvedDocument(
+                document, sources, targets, arazzoSources, new WorkflowReferences(diagnostics, partial).resolveAll());
+    }
+
+    private Optional<OperationRef> target(ArazzoDocument document, Map<String, SourceApi> sources, Step step) {
+        if (java.util.stream.Stream.of(step.operationId(), step.operationPath(), step.workflowId())
+                        .filter(java.util.Objects::nonNull)
+                        .count()
+                > 1) {
+            return Optional.empty(); // STEP-3 is reported by the checks; guessing a target would add noise
+        }
+        if (step.operationId() != null) {
+            return byOperationId(document, sources, step, step.operationId());
+        }
+        if (step.operationPath() != null) {
+            return byOperationPath(document, sources, step.operationPath());
+        }
         return Optional.empty();
-      }
-      SourceApi api = sources.get(sourceName);
-      if (api == null) {
-        return Optional.empty(); // the source failed to load; that is reported already
-      }
-      Optional<OperationRef> op = api.operation(id);
-      if (op.isEmpty() && api.isWebhook(id)) {
-        webhook(operationId, id, sourceName);
-      } else if (op.isEmpty()) {
-        unknown(step, operationId, id, "'" + sourceName + "'", api.operations().keySet());
-      }
-      return op;
     }
-    List<OperationRef> found = new ArrayList<>();
-    TreeSet<String> all = new TreeSet<>();
-    for (SourceApi api : sources.values()) {
-      api.operation(text).ifPresent(found::add);
-      all.addAll(api.operations().keySet());
-    }
-    long openApiSources = document.sourceDescriptions().stream().filter(d -> !arazzo.isArazzo(document, d)).count();
-    if (sources.size() < openApiSources && found.isEmpty()) {
-      return Optional.empty(); // a source failed to load; do not guess
-    }
-    Optional<SourceApi> hook = sources.values().stream().filter(api -> api.isWebhook(text)).findFirst();
-    if (found.isEmpty() && hook.isPresent()) {
-      webhook(operationId, text, hook.get().name());
-      return Optional.empty();
-    }
-    if (found.isEmpty()) {
-      String where = sources.size() == 1 ? "'" + sources.keySet().iterator().next() + "'" : "any source description";
-      unknown(step, operationId, text, where, all);
-      return Optional.empty();
-    }
-    if (found.size() > 1) {
-      diagnostics.error(DiagnosticCode.AMBIGUOUS_OPERATION, operationId.location(),
-          "operationId '" + text + "' is declared by several source descriptions ("
-              + String.join(", ", found.stream().map(OperationRef::sourceName).toList())
-              + "); qualify it as '$sourceDescriptions.<name>." + text + "'");
-      return Optional.empty();
-    }
-    if (openApiSources > 1) {
-      diagnostics.dialect(DiagnosticCode.UNQUALIFIED_OPERATION, operationId.location(),
-          "operationId '" + text + "' is not qualified although several source descriptions are declared; write '"
-              + QUALIFIED + found.get(0).sourceName() + "." + text + "'");
-    }
-    return Optional.of(found.get(0));
-  }
 
-  private void webhook(Located<String> at, String id, String sourceName) {
-    diagnostics.error(DiagnosticCode.UNKNOWN_OPERATION, at.location(),
-        "operationId '" + id + "' is a webhook of '" + sourceName + "': the API calls it, a workflow cannot");
-  }
+    private Optional<OperationRef> byOperationId(
+            ArazzoDocument document, Map<String, SourceApi> sources, Step step, Located<String> operationId) {
+        String text = operationId.value();
+        if (text.startsWith(QUALIFIED)) {
+            String rest = text.substring(QUALIFIED.length());
+            int dot = rest.indexOf('.');
+            String sourceName = dot < 0 ? rest : rest.substring(0, dot);
+            String id = dot < 0 ? "" : rest.substring(dot + 1);
+            Optional<SourceDescription> declared = document.source(sourceName);
+            if (declared.isEmpty() || id.isEmpty()) {
+                diagnostics.error(
+                        DiagnosticCode.UNKNOWN_SOURCE,
+                        operationId.location(),
+                        "step '" + step.id() + "' refers to source description '" + sourceName
+                                + "', which is not declared"
+                                + Suggestions.hint(
+                                        sourceName,
+                                        document.sourceDescriptions().stream()
+                                                .map(s -> s.name().value())
+                                                .toList()));
+                return Optional.empty();
+            }
+            SourceApi api = sources.get(sourceName);
+            if (api == null) {
+                return Optional.empty(); // the source failed to load; that is reported already
+            }
+            Optional<OperationRef> op = api.operation(id);
+            if (op.isEmpty() && api.isWebhook(id)) {
+                webhook(operationId, id, sourceName);
+            } else if (op.isEmpty()) {
+                unknown(
+                        step,
+                        operationId,
+                        id,
+                        "'" + sourceName + "'",
+                        api.operations().keySet());
+            }
+            return op;
+        }
+        List<OperationRef> found = new ArrayList<>();
+        TreeSet<String> all = new TreeSet<>();
+        for (SourceApi api : sources.values()) {
+            api.operation(text).ifPresent(found::add);
+            all.addAll(api.operations().keySet());
+        }
+        long openApiSources = document.sourceDescriptions().stream()
+                .filter(d -> !arazzo.isArazzo(document, d))
+                .count();
+        if (sources.size() < openApiSources && found.isEmpty()) {
+            return Optional.empty(); // a source failed to load; do not guess
+        }
+        Optional<SourceApi> hook =
+                sources.values().stream().filter(api -> api.isWebhook(text)).findFirst();
+        if (found.isEmpty() && hook.isPresent()) {
+            webhook(operationId, text, hook.get().name());
+            return Optional.empty();
+        }
+        if (found.isEmpty()) {
+            String where =
+                    sources.size() == 1 ? "'" + sources.keySet().iterator().next() + "'" : "any source description";
+            unknown(step, operationId, text, where, all);
+            return Optional.empty();
+        }
+        if (found.size() > 1) {
+            diagnostics.error(
+                    DiagnosticCode.AMBIGUOUS_OPERATION,
+                    operationId.location(),
+                    "operationId '" + text + "' is declared by several source descriptions ("
+                            + String.join(
+                                    ", ",
+                                    found.stream().map(OperationRef::sourceName).toList())
+                            + "); qualify it as '$sourceDescriptions.<name>." + text + "'");
+            return Optional.empty();
+        }
+        if (openApiSources > 1) {
+            diagnostics.dialect(
+                    DiagnosticCode.UNQUALIFIED_OPERATION,
+                    operationId.location(),
+                    "operationId '" + text
+                            + "' is not qualified although several source descriptions are declared; write '"
+                            + QUALIFIED + found.get(0).sourceName() + "." + text + "'");
+        }
+        return Optional.of(found.get(0));
+    }
 
-  private void unknown(Step step, Located<String> at, String id, String where, java.util.Collection<String> known) {
-    diagnostics.error(DiagnosticCode.UNKNOWN_OPERATION, at.location(),
-        "step '" + step.id() + "' refers to operationId '" + id + "', which is not in " + where
-            + Suggestions.hint(id, known));
-  }
+    private void webhook(Located<String> at, String id, String sourceName) {
+        diagnostics.error(
+                DiagnosticCode.UNKNOWN_OPERATION,
+                at.location(),
+                "operationId '" + id + "' is a webhook of '" + sourceName + "': the API calls it, a workflow cannot");
+    }
 
-  private Optional<OperationRef> byOperationPath(ArazzoDocument document, Map<String, SourceApi> sources,
-      Located<String> operationPath) {
-    Matcher m = OPERATION_PATH.matcher(operationPath.value());
-    if (!m.matches()) {
-      diagnostics.error(DiagnosticCode.INVALID_OPERATION_PATH, operationPath.location(),
-          "operationPath must have the form '{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>'");
-      return Optional.empty();
+    private void unknown(Step step, Located<String> at, String id, String where, java.util.Collection<String> known) {
+        diagnostics.error(
+                DiagnosticCode.UNKNOWN_OPERATION,
+                at.location(),
+                "step '" + step.id() + "' refers to operationId '" + id + "', which is not in " + where
+                        + Suggestions.hint(id, known));
     }
-    String sourceName = m.group(1);
-    if (document.source(sourceName).isEmpty()) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_SOURCE, operationPath.location(),
-          "operationPath refers to source description '" + sourceName + "', which is not declared");
-      return Optional.empty();
-    }
-    SourceApi api = sources.get(sourceName);
-    if (api == null) {
-      return Optional.empty();
-    }
-    List<String> tokens = pointerTokens(m.group(2));
-    if (tokens == null || tokens.size() < 2 || !tokens.get(0).equals("paths")) {
-      diagnostics.error(DiagnosticCode.INVALID_OPERATION_PATH, operationPath.location(),
-          "operationPath pointer '" + m.group(2) + "' must point at '/paths/<escaped path>/<method>'");
-      return Optional.empty();
-    }
-    if (tokens.size() == 2) {
-      diagnostics.error(DiagnosticCode.INVALID_OPERATION_PATH, operationPath.location(),
-          "operationPath points at the path item '" + tokens.get(1)
-              + "', not at an operation; append the method, e.g. '/get'");
-      return Optional.empty();
-    }
-    Optional<OperationRef> op = tokens.size() == 3 ? api.operationAt(tokens.get(1), tokens.get(2)) : Optional.empty();
-    if (op.isEmpty()) {
-      diagnostics.error(DiagnosticCode.INVALID_OPERATION_PATH, operationPath.location(),
-          "operationPath '" + m.group(2) + "' names no operation in '" + sourceName + "'");
-    }
-    return op;
-  }
 
-  private static List<String> pointerTokens(String pointer) {
-    if (!pointer.startsWith("/")) {
-      return null;
+    private Optional<OperationRef> byOperationPath(
+            ArazzoDocument document, Map<String, SourceApi> sources, Located<String> operationPath) {
+        Matcher m = OPERATION_PATH.matcher(operationPath.value());
+        if (!m.matches()) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_OPERATION_PATH,
+                    operationPath.location(),
+                    "operationPath must have the form '{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>'");
+            return Optional.empty();
+        }
+        String sourceName = m.group(1);
+        if (document.source(sourceName).isEmpty()) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_SOURCE,
+                    operationPath.location(),
+                    "operationPath refers to source description '" + sourceName + "', which is not declared");
+            return Optional.empty();
+        }
+        SourceApi api = sources.get(sourceName);
+        if (api == null) {
+            return Optional.empty();
+        }
+        List<String> tokens = pointerTokens(m.group(2));
+        if (tokens == null || tokens.size() < 2 || !tokens.get(0).equals("paths")) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_OPERATION_PATH,
+                    operationPath.location(),
+                    "operationPath pointer '" + m.group(2) + "' must point at '/paths/<escaped path>/<method>'");
+            return Optional.empty();
+        }
+        if (tokens.size() == 2) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_OPERATION_PATH,
+                    operationPath.location(),
+                    "operationPath points at the path item '" + tokens.get(1)
+                            + "', not at an operation; append the method, e.g. '/get'");
+            return Optional.empty();
+        }
+        Optional<OperationRef> op =
+                tokens.size() == 3 ? api.operationAt(tokens.get(1), tokens.get(2)) : Optional.empty();
+        if (op.isEmpty()) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_OPERATION_PATH,
+                    operationPath.location(),
+                    "operationPath '" + m.group(2) + "' names no operation in '" + sourceName + "'");
+        }
+        return op;
     }
-    List<String> tokens = new ArrayList<>();
-    for (String raw : pointer.substring(1).split("/", -1)) {
-      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
+
+    private static List<String> pointerTokens(String pointer) {
+        if (!pointer.startsWith("/")) {
+            return null;
+        }
+        List<String> tokens = new ArrayList<>();
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            tokens.add(raw.replace("~1", "/").replace("~0", "~"));
+        }
+        return tokens;
     }
-    return tokens;
-  }
 }

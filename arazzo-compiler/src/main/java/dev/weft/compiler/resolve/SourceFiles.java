@@ -12,35 +12,36 @@ import java.util.Optional;
  * (D-28: nothing is downloaded at build time).
  */
 final class SourceFiles {
-  private final Map<String, Path> mappings;
+    private final Map<String, Path> mappings;
 
-  SourceFiles(Map<String, Path> mappings) {
-    this.mappings = Map.copyOf(mappings);
-  }
+    SourceFiles(Map<String, Path> mappings) {
+        this.mappings = Map.copyOf(mappings);
+    }
 
-  /** The local file, or empty when the URL is remote and unmapped, or no valid URI reference. */
-  Optional<Path> locate(Path document, String url) {
-    Path mapped = mappings.get(url);
-    if (mapped != null) {
-      return Optional.of(mapped.toAbsolutePath().normalize());
+    /** The local file, or empty when the URL is remote and unmapped, or no valid URI reference. */
+    Optional<Path> locate(Path document, String url) {
+        Path mapped = mappings.get(url);
+        if (mapped != null) {
+            return Optional.of(mapped.toAbsolutePath().normalize());
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.isAbsolute()) {
+                return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri).normalize()) : Optional.empty();
+            }
+            return Optional.of(
+                    document.toAbsolutePath().getParent().resolve(uri.getPath()).normalize());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
-    try {
-      URI uri = new URI(url);
-      if (uri.isAbsolute()) {
-        return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri).normalize()) : Optional.empty();
-      }
-      return Optional.of(document.toAbsolutePath().getParent().resolve(uri.getPath()).normalize());
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
 
-  static boolean isValidReference(String url) {
-    try {
-      new URI(url);
-      return true;
-    } catch (URISyntaxException e) {
-      return false;
+    static boolean isValidReference(String url) {
+        try {
+            new URI(url);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
-  }
 }

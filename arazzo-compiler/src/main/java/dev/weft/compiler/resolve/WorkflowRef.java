@@ -9,7 +9,7 @@ import dev.weft.compiler.model.Workflow;
  * @param document the resolved document that declares the workflow
  */
 public record WorkflowRef(ResolvedDocument document, Workflow workflow) {
-  public String id() {
-    return workflow.workflowId().value();
-  }
+    public String id() {
+        return workflow.workflowId().value();
+    }
 }

@@ -19,99 +19,120 @@ import java.util.Optional;
  * $sourceDescriptions.<name>.<id>} one of an {@code arazzo} source.
  */
 final class WorkflowReferences {
-  private static final String QUALIFIED = "$sourceDescriptions.";
+    private static final String QUALIFIED = "$sourceDescriptions.";
 
-  private final Diagnostics diagnostics;
-  private final ResolvedDocument document;
-  private final Map<String, WorkflowRef> resolved = new LinkedHashMap<>();
+    private final Diagnostics diagnostics;
+    private final ResolvedDocument document;
+    private final Map<String, WorkflowRef> resolved = new LinkedHashMap<>();
 
-  WorkflowReferences(Diagnostics diagnostics, ResolvedDocument document) {
-    this.diagnostics = diagnostics;
-    this.document = document;
-  }
-
-  Map<String, WorkflowRef> resolveAll() {
-    for (Located<String> reference : references(document.document())) {
-      resolve(reference).ifPresent(ref -> resolved.put(reference.value(), ref));
+    WorkflowReferences(Diagnostics diagnostics, ResolvedDocument document) {
+        this.diagnostics = diagnostics;
+        this.document = document;
     }
-    return resolved;
-  }
 
-  private static List<Located<String>> references(ArazzoDocument doc) {
-    List<Located<String>> references = new ArrayList<>();
-    doc.workflows().forEach(w -> references.addAll(w.workflowReferences()));
-    return references;
-  }
+    Map<String, WorkflowRef> resolveAll() {
+        for (Located<String> reference : references(document.document())) {
+            resolve(reference).ifPresent(ref -> resolved.put(reference.value(), ref));
+        }
+        return resolved;
+    }
 
-  private Optional<WorkflowRef> resolve(Located<String> reference) {
-    String text = reference.value();
-    if (!text.startsWith(QUALIFIED)) {
-      Optional<Workflow> local = document.document().workflow(text);
-      Optional<WorkflowRef> external = local.isEmpty() ? unqualified(reference) : Optional.empty();
-      if (external.isPresent()) {
-        return external;
-      }
-      if (local.isEmpty()) {
-        unknown(reference, "workflow '" + text + "' is not in this document" + Suggestions.hint(text,
-            document.document().workflows().stream().map(w -> w.workflowId().value()).toList())
-            + hintQualified(text));
-      }
-      return local.map(w -> new WorkflowRef(document, w));
+    private static List<Located<String>> references(ArazzoDocument doc) {
+        List<Located<String>> references = new ArrayList<>();
+        doc.workflows().forEach(w -> references.addAll(w.workflowReferences()));
+        return references;
     }
-    String rest = text.substring(QUALIFIED.length());
-    int dot = rest.indexOf('.');
-    String sourceName = dot < 0 ? rest : rest.substring(0, dot);
-    String id = dot < 0 ? "" : rest.substring(dot + 1);
-    Optional<SourceDescription> source = document.document().source(sourceName);
-    if (source.isEmpty()) {
-      diagnostics.error(DiagnosticCode.UNKNOWN_SOURCE, reference.location(),
-          "'" + text + "' refers to source description '" + sourceName + "', which is not declared");
-      return Optional.empty();
-    }
-    ResolvedDocument other = document.arazzoSources().get(sourceName);
-    if (other == null) {
-      if (document.sources().containsKey(sourceName)) {
-        unknown(reference, "source description '" + sourceName + "' is an OpenAPI description, not an Arazzo "
-            + "document; workflows of other documents need a source of type 'arazzo'");
-      }
-      return Optional.empty(); // an arazzo source that failed to load is reported already
-    }
-    Optional<Workflow> workflow = other.document().workflow(id);
-    if (workflow.isEmpty()) {
-      unknown(reference, "workflow '" + id + "' is not in source description '" + sourceName + "'"
-          + Suggestions.hint(id, other.document().workflows().stream().map(w -> w.workflowId().value()).toList()));
-    }
-    return workflow.map(w -> new WorkflowRef(other, w));
-  }
 
-  /**
-   * D-31: Arazzo 1.0.0 let a plain id name a workflow of the document's only {@code arazzo} source;
-   * such a reference resolves there, with a dialect warning.
-   */
-  private Optional<WorkflowRef> unqualified(Located<String> reference) {
-    if (!document.document().arazzo().value().equals("1.0.0") || document.arazzoSources().size() != 1) {
-      return Optional.empty();
+    private Optional<WorkflowRef> resolve(Located<String> reference) {
+        String text = reference.value();
+        if (!text.startsWith(QUALIFIED)) {
+            Optional<Workflow> local = document.document().workflow(text);
+            Optional<WorkflowRef> external = local.isEmpty() ? unqualified(reference) : Optional.empty();
+            if (external.isPresent()) {
+                return external;
+            }
+            if (local.isEmpty()) {
+                unknown(
+                        reference,
+                        "workflow '" + text + "' is not in this document"
+                                + Suggestions.hint(
+                                        text,
+                                        document.document().workflows().stream()
+                                                .map(w -> w.workflowId().value())
+                                                .toList())
+                                + hintQualified(text));
+            }
+            return local.map(w -> new WorkflowRef(document, w));
+        }
+        String rest = text.substring(QUALIFIED.length());
+        int dot = rest.indexOf('.');
+        String sourceName = dot < 0 ? rest : rest.substring(0, dot);
+        String id = dot < 0 ? "" : rest.substring(dot + 1);
+        Optional<SourceDescription> source = document.document().source(sourceName);
+        if (source.isEmpty()) {
+            diagnostics.error(
+                    DiagnosticCode.UNKNOWN_SOURCE,
+                    reference.location(),
+                    "'" + text + "' refers to source description '" + sourceName + "', which is not declared");
+            return Optional.empty();
+        }
+        ResolvedDocument other = document.arazzoSources().get(sourceName);
+        if (other == null) {
+            if (document.sources().containsKey(sourceName)) {
+                unknown(
+                        reference,
+                        "source description '" + sourceName + "' is an OpenAPI description, not an Arazzo "
+                                + "document; workflows of other documents need a source of type 'arazzo'");
+            }
+            return Optional.empty(); // an arazzo source that failed to load is reported already
+        }
+        Optional<Workflow> workflow = other.document().workflow(id);
+        if (workflow.isEmpty()) {
+            unknown(
+                    reference,
+                    "workflow '" + id + "' is not in source description '" + sourceName + "'"
+                            + Suggestions.hint(
+                                    id,
+                                    other.document().workflows().stream()
+                                            .map(w -> w.workflowId().value())
+                                            .toList()));
+        }
+        return workflow.map(w -> new WorkflowRef(other, w));
     }
-    Map.Entry<String, ResolvedDocument> source = document.arazzoSources().entrySet().iterator().next();
-    Optional<Workflow> workflow = source.getValue().document().workflow(reference.value());
-    workflow.ifPresent(w -> diagnostics.dialect(DiagnosticCode.UNQUALIFIED_WORKFLOW, reference.location(),
-        "workflow '" + reference.value() + "' is in source description '" + source.getKey() + "'; Arazzo 1.0.1 "
-            + "requires '" + QUALIFIED + source.getKey() + "." + reference.value() + "'"));
-    return workflow.map(w -> new WorkflowRef(source.getValue(), w));
-  }
 
-  /** A plain id that names a workflow of an arazzo source: in 1.0.1 it must be qualified. */
-  private String hintQualified(String id) {
-    for (Map.Entry<String, ResolvedDocument> source : document.arazzoSources().entrySet()) {
-      if (source.getValue().document().workflow(id).isPresent()) {
-        return "; to call the workflow of source '" + source.getKey() + "' write '" + QUALIFIED + source.getKey()
-            + "." + id + "'";
-      }
+    /**
+     * D-31: Arazzo 1.0.0 let a plain id name a workflow of the document's only {@code arazzo} source;
+     * such a reference resolves there, with a dialect warning.
+     */
+    private Optional<WorkflowRef> unqualified(Located<String> reference) {
+        if (!document.document().arazzo().value().equals("1.0.0")
+                || document.arazzoSources().size() != 1) {
+            return Optional.empty();
+        }
+        Map.Entry<String, ResolvedDocument> source =
+                document.arazzoSources().entrySet().iterator().next();
+        Optional<Workflow> workflow = source.getValue().document().workflow(reference.value());
+        workflow.ifPresent(w -> diagnostics.dialect(
+                DiagnosticCode.UNQUALIFIED_WORKFLOW,
+                reference.location(),
+                "workflow '" + reference.value() + "' is in source description '" + source.getKey() + "'; Arazzo 1.0.1 "
+                        + "requires '" + QUALIFIED + source.getKey() + "." + reference.value() + "'"));
+        return workflow.map(w -> new WorkflowRef(source.getValue(), w));
     }
-    return "";
-  }
 
-  private void unknown(Located<String> reference, String message) {
-    diagnostics.error(DiagnosticCode.UNKNOWN_WORKFLOW, reference.location(), message);
-  }
+    /** A plain id that names a workflow of an arazzo source: in 1.0.1 it must be qualified. */
+    private String hintQualified(String id) {
+        for (Map.Entry<String, ResolvedDocument> source :
+                document.arazzoSources().entrySet()) {
+            if (source.getValue().document().workflow(id).isPresent()) {
+                return "; to call the workflow of source '" + source.getKey() + "' write '" + QUALIFIED
+                        + source.getKey() + "." + id + "'";
+            }
+        }
+        return "";
+    }
+
+    private void unknown(Located<String> reference, String message) {
+        diagnostics.error(DiagnosticCode.UNKNOWN_WORKFLOW, reference.location(), message);
+    }
 }

@@ -29,79 +29,91 @@ import org.junit.jupiter.api.io.TempDir;
  * and what it accepts compiles with {@code -Xlint:all -Werror}, every name distinct.
  */
 class HostileNamesTest {
-  @TempDir
-  Path work;
+    @TempDir
+    Path work;
 
-  private String document(String name) {
-    String quoted = "'" + name.replace("'", "''") + "'";
-    return String.join("\n",
-        "arazzo: 1.0.1",
-        "info: {title: " + quoted + ", version: '1', description: " + quoted + "}",
-        "sourceDescriptions:",
-        "- {name: items, url: ./items.openapi.yaml}",
-        "workflows:",
-        "- workflowId: " + quoted,
-        "  summary: " + quoted,
-        "  description: " + quoted,
-        "  inputs:",
-        "    type: object",
-        "    properties:",
-        "      " + quoted + ": {type: string, description: " + quoted + "}",
-        "      id: {type: string}",
-        "  steps:",
-        "  - stepId: " + quoted,
-        "    description: " + quoted,
-        "    operationId: getItem",
-        "    parameters:",
-        "    - {name: id, in: path, value: $inputs.id}",
-        "    - {name: X-Note, in: header, value: " + quoted + "}",
-        "    outputs:",
-        "      name: $response.body#/name",
-        "    onSuccess:",
-        "    - {name: " + quoted + ", type: end}",
-        "  outputs:",
-        "    " + quoted + ": $inputs.id",
-        "    plain: $inputs.id",
-        "");
-  }
-
-  @Test
-  void hostileStringsEitherFailCleanlyOrCompile() throws IOException {
-    Files.copy(Path.of("src/test/resources/fixtures/openapi/items.openapi.yaml"), work.resolve("items.openapi.yaml"));
-    List<JavaFileObject> sources = new ArrayList<>();
-    int accepted = 0;
-    int i = 0;
-    for (String name : Mutator.HOSTILE) {
-      Path file = work.resolve("hostile-" + i + ".arazzo.yaml");
-      Files.writeString(file, document(name), StandardCharsets.UTF_8);
-      CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
-          .document(file).packageName("hostile.n" + i++).build());
-      assertTrue(result.diagnostics().stream().noneMatch(d -> d.code() == DiagnosticCode.INTERNAL_ERROR),
-          name + ": " + result.diagnostics());
-      if (result.hasErrors()) {
-        System.out.println("HostileNamesTest: '" + name + "' refused: " + result.errors().get(0).message());
-      } else {
-        accepted++;
-        result.files().forEach(f -> sources.add(JavaFileObjects.forSourceString(f.qualifiedName(), f.source())));
-      }
+    private String document(String name) {
+        String quoted = "'" + name.replace("'", "''") + "'";
+        return String.join(
+                "\n",
+                "arazzo: 1.0.1",
+                "info: {title: " + quoted + ", version: '1', description: " + quoted + "}",
+                "sourceDescriptions:",
+                "- {name: items, url: ./items.openapi.yaml}",
+                "workflows:",
+                "- workflowId: " + quoted,
+                "  summary: " + quoted,
+                "  description: " + quoted,
+                "  inputs:",
+                "    type: object",
+                "    properties:",
+                "      " + quoted + ": {type: string, description: " + quoted + "}",
+                "      id: {type: string}",
+                "  steps:",
+                "  - stepId: " + quoted,
+                "    description: " + quoted,
+                "    operationId: getItem",
+                "    parameters:",
+                "    - {name: id, in: path, value: $inputs.id}",
+                "    - {name: X-Note, in: header, value: " + quoted + "}",
+                "    outputs:",
+                "      name: $response.body#/name",
+                "    onSuccess:",
+                "    - {name: " + quoted + ", type: end}",
+                "  outputs:",
+                "    " + quoted + ": $inputs.id",
+                "    plain: $inputs.id",
+                "");
     }
-    assertTrue(accepted >= Mutator.HOSTILE.size() / 2, "accepted " + accepted + " of " + Mutator.HOSTILE.size());
-    assertThat(javac().withOptions("-Xlint:all", "-Werror").compile(sources)).succeededWithoutWarnings();
-  }
 
-  @Test
-  void idsThatBecomeTheSameJavaNameAreAnError() throws IOException {
-    Files.copy(Path.of("src/test/resources/fixtures/openapi/items.openapi.yaml"), work.resolve("items.openapi.yaml"));
-    Path file = work.resolve("collide.arazzo.yaml");
-    String one = document("get-pet");
-    String two = one.substring(one.indexOf("- workflowId:")).replace("get-pet", "get_pet");
-    Files.writeString(file, one + two, StandardCharsets.UTF_8);
+    @Test
+    void hostileStringsEitherFailCleanlyOrCompile() throws IOException {
+        Files.copy(
+                Path.of("src/test/resources/fixtures/openapi/items.openapi.yaml"), work.resolve("items.openapi.yaml"));
+        List<JavaFileObject> sources = new ArrayList<>();
+        int accepted = 0;
+        int i = 0;
+        for (String name : Mutator.HOSTILE) {
+            Path file = work.resolve("hostile-" + i + ".arazzo.yaml");
+            Files.writeString(file, document(name), StandardCharsets.UTF_8);
+            CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+                    .document(file)
+                    .packageName("hostile.n" + i++)
+                    .build());
+            assertTrue(
+                    result.diagnostics().stream().noneMatch(d -> d.code() == DiagnosticCode.INTERNAL_ERROR),
+                    name + ": " + result.diagnostics());
+            if (result.hasErrors()) {
+                System.out.println("HostileNamesTest: '" + name + "' refused: "
+                        + result.errors().get(0).message());
+            } else {
+                accepted++;
+                result.files()
+                        .forEach(f -> sources.add(JavaFileObjects.forSourceString(f.qualifiedName(), f.source())));
+            }
+        }
+        assertTrue(accepted >= Mutator.HOSTILE.size() / 2, "accepted " + accepted + " of " + Mutator.HOSTILE.size());
+        assertThat(javac().withOptions("-Xlint:all", "-Werror").compile(sources))
+                .succeededWithoutWarnings();
+    }
 
-    CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder().document(file).build());
+    @Test
+    void idsThatBecomeTheSameJavaNameAreAnError() throws IOException {
+        Files.copy(
+                Path.of("src/test/resources/fixtures/openapi/items.openapi.yaml"), work.resolve("items.openapi.yaml"));
+        Path file = work.resolve("collide.arazzo.yaml");
+        String one = document("get-pet");
+        String two = one.substring(one.indexOf("- workflowId:")).replace("get-pet", "get_pet");
+        Files.writeString(file, one + two, StandardCharsets.UTF_8);
 
-    Set<DiagnosticCode> codes = new HashSet<>();
-    result.diagnostics().forEach(d -> codes.add(d.code()));
-    assertTrue(codes.contains(DiagnosticCode.NAME_COLLISION), result.diagnostics().toString());
-    assertEquals(List.of(), result.files());
-  }
+        CompilationResult result = ArazzoCompiler.compile(
+                CompilationRequest.builder().document(file).build());
+
+        Set<DiagnosticCode> codes = new HashSet<>();
+        result.diagnostics().forEach(d -> codes.add(d.code()));
+        assertTrue(
+                codes.contains(DiagnosticCode.NAME_COLLISION),
+                result.diagnostics().toString());
+        assertEquals(List.of(), result.files());
+    }
 }

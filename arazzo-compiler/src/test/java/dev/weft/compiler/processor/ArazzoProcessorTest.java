@@ -15,66 +15,72 @@ import org.junit.jupiter.api.Test;
 
 /** The annotation processor front end, through javac itself (compile-testing). */
 class ArazzoProcessorTest {
-  static final Path ROOT = Path.of("src/test/resources/processor");
-  private static final String ROOT_OPTION = "-Aweft.root=" + ROOT;
+    static final Path ROOT = Path.of("src/test/resources/processor");
+    private static final String ROOT_OPTION = "-Aweft.root=" + ROOT;
 
-  private static Compilation compile(String... lines) {
-    JavaFileObject source = JavaFileObjects.forSourceLines("com.example.items.package-info", lines);
-    // -processing: with any processor present, javac's lint reports that nobody claims the generated
-    // code's @Generated; everything else must be warning-free
-    return javac().withProcessors(new ArazzoProcessor())
-        .withOptions(ROOT_OPTION, "-Xlint:all,-processing", "-Werror")
-        .compile(source);
-  }
+    private static Compilation compile(String... lines) {
+        JavaFileObject source = JavaFileObjects.forSourceLines("com.example.items.package-info", lines);
+        // -processing: with any processor present, javac's lint reports that nobody claims the generated
+        // code's @Generated; everything else must be warning-free
+        return javac().withProcessors(new ArazzoProcessor())
+                .withOptions(ROOT_OPTION, "-Xlint:all,-processing", "-Werror")
+                .compile(source);
+    }
 
-  @Test
-  void generatesTheSameClassAsThePlugin() throws IOException {
-    Compilation compilation = compile(
-        "@dev.weft.runtime.Arazzo(\"items.arazzo.yaml\")",
-        "package com.example.items;");
+    @Test
+    void generatesTheSameClassAsThePlugin() throws IOException {
+        Compilation compilation =
+                compile("@dev.weft.runtime.Arazzo(\"items.arazzo.yaml\")", "package com.example.items;");
 
-    assertThat(compilation).succeededWithoutWarnings();
-    String generated = compilation.generatedSourceFile("com.example.items.FetchItemWorkflow").orElseThrow()
-        .getCharContent(true).toString();
-    String direct = ArazzoCompiler.compile(CompilationRequest.builder()
-        .document(ROOT.resolve("items.arazzo.yaml")).packageName("com.example.items").build())
-        .files().get(0).source();
-    assertEquals(direct, generated, "the processor and the facade generate the same bytes");
-  }
+        assertThat(compilation).succeededWithoutWarnings();
+        String generated = compilation
+                .generatedSourceFile("com.example.items.FetchItemWorkflow")
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
+        String direct = ArazzoCompiler.compile(CompilationRequest.builder()
+                        .document(ROOT.resolve("items.arazzo.yaml"))
+                        .packageName("com.example.items")
+                        .build())
+                .files()
+                .get(0)
+                .source();
+        assertEquals(direct, generated, "the processor and the facade generate the same bytes");
+    }
 
-  @Test
-  void aTypeAnnotationCanNameThePackage() {
-    JavaFileObject marker = JavaFileObjects.forSourceLines("com.example.Marker",
-        "package com.example;",
-        "@dev.weft.runtime.Arazzo(value = \"items.arazzo.yaml\", packageName = \"com.example.workflows\")",
-        "final class Marker {}");
+    @Test
+    void aTypeAnnotationCanNameThePackage() {
+        JavaFileObject marker = JavaFileObjects.forSourceLines(
+                "com.example.Marker",
+                "package com.example;",
+                "@dev.weft.runtime.Arazzo(value = \"items.arazzo.yaml\", packageName = \"com.example.workflows\")",
+                "final class Marker {}");
 
-    Compilation compilation = javac().withProcessors(new ArazzoProcessor()).withOptions(ROOT_OPTION)
-        .compile(marker);
+        Compilation compilation = javac().withProcessors(new ArazzoProcessor())
+                .withOptions(ROOT_OPTION)
+                .compile(marker);
 
-    assertThat(compilation).succeeded();
-    assertThat(compilation).generatedSourceFile("com.example.workflows.FetchItemWorkflow");
-  }
+        assertThat(compilation).succeeded();
+        assertThat(compilation).generatedSourceFile("com.example.workflows.FetchItemWorkflow");
+    }
 
-  @Test
-  void problemsAreJavacErrorsWithTheDocumentsPosition() {
-    Compilation compilation = compile(
-        "@dev.weft.runtime.Arazzo(\"broken.arazzo.yaml\")",
-        "package com.example.items;");
+    @Test
+    void problemsAreJavacErrorsWithTheDocumentsPosition() {
+        Compilation compilation =
+                compile("@dev.weft.runtime.Arazzo(\"broken.arazzo.yaml\")", "package com.example.items;");
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("broken.arazzo.yaml:9:18: error: [unknown-operation]");
-    assertThat(compilation).hadErrorContaining("did you mean 'getItem'?");
-    assertThat(compilation).hadErrorCount(1);
-  }
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("broken.arazzo.yaml:9:18: error: [unknown-operation]");
+        assertThat(compilation).hadErrorContaining("did you mean 'getItem'?");
+        assertThat(compilation).hadErrorCount(1);
+    }
 
-  @Test
-  void aMissingDocumentIsAnErrorNotACrash() {
-    Compilation compilation = compile(
-        "@dev.weft.runtime.Arazzo(\"nowhere.arazzo.yaml\")",
-        "package com.example.items;");
+    @Test
+    void aMissingDocumentIsAnErrorNotACrash() {
+        Compilation compilation =
+                compile("@dev.weft.runtime.Arazzo(\"nowhere.arazzo.yaml\")", "package com.example.items;");
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("[missing-file] Arazzo document 'nowhere.arazzo.yaml' not found");
-  }
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[missing-file] Arazzo document 'nowhere.arazzo.yaml' not found");
+    }
 }

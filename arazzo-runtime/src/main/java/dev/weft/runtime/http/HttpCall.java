@@ -22,8 +22,13 @@ import java.util.Set;
  * @param timeout the request timeout, or {@code null} for the transport's default
  * @param secrets values to mask wherever the call is printed (a run's registered secrets); not sent anywhere
  */
-public record HttpCall(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body,
-        Duration timeout, Set<String> secrets) {
+public record HttpCall(
+        String method,
+        URI uri,
+        List<Map.Entry<String, String>> headers,
+        byte[] body,
+        Duration timeout,
+        Set<String> secrets) {
 
     /** The class of {@link Map#entry} entries, which are immutable. */
     private static final Class<?> IMMUTABLE_ENTRY = Map.entry("", "").getClass();
@@ -45,8 +50,7 @@ public record HttpCall(String method, URI uri, List<Map.Entry<String, String>> h
      * @param body the body, or {@code null} for none
      * @param timeout the request timeout, or {@code null} for the transport's default
      */
-    public HttpCall(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body,
-            Duration timeout) {
+    public HttpCall(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body, Duration timeout) {
         this(method, uri, headers, body, timeout, Set.of());
     }
 
@@ -90,15 +94,24 @@ public record HttpCall(String method, URI uri, List<Map.Entry<String, String>> h
      */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("HttpCall[method=").append(method)
-                .append(", uri=").append(Redactor.redactUri(uri, secrets)).append(", headers=[");
+        StringBuilder text = new StringBuilder("HttpCall[method=")
+                .append(method)
+                .append(", uri=")
+                .append(Redactor.redactUri(uri, secrets))
+                .append(", headers=[");
         for (int i = 0; i < headers.size(); i++) {
             Map.Entry<String, String> e = headers.get(i);
-            text.append(i > 0 ? ", " : "").append(e.getKey()).append(": ")
+            text.append(i > 0 ? ", " : "")
+                    .append(e.getKey())
+                    .append(": ")
                     .append(Redactor.redact(Redactor.redactHeaderValue(e.getKey(), e.getValue()), secrets));
         }
-        return text.append("], body=").append(body == null ? "none" : body.length + " bytes")
-                .append(", timeout=").append(timeout).append(']').toString();
+        return text.append("], body=")
+                .append(body == null ? "none" : body.length + " bytes")
+                .append(", timeout=")
+                .append(timeout)
+                .append(']')
+                .toString();
     }
 
     private static List<Map.Entry<String, String>> immutableHeaders(List<Map.Entry<String, String>> headers) {

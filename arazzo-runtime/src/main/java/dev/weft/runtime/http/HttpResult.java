@@ -38,7 +38,9 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
      */
     public Optional<String> header(String name) {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+            if (e.getKey() != null
+                    && e.getKey().equalsIgnoreCase(name)
+                    && !e.getValue().isEmpty()) {
                 return Optional.of(e.getValue().get(0));
             }
         }

@@ -133,9 +133,11 @@ public final class JdkHttpTransport implements HttpTransport {
         HttpRequest.Builder builder;
         try {
             builder = HttpRequest.newBuilder(call.uri());
-            builder.method(call.method(), call.body() == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+            builder.method(
+                    call.method(),
+                    call.body() == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(call.body()));
             if (call.timeout() != null) {
                 builder.timeout(call.timeout());
             }

@@ -20,15 +20,25 @@ public final class Redactor {
 
     /** Secrets shorter than this are not masked: masking them would garble ordinary text. */
     public static final int MIN_SECRET_LENGTH = 4;
-    private static final Set<String> SECRET_NAMES = Set.of("authorization", "proxy-authorization", "cookie",
-            "set-cookie", "x-api-key", "api-key", "key", "auth", "sig", "signature", "credentials");
+
+    private static final Set<String> SECRET_NAMES = Set.of(
+            "authorization",
+            "proxy-authorization",
+            "cookie",
+            "set-cookie",
+            "x-api-key",
+            "api-key",
+            "key",
+            "auth",
+            "sig",
+            "signature",
+            "credentials");
     private static final List<String> SECRET_PARTS =
             List.of("token", "secret", "api-key", "apikey", "password", "passwd", "credential");
     private static final Pattern AMPERSAND = Pattern.compile("&");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     /**
      * Tells whether a header (or query parameter) holds a credential: {@code Authorization},
@@ -120,7 +130,9 @@ public final class Redactor {
         String text = uri.toString();
         if (uri.getRawUserInfo() != null) {
             int at = text.indexOf(uri.getRawUserInfo() + "@");
-            text = text.substring(0, at) + MASK + text.substring(at + uri.getRawUserInfo().length());
+            text = text.substring(0, at)
+                    + MASK
+                    + text.substring(at + uri.getRawUserInfo().length());
         }
         String query = uri.getRawQuery();
         if (query != null) {
@@ -128,8 +140,8 @@ public final class Redactor {
             for (String pair : AMPERSAND.split(query, -1)) {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
-                boolean secret = eq >= 0
-                        && (isSecretHeader(decode(name)) || masks.finds(decode(pair.substring(eq + 1))));
+                boolean secret =
+                        eq >= 0 && (isSecretHeader(decode(name)) || masks.finds(decode(pair.substring(eq + 1))));
                 masked.append(masked.length() > 0 ? "&" : "").append(secret ? name + "=" + MASK : pair);
             }
             int start = text.indexOf('?');
@@ -144,8 +156,13 @@ public final class Redactor {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
@@ -171,7 +188,8 @@ public final class Redactor {
 
         private static final Masks NONE = new Masks(List.of());
         /** Longest first, so that a secret containing another is masked whole. */
-        private static final Comparator<String> LONGEST_FIRST = Comparator.comparingInt(String::length).reversed();
+        private static final Comparator<String> LONGEST_FIRST =
+                Comparator.comparingInt(String::length).reversed();
 
         private final List<String> forms;
 
@@ -223,8 +241,12 @@ public final class Redactor {
         private static boolean unreserved(String s) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-                        || c == '.' || c == '_')) {
+                if (!((c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || c == '-'
+                        || c == '.'
+                        || c == '_')) {
                     return false;
                 }
             }

@@ -30,8 +30,7 @@ public final class Conditions {
         return a.equals(b) ? 0 : 1;
     };
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     /**
      * The {@code ==} operator.

@@ -54,7 +54,11 @@ public final class Exchange {
         this(run, request, call, result, null);
     }
 
-    private Exchange(WorkflowRun run, StepRequest request, HttpCall call, HttpResult result,
+    private Exchange(
+            WorkflowRun run,
+            StepRequest request,
+            HttpCall call,
+            HttpResult result,
             WorkflowException transportFailure) {
         this.run = run;
         this.request = Objects.requireNonNull(request, "request");
@@ -310,12 +314,11 @@ public final class Exchange {
                     String where = location(e);
                     IOException cause = new IOException("malformed JSON" + where);
                     cause.setStackTrace(e.getStackTrace());
-                    String message = "response body of step '" + stepId() + "' is not valid JSON (" + mediaType + ")"
-                            + where;
+                    String message =
+                            "response body of step '" + stepId() + "' is not valid JSON (" + mediaType + ")" + where;
                     throw run != null
                             ? run.failure(stepId(), this, message, cause)
-                            : new WorkflowException(null, stepId(), 0, statusCode(), responseExcerpt(), message,
-                                    cause);
+                            : new WorkflowException(null, stepId(), 0, statusCode(), responseExcerpt(), message, cause);
                 }
             }
         }
@@ -336,7 +339,9 @@ public final class Exchange {
             return null;
         }
         int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static boolean isJson(String mediaType) {

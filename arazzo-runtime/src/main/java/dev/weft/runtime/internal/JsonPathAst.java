@@ -6,8 +6,7 @@ import java.util.List;
 /** The syntax tree of a parsed, type-checked RFC 9535 JSONPath query. */
 final class JsonPathAst {
 
-    private JsonPathAst() {
-    }
+    private JsonPathAst() {}
 
     /**
      * A query: {@code $} or {@code @} followed by segments.
@@ -50,28 +49,24 @@ final class JsonPathAst {
     }
 
     /** A selector (RFC 9535 §2.3). */
-    sealed interface Selector permits Name, Wildcard, Index, Slice, Filter {
-    }
+    sealed interface Selector permits Name, Wildcard, Index, Slice, Filter {}
 
     /**
      * {@code 'name'} or {@code .name}.
      *
      * @param name the member name
      */
-    record Name(String name) implements Selector {
-    }
+    record Name(String name) implements Selector {}
 
     /** {@code *}. */
-    record Wildcard() implements Selector {
-    }
+    record Wildcard() implements Selector {}
 
     /**
      * {@code 3} or {@code -1}.
      *
      * @param index the index, negative from the end
      */
-    record Index(long index) implements Selector {
-    }
+    record Index(long index) implements Selector {}
 
     /**
      * {@code start:end:step}.
@@ -80,24 +75,20 @@ final class JsonPathAst {
      * @param end the end, or null for the default
      * @param step the step, or null for 1
      */
-    record Slice(Long start, Long end, Long step) implements Selector {
-    }
+    record Slice(Long start, Long end, Long step) implements Selector {}
 
     /**
      * {@code ?expr}.
      *
      * @param test the logical expression each child is tested against
      */
-    record Filter(Logical test) implements Selector {
-    }
+    record Filter(Logical test) implements Selector {}
 
     /** A function argument: a value, a nodelist or a logical, per the parameter's declared type. */
-    sealed interface Argument permits Value, Nodes, Logical {
-    }
+    sealed interface Argument permits Value, Nodes, Logical {}
 
     /** An expression of RFC 9535 LogicalType. */
-    sealed interface Logical extends Argument permits Or, And, Not, Comparison, Exists, LogicalCall {
-    }
+    sealed interface Logical extends Argument permits Or, And, Not, Comparison, Exists, LogicalCall {}
 
     /**
      * {@code a || b || ...}.
@@ -128,8 +119,7 @@ final class JsonPathAst {
      *
      * @param operand the negated expression
      */
-    record Not(Logical operand) implements Logical {
-    }
+    record Not(Logical operand) implements Logical {}
 
     /**
      * {@code left op right}.
@@ -138,72 +128,62 @@ final class JsonPathAst {
      * @param op the operator
      * @param right the right operand
      */
-    record Comparison(Value left, Op op, Value right) implements Logical {
-    }
+    record Comparison(Value left, Op op, Value right) implements Logical {}
 
     /**
      * An existence test: a filter query, true when its nodelist is not empty.
      *
      * @param query the query
      */
-    record Exists(Query query) implements Logical {
-    }
+    record Exists(Query query) implements Logical {}
 
     /**
      * A function of LogicalType or NodesType result used as a test.
      *
      * @param call the call
      */
-    record LogicalCall(Call call) implements Logical {
-    }
+    record LogicalCall(Call call) implements Logical {}
 
     /** An expression of RFC 9535 ValueType: a JSON value or Nothing. */
-    sealed interface Value extends Argument permits Literal, SingularQuery, ValueCall {
-    }
+    sealed interface Value extends Argument permits Literal, SingularQuery, ValueCall {}
 
     /**
      * A literal.
      *
      * @param value the value
      */
-    record Literal(JsonNode value) implements Value {
-    }
+    record Literal(JsonNode value) implements Value {}
 
     /**
      * A singular query used as a value: its one node, or Nothing.
      *
      * @param query the query
      */
-    record SingularQuery(Query query) implements Value {
-    }
+    record SingularQuery(Query query) implements Value {}
 
     /**
      * A function of ValueType result.
      *
      * @param call the call
      */
-    record ValueCall(Call call) implements Value {
-    }
+    record ValueCall(Call call) implements Value {}
 
     /** An expression of RFC 9535 NodesType. */
-    sealed interface Nodes extends Argument permits NodesQuery, NodesCall {
-    }
+    sealed interface Nodes extends Argument permits NodesQuery, NodesCall {}
 
     /**
      * A query used as a nodelist.
      *
      * @param query the query
      */
-    record NodesQuery(Query query) implements Nodes {
-    }
+    record NodesQuery(Query query) implements Nodes {}
 
     /**
      * A function of NodesType result used as a nodelist.
      *
      * @param call the call
      */
-    record NodesCall(Call call) implements Nodes {
-    }
+    record NodesCall(Call call) implements Nodes {}
 
     /**
      * A function call whose arguments match the declared parameter types.
@@ -220,6 +200,11 @@ final class JsonPathAst {
 
     /** A comparison operator. */
     enum Op {
-        EQ, NE, LT, LE, GT, GE
+        EQ,
+        NE,
+        LT,
+        LE,
+        GT,
+        GE
     }
 }

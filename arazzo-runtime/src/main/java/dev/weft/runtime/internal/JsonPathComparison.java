@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class JsonPathComparison {
 
-    private JsonPathComparison() {
-    }
+    private JsonPathComparison() {}
 
     /**
      * Applies an operator.
@@ -25,12 +24,18 @@ final class JsonPathComparison {
      */
     static boolean compare(JsonNode left, Op op, JsonNode right) {
         switch (op) {
-            case EQ: return equal(left, right);
-            case NE: return !equal(left, right);
-            case LT: return less(left, right);
-            case LE: return less(left, right) || equal(left, right);
-            case GT: return less(right, left);
-            default: return less(right, left) || equal(left, right);
+            case EQ:
+                return equal(left, right);
+            case NE:
+                return !equal(left, right);
+            case LT:
+                return less(left, right);
+            case LE:
+                return less(left, right) || equal(left, right);
+            case GT:
+                return less(right, left);
+            default:
+                return less(right, left) || equal(left, right);
         }
     }
 
@@ -94,8 +99,10 @@ final class JsonPathComparison {
                 return 2;
             }
             return Double.compare(x, y);
-        } else if (a.canConvertToExactIntegral() && a.canConvertToLong()
-                && b.canConvertToExactIntegral() && b.canConvertToLong()) {
+        } else if (a.canConvertToExactIntegral()
+                && a.canConvertToLong()
+                && b.canConvertToExactIntegral()
+                && b.canConvertToLong()) {
             return Long.compare(a.longValue(), b.longValue());
         }
         return decimal(a).compareTo(decimal(b));
@@ -106,8 +113,11 @@ final class JsonPathComparison {
     }
 
     private static BigDecimal decimal(JsonNode n) {
-        return n.isBigDecimal() ? n.decimalValue() : n.isFloatingPointNumber()
-                ? new BigDecimal(Double.toString(n.doubleValue())) : new BigDecimal(n.bigIntegerValue());
+        return n.isBigDecimal()
+                ? n.decimalValue()
+                : n.isFloatingPointNumber()
+                        ? new BigDecimal(Double.toString(n.doubleValue()))
+                        : new BigDecimal(n.bigIntegerValue());
     }
 
     private static int codePointCompare(String a, String b) {

@@ -43,8 +43,7 @@ final class JsonPathFilterParser {
     }
 
     /** An expression before its context is known, and where it starts. */
-    private record Term(Object node, int start) {
-    }
+    private record Term(Object node, int start) {}
 
     private Term or() {
         Term first = and();
@@ -83,8 +82,10 @@ final class JsonPathFilterParser {
             } else if (parenthesized && p.token().kind().isComparison()) {
                 throw p.error(p.token().start(), "a logical expression cannot be compared");
             } else if (p.token().kind().isComparison()) {
-                throw p.error(start, "'!' cannot negate a comparison without parentheses; write '!(a "
-                        + p.token().kind().description().replace("'", "") + " b)'");
+                throw p.error(
+                        start,
+                        "'!' cannot negate a comparison without parentheses; write '!(a "
+                                + p.token().kind().description().replace("'", "") + " b)'");
             }
             return new Term(new Not(logical(operand)), start);
         }
@@ -140,8 +141,10 @@ final class JsonPathFilterParser {
                     throw p.error(t.end(), "blank space not allowed between function name and '('");
                 }
                 boolean miscased = keyword(t.value().toLowerCase(Locale.ROOT)) != null;
-                throw p.error(t.start(), "unexpected name '" + t.value() + "'; expected '@', '$', a literal or a "
-                        + "function call" + (miscased ? " (true, false and null are lowercase)" : ""));
+                throw p.error(
+                        t.start(),
+                        "unexpected name '" + t.value() + "'; expected '@', '$', a literal or a " + "function call"
+                                + (miscased ? " (true, false and null are lowercase)" : ""));
             default:
                 throw p.unexpected("'@', '$', a literal or a function call");
         }
@@ -149,10 +152,14 @@ final class JsonPathFilterParser {
 
     private static JsonNode keyword(String name) {
         switch (name) {
-            case "true": return BooleanNode.TRUE;
-            case "false": return BooleanNode.FALSE;
-            case "null": return NullNode.getInstance();
-            default: return null;
+            case "true":
+                return BooleanNode.TRUE;
+            case "false":
+                return BooleanNode.FALSE;
+            case "null":
+                return NullNode.getInstance();
+            default:
+                return null;
         }
     }
 
@@ -179,8 +186,9 @@ final class JsonPathFilterParser {
     private Term call(JsonPathToken name) {
         JsonPathFunction function = JsonPathFunction.named(name.value());
         if (function == null) {
-            throw p.error(name.start(), "unknown function '" + name.value()
-                    + "' (known: length, count, match, search, value)");
+            throw p.error(
+                    name.start(),
+                    "unknown function '" + name.value() + "' (known: length, count, match, search, value)");
         }
         p.enter(name.start());
         p.advance();
@@ -200,13 +208,17 @@ final class JsonPathFilterParser {
         p.leave();
         int expected = function.parameters().size();
         if (terms.size() != expected) {
-            throw p.error(terms.size() > expected ? terms.get(expected).start() : close, "function '"
-                    + name.value() + "' takes " + expected + " argument" + (expected == 1 ? "" : "s") + ", found "
-                    + terms.size());
+            throw p.error(
+                    terms.size() > expected ? terms.get(expected).start() : close,
+                    "function '"
+                            + name.value() + "' takes " + expected + " argument" + (expected == 1 ? "" : "s")
+                            + ", found "
+                            + terms.size());
         }
         List<Argument> arguments = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
-            arguments.add(JsonPathTypes.argument(p, function, i, terms.get(i).node(), terms.get(i).start()));
+            arguments.add(JsonPathTypes.argument(
+                    p, function, i, terms.get(i).node(), terms.get(i).start()));
         }
         return new Term(new Call(function, arguments), name.start());
     }

@@ -45,7 +45,10 @@ enum JsonPathFunction {
         @Override
         Object apply(List<Object> args) {
             Optional<Pattern> pattern = pattern(args);
-            return pattern.isPresent() && pattern.get().matcher(((JsonNode) args.get(0)).textValue()).matches();
+            return pattern.isPresent()
+                    && pattern.get()
+                            .matcher(((JsonNode) args.get(0)).textValue())
+                            .matches();
         }
     },
 
@@ -54,7 +57,10 @@ enum JsonPathFunction {
         @Override
         Object apply(List<Object> args) {
             Optional<Pattern> pattern = pattern(args);
-            return pattern.isPresent() && pattern.get().matcher(((JsonNode) args.get(0)).textValue()).find();
+            return pattern.isPresent()
+                    && pattern.get()
+                            .matcher(((JsonNode) args.get(0)).textValue())
+                            .find();
         }
     },
 
@@ -69,7 +75,9 @@ enum JsonPathFunction {
 
     /** The declared types of RFC 9535 §2.4.1. */
     enum Type {
-        VALUE("a value"), LOGICAL("a logical"), NODES("a nodelist");
+        VALUE("a value"),
+        LOGICAL("a logical"),
+        NODES("a nodelist");
 
         private final String description;
 

@@ -25,23 +25,40 @@ final class JsonPathLexer {
         }
         char c = text.charAt(pos);
         switch (c) {
-            case '$': return single(Kind.ROOT, space);
-            case '@': return single(Kind.CURRENT, space);
-            case '*': return single(Kind.STAR, space);
-            case '[': return single(Kind.LBRACKET, space);
-            case ']': return single(Kind.RBRACKET, space);
-            case ',': return single(Kind.COMMA, space);
-            case ':': return single(Kind.COLON, space);
-            case '?': return single(Kind.QUESTION, space);
-            case '(': return single(Kind.LPAREN, space);
-            case ')': return single(Kind.RPAREN, space);
-            case '.': return pair('.', Kind.DOUBLE_DOT, Kind.DOT, space);
-            case '!': return pair('=', Kind.NE, Kind.NOT, space);
-            case '<': return pair('=', Kind.LE, Kind.LT, space);
-            case '>': return pair('=', Kind.GE, Kind.GT, space);
-            case '=': return doubled(Kind.EQ, space);
-            case '&': return doubled(Kind.AND, space);
-            case '|': return doubled(Kind.OR, space);
+            case '$':
+                return single(Kind.ROOT, space);
+            case '@':
+                return single(Kind.CURRENT, space);
+            case '*':
+                return single(Kind.STAR, space);
+            case '[':
+                return single(Kind.LBRACKET, space);
+            case ']':
+                return single(Kind.RBRACKET, space);
+            case ',':
+                return single(Kind.COMMA, space);
+            case ':':
+                return single(Kind.COLON, space);
+            case '?':
+                return single(Kind.QUESTION, space);
+            case '(':
+                return single(Kind.LPAREN, space);
+            case ')':
+                return single(Kind.RPAREN, space);
+            case '.':
+                return pair('.', Kind.DOUBLE_DOT, Kind.DOT, space);
+            case '!':
+                return pair('=', Kind.NE, Kind.NOT, space);
+            case '<':
+                return pair('=', Kind.LE, Kind.LT, space);
+            case '>':
+                return pair('=', Kind.GE, Kind.GT, space);
+            case '=':
+                return doubled(Kind.EQ, space);
+            case '&':
+                return doubled(Kind.AND, space);
+            case '|':
+                return doubled(Kind.OR, space);
             case '\'':
             case '"':
                 String value = string();
@@ -129,8 +146,8 @@ final class JsonPathLexer {
             } else if (c == '\\') {
                 escape(quote, start, value);
             } else if (c < 0x20) {
-                throw new JsonPathSyntaxException("control character " + describe(c)
-                        + " must be escaped in a string literal", pos);
+                throw new JsonPathSyntaxException(
+                        "control character " + describe(c) + " must be escaped in a string literal", pos);
             } else if (Character.isSurrogate(c)) {
                 int cp = text.codePointAt(pos);
                 if (Character.isSupplementaryCodePoint(cp)) {
@@ -154,14 +171,30 @@ final class JsonPathLexer {
         }
         char c = text.charAt(pos++);
         switch (c) {
-            case 'b': value.append('\b'); return;
-            case 'f': value.append('\f'); return;
-            case 'n': value.append('\n'); return;
-            case 'r': value.append('\r'); return;
-            case 't': value.append('\t'); return;
-            case '/': value.append('/'); return;
-            case '\\': value.append('\\'); return;
-            case 'u': value.append(unicodeEscape(start)); return;
+            case 'b':
+                value.append('\b');
+                return;
+            case 'f':
+                value.append('\f');
+                return;
+            case 'n':
+                value.append('\n');
+                return;
+            case 'r':
+                value.append('\r');
+                return;
+            case 't':
+                value.append('\t');
+                return;
+            case '/':
+                value.append('/');
+                return;
+            case '\\':
+                value.append('\\');
+                return;
+            case 'u':
+                value.append(unicodeEscape(start));
+                return;
             default:
                 break;
         }
@@ -216,7 +249,9 @@ final class JsonPathLexer {
 
     /** RFC 9535 {@code name-first}: ALPHA, '_', or any non-ASCII scalar value. */
     private static boolean isNameFirst(int cp) {
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_'
+        return (cp >= 'a' && cp <= 'z')
+                || (cp >= 'A' && cp <= 'Z')
+                || cp == '_'
                 || (cp >= 0x80 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF));
     }
 
@@ -226,7 +261,10 @@ final class JsonPathLexer {
 
     /** Shows a character in a message: {@code 'x'}, or {@code U+0009} when it is not printable. */
     static String describe(int cp) {
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0xD800 && cp <= 0xDFFF) || Character.isWhitespace(cp)
+        if (cp < 0x20
+                || cp == 0x7F
+                || (cp >= 0xD800 && cp <= 0xDFFF)
+                || Character.isWhitespace(cp)
                 || Character.getType(cp) == Character.FORMAT) {
             return String.format("U+%04X", cp);
         }

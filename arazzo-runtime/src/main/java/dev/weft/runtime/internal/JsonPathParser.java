@@ -213,8 +213,8 @@ final class JsonPathParser {
     }
 
     JsonPathSyntaxException unexpected(String expected) {
-        String found = token.kind() == Kind.EOF ? "end of query"
-                : "'" + text.substring(token.start(), token.end()) + "'";
+        String found =
+                token.kind() == Kind.EOF ? "end of query" : "'" + text.substring(token.start(), token.end()) + "'";
         return error(token.start(), expected + " expected, found " + found);
     }
 

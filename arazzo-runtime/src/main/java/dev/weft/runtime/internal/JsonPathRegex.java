@@ -18,12 +18,12 @@ final class JsonPathRegex {
 
     /** Compiled patterns by I-Regexp text; empty for invalid ones. Bounded, since the text may come from data. */
     private static final Map<String, Optional<Pattern>> CACHE = new ConcurrentHashMap<>();
+
     private static final int CACHE_LIMIT = 512;
 
     private static final Set<String> CATEGORIES = Set.of(
-            "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N", "Nd", "Nl", "No",
-            "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "Z", "Zl", "Zp", "Zs",
-            "S", "Sc", "Sk", "Sm", "So", "C", "Cc", "Cf", "Cn", "Co");
+            "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe",
+            "Pf", "Pi", "Po", "Ps", "Z", "Zl", "Zp", "Zs", "S", "Sc", "Sk", "Sm", "So", "C", "Cc", "Cf", "Cn", "Co");
 
     private final int[] cps;
     private final StringBuilder out = new StringBuilder();
@@ -214,11 +214,26 @@ final class JsonPathRegex {
         int c = peek();
         pos++;
         switch (c) {
-            case 'n': return '\n';
-            case 'r': return '\r';
-            case 't': return '\t';
-            case '(': case ')': case '*': case '+': case '-': case '.': case '?':
-            case '[': case '\\': case ']': case '^': case '{': case '|': case '}':
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            case '(':
+            case ')':
+            case '*':
+            case '+':
+            case '-':
+            case '.':
+            case '?':
+            case '[':
+            case '\\':
+            case ']':
+            case '^':
+            case '{':
+            case '|':
+            case '}':
                 return c;
             default:
                 throw new Invalid();
@@ -257,8 +272,18 @@ final class JsonPathRegex {
     /** RFC 9485 {@code NormalChar}: anything but the metacharacters {@code ()*+.?[\]{|}} and surrogates. */
     private static boolean isNormalChar(int c) {
         switch (c) {
-            case '(': case ')': case '*': case '+': case '.': case '?':
-            case '[': case '\\': case ']': case '{': case '|': case '}':
+            case '(':
+            case ')':
+            case '*':
+            case '+':
+            case '.':
+            case '?':
+            case '[':
+            case '\\':
+            case ']':
+            case '{':
+            case '|':
+            case '}':
                 return false;
             default:
                 return !(c >= 0xD800 && c <= 0xDFFF);

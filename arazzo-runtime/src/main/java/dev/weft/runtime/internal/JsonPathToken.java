@@ -14,10 +14,31 @@ record JsonPathToken(Kind kind, int start, int end, boolean spaceBefore, String 
 
     /** The kinds of token. */
     enum Kind {
-        ROOT("'$'"), CURRENT("'@'"), DOT("'.'"), DOUBLE_DOT("'..'"), STAR("'*'"), LBRACKET("'['"),
-        RBRACKET("']'"), COMMA("','"), COLON("':'"), QUESTION("'?'"), LPAREN("'('"), RPAREN("')'"),
-        NOT("'!'"), AND("'&&'"), OR("'||'"), EQ("'=='"), NE("'!='"), LT("'<'"), LE("'<='"), GT("'>'"),
-        GE("'>='"), STRING("string literal"), NUMBER("number"), NAME("name"), EOF("end of query");
+        ROOT("'$'"),
+        CURRENT("'@'"),
+        DOT("'.'"),
+        DOUBLE_DOT("'..'"),
+        STAR("'*'"),
+        LBRACKET("'['"),
+        RBRACKET("']'"),
+        COMMA("','"),
+        COLON("':'"),
+        QUESTION("'?'"),
+        LPAREN("'('"),
+        RPAREN("')'"),
+        NOT("'!'"),
+        AND("'&&'"),
+        OR("'||'"),
+        EQ("'=='"),
+        NE("'!='"),
+        LT("'<'"),
+        LE("'<='"),
+        GT("'>'"),
+        GE("'>='"),
+        STRING("string literal"),
+        NUMBER("number"),
+        NAME("name"),
+        EOF("end of query");
 
         private final String description;
 

@@ -20,8 +20,7 @@ import dev.weft.runtime.internal.JsonPathFunction.Type;
  */
 final class JsonPathTypes {
 
-    private JsonPathTypes() {
-    }
+    private JsonPathTypes() {}
 
     /** A test ({@code test-expr} or operand of {@code ! && ||}): LogicalType, or NodesType converted. */
     static Logical logical(JsonPathParser p, Object node, int start) {
@@ -31,9 +30,11 @@ final class JsonPathTypes {
             return new Exists(query);
         } else if (node instanceof Call call) {
             if (call.function().result() == Type.VALUE) {
-                throw p.error(start, "function '" + call.function().functionName()
-                        + "' returns a value, which cannot be a test; compare it, e.g. '"
-                        + call.function().functionName() + "(...) > 0'");
+                throw p.error(
+                        start,
+                        "function '" + call.function().functionName()
+                                + "' returns a value, which cannot be a test; compare it, e.g. '"
+                                + call.function().functionName() + "(...) > 0'");
             }
             return new LogicalCall(call);
         }
@@ -46,14 +47,18 @@ final class JsonPathTypes {
             return literal;
         } else if (node instanceof Query query) {
             if (!query.singular()) {
-                throw p.error(start, "a non-singular query cannot be compared; "
-                        + "only names and indices may follow '@' or '$' in a comparison");
+                throw p.error(
+                        start,
+                        "a non-singular query cannot be compared; "
+                                + "only names and indices may follow '@' or '$' in a comparison");
             }
             return new SingularQuery(query);
         } else if (node instanceof Call call) {
             if (call.function().result() != Type.VALUE) {
-                throw p.error(start, "function '" + call.function().functionName() + "' returns "
-                        + call.function().result().description() + ", which cannot be compared");
+                throw p.error(
+                        start,
+                        "function '" + call.function().functionName() + "' returns "
+                                + call.function().result().description() + ", which cannot be compared");
             }
             return new ValueCall(call);
         }
@@ -66,12 +71,15 @@ final class JsonPathTypes {
         String where = "argument " + (index + 1) + " of '" + function.functionName() + "'";
         switch (type) {
             case VALUE:
-                if (node instanceof Literal || node instanceof Query query && query.singular()
+                if (node instanceof Literal
+                        || node instanceof Query query && query.singular()
                         || node instanceof Call call && call.function().result() == Type.VALUE) {
                     return value(p, node, start);
                 }
-                throw p.error(start, where + " must be a value: a literal, a singular query or a function "
-                        + "returning a value; found " + describe(node));
+                throw p.error(
+                        start,
+                        where + " must be a value: a literal, a singular query or a function "
+                                + "returning a value; found " + describe(node));
             case NODES:
                 if (node instanceof Query query) {
                     return new NodesQuery(query);
@@ -80,7 +88,8 @@ final class JsonPathTypes {
                 }
                 throw p.error(start, where + " must be a query; found " + describe(node));
             default:
-                if (node instanceof Logical || node instanceof Query
+                if (node instanceof Logical
+                        || node instanceof Query
                         || node instanceof Call call && call.function().result() != Type.VALUE) {
                     return logical(p, node, start);
                 }

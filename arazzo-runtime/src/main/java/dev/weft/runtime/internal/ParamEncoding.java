@@ -10,8 +10,7 @@ final class ParamEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private ParamEncoding() {
-    }
+    private ParamEncoding() {}
 
     /**
      * The texts of a value: one per element for an array, else one (objects as compact JSON).
@@ -76,8 +75,11 @@ final class ParamEncoding {
         StringBuilder out = new StringBuilder(bytes.length);
         for (byte b : bytes) {
             int c = b & 0xFF;
-            boolean cookieOctet = c == 0x21 || (c >= 0x23 && c <= 0x2B && c != 0x25) || (c >= 0x2D && c <= 0x3A)
-                    || (c >= 0x3C && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
+            boolean cookieOctet = c == 0x21
+                    || (c >= 0x23 && c <= 0x2B && c != 0x25)
+                    || (c >= 0x2D && c <= 0x3A)
+                    || (c >= 0x3C && c <= 0x5B)
+                    || (c >= 0x5D && c <= 0x7E);
             appendByte(out, c, cookieOctet);
         }
         return out.toString();
@@ -114,8 +116,13 @@ final class ParamEncoding {
 
     /** An RFC 3986 unreserved character: a letter, a digit, {@code -}, {@code .}, {@code _} or {@code ~}. */
     private static boolean isUnreserved(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     private static void appendByte(StringBuilder out, int c, boolean keep) {
@@ -144,9 +151,11 @@ final class ParamEncoding {
         String s = style == null ? "form" : style;
         if (value.isObject()) {
             if (s.equals("deepObject") || explode) {
-                value.properties().forEach(member -> pairs.add((s.equals("deepObject")
-                        ? key + "%5B" + percentEncode(member.getKey()) + "%5D" : percentEncode(member.getKey()))
-                        + "=" + percentEncode(Values.text(member.getValue()))));
+                value.properties()
+                        .forEach(member -> pairs.add((s.equals("deepObject")
+                                        ? key + "%5B" + percentEncode(member.getKey()) + "%5D"
+                                        : percentEncode(member.getKey()))
+                                + "=" + percentEncode(Values.text(member.getValue()))));
             } else {
                 List<String> flat = new ArrayList<>();
                 value.properties().forEach(member -> {
@@ -205,9 +214,10 @@ final class ParamEncoding {
         String key = percentEncode(name);
         return switch (s) {
             case "label" -> "." + String.join(explode ? "." : ",", parts);
-            case "matrix" -> explode && !value.isObject()
-                    ? ";" + key + "=" + String.join(";" + key + "=", parts)
-                    : explode ? ";" + String.join(";", parts) : ";" + key + "=" + String.join(",", parts);
+            case "matrix" ->
+                explode && !value.isObject()
+                        ? ";" + key + "=" + String.join(";" + key + "=", parts)
+                        : explode ? ";" + String.join(";", parts) : ";" + key + "=" + String.join(",", parts);
             default -> String.join(",", parts);
         };
     }

@@ -29,8 +29,7 @@ import org.xml.sax.InputSource;
  * form encoding (D-52).
  */
 public final class Payloads {
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /**
      * Replaces (or adds) the value at a JSON Pointer in a payload: the parent must exist; an object member is
@@ -57,7 +56,9 @@ public final class Payloads {
             object.set(token, value);
         } else if (parent instanceof ArrayNode array && token.equals("-")) {
             array.add(value);
-        } else if (parent instanceof ArrayNode array && token.matches("\\d+") && Integer.parseInt(token) < array.size()) {
+        } else if (parent instanceof ArrayNode array
+                && token.matches("\\d+")
+                && Integer.parseInt(token) < array.size()) {
             array.set(Integer.parseInt(token), value);
         } else {
             throw new AbsentValueException(where + " (no place at '" + pointer + "' in the payload)");
@@ -88,8 +89,8 @@ public final class Payloads {
             factory.setExpandEntityReferences(false);
             factory.setXIncludeAware(false);
             Document document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-            NodeList nodes = (NodeList) XPathFactory.newDefaultInstance().newXPath()
-                    .evaluate(xpath, document, XPathConstants.NODESET);
+            NodeList nodes = (NodeList)
+                    XPathFactory.newDefaultInstance().newXPath().evaluate(xpath, document, XPathConstants.NODESET);
             if (nodes.getLength() == 0) {
                 throw new AbsentValueException(where + " (XPath '" + xpath + "' selects no node of the payload)");
             }

@@ -15,8 +15,7 @@ final class PollGuard {
      * @param loop whether the visit is a loop iteration (not a first visit, not a retry)
      * @param limit why the run must stop, or {@code null}
      */
-    record Visit(Duration delay, boolean loop, String limit) {
-    }
+    record Visit(Duration delay, boolean loop, String limit) {}
 
     private final PollPolicy policy;
     private final Map<String, Integer> visits = new HashMap<>();
@@ -53,8 +52,11 @@ final class PollGuard {
         if (stepId.equals(retryingStep)) {
             retryingStep = null;
             if (elapsed.plus(retryDelay).compareTo(policy.deadline()) > 0) {
-                return new Visit(retryDelay, false, "deadline " + policy.deadline()
-                        + " would pass during the retry delay " + retryDelay + " at step '" + stepId + "'");
+                return new Visit(
+                        retryDelay,
+                        false,
+                        "deadline " + policy.deadline() + " would pass during the retry delay " + retryDelay
+                                + " at step '" + stepId + "'");
             }
             return new Visit(retryDelay, false, null);
         }
@@ -65,18 +67,26 @@ final class PollGuard {
         }
         loopIterations++;
         if (loopIterations > policy.maxIterations()) {
-            return new Visit(Duration.ZERO, true,
+            return new Visit(
+                    Duration.ZERO,
+                    true,
                     "poll iteration limit " + policy.maxIterations() + " reached at step '" + stepId + "'");
         }
         if (elapsed.compareTo(policy.deadline()) > 0) {
-            return new Visit(Duration.ZERO, true, "deadline " + policy.deadline() + " exceeded at step '" + stepId
-                    + "' (loop iteration " + loopIterations + ")");
+            return new Visit(
+                    Duration.ZERO,
+                    true,
+                    "deadline " + policy.deadline() + " exceeded at step '" + stepId + "' (loop iteration "
+                            + loopIterations + ")");
         }
         Duration delay = policy.delayBeforeIteration(n - 1);
         if (elapsed.plus(delay).compareTo(policy.deadline()) > 0) {
             // waiting only to fail afterwards helps nobody
-            return new Visit(Duration.ZERO, true, "deadline " + policy.deadline() + " would pass during the poll delay "
-                    + delay + " at step '" + stepId + "' (loop iteration " + loopIterations + ")");
+            return new Visit(
+                    Duration.ZERO,
+                    true,
+                    "deadline " + policy.deadline() + " would pass during the poll delay " + delay + " at step '"
+                            + stepId + "' (loop iteration " + loopIterations + ")");
         }
         return new Visit(delay, true, null);
     }

@@ -23,6 +23,7 @@ final class RunEvents {
     private final boolean silent;
     /** The redacted URL of the last call reported: its request and its response share it. */
     private volatile RedactedUrl lastUrl;
+
     private String openStep;
     private int openAttempt;
     private boolean ended;
@@ -70,16 +71,16 @@ final class RunEvents {
             return;
         }
         stepFinished("retry");
-        listener.retryScheduled(new RetryEvent(run.workflowId(), stepId, attempt, actionName, retry, limit, delay,
-                run.elapsed()));
+        listener.retryScheduled(
+                new RetryEvent(run.workflowId(), stepId, attempt, actionName, retry, limit, delay, run.elapsed()));
     }
 
     void requestSent(String stepId, int attempt, HttpCall call) {
         if (silent) {
             return;
         }
-        listener.requestSent(new RequestEvent(run.workflowId(), stepId, attempt, call.method(), url(call),
-                run.elapsed()));
+        listener.requestSent(
+                new RequestEvent(run.workflowId(), stepId, attempt, call.method(), url(call), run.elapsed()));
     }
 
     /**
@@ -93,8 +94,15 @@ final class RunEvents {
         if (silent) {
             return;
         }
-        listener.responseReceived(new ResponseEvent(run.workflowId(), stepId, attempt, call.method(), url(call),
-                status, Duration.ofNanos(System.nanoTime() - startNanos), error,
+        listener.responseReceived(new ResponseEvent(
+                run.workflowId(),
+                stepId,
+                attempt,
+                call.method(),
+                url(call),
+                status,
+                Duration.ofNanos(System.nanoTime() - startNanos),
+                error,
                 run.elapsed()));
     }
 
@@ -142,6 +150,5 @@ final class RunEvents {
         return url;
     }
 
-    private record RedactedUrl(HttpCall call, String url) {
-    }
+    private record RedactedUrl(HttpCall call, String url) {}
 }

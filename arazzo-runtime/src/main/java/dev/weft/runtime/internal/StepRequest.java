@@ -39,16 +39,17 @@ public final class StepRequest {
     private final Map<String, JsonNode> pathParams = new LinkedHashMap<>();
     /** Empty and immutable until a query parameter is set, as most steps have none; likewise styles and cookies. */
     private Map<String, JsonNode> queryParams = Map.of();
+
     private Map<String, Map.Entry<String, Boolean>> styles = Map.of();
     /** Keyed by lower-case name, so a header set twice in different case is set once. */
     private final Map<String, Map.Entry<String, JsonNode>> headers = new LinkedHashMap<>();
+
     private Map<String, JsonNode> cookies = Map.of();
     private String contentType;
     private JsonNode body;
     private byte[] bodyBytes;
 
-    private StepRequest(String stepId, String sourceName, String defaultServerUrl, String method,
-            String pathTemplate) {
+    private StepRequest(String stepId, String sourceName, String defaultServerUrl, String method, String pathTemplate) {
         this.stepId = Objects.requireNonNull(stepId, "stepId");
         this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
         this.defaultServerUrl = defaultServerUrl;
@@ -66,8 +67,8 @@ public final class StepRequest {
      * @param pathTemplate the operation's path, e.g. {@code /jobs/{jobId}}
      * @return the request
      */
-    public static StepRequest create(String stepId, String sourceName, String defaultServerUrl, String method,
-            String pathTemplate) {
+    public static StepRequest create(
+            String stepId, String sourceName, String defaultServerUrl, String method, String pathTemplate) {
         return new StepRequest(stepId, sourceName, defaultServerUrl, method, pathTemplate);
     }
 
@@ -319,8 +320,12 @@ public final class StepRequest {
      * @param previous the previous call of the run, or {@code null}: its URI is reused when the URL is the same
      *     (a poll loop), sparing a parse
      */
-    HttpCall toHttpCall(String baseUrl, Map<String, String> defaultHeaders, Duration timeout,
-            Function<List<Map.Entry<String, String>>, Collection<String>> secrets, HttpCall previous) {
+    HttpCall toHttpCall(
+            String baseUrl,
+            Map<String, String> defaultHeaders,
+            Duration timeout,
+            Function<List<Map.Entry<String, String>>, Collection<String>> secrets,
+            HttpCall previous) {
         String base = Objects.requireNonNull(baseUrl, "baseUrl");
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
@@ -358,12 +363,15 @@ public final class StepRequest {
             String name = pathTemplate.substring(open + 1, close);
             JsonNode value = pathParams.get(name);
             if (value == null || value.isMissingNode()) {
-                throw WorkflowException.of(null, stepId,
-                        "path parameter '" + name + "' of step '" + stepId + "' has no value");
+                throw WorkflowException.of(
+                        null, stepId, "path parameter '" + name + "' of step '" + stepId + "' has no value");
             }
             Map.Entry<String, Boolean> style = styles.isEmpty() ? null : styles.get("path:" + name);
-            out.append(pathTemplate, i, open).append(style == null ? ParamEncoding.pathSegment(value)
-                    : ParamEncoding.pathValue(name, value, style.getKey(), style.getValue()));
+            out.append(pathTemplate, i, open)
+                    .append(
+                            style == null
+                                    ? ParamEncoding.pathSegment(value)
+                                    : ParamEncoding.pathValue(name, value, style.getKey(), style.getValue()));
             i = close + 1;
         }
         return out.toString();
@@ -389,7 +397,8 @@ public final class StepRequest {
         if (defaultHeaders != null) {
             defaultHeaders.forEach((name, value) -> {
                 String key = name.toLowerCase(Locale.ROOT);
-                boolean replaced = headers.containsKey(key) || (key.equals("cookie") && stepCookies)
+                boolean replaced = headers.containsKey(key)
+                        || (key.equals("cookie") && stepCookies)
                         || (key.equals("content-type") && bodyBytes != null);
                 if (!replaced) {
                     list.add(Map.entry(name, value));

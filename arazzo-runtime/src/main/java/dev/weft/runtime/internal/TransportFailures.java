@@ -16,8 +16,7 @@ final class TransportFailures {
 
     private static final int MAX_DEPTH = 10;
 
-    private TransportFailures() {
-    }
+    private TransportFailures() {}
 
     /**
      * Describes a failed exchange: method, URL without its query, the failure's class and a clear reason.
@@ -28,7 +27,8 @@ final class TransportFailures {
      * @return the message, not yet redacted
      */
     static String message(HttpCall call, Throwable failure, Duration requestTimeout) {
-        String target = call.uri().getScheme() + "://" + call.uri().getRawAuthority() + call.uri().getRawPath();
+        String target = call.uri().getScheme() + "://" + call.uri().getRawAuthority()
+                + call.uri().getRawPath();
         return call.method() + " " + target + " failed: " + describe(failure, call.timeout(), requestTimeout);
     }
 
@@ -74,8 +74,8 @@ final class TransportFailures {
         for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
             String message = t.getMessage();
             if (message != null && !message.equals(redact.apply(message))) {
-                IOException safe = new IOException(failure.getClass().getName() + ": "
-                        + redact.apply(String.valueOf(firstMessage(failure))));
+                IOException safe = new IOException(
+                        failure.getClass().getName() + ": " + redact.apply(String.valueOf(firstMessage(failure))));
                 safe.setStackTrace(failure.getStackTrace());
                 return safe;
             }

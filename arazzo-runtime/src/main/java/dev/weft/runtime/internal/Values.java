@@ -31,8 +31,7 @@ public final class Values {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Values() {
-    }
+    private Values() {}
 
     /**
      * Converts a string.

@@ -48,6 +48,7 @@ public final class WorkflowRun {
     private volatile RunSecrets secrets = RunSecrets.NONE;
     /** The run's last call, whose URI the next request reuses when its URL is the same (a poll loop). */
     private volatile HttpCall lastCall;
+
     private final PollGuard guard;
     private final RunEvents events;
     /** Shared by this run and the runs of the workflows it calls; replaced for a child run. */
@@ -130,7 +131,8 @@ public final class WorkflowRun {
      * @return the future, failed with a {@link CancellationException} once the run is cancelled
      */
     public CompletableFuture<Void> startAsync() {
-        return cancellation.isCancelled() ? cancellation.failed(cancellation.exception())
+        return cancellation.isCancelled()
+                ? cancellation.failed(cancellation.exception())
                 : cancellation.completed(null);
     }
 
@@ -151,8 +153,8 @@ public final class WorkflowRun {
                 TimeUnit.NANOSECONDS.sleep(delay.toNanos());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw events.failed(error(stepId, "interrupted while waiting " + delay + " before step '" + stepId
-                        + "'", e));
+                throw events.failed(
+                        error(stepId, "interrupted while waiting " + delay + " before step '" + stepId + "'", e));
             }
         }
         events.stepStarted(stepId, attempt(stepId));
@@ -176,11 +178,14 @@ public final class WorkflowRun {
             return cancellation.failed(e);
         }
         int attempt = attempt(stepId);
-        CompletableFuture<Void> waited = delay.isZero() ? cancellation.completed(null)
-                : cancellation.link(cancellation.track(CompletableFuture.runAsync(() -> { },
-                        client.executor().map(e -> CompletableFuture.delayedExecutor(delay.toNanos(),
-                                TimeUnit.NANOSECONDS, e)).orElseGet(() -> CompletableFuture.delayedExecutor(
-                                        delay.toNanos(), TimeUnit.NANOSECONDS)))));
+        CompletableFuture<Void> waited = delay.isZero()
+                ? cancellation.completed(null)
+                : cancellation.link(cancellation.track(CompletableFuture.runAsync(
+                        () -> {},
+                        client.executor()
+                                .map(e -> CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, e))
+                                .orElseGet(() ->
+                                        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)))));
         return waited.handle((done, failure) -> {
             if (failure != null || cancellation.isCancelled()) {
                 throw cancelled();
@@ -204,11 +209,12 @@ public final class WorkflowRun {
      * @param exchange the failed exchange, for its {@code Retry-After} header; {@code null} for a workflow step
      * @return whether to run the step again
      */
-    public boolean retry(String stepId, String actionName, long retryLimit, double retryAfterSeconds,
-            Exchange exchange) {
-        String header = exchange == null ? null : exchange.result().header("Retry-After").orElse(null);
-        Duration delay = RetryAfter.parse(header)
-                .orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
+    public boolean retry(
+            String stepId, String actionName, long retryLimit, double retryAfterSeconds, Exchange exchange) {
+        String header = exchange == null
+                ? null
+                : exchange.result().header("Retry-After").orElse(null);
+        Duration delay = RetryAfter.parse(header).orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
         int retry = guard.retry(stepId, actionName, retryLimit, delay);
         if (retry == 0) {
             return false;
@@ -323,9 +329,10 @@ public final class WorkflowRun {
                 events.responseReceived(stepId, attempt, call, -1, start, "cancelled");
                 throw cancelled();
             }
-            throw new CompletionException(cause instanceof WorkflowException w
-                    ? events.failed(w.withContext(workflowId, stepId, attempt))
-                    : transportFailure(stepId, attempt, call, start, cause));
+            throw new CompletionException(
+                    cause instanceof WorkflowException w
+                            ? events.failed(w.withContext(workflowId, stepId, attempt))
+                            : transportFailure(stepId, attempt, call, start, cause));
         });
     }
 
@@ -353,12 +360,23 @@ public final class WorkflowRun {
     public WorkflowException failure(String stepId, Exchange exchange, String message, Throwable cause) {
         if (exchange != null && exchange.transportFailure() != null && cause == null) {
             WorkflowException transport = exchange.transportFailure();
-            return events.failed(new WorkflowException(workflowId, stepId, attempt(stepId), -1, null,
-                    redact(message + ": " + transport.detail()), transport));
+            return events.failed(new WorkflowException(
+                    workflowId,
+                    stepId,
+                    attempt(stepId),
+                    -1,
+                    null,
+                    redact(message + ": " + transport.detail()),
+                    transport));
         }
-        return events.failed(new WorkflowException(workflowId, stepId, attempt(stepId),
-                exchange == null ? -1 : exchange.statusCode(), exchange == null ? null : exchange.responseExcerpt(),
-                redact(message), cause == null ? null : TransportFailures.sanitize(cause, this::redact)));
+        return events.failed(new WorkflowException(
+                workflowId,
+                stepId,
+                attempt(stepId),
+                exchange == null ? -1 : exchange.statusCode(),
+                exchange == null ? null : exchange.responseExcerpt(),
+                redact(message),
+                cause == null ? null : TransportFailures.sanitize(cause, this::redact)));
     }
 
     /**
@@ -370,8 +388,8 @@ public final class WorkflowRun {
      * @return the exception, to be thrown by the caller
      */
     public WorkflowException error(String stepId, String message, Throwable cause) {
-        return new WorkflowException(workflowId, stepId, stepId == null ? 0 : attempt(stepId), -1, null,
-                redact(message), cause);
+        return new WorkflowException(
+                workflowId, stepId, stepId == null ? 0 : attempt(stepId), -1, null, redact(message), cause);
     }
 
     /**
@@ -405,24 +423,31 @@ public final class WorkflowRun {
         String stepId = request.stepId();
         Duration left = policy.deadline().minus(elapsed());
         if (left.isNegative() || left.isZero()) {
-            throw events.failed(error(stepId, "deadline " + policy.deadline() + " exceeded before the request of step '"
-                    + stepId + "'", null));
+            throw events.failed(error(
+                    stepId,
+                    "deadline " + policy.deadline() + " exceeded before the request of step '" + stepId + "'",
+                    null));
         }
         HttpCall call;
         try {
             String base = client.baseUrl(request.sourceName(), request.defaultServerUrl());
             Duration timeout = client.requestTimeout().compareTo(left) > 0 ? left : client.requestTimeout();
-            call = request.toHttpCall(base, client.defaultHeaders(), timeout, headers -> {
-                if (!headers.equals(lastCall == null ? null : lastCall.headers())) {
-                    addSecrets(Exchange.headerSecrets(headers));
-                }
-                request.queryParams().forEach((name, value) -> {
-                    if (Redactor.isSecretHeader(name)) {
-                        addSecrets(ParamEncoding.texts(value));
-                    }
-                });
-                return secrets.values();
-            }, lastCall);
+            call = request.toHttpCall(
+                    base,
+                    client.defaultHeaders(),
+                    timeout,
+                    headers -> {
+                        if (!headers.equals(lastCall == null ? null : lastCall.headers())) {
+                            addSecrets(Exchange.headerSecrets(headers));
+                        }
+                        request.queryParams().forEach((name, value) -> {
+                            if (Redactor.isSecretHeader(name)) {
+                                addSecrets(ParamEncoding.texts(value));
+                            }
+                        });
+                        return secrets.values();
+                    },
+                    lastCall);
             lastCall = call;
         } catch (WorkflowException e) {
             throw events.failed(e.withContext(workflowId, stepId, attempt(stepId)));
@@ -430,11 +455,17 @@ public final class WorkflowRun {
         return call;
     }
 
-    private WorkflowException transportFailure(String stepId, int attempt, HttpCall call, long start,
-            Throwable cause) {
-        events.responseReceived(stepId, attempt, call, -1, start,
+    private WorkflowException transportFailure(String stepId, int attempt, HttpCall call, long start, Throwable cause) {
+        events.responseReceived(
+                stepId,
+                attempt,
+                call,
+                -1,
+                start,
                 redact(TransportFailures.describe(cause, call.timeout(), client.requestTimeout())));
-        return events.failed(error(stepId, TransportFailures.message(call, cause, client.requestTimeout()),
+        return events.failed(error(
+                stepId,
+                TransportFailures.message(call, cause, client.requestTimeout()),
                 TransportFailures.sanitize(cause, this::redact)));
     }
 
@@ -523,7 +554,8 @@ public final class WorkflowRun {
      * @param callee runs the called workflow and returns its outputs
      * @return the outcome
      */
-    public WorkflowCall call(String stepId, java.util.function.Supplier<com.fasterxml.jackson.databind.node.ObjectNode> callee) {
+    public WorkflowCall call(
+            String stepId, java.util.function.Supplier<com.fasterxml.jackson.databind.node.ObjectNode> callee) {
         try {
             return new WorkflowCall(callee.get(), null);
         } catch (WorkflowException e) {
@@ -542,7 +574,8 @@ public final class WorkflowRun {
      * @param callee starts the called workflow
      * @return the outcome, never failed exceptionally by the callee's failure
      */
-    public CompletableFuture<WorkflowCall> callAsync(String stepId,
+    public CompletableFuture<WorkflowCall> callAsync(
+            String stepId,
             java.util.function.Supplier<CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode>> callee) {
         CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> started;
         try {
@@ -560,7 +593,8 @@ public final class WorkflowRun {
             if (cause instanceof CancellationException cancel) {
                 throw cancel;
             }
-            return cause instanceof WorkflowException e ? new WorkflowCall(Values.object(), e)
+            return cause instanceof WorkflowException e
+                    ? new WorkflowCall(Values.object(), e)
                     : new WorkflowCall(Values.object(), error(stepId, "the called workflow failed: " + cause, cause));
         });
     }

@@ -40,6 +40,7 @@ public final class XPathCriterion {
 
     /** DocumentBuilder and XPath are not thread-safe: each thread gets its own. */
     private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(XPathCriterion::newBuilder);
+
     private static final ThreadLocal<XPath> XPATHS = ThreadLocal.withInitial(XPathCriterion::newXPath);
 
     /** Binds only the {@code xml} prefix, so that other prefixes fail at compile time instead of never matching. */
@@ -65,8 +66,7 @@ public final class XPathCriterion {
     /** Parse errors are expected input, not news: keep the parser from printing them to stderr. */
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override
-        public void warning(SAXParseException e) {
-        }
+        public void warning(SAXParseException e) {}
 
         @Override
         public void error(SAXParseException e) throws SAXException {
@@ -203,8 +203,9 @@ public final class XPathCriterion {
                 i = close < 0 ? expression.length() : close;
             } else if (c == '$') {
                 int end = i + 1;
-                while (end < expression.length() && (Character.isLetterOrDigit(expression.charAt(end))
-                        || "_-.:".indexOf(expression.charAt(end)) >= 0)) {
+                while (end < expression.length()
+                        && (Character.isLetterOrDigit(expression.charAt(end))
+                                || "_-.:".indexOf(expression.charAt(end)) >= 0)) {
                     end++;
                 }
                 return expression.substring(i, end);

@@ -31,8 +31,10 @@ class CancellationTest {
 
     /** The chain a generated {@code runAsync} builds: enter the step, send, handle, on to the next. */
     private static CompletableFuture<String> runAsync(WorkflowRun run) {
-        return run.enterStepAsync("slow").thenCompose(entered -> run.sendAsync(get("slow")))
-                .thenApply(Exchange::statusCode).thenCompose(status -> run.enterStepAsync("next"))
+        return run.enterStepAsync("slow")
+                .thenCompose(entered -> run.sendAsync(get("slow")))
+                .thenApply(Exchange::statusCode)
+                .thenCompose(status -> run.enterStepAsync("next"))
                 .thenApply(done -> "outputs");
     }
 
@@ -40,7 +42,10 @@ class CancellationTest {
     void cancellingTheRunAbortsTheRequestInFlight() throws Exception {
         RecordingListener events = new RecordingListener();
         try (RawServer server = RawServer.stalling()) {
-            ArazzoClient client = ArazzoClient.builder().server("api", server.baseUrl()).listener(events).build();
+            ArazzoClient client = ArazzoClient.builder()
+                    .server("api", server.baseUrl())
+                    .listener(events)
+                    .build();
             WorkflowRun run = client.startRun("wf");
             CompletableFuture<String> outputs = runAsync(run);
             Thread.sleep(100);
@@ -51,16 +56,20 @@ class CancellationTest {
 
             CompletableFuture<Void> later = run.enterStepAsync("again");
             assertTrue(later.isCompletedExceptionally(), "fails fast");
-            assertThrows(CancellationException.class, () -> run.sendAsync(get("again")).get());
+            assertThrows(
+                    CancellationException.class,
+                    () -> run.sendAsync(get("again")).get());
             assertThrows(CancellationException.class, () -> run.enterStep("again"));
-            assertTrue(events.summary().contains("workflowFailed"), events.summary().toString());
+            assertTrue(
+                    events.summary().contains("workflowFailed"),
+                    events.summary().toString());
         }
     }
 
     @Test
     void cancellingEndsAPollWait() throws Exception {
-        PollPolicy slow = PollPolicy.noDelay().withInitialDelay(Duration.ofSeconds(30))
-                .withMaxDelay(Duration.ofSeconds(30));
+        PollPolicy slow =
+                PollPolicy.noDelay().withInitialDelay(Duration.ofSeconds(30)).withMaxDelay(Duration.ofSeconds(30));
         WorkflowRun run = ArazzoClient.builder().pollPolicy(slow).build().startRun("wf");
         run.enterStepAsync("poll").join();
         CompletableFuture<Void> waiting = run.enterStepAsync("poll");
@@ -76,7 +85,10 @@ class CancellationTest {
     @Test
     void orTimeoutCancelsTheRunToo() throws Exception {
         try (RawServer server = RawServer.stalling()) {
-            WorkflowRun run = ArazzoClient.builder().server("api", server.baseUrl()).build().startRun("wf");
+            WorkflowRun run = ArazzoClient.builder()
+                    .server("api", server.baseUrl())
+                    .build()
+                    .startRun("wf");
             CompletableFuture<String> outputs = runAsync(run).orTimeout(200, TimeUnit.MILLISECONDS);
             ExecutionException e = assertThrows(ExecutionException.class, outputs::get);
             assertInstanceOf(TimeoutException.class, e.getCause());
@@ -88,9 +100,12 @@ class CancellationTest {
     @Test
     void chainsStartedFromTheRunAreLinkedToo() throws Exception {
         try (RawServer server = RawServer.stalling()) {
-            WorkflowRun run = ArazzoClient.builder().server("api", server.baseUrl()).build().startRun("wf");
-            CompletableFuture<String> outputs = run.startAsync().thenApply(v -> "dependencies ran")
-                    .thenCompose(v -> runAsync(run));
+            WorkflowRun run = ArazzoClient.builder()
+                    .server("api", server.baseUrl())
+                    .build()
+                    .startRun("wf");
+            CompletableFuture<String> outputs =
+                    run.startAsync().thenApply(v -> "dependencies ran").thenCompose(v -> runAsync(run));
             Thread.sleep(100);
             outputs.cancel(true);
             assertTrue(server.awaitClientClosed(2000), "the server sees the connection closed");
@@ -101,7 +116,10 @@ class CancellationTest {
     @Test
     void aFinishedRunIsNotDisturbed() {
         try (RawServer server = RawServer.start(RawServer.reply(200, "application/json", "{}"))) {
-            WorkflowRun run = ArazzoClient.builder().server("api", server.baseUrl()).build().startRun("wf");
+            WorkflowRun run = ArazzoClient.builder()
+                    .server("api", server.baseUrl())
+                    .build()
+                    .startRun("wf");
             CompletableFuture<String> outputs = runAsync(run);
             assertEquals("outputs", outputs.join());
             assertTrue(!outputs.cancel(true));

@@ -23,9 +23,13 @@ import org.junit.jupiter.api.Timeout;
 class ConnectionFaultsTest {
 
     private static ArazzoClient client(String baseUrl) {
-        return ArazzoClient.builder().server("api", baseUrl).pollPolicy(PollPolicy.noDelay())
-                .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofMillis(300))
-                .maxResponseBytes(1000).build();
+        return ArazzoClient.builder()
+                .server("api", baseUrl)
+                .pollPolicy(PollPolicy.noDelay())
+                .connectTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofMillis(300))
+                .maxResponseBytes(1000)
+                .build();
     }
 
     private static StepRequest get(String stepId) {
@@ -47,9 +51,13 @@ class ConnectionFaultsTest {
     void connectionResetBeforeTheResponse() {
         try (RawServer server = RawServer.start(RawServer.reset(""))) {
             WorkflowException e = sendFails(client(server.baseUrl()), "reset");
-            assertTrue(e.getMessage().startsWith("workflow 'wf' step 'reset' (attempt 1): GET " + server.baseUrl()
-                    + "/things failed: IOException: "), e.getMessage());
-            assertTrue(e.getMessage().endsWith("the server closed the connection before a complete response"),
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("workflow 'wf' step 'reset' (attempt 1): GET " + server.baseUrl()
+                                    + "/things failed: IOException: "),
+                    e.getMessage());
+            assertTrue(
+                    e.getMessage().endsWith("the server closed the connection before a complete response"),
                     e.getMessage());
         }
     }
@@ -59,8 +67,11 @@ class ConnectionFaultsTest {
         String partial = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a\":";
         try (RawServer server = RawServer.start(RawServer.reset(partial))) {
             WorkflowException e = sendFails(client(server.baseUrl()), "midway");
-            assertTrue(e.detail().endsWith("failed: IOException: fixed content-length: 1000, bytes received: 5 "
-                    + "(the connection closed before the whole body arrived)"), e.getMessage());
+            assertTrue(
+                    e.detail()
+                            .endsWith("failed: IOException: fixed content-length: 1000, bytes received: 5 "
+                                    + "(the connection closed before the whole body arrived)"),
+                    e.getMessage());
         }
     }
 
@@ -78,7 +89,8 @@ class ConnectionFaultsTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(millis < 1500, "took " + millis + " ms");
             assertInstanceOf(HttpTimeoutException.class, e.getCause());
-            assertTrue(e.detail().endsWith("HttpTimeoutException: no response within PT0.3S (the request timeout)"),
+            assertTrue(
+                    e.detail().endsWith("HttpTimeoutException: no response within PT0.3S (the request timeout)"),
                     e.getMessage());
         }
     }
@@ -86,8 +98,10 @@ class ConnectionFaultsTest {
     @Test
     void noRequestOutlivesTheRunDeadline() {
         try (RawServer server = RawServer.stalling()) {
-            ArazzoClient patient = ArazzoClient.builder().server("api", server.baseUrl())
-                    .pollPolicy(PollPolicy.noDelay().withDeadline(Duration.ofMillis(400))).build();
+            ArazzoClient patient = ArazzoClient.builder()
+                    .server("api", server.baseUrl())
+                    .pollPolicy(PollPolicy.noDelay().withDeadline(Duration.ofMillis(400)))
+                    .build();
             long start = System.nanoTime();
             WorkflowException e = sendFails(patient, "stalled");
             assertTrue((System.nanoTime() - start) / 1_000_000 < 1500);
@@ -99,8 +113,11 @@ class ConnectionFaultsTest {
     void stalledServerTimesOutAsync() throws Exception {
         try (RawServer server = RawServer.stalling()) {
             WorkflowRun run = client(server.baseUrl()).startRun("wf");
-            ExecutionException e = assertThrows(ExecutionException.class,
-                    () -> run.enterStepAsync("stalled").thenCompose(v -> run.sendAsync(get("stalled"))).get());
+            ExecutionException e = assertThrows(
+                    ExecutionException.class,
+                    () -> run.enterStepAsync("stalled")
+                            .thenCompose(v -> run.sendAsync(get("stalled")))
+                            .get());
             WorkflowException failure = assertInstanceOf(WorkflowException.class, e.getCause());
             assertEquals("stalled", failure.stepId());
             assertTrue(failure.detail().contains("HttpTimeoutException"), failure.getMessage());
@@ -127,7 +144,8 @@ class ConnectionFaultsTest {
             assertEquals(1, e.attempt());
             assertEquals(200, e.httpStatus());
             assertEquals("{\"status\": done}", e.responseExcerpt());
-            assertEquals("response body of step 'parse' is not valid JSON (application/json) at line 1, column 12",
+            assertEquals(
+                    "response body of step 'parse' is not valid JSON (application/json) at line 1, column 12",
                     e.detail());
         }
     }

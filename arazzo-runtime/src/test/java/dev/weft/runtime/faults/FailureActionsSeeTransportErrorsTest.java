@@ -24,8 +24,11 @@ import org.junit.jupiter.api.Timeout;
 class FailureActionsSeeTransportErrorsTest {
 
     private static ArazzoClient client(String baseUrl) {
-        return ArazzoClient.builder().server("api", baseUrl).pollPolicy(PollPolicy.noDelay())
-                .requestTimeout(Duration.ofMillis(300)).build();
+        return ArazzoClient.builder()
+                .server("api", baseUrl)
+                .pollPolicy(PollPolicy.noDelay())
+                .requestTimeout(Duration.ofMillis(300))
+                .build();
     }
 
     private static StepRequest get() {
@@ -60,7 +63,8 @@ class FailureActionsSeeTransportErrorsTest {
                     .thenCompose(entered -> run.sendAsync("fetch", FailureActionsSeeTransportErrorsTest::get))
                     .get(3, TimeUnit.SECONDS);
 
-            assertTrue(exchange.transportFailure().getMessage().contains("HttpTimeoutException"),
+            assertTrue(
+                    exchange.transportFailure().getMessage().contains("HttpTimeoutException"),
                     exchange.transportFailure().getMessage());
             assertTrue(run.retry("fetch", "again", 1, 0, exchange), "the retry budget allows one retry");
             assertTrue(!run.retry("fetch", "again", 1, 0, exchange), "and only one");

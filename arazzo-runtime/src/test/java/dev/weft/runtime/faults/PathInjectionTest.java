@@ -26,7 +26,9 @@ class PathInjectionTest {
         expected.put("..", "%2E%2E");
         expected.put("a b\r\nX-Injected: 1", "a%20b%0D%0AX-Injected%3A%201");
         try (RawServer server = RawServer.start(RawServer.reply(200, "application/json", "{}"))) {
-            ArazzoClient client = ArazzoClient.builder().server("api", server.baseUrl() + "/v1/").build();
+            ArazzoClient client = ArazzoClient.builder()
+                    .server("api", server.baseUrl() + "/v1/")
+                    .build();
             WorkflowRun run = client.startRun("wf");
             for (String value : expected.keySet()) {
                 run.send(StepRequest.create("get", "api", null, "GET", "/users/{id}/profile")
@@ -34,7 +36,9 @@ class PathInjectionTest {
             }
             int i = 0;
             for (String encoded : expected.values()) {
-                assertEquals("GET /v1/users/" + encoded + "/profile HTTP/1.1", server.requestLines().get(i++));
+                assertEquals(
+                        "GET /v1/users/" + encoded + "/profile HTTP/1.1",
+                        server.requestLines().get(i++));
             }
         }
     }

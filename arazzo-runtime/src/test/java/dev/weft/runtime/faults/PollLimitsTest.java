@@ -53,7 +53,8 @@ class PollLimitsTest {
 
     @Test
     void iterationCapEndsAnEndlessLoop() {
-        WorkflowRun run = client.withPollPolicy(PollPolicy.noDelay().withMaxIterations(5)).startRun("wf");
+        WorkflowRun run =
+                client.withPollPolicy(PollPolicy.noDelay().withMaxIterations(5)).startRun("wf");
         WorkflowException e = pollForever(run);
         assertEquals("poll", e.stepId());
         assertEquals("poll iteration limit 5 reached at step 'poll'", e.detail());
@@ -63,28 +64,34 @@ class PollLimitsTest {
 
     @Test
     void deadlineEndsALoopOnTime() {
-        PollPolicy policy = new PollPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), 1000,
-                Duration.ofMillis(500));
+        PollPolicy policy =
+                new PollPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), 1000, Duration.ofMillis(500));
         WorkflowRun run = client.withPollPolicy(policy).startRun("wf");
         long start = System.nanoTime();
         WorkflowException e = pollForever(run);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 1500, "took " + millis + " ms");
         assertEquals("poll", e.stepId());
-        assertTrue(e.detail().matches("deadline PT0.5S (exceeded|would pass during the poll delay PT0.2S) at step "
-                + "'poll' \\(loop iteration \\d\\)"), e.detail());
+        assertTrue(
+                e.detail()
+                        .matches("deadline PT0.5S (exceeded|would pass during the poll delay PT0.2S) at step "
+                                + "'poll' \\(loop iteration \\d\\)"),
+                e.detail());
         // how many iterations fit before the deadline depends on the machine's load; at least one ran
         assertTrue(run.loopIterations() >= 1, "the loop ran until the deadline: " + run.loopIterations());
     }
 
     @Test
     void asyncLoopsHitTheSameCap() {
-        WorkflowRun run = client.withPollPolicy(PollPolicy.noDelay().withMaxIterations(2)).startRun("wf");
+        WorkflowRun run =
+                client.withPollPolicy(PollPolicy.noDelay().withMaxIterations(2)).startRun("wf");
         run.enterStepAsync("poll").join();
         run.enterStepAsync("poll").join();
         run.enterStepAsync("poll").join();
-        ExecutionException e = assertThrows(ExecutionException.class, () -> run.enterStepAsync("poll").get());
-        assertEquals("poll iteration limit 2 reached at step 'poll'",
+        ExecutionException e = assertThrows(
+                ExecutionException.class, () -> run.enterStepAsync("poll").get());
+        assertEquals(
+                "poll iteration limit 2 reached at step 'poll'",
                 assertInstanceOf(WorkflowException.class, e.getCause()).detail());
     }
 

@@ -39,13 +39,20 @@ class SecretsTest {
 
     /** Has characters that are percent-encoded in a URL, so that both forms must be masked. */
     private static final String KEY = "sk-live-7Hq+9/Zx=Pw2";
+
     private static LocalServer server;
 
     @BeforeAll
     static void start() {
         server = LocalServer.start()
-                .on("/echo", r -> Reply.of(500, "text/plain", "denied " + r.headers().getFirst("Authorization")
-                        + " for " + r.uri().getRawQuery() + " and " + r.uri().getQuery()))
+                .on(
+                        "/echo",
+                        r -> Reply.of(
+                                500,
+                                "text/plain",
+                                "denied " + r.headers().getFirst("Authorization") + " for "
+                                        + r.uri().getRawQuery() + " and "
+                                        + r.uri().getQuery()))
                 .on("/limited", r -> new Reply(429, Map.of("Retry-After", "0"), new byte[0], false))
                 .on("/broken-json", r -> Reply.of(200, "application/json", KEY + " {"))
                 .on("/poll", r -> Reply.json(200, "{\"status\":\"running\"}"));
@@ -68,9 +75,12 @@ class SecretsTest {
         RecordingListener events = new RecordingListener();
         CapturingLogger logger = new CapturingLogger();
         List<String> texts = new ArrayList<>();
-        ArazzoClient client = ArazzoClient.builder().server("api", server.baseUrl())
+        ArazzoClient client = ArazzoClient.builder()
+                .server("api", server.baseUrl())
                 .pollPolicy(PollPolicy.noDelay().withMaxIterations(1))
-                .listener(new LoggingListener(logger)).listener(events).build();
+                .listener(new LoggingListener(logger))
+                .listener(events)
+                .build();
 
         WorkflowRun run = client.startRun("wf");
         run.secret(KEY);
@@ -97,8 +107,12 @@ class SecretsTest {
         run.send(withKey("poll", "/poll"));
         texts.add(text(assertThrows(WorkflowException.class, () -> run.enterStep("poll"))));
 
-        WorkflowRun refused = ArazzoClient.builder().server("api", LocalServer.refusedUrl())
-                .listener(new LoggingListener(logger)).listener(events).build().startRun("wf2");
+        WorkflowRun refused = ArazzoClient.builder()
+                .server("api", LocalServer.refusedUrl())
+                .listener(new LoggingListener(logger))
+                .listener(events)
+                .build()
+                .startRun("wf2");
         refused.secret(KEY);
         refused.enterStep("refused");
         texts.add(text(assertThrows(WorkflowException.class, () -> refused.send(withKey("refused", "/x")))));
@@ -106,8 +120,14 @@ class SecretsTest {
         texts.addAll(events.events());
         texts.addAll(logger.lines());
         List<String> kinds = events.summary();
-        for (String kind : List.of("stepStarted", "stepFinished", "requestSent", "responseReceived",
-                "retryScheduled", "pollWaiting", "workflowFailed")) {
+        for (String kind : List.of(
+                "stepStarted",
+                "stepFinished",
+                "requestSent",
+                "responseReceived",
+                "retryScheduled",
+                "pollWaiting",
+                "workflowFailed")) {
             assertTrue(kinds.stream().anyMatch(k -> k.startsWith(kind)), kind + " in " + kinds);
         }
         assertTrue(texts.stream().anyMatch(t -> t.contains("k=***")), "query values are masked: " + texts);
@@ -120,12 +140,15 @@ class SecretsTest {
 
     @Test
     void anAuthorizationHeaderStaysOutOfTheCall() {
-        ArazzoClient client = ArazzoClient.builder().server("api", server.baseUrl())
-                .defaultHeader("Authorization", "Bearer " + KEY).requestTimeout(Duration.ofSeconds(2)).build();
+        ArazzoClient client = ArazzoClient.builder()
+                .server("api", server.baseUrl())
+                .defaultHeader("Authorization", "Bearer " + KEY)
+                .requestTimeout(Duration.ofSeconds(2))
+                .build();
         WorkflowRun run = client.startRun("wf");
         run.enterStep("echo");
-        Exchange echoed = run.send(StepRequest.create("echo", "api", null, "GET", "/echo")
-                .query("key", Values.of(KEY)));
+        Exchange echoed =
+                run.send(StepRequest.create("echo", "api", null, "GET", "/echo").query("key", Values.of(KEY)));
         String call = echoed.call().toString();
         assertTrue(call.contains("Authorization: ***"), call);
         assertTrue(call.contains("key=***"), call);
@@ -141,7 +164,9 @@ class SecretsTest {
 
     /** The key as it is and the ways a URL encodes it. */
     private static List<String> forms(String secret) {
-        return List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8),
+        return List.of(
+                secret,
+                URLEncoder.encode(secret, StandardCharsets.UTF_8),
                 URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 

@@ -35,13 +35,20 @@ class StatusFaultsTest {
     static void start() {
         server = LocalServer.start()
                 .on("/broken", r -> Reply.json(500, "{\"error\":\"database on fire\"}"))
-                .on("/limited", r -> LIMITED.getAndIncrement() == 0
-                        ? new Reply(429, Map.of("Retry-After", "1"), LocalServer.bytes("slow down"), false)
-                        : Reply.json(200, "{\"ok\":true}"))
-                .on("/unavailable", r -> UNAVAILABLE.getAndIncrement() == 0
-                        ? new Reply(503, Map.of("Retry-After", httpDate(2)), new byte[0], false)
-                        : Reply.json(200, "{\"ok\":true}"));
-        client = ArazzoClient.builder().server("api", server.baseUrl()).pollPolicy(PollPolicy.noDelay()).build();
+                .on(
+                        "/limited",
+                        r -> LIMITED.getAndIncrement() == 0
+                                ? new Reply(429, Map.of("Retry-After", "1"), LocalServer.bytes("slow down"), false)
+                                : Reply.json(200, "{\"ok\":true}"))
+                .on(
+                        "/unavailable",
+                        r -> UNAVAILABLE.getAndIncrement() == 0
+                                ? new Reply(503, Map.of("Retry-After", httpDate(2)), new byte[0], false)
+                                : Reply.json(200, "{\"ok\":true}"));
+        client = ArazzoClient.builder()
+                .server("api", server.baseUrl())
+                .pollPolicy(PollPolicy.noDelay())
+                .build();
     }
 
     @AfterAll
@@ -54,7 +61,8 @@ class StatusFaultsTest {
     }
 
     private static String httpDate(int secondsAhead) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(secondsAhead));
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(secondsAhead));
     }
 
     @Test

@@ -28,9 +28,12 @@ class HttpCallTest {
 
     @Test
     void toStringHidesSecretsAndBody() {
-        HttpCall call = new HttpCall("POST", URI.create("http://h/x?token=t0k3n"),
+        HttpCall call = new HttpCall(
+                "POST",
+                URI.create("http://h/x?token=t0k3n"),
                 List.of(Map.entry("Authorization", "Bearer s3cr3tvalue"), Map.entry("Accept", "text/plain")),
-                "{\"password\":\"hunter22\"}".getBytes(), null);
+                "{\"password\":\"hunter22\"}".getBytes(),
+                null);
         String text = call.toString();
         assertFalse(text.contains("s3cr3tvalue"), text);
         assertFalse(text.contains("t0k3n"), text);
@@ -41,22 +44,30 @@ class HttpCallTest {
 
     @Test
     void toStringMasksTheSecretsItCarries() {
-        HttpCall call = new HttpCall("GET", URI.create("http://h/x?q=in-the-query&other=1"),
-                List.of(Map.entry("X-Custom", "has in-the-header"), Map.entry("Accept", "text/plain")), null, null)
+        HttpCall call = new HttpCall(
+                        "GET",
+                        URI.create("http://h/x?q=in-the-query&other=1"),
+                        List.of(Map.entry("X-Custom", "has in-the-header"), Map.entry("Accept", "text/plain")),
+                        null,
+                        null)
                 .withSecrets(List.of("in-the-query", "in-the-header"));
-        assertEquals("HttpCall[method=GET, uri=http://h/x?q=***&other=1, headers=[X-Custom: has ***, "
-                + "Accept: text/plain], body=none, timeout=null]", call.toString());
+        assertEquals(
+                "HttpCall[method=GET, uri=http://h/x?q=***&other=1, headers=[X-Custom: has ***, "
+                        + "Accept: text/plain], body=none, timeout=null]",
+                call.toString());
         assertEquals(2, call.secrets().size());
     }
 
     @Test
     void withSecretsKeepsTheCallWhenNothingIsNew() {
-        HttpCall call = new HttpCall("GET", URI.create("http://h/x"), List.of(), null, null, java.util.Set.of("s3cr3t"));
+        HttpCall call =
+                new HttpCall("GET", URI.create("http://h/x"), List.of(), null, null, java.util.Set.of("s3cr3t"));
         assertTrue(call == call.withSecrets(List.of("s3cr3t")));
         HttpCall more = call.withSecrets(java.util.Arrays.asList("other-secret", null));
         assertEquals(java.util.Set.of("s3cr3t", "other-secret"), more.secrets());
         java.util.Set<String> withNull = new java.util.HashSet<>(java.util.Arrays.asList("s3cr3t", null));
-        assertEquals(java.util.Set.of("s3cr3t"),
+        assertEquals(
+                java.util.Set.of("s3cr3t"),
                 new HttpCall("GET", URI.create("http://h/x"), null, null, null, withNull).secrets());
     }
 }

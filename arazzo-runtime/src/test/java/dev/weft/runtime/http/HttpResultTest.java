@@ -13,8 +13,8 @@ class HttpResultTest {
 
     @Test
     void headerLookupIsCaseInsensitiveAndTakesTheFirstValue() {
-        HttpResult result = new HttpResult(200,
-                Map.of("content-type", List.of("application/json"), "X-Rate", List.of("1", "2")), null);
+        HttpResult result = new HttpResult(
+                200, Map.of("content-type", List.of("application/json"), "X-Rate", List.of("1", "2")), null);
         assertEquals(Optional.of("1"), result.header("x-rate"));
         assertEquals("application/json", result.contentType());
         assertTrue(result.header("Missing").isEmpty());

@@ -25,8 +25,17 @@ class JdkHttpTransportTest {
     @BeforeAll
     static void start() {
         server = LocalServer.start()
-                .on("/echo", r -> new LocalServer.Reply(201, Map.of("Content-Type", "text/plain", "X-Seen",
-                        r.method() + " " + r.headers().getFirst("X-Test")), r.body(), false))
+                .on(
+                        "/echo",
+                        r -> new LocalServer.Reply(
+                                201,
+                                Map.of(
+                                        "Content-Type",
+                                        "text/plain",
+                                        "X-Seen",
+                                        r.method() + " " + r.headers().getFirst("X-Test")),
+                                r.body(),
+                                false))
                 .on("/big", r -> LocalServer.Reply.of(200, "text/plain", BIG))
                 .on("/big-chunked", r -> new LocalServer.Reply(200, Map.of(), LocalServer.bytes(BIG), true))
                 .on("/small-chunked", r -> new LocalServer.Reply(200, Map.of(), LocalServer.bytes("ok"), true));
@@ -38,14 +47,18 @@ class JdkHttpTransportTest {
     }
 
     private static HttpCall call(String path, List<Map.Entry<String, String>> headers, byte[] body) {
-        return new HttpCall(body == null ? "GET" : "POST", URI.create(server.baseUrl() + path), headers, body,
+        return new HttpCall(
+                body == null ? "GET" : "POST",
+                URI.create(server.baseUrl() + path),
+                headers,
+                body,
                 Duration.ofSeconds(5));
     }
 
     @Test
     void sendsMethodHeadersAndBody() throws Exception {
-        HttpResult result = TRANSPORT.send(call("/echo", List.of(Map.entry("X-Test", "yes")),
-                LocalServer.bytes("hello")));
+        HttpResult result =
+                TRANSPORT.send(call("/echo", List.of(Map.entry("X-Test", "yes")), LocalServer.bytes("hello")));
         assertEquals(201, result.statusCode());
         assertEquals("POST yes", result.header("x-seen").orElseThrow());
         assertEquals("text/plain", result.contentType());
@@ -54,9 +67,12 @@ class JdkHttpTransportTest {
 
     @Test
     void skipsRestrictedHeaders() throws Exception {
-        HttpResult result = TRANSPORT.send(call("/echo",
-                List.of(Map.entry("Host", "evil.example"), Map.entry("Connection", "close"),
-                        Map.entry("Content-Length", "99"), Map.entry("X-Test", "still sent")), null));
+        HttpResult result = TRANSPORT.send(call(
+                "/echo",
+                List.of(
+                        Map.entry("Host", "evil.example"), Map.entry("Connection", "close"),
+                        Map.entry("Content-Length", "99"), Map.entry("X-Test", "still sent")),
+                null));
         assertEquals("GET still sent", result.header("X-Seen").orElseThrow());
         assertTrue(server.last().headers().getFirst("Host").startsWith("127.0.0.1"));
     }
@@ -71,14 +87,20 @@ class JdkHttpTransportTest {
 
     @Test
     void readsChunkedBodiesUnderTheLimit() throws Exception {
-        assertEquals("ok", new String(TRANSPORT.send(call("/small-chunked", List.of(), null)).body()));
+        assertEquals(
+                "ok",
+                new String(
+                        TRANSPORT.send(call("/small-chunked", List.of(), null)).body()));
     }
 
     @Test
     void sendAsync() throws Exception {
-        HttpResult result = TRANSPORT.sendAsync(call("/echo", List.of(Map.entry("X-Test", "async")), null)).get();
+        HttpResult result = TRANSPORT
+                .sendAsync(call("/echo", List.of(Map.entry("X-Test", "async")), null))
+                .get();
         assertEquals("GET async", result.header("X-Seen").orElseThrow());
-        ExecutionException e = assertThrows(ExecutionException.class,
+        ExecutionException e = assertThrows(
+                ExecutionException.class,
                 () -> TRANSPORT.sendAsync(call("/big", List.of(), null)).get());
         assertInstanceOf(IOException.class, e.getCause());
     }

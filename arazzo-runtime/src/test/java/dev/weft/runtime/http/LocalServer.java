@@ -36,8 +36,8 @@ public final class LocalServer implements AutoCloseable {
 
         /** @return a reply with one content type */
         public static Reply of(int status, String contentType, String text) {
-            return new Reply(status, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
-                    bytes(text), false);
+            return new Reply(
+                    status, contentType == null ? Map.of() : Map.of("Content-Type", contentType), bytes(text), false);
         }
     }
 
@@ -62,8 +62,8 @@ public final class LocalServer implements AutoCloseable {
     public LocalServer on(String path, Function<Received, Reply> handler) {
         server.createContext(path, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI(),
-                    exchange.getRequestHeaders(), body);
+            Received r = new Received(
+                    exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders(), body);
             received.add(r);
             Reply reply = handler.apply(r);
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));

@@ -14,9 +14,24 @@ class RedactorTest {
 
     @Test
     void secretHeaderNames() {
-        for (String name : List.of("Authorization", "authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
-                "X-API-Key", "api-key", "X-Auth-Token", "client_secret", "X-Apikey", "db-PASSWORD", "api_key", "key",
-                "sig", "Signature", "client_credentials", "X-Credential")) {
+        for (String name : List.of(
+                "Authorization",
+                "authorization",
+                "Proxy-Authorization",
+                "Cookie",
+                "Set-Cookie",
+                "X-API-Key",
+                "api-key",
+                "X-Auth-Token",
+                "client_secret",
+                "X-Apikey",
+                "db-PASSWORD",
+                "api_key",
+                "key",
+                "sig",
+                "Signature",
+                "client_credentials",
+                "X-Credential")) {
             assertTrue(Redactor.isSecretHeader(name), name);
         }
         for (String name : List.of("Accept", "Content-Type", "X-Request-Id", "Api", "Keyboard", "monkey", "page")) {
@@ -42,8 +57,8 @@ class RedactorTest {
     void headerValueAndUri() {
         assertEquals(Redactor.MASK, Redactor.redactHeaderValue("Authorization", "Bearer x"));
         assertEquals("json", Redactor.redactHeaderValue("Accept", "json"));
-        assertEquals("http://h/p?a=1&api_key=***&b=2",
-                Redactor.redactUri(URI.create("http://h/p?a=1&api_key=s3cr3t&b=2")));
+        assertEquals(
+                "http://h/p?a=1&api_key=***&b=2", Redactor.redactUri(URI.create("http://h/p?a=1&api_key=s3cr3t&b=2")));
         assertEquals("http://h/p", Redactor.redactUri(URI.create("http://h/p")));
         assertEquals("http://***@h/p?key=***#f", Redactor.redactUri(URI.create("http://me:pa55word@h/p?key=k3y#f")));
     }
@@ -58,8 +73,9 @@ class RedactorTest {
 
     @Test
     void encodedSecretsAreMaskedInText() {
-        assertEquals("a *** b *** c ***", Redactor.redact("a sk-7Hq+9/Zx b sk-7Hq%2B9%2FZx c sk-7Hq%2B9%2FZx",
-                List.of("sk-7Hq+9/Zx")));
+        assertEquals(
+                "a *** b *** c ***",
+                Redactor.redact("a sk-7Hq+9/Zx b sk-7Hq%2B9%2FZx c sk-7Hq%2B9%2FZx", List.of("sk-7Hq+9/Zx")));
         assertEquals("pass *** and ***", Redactor.redact("pass two%20words and two+words", List.of("two words")));
     }
 

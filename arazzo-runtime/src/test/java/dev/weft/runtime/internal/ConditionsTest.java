@@ -46,8 +46,9 @@ class ConditionsTest {
         // whole numbers compare exactly, whatever their node types
         assertFalse(Conditions.eq(LongNode.valueOf(Long.MAX_VALUE), DoubleNode.valueOf(9.223372036854775807E18)));
         assertTrue(Conditions.eq(com.fasterxml.jackson.databind.node.IntNode.valueOf(7), LongNode.valueOf(7)));
-        assertTrue(Conditions.eq(com.fasterxml.jackson.databind.node.BigIntegerNode.valueOf(
-                java.math.BigInteger.TWO.pow(70)), DecimalNode.valueOf(new BigDecimal(java.math.BigInteger.TWO.pow(70)))));
+        assertTrue(Conditions.eq(
+                com.fasterxml.jackson.databind.node.BigIntegerNode.valueOf(java.math.BigInteger.TWO.pow(70)),
+                DecimalNode.valueOf(new BigDecimal(java.math.BigInteger.TWO.pow(70)))));
         // two strings are strings, even numeric ones
         assertFalse(Conditions.eq(s("200"), s("200.0")));
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ExchangeTest {
 
     private static final StepRequest REQUEST = StepRequest.create("poll", "src", null, "get", "/jobs/{id}")
-            .pathParam("id", Values.of("j1")).query("detail", Values.of(true))
+            .pathParam("id", Values.of("j1"))
+            .query("detail", Values.of(true))
             .header("Authorization", Values.of("Bearer sk-live-123456"));
     private static final HttpCall CALL = REQUEST.toHttpCall("http://h", Map.of("Accept", "application/json"), null);
 
@@ -51,7 +52,8 @@ class ExchangeTest {
 
     @Test
     void jsonBodiesAreParsedOnce() {
-        Exchange e = exchange("application/problem+json; charset=utf-8", "{\"status\":\"done\",\"items\":[{\"id\":7}]}");
+        Exchange e =
+                exchange("application/problem+json; charset=utf-8", "{\"status\":\"done\",\"items\":[{\"id\":7}]}");
         JsonNode body = e.responseBody();
         assertSame(body, e.responseBody());
         assertEquals("done", e.responseBody("/status").textValue());
@@ -62,7 +64,8 @@ class ExchangeTest {
 
     @Test
     void otherMediaTypesAreText() {
-        assertEquals("{\"a\":1}", exchange("text/plain", "{\"a\":1}").responseBody().textValue());
+        assertEquals(
+                "{\"a\":1}", exchange("text/plain", "{\"a\":1}").responseBody().textValue());
         assertEquals("<a/>", exchange("application/xml", "<a/>").responseBody().textValue());
         assertNull(exchange("text/plain", "<a/>").responseBody("/a"));
     }
@@ -83,10 +86,11 @@ class ExchangeTest {
 
     @Test
     void malformedJsonFailsTheStep() {
-        WorkflowException e = assertThrows(WorkflowException.class,
+        WorkflowException e = assertThrows(
+                WorkflowException.class,
                 () -> exchange("application/json", "{\"a\":").responseBody());
-        assertEquals("response body of step 'poll' is not valid JSON (application/json) at line 1, column 6",
-                e.detail());
+        assertEquals(
+                "response body of step 'poll' is not valid JSON (application/json) at line 1, column 6", e.detail());
         assertEquals(200, e.httpStatus());
         assertEquals("{\"a\":", e.responseExcerpt());
     }
@@ -102,14 +106,17 @@ class ExchangeTest {
 
     @Test
     void credentialHeadersGiveTheirSecrets() {
-        assertEquals(List.of("sk-live-123456"),
+        assertEquals(
+                List.of("sk-live-123456"),
                 Exchange.headerSecrets(List.of(Map.entry("Authorization", "Bearer sk-live-123456"))));
         // too short to be masked alone: the whole value stays a secret
-        assertEquals(List.of("Bearer abc", "abc"),
+        assertEquals(
+                List.of("Bearer abc", "abc"),
                 Exchange.headerSecrets(List.of(Map.entry("authorization", "Bearer abc"))));
         // only the scheme of Authorization is known to be no secret
         assertEquals(List.of("abc defg", "defg"), Exchange.headerSecrets(List.of(Map.entry("X-API-Key", "abc defg"))));
-        assertEquals(List.of("a=x1234; b=y5678", "b=y5678", "x1234", "y5678"),
+        assertEquals(
+                List.of("a=x1234; b=y5678", "b=y5678", "x1234", "y5678"),
                 Exchange.headerSecrets(List.of(Map.entry("Cookie", "a=x1234; b=y5678"), Map.entry("Accept", "a b"))));
     }
 }

@@ -32,8 +32,7 @@ final class JsonPathAssertions {
               }
             }""");
 
-    private JsonPathAssertions() {
-    }
+    private JsonPathAssertions() {}
 
     static JsonNode json(String text) {
         try {
@@ -56,8 +55,8 @@ final class JsonPathAssertions {
 
     /** Asserts that {@code query} is rejected, with a message containing {@code fragment}, at {@code offset}. */
     static JsonPathSyntaxException assertInvalid(String query, int offset, String fragment) {
-        JsonPathSyntaxException e = assertThrows(JsonPathSyntaxException.class, () -> JsonPathQuery.compile(query),
-                () -> shorten(query));
+        JsonPathSyntaxException e =
+                assertThrows(JsonPathSyntaxException.class, () -> JsonPathQuery.compile(query), () -> shorten(query));
         assertEquals(offset, e.offset(), () -> shorten(query) + " -> " + e.getMessage());
         assertTrue(e.getMessage().contains(fragment), () -> shorten(query) + " -> " + e.getMessage());
         assertMessageStyle(e.getMessage());
@@ -66,8 +65,8 @@ final class JsonPathAssertions {
 
     /** Asserts that {@code query} is rejected, wherever and however. */
     static void assertInvalid(String query) {
-        JsonPathSyntaxException e = assertThrows(JsonPathSyntaxException.class, () -> JsonPathQuery.compile(query),
-                () -> shorten(query));
+        JsonPathSyntaxException e =
+                assertThrows(JsonPathSyntaxException.class, () -> JsonPathQuery.compile(query), () -> shorten(query));
         assertTrue(e.offset() >= 0 && e.offset() <= query.length(), () -> shorten(query));
         assertMessageStyle(e.getMessage());
     }
@@ -83,7 +82,6 @@ final class JsonPathAssertions {
 
     /** javac style: starts in lowercase (or a quote), no final period. */
     static void assertMessageStyle(String message) {
-        assertTrue(!message.isEmpty() && !Character.isUpperCase(message.charAt(0)) && !message.endsWith("."),
-                message);
+        assertTrue(!message.isEmpty() && !Character.isUpperCase(message.charAt(0)) && !message.endsWith("."), message);
     }
 }

@@ -24,7 +24,8 @@ class JsonPathComparisonTest {
 
     /** Whether the comparison holds: a filter without {@code @} selects all children of the root or none. */
     private static boolean holds(String comparison) {
-        int selected = JsonPathQuery.compile("$[?" + comparison + "]").select(DOC).size();
+        int selected =
+                JsonPathQuery.compile("$[?" + comparison + "]").select(DOC).size();
         assertTrue(selected == 0 || selected == 2, comparison);
         return selected == 2;
     }
@@ -90,8 +91,8 @@ class JsonPathComparisonTest {
     void numberNodeKinds() {
         assertTrue(JsonPathComparison.equal(IntNode.valueOf(1), DoubleNode.valueOf(1.0)));
         assertTrue(JsonPathComparison.equal(LongNode.valueOf(3), DecimalNode.valueOf(new BigDecimal("3.000"))));
-        assertTrue(JsonPathComparison.equal(BigIntegerNode.valueOf(BigInteger.TEN.pow(30)),
-                DecimalNode.valueOf(new BigDecimal("1e30"))));
+        assertTrue(JsonPathComparison.equal(
+                BigIntegerNode.valueOf(BigInteger.TEN.pow(30)), DecimalNode.valueOf(new BigDecimal("1e30"))));
         assertTrue(JsonPathComparison.equal(FloatNode.valueOf(0.5f), DoubleNode.valueOf(0.5)));
         assertTrue(JsonPathComparison.less(DoubleNode.valueOf(0.1), DecimalNode.valueOf(new BigDecimal("0.2"))));
         assertTrue(JsonPathComparison.equal(DoubleNode.valueOf(0.1), DecimalNode.valueOf(new BigDecimal("0.1"))));
@@ -117,8 +118,8 @@ class JsonPathComparisonTest {
 
     @Test
     void deepEquality() {
-        assertTrue(JsonPathComparison.equal(json("{\"a\":[1,{\"b\":null}],\"c\":true}"),
-                json("{\"c\":true,\"a\":[1.0,{\"b\":null}]}")));
+        assertTrue(JsonPathComparison.equal(
+                json("{\"a\":[1,{\"b\":null}],\"c\":true}"), json("{\"c\":true,\"a\":[1.0,{\"b\":null}]}")));
         assertFalse(JsonPathComparison.equal(json("{\"a\":1}"), json("{\"a\":1,\"b\":2}")));
         assertFalse(JsonPathComparison.equal(json("{\"a\":1,\"c\":2}"), json("{\"a\":1,\"b\":2}")));
         assertFalse(JsonPathComparison.equal(json("[1,2]"), json("[2,1]")));
@@ -130,7 +131,10 @@ class JsonPathComparisonTest {
         assertTrue(JsonPathComparison.compare(null, Op.GE, null));
         assertFalse(JsonPathComparison.compare(null, Op.LT, null));
         assertFalse(JsonPathComparison.compare(null, Op.EQ, json("null")));
-        assertEquals(2, JsonPathQuery.compile("$.a[?@ == @]").select(json("{\"a\":[1,2]}"))
-                .size());
+        assertEquals(
+                2,
+                JsonPathQuery.compile("$.a[?@ == @]")
+                        .select(json("{\"a\":[1,2]}"))
+                        .size());
     }
 }

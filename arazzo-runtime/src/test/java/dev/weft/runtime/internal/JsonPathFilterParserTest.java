@@ -102,8 +102,8 @@ class JsonPathFilterParserTest {
         assertSelects("$[?@[?@ > 2]]", "[[1,2],[3],[]]", "[[3]]");
         assertSelects("$[?@.a[?@.b == 1]].id", "[{\"id\":1,\"a\":[{\"b\":1}]},{\"id\":2,\"a\":[{\"b\":2}]}]", "[1]");
         assertSelects("$..[?@.price > 20].title", BOOKSTORE, "[\"The Lord of the Rings\"]");
-        assertSelects("$.store.book[?@.category == 'fiction' && @.price < 10].author", BOOKSTORE,
-                "[\"Herman Melville\"]");
+        assertSelects(
+                "$.store.book[?@.category == 'fiction' && @.price < 10].author", BOOKSTORE, "[\"Herman Melville\"]");
     }
 
     @Test
@@ -174,8 +174,11 @@ class JsonPathFilterParserTest {
         assertInvalid("$[?foo(@.a)]", 3, "unknown function 'foo'");
         assertInvalid("$[?LENGTH(@) == 1]", 3, "unknown function 'LENGTH'");
         assertInvalid("$[?length (@) == 1]", 9, "blank space not allowed between function name and '('");
-        assertInvalid("$[?length(@) == True]", 16, "unexpected name 'True'; expected '@', '$', a literal or a "
-                + "function call (true, false and null are lowercase)");
+        assertInvalid(
+                "$[?length(@) == True]",
+                16,
+                "unexpected name 'True'; expected '@', '$', a literal or a "
+                        + "function call (true, false and null are lowercase)");
         assertInvalid("$[?@.a == nul]", 10, "unexpected name 'nul'");
         assertInvalid("$[?length(@ == 1]", 16, "',' or ')' expected, found ']'");
     }

@@ -22,10 +22,14 @@ class JsonPathFunctionTest {
         // Unicode scalar values, not UTF-16 units
         assertSelects("$[?length(@) == 2]", doc, "[\"\\uD83D\\uDE00x\", [1,2]]");
         // Nothing for numbers, booleans and null: never equal to a number
-        assertSelects("$[?length(@) >= 0]", doc, "[\"abc\", \"\", \"\\uD83D\\uDE00x\", [1,2], [], "
-                + "{\"a\":1,\"b\":2,\"c\":3}]");
+        assertSelects(
+                "$[?length(@) >= 0]",
+                doc,
+                "[\"abc\", \"\", \"\\uD83D\\uDE00x\", [1,2], [], " + "{\"a\":1,\"b\":2,\"c\":3}]");
         assertSelects("$[?length(@.missing) == length(@.other)]", "[1]", "[1]");
-        assertSelects("$[?length(@.authors) >= 2]", "[{\"authors\":[\"a\",\"b\"]},{\"authors\":\"x\"}]",
+        assertSelects(
+                "$[?length(@.authors) >= 2]",
+                "[{\"authors\":[\"a\",\"b\"]},{\"authors\":\"x\"}]",
                 "[{\"authors\":[\"a\",\"b\"]}]");
         assertSelects("$[?length('abc') == 3]", "[1]", "[1]");
         assertSelects("$[?length(1) == 1]", "[1]", "[]");
@@ -43,7 +47,9 @@ class JsonPathFunctionTest {
         assertSelects("$[?count(@[*, *]) == 6]", doc, "[[1,2,3]]");
         assertSelects("$[?count(@..*) == 2]", doc, "[{\"a\":1,\"b\":2}]");
         assertSelects("$[?count($[*]) == 4]", doc, doc);
-        assertSelects("$[?count(@.*.author) >= 2]", "[[{\"author\":1},{\"author\":2}],[{\"author\":1}]]",
+        assertSelects(
+                "$[?count(@.*.author) >= 2]",
+                "[[{\"author\":1},{\"author\":2}],[{\"author\":1}]]",
                 "[[{\"author\":1},{\"author\":2}]]");
     }
 
@@ -56,22 +62,27 @@ class JsonPathFunctionTest {
         assertSelects("$[?match(@, 'ab\\\\ncd')]", doc, "[\"ab\\ncd\"]");
         assertSelects("$[?match(@, '1974')]", doc, "[]");
         assertSelects("$[?match(@, 1974)]", doc, "[]");
-        assertSelects("$[?match(@.date, \"1974-05-..\")]", "[{\"date\":\"1974-05-31\"},{\"date\":1}]",
+        assertSelects(
+                "$[?match(@.date, \"1974-05-..\")]",
+                "[{\"date\":\"1974-05-31\"},{\"date\":1}]",
                 "[{\"date\":\"1974-05-31\"}]");
-        assertSelects("$[?match(@.s, @.p)]",
+        assertSelects(
+                "$[?match(@.s, @.p)]",
                 "[{\"s\":\"aaa\",\"p\":\"a+\"},{\"s\":\"aaa\",\"p\":\"b+\"},{\"s\":\"a\"}]",
                 "[{\"s\":\"aaa\",\"p\":\"a+\"}]");
         assertSelects("$[?match(@, 'a|b')]", "[\"a\",\"b\",\"ab\"]", "[\"a\",\"b\"]");
         assertSelects("$[?match(@, '\\\\p{Lu}+')]", "[\"ABC\",\"AbC\",\"ÀÉ\"]", "[\"ABC\",\"ÀÉ\"]");
-        assertSelects("$[?match(@, '.')]", "[\"\\uD83D\\uDE00\",\"\\n\",\"\\r\",\"\\t\"]",
-                "[\"\\uD83D\\uDE00\",\"\\t\"]");
+        assertSelects(
+                "$[?match(@, '.')]", "[\"\\uD83D\\uDE00\",\"\\n\",\"\\r\",\"\\t\"]", "[\"\\uD83D\\uDE00\",\"\\t\"]");
     }
 
     @Test
     void search() {
         String doc = "[\"Bob\", \"Robert\", \"bob\", \"Rob Roy\", 1]";
         assertSelects("$[?search(@, '[BR]ob')]", doc, "[\"Bob\", \"Robert\", \"Rob Roy\"]");
-        assertSelects("$[?search(@.author, \"[BR]ob\")]", "[{\"author\":\"Bobby\"},{\"author\":\"x\"}]",
+        assertSelects(
+                "$[?search(@.author, \"[BR]ob\")]",
+                "[{\"author\":\"Bobby\"},{\"author\":\"x\"}]",
                 "[{\"author\":\"Bobby\"}]");
         assertSelects("$[?search(@, '')]", doc, "[\"Bob\", \"Robert\", \"bob\", \"Rob Roy\"]");
         assertSelects("$[?search(@, 'b$')]", "[\"b\", \"ab$\"]", "[\"ab$\"]");
@@ -106,8 +117,8 @@ class JsonPathFunctionTest {
         assertNull(JsonPathFunction.LENGTH.apply(Arrays.asList((Object) null)));
         assertEquals(IntNode.valueOf(0), JsonPathFunction.COUNT.apply(List.of(List.of())));
         assertSame(Boolean.FALSE, JsonPathFunction.MATCH.apply(Arrays.asList(null, TextNode.valueOf("a"))));
-        assertSame(Boolean.TRUE,
-                JsonPathFunction.SEARCH.apply(List.of(TextNode.valueOf("xay"), TextNode.valueOf("a"))));
+        assertSame(
+                Boolean.TRUE, JsonPathFunction.SEARCH.apply(List.of(TextNode.valueOf("xay"), TextNode.valueOf("a"))));
         assertNull(JsonPathFunction.VALUE.apply(List.of(List.of())));
         assertSame(JsonPathFunction.MATCH, JsonPathFunction.named("match"));
         assertNull(JsonPathFunction.named("Match"));

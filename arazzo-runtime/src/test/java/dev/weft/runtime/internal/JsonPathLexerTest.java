@@ -28,9 +28,26 @@ class JsonPathLexerTest {
     void tokenKindsSpansAndSpacing() {
         List<JsonPathToken> t = tokens("$..a[?@ != 1.5e3 && !(@<=-2)] ");
         List<Kind> kinds = t.stream().map(JsonPathToken::kind).toList();
-        assertEquals(List.of(Kind.ROOT, Kind.DOUBLE_DOT, Kind.NAME, Kind.LBRACKET, Kind.QUESTION, Kind.CURRENT,
-                Kind.NE, Kind.NUMBER, Kind.AND, Kind.NOT, Kind.LPAREN, Kind.CURRENT, Kind.LE, Kind.NUMBER,
-                Kind.RPAREN, Kind.RBRACKET, Kind.EOF), kinds);
+        assertEquals(
+                List.of(
+                        Kind.ROOT,
+                        Kind.DOUBLE_DOT,
+                        Kind.NAME,
+                        Kind.LBRACKET,
+                        Kind.QUESTION,
+                        Kind.CURRENT,
+                        Kind.NE,
+                        Kind.NUMBER,
+                        Kind.AND,
+                        Kind.NOT,
+                        Kind.LPAREN,
+                        Kind.CURRENT,
+                        Kind.LE,
+                        Kind.NUMBER,
+                        Kind.RPAREN,
+                        Kind.RBRACKET,
+                        Kind.EOF),
+                kinds);
         assertEquals("a", t.get(2).value());
         assertEquals("1.5e3", t.get(7).value());
         assertEquals("-2", t.get(13).value());
@@ -93,8 +110,13 @@ class JsonPathLexerTest {
         assertInvalid("$.a b", 4, "'.', '..' or '[' expected, found 'b'");
         assertInvalid("$.\uD800", 2, "unexpected character U+D800");
         // any non-ASCII scalar value may start a name, even a no-break space
-        assertEquals(1, JsonPathQuery.compile("$.\u00a0").select(JsonPathAssertions.json("{\"\u00a0\":1}")).size());
-        assertEquals("a_1\u00e9\uD83D\uDE00", tokens("a_1\u00e9\uD83D\uDE00 ").get(0).value());
+        assertEquals(
+                1,
+                JsonPathQuery.compile("$.\u00a0")
+                        .select(JsonPathAssertions.json("{\"\u00a0\":1}"))
+                        .size());
+        assertEquals(
+                "a_1\u00e9\uD83D\uDE00", tokens("a_1\u00e9\uD83D\uDE00 ").get(0).value());
         assertEquals(Kind.NAME, tokens("\u00a0").get(0).kind());
         assertEquals("Ab", tokens("Ab").get(0).value());
     }

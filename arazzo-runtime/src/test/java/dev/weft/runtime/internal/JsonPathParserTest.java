@@ -134,9 +134,13 @@ class JsonPathParserTest {
     void randomInputNeverThrowsAnythingElse() {
         Random random = new Random(9535);
         String alphabet = "$@.[]?*,:()!&|=<>'\"\\-+0123456789eEabcdflmnorstuvxyz _\t\n\u00e9\uD83D\uDE00\u0001";
-        String[] seeds = {"$.store.book[?@.price < 10 && @.category == 'fiction'].title",
-            "$..book[-1:0:-2]['author','title']", "$[?match(@.a, '[a-z]+') || count(@..*) >= 2]",
-            "$[?!(@.x == \"y\\u0041\") && length(value(@.*)) > 0]", "$.a[?search(@, '\\\\p{L}')]"};
+        String[] seeds = {
+            "$.store.book[?@.price < 10 && @.category == 'fiction'].title",
+            "$..book[-1:0:-2]['author','title']",
+            "$[?match(@.a, '[a-z]+') || count(@..*) >= 2]",
+            "$[?!(@.x == \"y\\u0041\") && length(value(@.*)) > 0]",
+            "$.a[?search(@, '\\\\p{L}')]"
+        };
         int compiled = 0;
         for (int i = 0; i < 10_000; i++) {
             String text;

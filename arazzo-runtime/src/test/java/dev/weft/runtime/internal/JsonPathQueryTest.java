@@ -21,10 +21,12 @@ class JsonPathQueryTest {
     @Test
     void bookstoreOverview() {
         // RFC 9535 Table 2
-        assertSelects("$.store.book[*].author", BOOKSTORE,
+        assertSelects(
+                "$.store.book[*].author",
+                BOOKSTORE,
                 "['Nigel Rees','Evelyn Waugh','Herman Melville','J. R. R. Tolkien']".replace('\'', '"'));
-        assertSelects("$..author", BOOKSTORE,
-                "[\"Nigel Rees\",\"Evelyn Waugh\",\"Herman Melville\",\"J. R. R. Tolkien\"]");
+        assertSelects(
+                "$..author", BOOKSTORE, "[\"Nigel Rees\",\"Evelyn Waugh\",\"Herman Melville\",\"J. R. R. Tolkien\"]");
         assertEquals(2, JsonPathQuery.compile("$.store.*").select(BOOKSTORE).size());
         assertSelects("$.store..price", BOOKSTORE, "[8.95, 12.99, 8.99, 22.99, 399]");
         assertSelects("$..book[2].author", BOOKSTORE, "[\"Herman Melville\"]");
@@ -35,8 +37,9 @@ class JsonPathQueryTest {
         assertSelects("$..book[?@.isbn].title", BOOKSTORE, "[\"Moby Dick\",\"The Lord of the Rings\"]");
         assertSelects("$..book[?@.price<10].title", BOOKSTORE, "[\"Sayings of the Century\",\"Moby Dick\"]");
         assertEquals(27, JsonPathQuery.compile("$..*").select(BOOKSTORE).size());
-        assertEquals(BOOKSTORE.get("store").get("book").get(2), JsonPathQuery.compile("$..book[2]")
-                .select(BOOKSTORE).get(0));
+        assertEquals(
+                BOOKSTORE.get("store").get("book").get(2),
+                JsonPathQuery.compile("$..book[2]").select(BOOKSTORE).get(0));
     }
 
     @Test
@@ -241,7 +244,11 @@ class JsonPathQueryTest {
         // a root filter tests the root's children, never the root itself
         JsonNode token = json("{\"access_token\":\"abc\",\"expires\":3600}");
         assertTrue(JsonPathQuery.compile("$[?@.access_token != null]").matches(token));
-        assertEquals(2, JsonPathQuery.compile("$[?@.access_token != null]").select(token).size());
+        assertEquals(
+                2,
+                JsonPathQuery.compile("$[?@.access_token != null]")
+                        .select(token)
+                        .size());
         assertTrue(JsonPathQuery.compile("$[?@.access_token != null]").matches(json("{\"a\":1}")));
         assertTrue(JsonPathQuery.compile("$.access_token").matches(token));
         assertFalse(JsonPathQuery.compile("$.access_token").matches(json("{\"a\":1}")));

@@ -42,7 +42,9 @@ class ParameterStylesTest {
         assertEquals("/c/;id=3,4,5", url(get("/c/{id}").pathParam("id", list, "matrix", false)));
         assertEquals("/c/r=100,g=200", url(get("/c/{id}").pathParam("id", object, "simple", true)));
         assertEquals("/c/;r=100;g=200", url(get("/c/{id}").pathParam("id", object, "matrix", true)));
-        assertEquals("/c/.a%2Fb", url(get("/c/{id}").pathParam("id", Json.parse("\"a/b\""), "label", false)),
+        assertEquals(
+                "/c/.a%2Fb",
+                url(get("/c/{id}").pathParam("id", Json.parse("\"a/b\""), "label", false)),
                 "a value cannot add a path segment, whatever the style");
     }
 }

@@ -27,8 +27,8 @@ class PayloadsTest {
     void anAbsentValueChangesNothingAndAMissingParentFails() {
         JsonNode body = json("{\"a\":1}");
         assertEquals(json("{\"a\":1}"), Payloads.replace(body, "/a", null, "r"));
-        AbsentValueException e = assertThrows(AbsentValueException.class,
-                () -> Payloads.replace(body, "/x/y", json("1"), "replacement '/x/y'"));
+        AbsentValueException e = assertThrows(
+                AbsentValueException.class, () -> Payloads.replace(body, "/x/y", json("1"), "replacement '/x/y'"));
         assertTrue(e.getMessage().contains("no place at '/x/y'"), e.getMessage());
     }
 
@@ -39,13 +39,16 @@ class PayloadsTest {
         done = Payloads.replaceXml(done, "/order/item/@qty", json("3"), "r");
         assertEquals("<order><id>42</id><item qty=\"3\">pen</item></order>", done);
         assertThrows(AbsentValueException.class, () -> Payloads.replaceXml(xml, "/nothing", json("1"), "r"));
-        assertThrows(AbsentValueException.class, () -> Payloads.replaceXml(
-                "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>", "/x", json("1"), "r"));
+        assertThrows(
+                AbsentValueException.class,
+                () -> Payloads.replaceXml(
+                        "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>", "/x", json("1"), "r"));
     }
 
     @Test
     void formEncodesObjectMembers() {
-        assertEquals("a=1&b=x+y&tags=p&tags=q", Payloads.formEncode(json("{\"a\":1,\"b\":\"x y\",\"tags\":[\"p\",\"q\"]}")));
+        assertEquals(
+                "a=1&b=x+y&tags=p&tags=q", Payloads.formEncode(json("{\"a\":1,\"b\":\"x y\",\"tags\":[\"p\",\"q\"]}")));
         assertEquals("raw=text", Payloads.formEncode(TextNode.valueOf("raw=text")));
     }
 }

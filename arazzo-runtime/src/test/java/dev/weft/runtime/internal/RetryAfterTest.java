@@ -18,9 +18,12 @@ class RetryAfterTest {
 
     @Test
     void readsAnHttpDate() {
-        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));
+        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));
         Duration wait = RetryAfter.parse(inTenSeconds).orElseThrow();
-        assertTrue(wait.compareTo(Duration.ofSeconds(8)) > 0 && wait.compareTo(Duration.ofSeconds(11)) < 0, wait.toString());
+        assertTrue(
+                wait.compareTo(Duration.ofSeconds(8)) > 0 && wait.compareTo(Duration.ofSeconds(11)) < 0,
+                wait.toString());
     }
 
     @Test

@@ -25,7 +25,9 @@ class StepRequestTest {
     }
 
     private static String path(String value) {
-        return build(get("/files/{name}/raw").pathParam("name", Values.of(value))).uri().getRawPath();
+        return build(get("/files/{name}/raw").pathParam("name", Values.of(value)))
+                .uri()
+                .getRawPath();
     }
 
     @Test
@@ -47,22 +49,34 @@ class StepRequestTest {
         assertEquals("/api/files/%3F%23%25%20%C3%A9/raw", path("?#% é"));
         assertEquals("/api/files/a~_-.1/raw", path("a~_-.1"));
         // the JDK resolves nothing: the segment count is the template's
-        assertEquals(4, build(get("/files/{name}/raw").pathParam("name", Values.of("../../x"))).uri().getRawPath()
-                .split("/", -1).length - 1);
+        assertEquals(
+                4,
+                build(get("/files/{name}/raw").pathParam("name", Values.of("../../x")))
+                                .uri()
+                                .getRawPath()
+                                .split("/", -1)
+                                .length
+                        - 1);
     }
 
     @Test
     void pathArraysAndObjects() {
-        assertEquals("/api/files/a,b%2Cc,1/raw", build(get("/files/{name}/raw")
-                .pathParam("name", Values.of(List.of("a", "b,c", 1)))).uri().getRawPath());
-        assertEquals("/api/files/%7B%22k%22%3A1%7D/raw", build(get("/files/{name}/raw")
-                .pathParam("name", Json.parse("{\"k\":1}"))).uri().getRawPath());
+        assertEquals(
+                "/api/files/a,b%2Cc,1/raw",
+                build(get("/files/{name}/raw").pathParam("name", Values.of(List.of("a", "b,c", 1))))
+                        .uri()
+                        .getRawPath());
+        assertEquals(
+                "/api/files/%7B%22k%22%3A1%7D/raw",
+                build(get("/files/{name}/raw").pathParam("name", Json.parse("{\"k\":1}")))
+                        .uri()
+                        .getRawPath());
     }
 
     @Test
     void missingPathParameterFails() {
-        WorkflowException e = assertThrows(WorkflowException.class,
-                () -> build(get("/jobs/{id}").pathParam("id", null)));
+        WorkflowException e = assertThrows(
+                WorkflowException.class, () -> build(get("/jobs/{id}").pathParam("id", null)));
         assertEquals("path parameter 'id' of step 's' has no value", e.detail());
         assertEquals("s", e.stepId());
         assertThrows(WorkflowException.class, () -> build(get("/jobs/{id}")));
@@ -76,7 +90,9 @@ class StepRequestTest {
                 .query("cursor", null)
                 .query("x&y", Values.of("1=2&3"))
                 .query("explicit", NullNode.getInstance()));
-        assertEquals("tag=a&tag=b%20c&limit=10&x%26y=1%3D2%263&explicit=null", call.uri().getRawQuery());
+        assertEquals(
+                "tag=a&tag=b%20c&limit=10&x%26y=1%3D2%263&explicit=null",
+                call.uri().getRawQuery());
     }
 
     @Test
@@ -94,8 +110,16 @@ class StepRequestTest {
         assertEquals("json", call.header("Accept"));
         assertNull(call.header("X-Absent"));
         assertEquals("a=1; b=x%3B%20admin=1", call.header("Cookie"));
-        assertEquals(1, call.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("authorization")).count());
-        assertEquals(1, call.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("cookie")).count());
+        assertEquals(
+                1,
+                call.headers().stream()
+                        .filter(h -> h.getKey().equalsIgnoreCase("authorization"))
+                        .count());
+        assertEquals(
+                1,
+                call.headers().stream()
+                        .filter(h -> h.getKey().equalsIgnoreCase("cookie"))
+                        .count());
     }
 
     private static Map<String, String> orderedDefaults() {
@@ -116,18 +140,26 @@ class StepRequestTest {
         assertEquals("a cat", Values.at(json.body(), "/prompt").textValue());
 
         HttpCall text = build(StepRequest.create("s", "src", null, "PUT", "/x")
-                .textBody("application/xml", "<a>é</a>").header("content-type", Values.of("application/xml; v=2")));
+                .textBody("application/xml", "<a>é</a>")
+                .header("content-type", Values.of("application/xml; v=2")));
         assertEquals("<a>é</a>", new String(text.body(), StandardCharsets.UTF_8));
-        assertEquals(1, text.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("content-type")).count());
+        assertEquals(
+                1,
+                text.headers().stream()
+                        .filter(h -> h.getKey().equalsIgnoreCase("content-type"))
+                        .count());
         assertEquals("application/xml; v=2", text.header("Content-Type"));
 
-        assertNull(build(StepRequest.create("s", "src", null, "POST", "/x").jsonBody(null, null)).body());
+        assertNull(build(StepRequest.create("s", "src", null, "POST", "/x").jsonBody(null, null))
+                .body());
     }
 
     @Test
     void lookupsForRequestExpressions() {
         StepRequest r = StepRequest.create("s", "src", "http://d", "post", "/jobs/{id}")
-                .pathParam("id", Values.of("7")).query("q", Values.of(1)).header("X-Key", Values.of("k"));
+                .pathParam("id", Values.of("7"))
+                .query("q", Values.of(1))
+                .header("X-Key", Values.of("k"));
         assertEquals("POST", r.method());
         assertEquals("src", r.sourceName());
         assertEquals("http://d", r.defaultServerUrl());
@@ -142,8 +174,8 @@ class StepRequestTest {
 
     @Test
     void invalidBaseUrlFails() {
-        WorkflowException e = assertThrows(WorkflowException.class,
-                () -> get("/x").toHttpCall("http://h/a b", Map.of(), null));
+        WorkflowException e =
+                assertThrows(WorkflowException.class, () -> get("/x").toHttpCall("http://h/a b", Map.of(), null));
         assertTrue(e.getMessage().contains("invalid server URL"), e.getMessage());
     }
 }

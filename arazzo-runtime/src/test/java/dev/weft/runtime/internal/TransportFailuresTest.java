@@ -23,26 +23,34 @@ class TransportFailuresTest {
 
     @Test
     void describesCommonFailures() {
-        assertEquals("HttpTimeoutException: no response within PT1S (the request timeout)",
+        assertEquals(
+                "HttpTimeoutException: no response within PT1S (the request timeout)",
                 TransportFailures.describe(new HttpTimeoutException("request timed out"), SECOND, SECOND));
-        assertEquals("HttpTimeoutException: no response within PT0.2S (the time left before the run's deadline)",
+        assertEquals(
+                "HttpTimeoutException: no response within PT0.2S (the time left before the run's deadline)",
                 TransportFailures.describe(new HttpTimeoutException("x"), Duration.ofMillis(200), SECOND));
-        assertEquals("HttpConnectTimeoutException: could not connect within the connect timeout",
+        assertEquals(
+                "HttpConnectTimeoutException: could not connect within the connect timeout",
                 TransportFailures.describe(new HttpConnectTimeoutException("x"), SECOND, SECOND));
-        assertEquals("ConnectException: could not connect to the server (connection refused)",
+        assertEquals(
+                "ConnectException: could not connect to the server (connection refused)",
                 TransportFailures.describe(new ConnectException(), SECOND, SECOND));
-        assertEquals("IOException: Connection reset (the server reset the connection)",
+        assertEquals(
+                "IOException: Connection reset (the server reset the connection)",
                 TransportFailures.describe(new IOException("Connection reset"), SECOND, SECOND));
-        assertEquals("EOFException: the server closed the connection before a complete response",
+        assertEquals(
+                "EOFException: the server closed the connection before a complete response",
                 TransportFailures.describe(new EOFException(), SECOND, SECOND));
-        assertEquals("UncheckedIOException: inner",
+        assertEquals(
+                "UncheckedIOException: inner",
                 TransportFailures.describe(new UncheckedIOException(null, new IOException("inner")), SECOND, SECOND));
     }
 
     @Test
     void messageLeavesTheQueryOut() {
         HttpCall call = new HttpCall("POST", URI.create("https://h:8443/a/b?key=secret"), List.of(), null, SECOND);
-        assertEquals("POST https://h:8443/a/b failed: IOException: boom",
+        assertEquals(
+                "POST https://h:8443/a/b failed: IOException: boom",
                 TransportFailures.message(call, new IOException("boom"), SECOND));
     }
 
@@ -56,7 +64,8 @@ class TransportFailuresTest {
         assertEquals("java.io.IOException: outer", safe.getMessage());
         assertArrayEquals(leaky.getStackTrace(), safe.getStackTrace());
         IOException leakyOuter = new IOException("token sk-secret-1 rejected");
-        assertEquals("java.io.IOException: token *** rejected",
+        assertEquals(
+                "java.io.IOException: token *** rejected",
                 TransportFailures.sanitize(leakyOuter, redact).getMessage());
     }
 }

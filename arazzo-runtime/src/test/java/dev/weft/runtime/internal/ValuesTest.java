@@ -46,8 +46,10 @@ class ValuesTest {
         assertNull(Values.at(doc, "/steps/1"));
         assertNull(Values.at(null, "/x"));
         assertNull(Values.at(TextNode.valueOf("text"), "/x"));
-        assertEquals("u", Values.member(Values.member(Values.index(Values.member(doc, "steps"), 0), "output"), "url")
-                .textValue());
+        assertEquals(
+                "u",
+                Values.member(Values.member(Values.index(Values.member(doc, "steps"), 0), "output"), "url")
+                        .textValue());
         assertNull(Values.member(doc, "missing"));
         assertNull(Values.member(null, "x"));
         assertNull(Values.index(Values.member(doc, "steps"), 5));
@@ -69,11 +71,13 @@ class ValuesTest {
 
     @Test
     void interpolationFailsOnAbsentValues() {
-        assertEquals("Bearer abc", Values.interpolate("header 'Authorization'", "Bearer ", Values.of("abc"))
-                .textValue());
+        assertEquals(
+                "Bearer abc",
+                Values.interpolate("header 'Authorization'", "Bearer ", Values.of("abc"))
+                        .textValue());
         assertEquals("n=3", Values.concat("n=", Values.of(3)));
-        AbsentValueException e = assertThrows(AbsentValueException.class,
-                () -> Values.interpolate("header 'Authorization'", "Bearer ", null));
+        AbsentValueException e = assertThrows(
+                AbsentValueException.class, () -> Values.interpolate("header 'Authorization'", "Bearer ", null));
         assertEquals("absent value in header 'Authorization'", e.getMessage());
         assertEquals("header 'Authorization'", e.where());
         assertThrows(IllegalStateException.class, () -> Values.concat("a", (JsonNode) null));
@@ -103,8 +107,8 @@ class ValuesTest {
         assertEquals(12L, Values.asLong(TextNode.valueOf("12")));
         assertEquals(2L, Values.asLong(DoubleNode.valueOf(2.0)));
         assertNull(Values.asLong(null));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Values.asLong(TextNode.valueOf("twelve")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Values.asLong(TextNode.valueOf("twelve")));
         assertEquals("expected an integer, found a string", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Values.asLong(DoubleNode.valueOf(2.5)));
         assertThrows(IllegalArgumentException.class, () -> Values.asLong(Values.of(true)));

@@ -28,10 +28,14 @@ class WorkflowRunTest {
     @BeforeAll
     static void start() {
         server = LocalServer.start()
-                .on("/jobs/", r -> LocalServer.Reply.json(200, "{\"jobId\":\"" + r.uri().getPath().substring(6)
-                        + "\",\"status\":\"done\"}"))
-                .on("/echo-auth", r -> LocalServer.Reply.of(500, "text/plain",
-                        "denied for " + r.headers().getFirst("Authorization")))
+                .on(
+                        "/jobs/",
+                        r -> LocalServer.Reply.json(
+                                200, "{\"jobId\":\"" + r.uri().getPath().substring(6) + "\",\"status\":\"done\"}"))
+                .on(
+                        "/echo-auth",
+                        r -> LocalServer.Reply.of(
+                                500, "text/plain", "denied for " + r.headers().getFirst("Authorization")))
                 .on("/big", r -> LocalServer.Reply.of(200, "text/plain", "x".repeat(4096)));
         client = ArazzoClient.builder()
                 .server("api", server.baseUrl())
@@ -81,8 +85,10 @@ class WorkflowRunTest {
         assertEquals(1, failure.attempt());
         assertEquals("denied for Bearer ***", failure.responseExcerpt());
         assertFalse(failure.getMessage().contains(KEY), failure.getMessage());
-        assertEquals("workflow 'wf' step 'auth' (attempt 1): unexpected status 500 [HTTP 500] "
-                + "[response: denied for Bearer ***]", failure.getMessage());
+        assertEquals(
+                "workflow 'wf' step 'auth' (attempt 1): unexpected status 500 [HTTP 500] "
+                        + "[response: denied for Bearer ***]",
+                failure.getMessage());
     }
 
     @Test
@@ -97,8 +103,8 @@ class WorkflowRunTest {
     @Test
     void oversizedBodyFailsTheStep() {
         WorkflowRun run = client.startRun("wf");
-        WorkflowException e = assertThrows(WorkflowException.class,
-                () -> run.send(StepRequest.create("big", "api", null, "GET", "/big")));
+        WorkflowException e = assertThrows(
+                WorkflowException.class, () -> run.send(StepRequest.create("big", "api", null, "GET", "/big")));
         assertEquals("big", e.stepId());
         assertEquals(-1, e.httpStatus());
         assertTrue(e.getMessage().contains("response body exceeds 1024 bytes"), e.getMessage());
@@ -106,17 +112,21 @@ class WorkflowRunTest {
 
     @Test
     void connectionRefusedNamesTheStepAndHidesTheCredentials() {
-        ArazzoClient refused = ArazzoClient.builder().server("api", LocalServer.refusedUrl())
-                .defaultHeader("X-API-Key", KEY).connectTimeout(Duration.ofSeconds(2)).build();
+        ArazzoClient refused = ArazzoClient.builder()
+                .server("api", LocalServer.refusedUrl())
+                .defaultHeader("X-API-Key", KEY)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         WorkflowRun run = refused.startRun("wf");
         run.enterStep("getJob");
-        StepRequest request = job("1").header("Authorization", Values.of("Bearer " + KEY))
-                .query("api_key", Values.of(KEY));
+        StepRequest request =
+                job("1").header("Authorization", Values.of("Bearer " + KEY)).query("api_key", Values.of(KEY));
         WorkflowException e = assertThrows(WorkflowException.class, () -> run.send(request));
         assertEquals("wf", e.workflowId());
         assertEquals("getJob", e.stepId());
         assertEquals(1, e.attempt());
-        assertTrue(e.getMessage().startsWith("workflow 'wf' step 'getJob' (attempt 1): GET http://127.0.0.1:"),
+        assertTrue(
+                e.getMessage().startsWith("workflow 'wf' step 'getJob' (attempt 1): GET http://127.0.0.1:"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("failed: ConnectException"), e.getMessage());
         assertFalse(e.getMessage().contains(KEY), e.getMessage());
@@ -125,10 +135,12 @@ class WorkflowRunTest {
     @Test
     void missingServerAndPathParameterNameTheWorkflowAndStep() {
         WorkflowRun run = client.startRun("wf");
-        WorkflowException noServer = assertThrows(WorkflowException.class,
-                () -> run.send(StepRequest.create("s", "elsewhere", null, "GET", "/x")));
-        assertEquals("workflow 'wf' step 's': no server URL for source description 'elsewhere': configure "
-                + "ArazzoClient.builder().server(\"elsewhere\", url)", noServer.getMessage());
+        WorkflowException noServer = assertThrows(
+                WorkflowException.class, () -> run.send(StepRequest.create("s", "elsewhere", null, "GET", "/x")));
+        assertEquals(
+                "workflow 'wf' step 's': no server URL for source description 'elsewhere': configure "
+                        + "ArazzoClient.builder().server(\"elsewhere\", url)",
+                noServer.getMessage());
         WorkflowException noPath = assertThrows(WorkflowException.class, () -> run.send(job(null)));
         assertEquals("wf", noPath.workflowId());
         assertEquals("path parameter 'id' of step 'getJob' has no value", noPath.detail());
@@ -136,7 +148,9 @@ class WorkflowRunTest {
 
     @Test
     void loopLimitStopsTheFourthRevisit() {
-        WorkflowRun run = ArazzoClient.builder().pollPolicy(PollPolicy.noDelay().withMaxIterations(3)).build()
+        WorkflowRun run = ArazzoClient.builder()
+                .pollPolicy(PollPolicy.noDelay().withMaxIterations(3))
+                .build()
                 .startRun("wf");
         run.enterStep("create");
         run.enterStep("poll");
@@ -144,16 +158,18 @@ class WorkflowRunTest {
             run.enterStep("poll");
         }
         WorkflowException e = assertThrows(WorkflowException.class, () -> run.enterStep("poll"));
-        assertEquals("workflow 'wf' step 'poll' (attempt 5): poll iteration limit 3 reached at step 'poll'",
-                e.getMessage());
+        assertEquals(
+                "workflow 'wf' step 'poll' (attempt 5): poll iteration limit 3 reached at step 'poll'", e.getMessage());
         assertEquals(4, run.loopIterations());
         assertEquals(6, run.stepExecutions());
     }
 
     @Test
     void deadlineStopsRevisits() throws Exception {
-        WorkflowRun run = ArazzoClient.builder().pollPolicy(PollPolicy.noDelay().withDeadline(Duration.ofMillis(20)))
-                .build().startRun("wf");
+        WorkflowRun run = ArazzoClient.builder()
+                .pollPolicy(PollPolicy.noDelay().withDeadline(Duration.ofMillis(20)))
+                .build()
+                .startRun("wf");
         run.enterStep("poll");
         Thread.sleep(40);
         WorkflowException e = assertThrows(WorkflowException.class, () -> run.enterStep("poll"));
@@ -162,8 +178,8 @@ class WorkflowRunTest {
 
     @Test
     void revisitsWaitThePolicyDelay() {
-        PollPolicy policy = PollPolicy.noDelay().withInitialDelay(Duration.ofMillis(50))
-                .withMaxDelay(Duration.ofSeconds(1));
+        PollPolicy policy =
+                PollPolicy.noDelay().withInitialDelay(Duration.ofMillis(50)).withMaxDelay(Duration.ofSeconds(1));
         WorkflowRun run = ArazzoClient.builder().pollPolicy(policy).build().startRun("wf");
         long start = System.nanoTime();
         run.enterStep("poll");
@@ -175,8 +191,8 @@ class WorkflowRunTest {
 
     @Test
     void interruptedWaitFails() {
-        PollPolicy policy = PollPolicy.noDelay().withInitialDelay(Duration.ofSeconds(5))
-                .withMaxDelay(Duration.ofSeconds(5));
+        PollPolicy policy =
+                PollPolicy.noDelay().withInitialDelay(Duration.ofSeconds(5)).withMaxDelay(Duration.ofSeconds(5));
         WorkflowRun run = ArazzoClient.builder().pollPolicy(policy).build().startRun("wf");
         run.enterStep("poll");
         Thread.currentThread().interrupt();
@@ -191,9 +207,14 @@ class WorkflowRunTest {
 
     @Test
     void asyncStepsAndSends() throws Exception {
-        PollPolicy policy = PollPolicy.noDelay().withInitialDelay(Duration.ofMillis(50))
-                .withMaxDelay(Duration.ofSeconds(1)).withMaxIterations(1);
-        WorkflowRun run = ArazzoClient.builder().server("api", server.baseUrl()).pollPolicy(policy).build()
+        PollPolicy policy = PollPolicy.noDelay()
+                .withInitialDelay(Duration.ofMillis(50))
+                .withMaxDelay(Duration.ofSeconds(1))
+                .withMaxIterations(1);
+        WorkflowRun run = ArazzoClient.builder()
+                .server("api", server.baseUrl())
+                .pollPolicy(policy)
+                .build()
                 .startRun("wf");
         assertTrue(run.enterStepAsync("getJob").isDone());
         long start = System.nanoTime();
@@ -201,22 +222,31 @@ class WorkflowRunTest {
         assertEquals("a1", result.get().responseBody("/jobId").textValue());
         assertTrue(System.nanoTime() - start >= 50_000_000L);
 
-        ExecutionException limit = assertThrows(ExecutionException.class, () -> run.enterStepAsync("getJob").get());
+        ExecutionException limit = assertThrows(
+                ExecutionException.class, () -> run.enterStepAsync("getJob").get());
         assertInstanceOf(WorkflowException.class, limit.getCause());
 
-        ExecutionException tooBig = assertThrows(ExecutionException.class,
-                () -> client.startRun("wf").sendAsync(StepRequest.create("big", "api", null, "GET", "/big")).get());
+        ExecutionException tooBig = assertThrows(
+                ExecutionException.class,
+                () -> client.startRun("wf")
+                        .sendAsync(StepRequest.create("big", "api", null, "GET", "/big"))
+                        .get());
         WorkflowException e = assertInstanceOf(WorkflowException.class, tooBig.getCause());
         assertEquals("big", e.stepId());
         assertTrue(e.getMessage().contains("response body exceeds"), e.getMessage());
 
-        ExecutionException noPath = assertThrows(ExecutionException.class, () -> run.sendAsync(job(null)).get());
-        assertEquals("wf", assertInstanceOf(WorkflowException.class, noPath.getCause()).workflowId());
+        ExecutionException noPath = assertThrows(
+                ExecutionException.class, () -> run.sendAsync(job(null)).get());
+        assertEquals(
+                "wf",
+                assertInstanceOf(WorkflowException.class, noPath.getCause()).workflowId());
     }
 
     @Test
     void defaultHeaderSecretsAreKnownToTheRun() {
-        WorkflowRun run = ArazzoClient.builder().defaultHeader("Authorization", "Bearer " + KEY).build()
+        WorkflowRun run = ArazzoClient.builder()
+                .defaultHeader("Authorization", "Bearer " + KEY)
+                .build()
                 .startRun("wf");
         assertTrue(run.secrets().contains(KEY));
         assertNull(run.redact(null));

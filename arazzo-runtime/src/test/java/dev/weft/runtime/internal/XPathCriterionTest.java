@@ -90,8 +90,8 @@ class XPathCriterionTest {
 
     @Test
     void namespacedDocuments() {
-        JsonNode soap = TextNode.valueOf("<s:Envelope xmlns:s=\"urn:s\"><s:Body><r xmlns=\"urn:r\">ok</r>"
-                + "</s:Body></s:Envelope>");
+        JsonNode soap = TextNode.valueOf(
+                "<s:Envelope xmlns:s=\"urn:s\"><s:Body><r xmlns=\"urn:r\">ok</r>" + "</s:Body></s:Envelope>");
         assertTrue(matches("/*[local-name() = 'Envelope']/*/*[local-name() = 'r'] = 'ok'", soap));
         assertTrue(matches("namespace-uri(/*) = 'urn:s'", soap));
         assertFalse(matches("/Envelope", soap));
@@ -110,8 +110,8 @@ class XPathCriterionTest {
         assertFalse(anything.matches(IntNode.valueOf(5)));
         assertFalse(anything.matches(JsonNodeFactory.instance.objectNode().put("a", 1)));
         assertTrue(anything.matches(TextNode.valueOf("<a/>")));
-        assertTrue(anything.matches(BinaryNode.valueOf("<?xml version='1.0' encoding='UTF-8'?><a>é</a>"
-                .getBytes(StandardCharsets.UTF_8))));
+        assertTrue(anything.matches(
+                BinaryNode.valueOf("<?xml version='1.0' encoding='UTF-8'?><a>é</a>".getBytes(StandardCharsets.UTF_8))));
         assertTrue(matches("/a = 'é'", BinaryNode.valueOf("<a>é</a>".getBytes(StandardCharsets.UTF_8))));
     }
 
@@ -139,7 +139,8 @@ class XPathCriterionTest {
             "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>",
             "<!DOCTYPE r [<!ENTITY % p SYSTEM \"" + uri + "\"> %p;]><r/>",
             "<!DOCTYPE r SYSTEM \"" + uri + "\"><r/>",
-            "<!DOCTYPE r PUBLIC \"-//X//EN\" \"http://127.0.0.1:9/x.dtd\"><r/>"}) {
+            "<!DOCTYPE r PUBLIC \"-//X//EN\" \"http://127.0.0.1:9/x.dtd\"><r/>"
+        }) {
             JsonNode context = TextNode.valueOf(xml);
             assertFalse(matches("contains(/r, 'TOPSECRET') or contains(/r, 'root:')", context), xml);
             // the whole document is refused, not just the entity
@@ -162,8 +163,11 @@ class XPathCriterionTest {
     void billionLaughsIsRefusedQuickly() {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
         for (int i = 1; i <= 9; i++) {
-            xml.append("<!ENTITY lol").append(i).append(" \"")
-                    .append(("&lol" + (i == 1 ? "" : String.valueOf(i - 1)) + ";").repeat(10)).append("\">");
+            xml.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i == 1 ? "" : String.valueOf(i - 1)) + ";").repeat(10))
+                    .append("\">");
         }
         xml.append("]><lolz>&lol9;</lolz>");
         JsonNode context = TextNode.valueOf(xml.toString());
@@ -175,20 +179,31 @@ class XPathCriterionTest {
 
     @Test
     void invalidExpressions() {
-        for (String expression : new String[] {"", "//a[", "1 +", "foo()", "lower-case('A')", "a:b", "ext:f()",
-                "for $x in 1 return $x", "/a/", "@@", "'unterminated"}) {
-            XPathCriterionException e = assertThrows(XPathCriterionException.class,
-                    () -> XPathCriterion.compile(expression), expression);
+        for (String expression : new String[] {
+            "",
+            "//a[",
+            "1 +",
+            "foo()",
+            "lower-case('A')",
+            "a:b",
+            "ext:f()",
+            "for $x in 1 return $x",
+            "/a/",
+            "@@",
+            "'unterminated"
+        }) {
+            XPathCriterionException e =
+                    assertThrows(XPathCriterionException.class, () -> XPathCriterion.compile(expression), expression);
             assertTrue(e.getMessage().startsWith("not an xpath 1.0 expression: "), e.getMessage());
             assertFalse(Character.isUpperCase(e.getMessage().charAt(0)));
             assertFalse(e.getMessage().endsWith("."), e.getMessage());
             assertFalse(e.getMessage().endsWith("!"), e.getMessage());
         }
-        XPathCriterionException variable = assertThrows(XPathCriterionException.class,
-                () -> XPathCriterion.compile("/order/@id = $expected"));
+        XPathCriterionException variable =
+                assertThrows(XPathCriterionException.class, () -> XPathCriterion.compile("/order/@id = $expected"));
         assertEquals("xpath variable '$expected' cannot be bound in a criterion", variable.getMessage());
-        assertTrue(XPathCriterion.compile("/a = '$notAVariable' or /a = \"$x\"")
-                .matches(TextNode.valueOf("<a>$x</a>")));
+        assertTrue(
+                XPathCriterion.compile("/a = '$notAVariable' or /a = \"$x\"").matches(TextNode.valueOf("<a>$x</a>")));
         assertThrows(NullPointerException.class, () -> XPathCriterion.compile(null));
     }
 

@@ -21,135 +21,186 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code weft} command line validates, generates and runs the four seed workflows against the fake server. */
 class CommandLineTest {
-  private static final Path SEEDS = Path.of("src/main/arazzo/arazzo");
-  private static final String KEY = "cli-test-key-0123456789";
+    private static final Path SEEDS = Path.of("src/main/arazzo/arazzo");
+    private static final String KEY = "cli-test-key-0123456789";
 
-  private FakeCivitaiServer fake;
+    private FakeCivitaiServer fake;
 
-  @BeforeEach
-  void start() {
-    fake = FakeCivitaiServer.start();
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
-
-  private record Result(int status, String out, String err) {}
-
-  private static Result weft(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private Result run(String seed, String workflow, String... inputs) {
-    List<String> args = new ArrayList<>(List.of("run", SEEDS.resolve(seed).toString(), "--workflow", workflow,
-        "--server", "civitaiOrchestrationApi=" + fake.orchestrationUrl(),
-        "--server", "civitaiSiteApi=" + fake.siteUrl(), "--poll-delay", "0", "--input", "apiKey=" + KEY));
-    for (String input : inputs) {
-      args.add("--input");
-      args.add(input);
+    @BeforeEach
+    void start() {
+        fake = FakeCivitaiServer.start();
     }
-    return weft(args.toArray(String[]::new));
-  }
 
-  private static JsonNode json(Result result) throws Exception {
-    assertEquals(0, result.status(), result.err());
-    return new ObjectMapper().readTree(result.out());
-  }
-
-  @Test
-  void validateAcceptsTheSeedsWithDialectWarnings() throws Exception {
-    List<String> args = new ArrayList<>(List.of("validate"));
-    try (var files = Files.list(SEEDS)) {
-      files.sorted().forEach(f -> args.add(f.toString()));
+    @AfterEach
+    void stop() {
+        fake.close();
     }
-    Result result = weft(args.toArray(String[]::new));
 
-    assertEquals(0, result.status(), result.err());
-    assertTrue(result.err().contains("warning: [bare-expression]"), result.err());
-    assertFalse(result.err().contains("error:"), result.err());
-  }
+    private record Result(int status, String out, String err) {}
 
-  @Test
-  void validateStrictFailsOnTheDialects() {
-    Result result = weft("validate", "--strict", SEEDS.resolve("civitai-image-generation-poll-workflow.yml").toString());
+    private static Result weft(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
 
-    assertEquals(1, result.status());
-    assertTrue(result.err().contains("error: [jsonpath-comparison]"), result.err());
-  }
+    private Result run(String seed, String workflow, String... inputs) {
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                SEEDS.resolve(seed).toString(),
+                "--workflow",
+                workflow,
+                "--server",
+                "civitaiOrchestrationApi=" + fake.orchestrationUrl(),
+                "--server",
+                "civitaiSiteApi=" + fake.siteUrl(),
+                "--poll-delay",
+                "0",
+                "--input",
+                "apiKey=" + KEY));
+        for (String input : inputs) {
+            args.add("--input");
+            args.add(input);
+        }
+        return weft(args.toArray(String[]::new));
+    }
 
-  @Test
-  void generateWritesTheClasses(@TempDir Path out) {
-    Result result = weft("generate", SEEDS.resolve("civitai-workflow-query-cancel-workflow.yml").toString(),
-        "-d", out.toString(), "-p", "com.example.civitai");
+    private static JsonNode json(Result result) throws Exception {
+        assertEquals(0, result.status(), result.err());
+        return new ObjectMapper().readTree(result.out());
+    }
 
-    assertEquals(0, result.status(), result.err());
-    assertTrue(Files.exists(out.resolve("com/example/civitai/WorkflowQueryCancelWorkflow.java")));
-  }
+    @Test
+    void validateAcceptsTheSeedsWithDialectWarnings() throws Exception {
+        List<String> args = new ArrayList<>(List.of("validate"));
+        try (var files = Files.list(SEEDS)) {
+            files.sorted().forEach(f -> args.add(f.toString()));
+        }
+        Result result = weft(args.toArray(String[]::new));
 
-  @Test
-  void runsImageGenerationPoll() throws Exception {
-    JsonNode outputs = json(run("civitai-image-generation-poll-workflow.yml", "image-generation-poll",
-        "engine=flux2", "prompt=a harbour at night", "quantity=1"));
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.err().contains("warning: [bare-expression]"), result.err());
+        assertFalse(result.err().contains("error:"), result.err());
+    }
 
-    assertEquals("succeeded", outputs.get("status").asText());
-    assertEquals("https://blobs.example/" + outputs.get("workflowId").asText() + "/0.png",
-        outputs.get("firstBlobUrl").asText());
-    assertEquals(12, outputs.get("cost").asInt());
-  }
+    @Test
+    void validateStrictFailsOnTheDialects() {
+        Result result = weft(
+                "validate",
+                "--strict",
+                SEEDS.resolve("civitai-image-generation-poll-workflow.yml").toString());
 
-  @Test
-  void runsQueryCancel() throws Exception {
-    String running = fake.seedWorkflow("processing");
+        assertEquals(1, result.status());
+        assertTrue(result.err().contains("error: [jsonpath-comparison]"), result.err());
+    }
 
-    JsonNode outputs = json(run("civitai-workflow-query-cancel-workflow.yml", "workflow-query-cancel",
-        "status=processing"));
+    @Test
+    void generateWritesTheClasses(@TempDir Path out) {
+        Result result = weft(
+                "generate",
+                SEEDS.resolve("civitai-workflow-query-cancel-workflow.yml").toString(),
+                "-d",
+                out.toString(),
+                "-p",
+                "com.example.civitai");
 
-    assertEquals(running, outputs.get("workflowId").asText());
-    assertEquals("canceled", outputs.get("finalStatus").asText());
-  }
+        assertEquals(0, result.status(), result.err());
+        assertTrue(Files.exists(out.resolve("com/example/civitai/WorkflowQueryCancelWorkflow.java")));
+    }
 
-  @Test
-  void runsModelVersionToGeneration() throws Exception {
-    JsonNode outputs = json(run("civitai-model-version-to-generation-workflow.yml", "model-version-to-generation",
-        "modelVersionId=7", "engine=sdxl", "prompt=a fox"));
+    @Test
+    void runsImageGenerationPoll() throws Exception {
+        JsonNode outputs = json(run(
+                "civitai-image-generation-poll-workflow.yml",
+                "image-generation-poll",
+                "engine=flux2",
+                "prompt=a harbour at night",
+                "quantity=1"));
 
-    assertEquals("urn:air:sdxl:checkpoint:civitai:1007@7", outputs.get("air").asText());
-    assertEquals(outputs.get("air").asText(),
-        fake.submittedBody(outputs.get("workflowId").asText()).at("/steps/0/input/model").asText());
-  }
+        assertEquals("succeeded", outputs.get("status").asText());
+        assertEquals(
+                "https://blobs.example/" + outputs.get("workflowId").asText() + "/0.png",
+                outputs.get("firstBlobUrl").asText());
+        assertEquals(12, outputs.get("cost").asInt());
+    }
 
-  @Test
-  void runsPresignedBlobGenerate() throws Exception {
-    JsonNode outputs = json(run("civitai-presigned-blob-generate-workflow.yml", "presigned-blob-generate",
-        "mimeType=image/png", "engine=flux2", "prompt=a cat", "callbackUrl=https://hooks.example/x"));
+    @Test
+    void runsQueryCancel() throws Exception {
+        String running = fake.seedWorkflow("processing");
 
-    assertTrue(outputs.get("blobId").asText().startsWith("blob-"));
-    assertEquals(outputs.get("blobId").asText(),
-        fake.submittedBody(outputs.get("workflowId").asText()).at("/steps/0/input/images/0").asText());
-  }
+        JsonNode outputs =
+                json(run("civitai-workflow-query-cancel-workflow.yml", "workflow-query-cancel", "status=processing"));
 
-  @Test
-  void aFailedRunExitsNonZeroWithoutTheKey() {
-    Result result = weft("run", SEEDS.resolve("civitai-image-generation-poll-workflow.yml").toString(),
-        "--workflow", "image-generation-poll", "--server", "civitaiOrchestrationApi=http://127.0.0.1:9",
-        "--input", "apiKey=" + KEY, "--input", "engine=x", "--input", "prompt=y");
+        assertEquals(running, outputs.get("workflowId").asText());
+        assertEquals("canceled", outputs.get("finalStatus").asText());
+    }
 
-    assertEquals(1, result.status());
-    assertTrue(result.err().contains("failed"), result.err());
-    assertFalse(result.err().contains(KEY) || result.out().contains(KEY), result.err());
-  }
+    @Test
+    void runsModelVersionToGeneration() throws Exception {
+        JsonNode outputs = json(run(
+                "civitai-model-version-to-generation-workflow.yml",
+                "model-version-to-generation",
+                "modelVersionId=7",
+                "engine=sdxl",
+                "prompt=a fox"));
 
-  @Test
-  void aWrongCommandLineExitsWithUsage() {
-    Result result = weft("run", "x.yml");
+        assertEquals(
+                "urn:air:sdxl:checkpoint:civitai:1007@7", outputs.get("air").asText());
+        assertEquals(
+                outputs.get("air").asText(),
+                fake.submittedBody(outputs.get("workflowId").asText())
+                        .at("/steps/0/input/model")
+                        .asText());
+    }
 
-    assertEquals(2, result.status());
-    assertTrue(result.err().contains("usage: weft"), result.err());
-  }
+    @Test
+    void runsPresignedBlobGenerate() throws Exception {
+        JsonNode outputs = json(run(
+                "civitai-presigned-blob-generate-workflow.yml",
+                "presigned-blob-generate",
+                "mimeType=image/png",
+                "engine=flux2",
+                "prompt=a cat",
+                "callbackUrl=https://hooks.example/x"));
+
+        assertTrue(outputs.get("blobId").asText().startsWith("blob-"));
+        assertEquals(
+                outputs.get("blobId").asText(),
+                fake.submittedBody(outputs.get("workflowId").asText())
+                        .at("/steps/0/input/images/0")
+                        .asText());
+    }
+
+    @Test
+    void aFailedRunExitsNonZeroWithoutTheKey() {
+        Result result = weft(
+                "run",
+                SEEDS.resolve("civitai-image-generation-poll-workflow.yml").toString(),
+                "--workflow",
+                "image-generation-poll",
+                "--server",
+                "civitaiOrchestrationApi=http://127.0.0.1:9",
+                "--input",
+                "apiKey=" + KEY,
+                "--input",
+                "engine=x",
+                "--input",
+                "prompt=y");
+
+        assertEquals(1, result.status());
+        assertTrue(result.err().contains("failed"), result.err());
+        assertFalse(result.err().contains(KEY) || result.out().contains(KEY), result.err());
+    }
+
+    @Test
+    void aWrongCommandLineExitsWithUsage() {
+        Result result = weft("run", "x.yml");
+
+        assertEquals(2, result.status());
+        assertTrue(result.err().contains("usage: weft"), result.err());
+    }
 }

@@ -29,7 +29,10 @@ class ActionsTourTest {
     @BeforeEach
     void start() throws Exception {
         shop = new ShopServer();
-        client = ArazzoClient.builder().server("shop", shop.url()).pollPolicy(PollPolicy.noDelay()).build();
+        client = ArazzoClient.builder()
+                .server("shop", shop.url())
+                .pollPolicy(PollPolicy.noDelay())
+                .build();
     }
 
     @AfterEach
@@ -38,7 +41,11 @@ class ActionsTourTest {
     }
 
     private static OrderAndShipWorkflow.Inputs order(String item) {
-        return OrderAndShipWorkflow.Inputs.builder().item(item).quantity(2L).token(TOKEN).build();
+        return OrderAndShipWorkflow.Inputs.builder()
+                .item(item)
+                .quantity(2L)
+                .token(TOKEN)
+                .build();
     }
 
     @Test
@@ -63,10 +70,12 @@ class ActionsTourTest {
         assertTrue(create.body().contains("\"note\":\"ordered by book fan\""), create.body());
         assertTrue(create.body().contains("\"quantity\":2"), create.body());
         var own = shop.seen().subList(0, shop.seen().size() - 1);
-        assertTrue(own.stream().allMatch(s -> "weft-tour".equals(s.trace())),
+        assertTrue(
+                own.stream().allMatch(s -> "weft-tour".equals(s.trace())),
                 "the workflow-level component parameter reaches every request of the workflow");
         assertNull(shop.seen().get(shop.seen().size() - 1).trace(), "but not those of the workflow it calls");
-        assertTrue(shop.seen().stream().filter(s -> s.path().endsWith("/invoice"))
+        assertTrue(shop.seen().stream()
+                .filter(s -> s.path().endsWith("/invoice"))
                 .allMatch(s -> "format=compact".equals(s.query())));
     }
 
@@ -80,8 +89,8 @@ class ActionsTourTest {
 
     @Test
     void aFailureEndFailsTheRunWithoutLeakingTheToken() {
-        WorkflowException e = assertThrows(WorkflowException.class,
-                () -> new OrderAndShipWorkflow(client).run(order("broken")));
+        WorkflowException e =
+                assertThrows(WorkflowException.class, () -> new OrderAndShipWorkflow(client).run(order("broken")));
 
         assertEquals("create", e.stepId());
         assertEquals(400, e.httpStatus());
@@ -94,8 +103,12 @@ class ActionsTourTest {
     void dependsOnRunsFirstAndGotoWorkflowHandsOver() {
         var first = new OrderAndShipWorkflow(client).run(order("lamp"));
 
-        new ReorderWorkflow(client).run(ReorderWorkflow.Inputs.builder()
-                .orderId(first.orderId()).item("lamp").token(TOKEN).build());
+        new ReorderWorkflow(client)
+                .run(ReorderWorkflow.Inputs.builder()
+                        .orderId(first.orderId())
+                        .item("lamp")
+                        .token(TOKEN)
+                        .build());
 
         assertEquals(2, shop.count("POST", "/orders"), "the goto to order-and-ship placed a second order");
         assertEquals(1, shop.count("POST", "/orders/o-2/ship"));
@@ -108,7 +121,8 @@ class ActionsTourTest {
     void aTemplateWithAnAbsentValueFailsInsteadOfSendingHalfAHeader() {
         var noToken = OrderAndShipWorkflow.Inputs.builder().item("book").build();
 
-        WorkflowException e = assertThrows(WorkflowException.class, () -> new OrderAndShipWorkflow(client).run(noToken));
+        WorkflowException e =
+                assertThrows(WorkflowException.class, () -> new OrderAndShipWorkflow(client).run(noToken));
 
         assertEquals("create", e.stepId());
         assertTrue(e.getMessage().contains("Authorization"), e.getMessage());
@@ -119,11 +133,13 @@ class ActionsTourTest {
     void aRetryRunsItsStepFirstThenTheFailedStepAgain() {
         String id = shop.seed("late");
 
-        var outputs = new ShipWhenReadyWorkflow(client).run(ShipWhenReadyWorkflow.Inputs.builder().orderId(id).build());
+        var outputs = new ShipWhenReadyWorkflow(client)
+                .run(ShipWhenReadyWorkflow.Inputs.builder().orderId(id).build());
 
         assertEquals("TRK-" + id, outputs.tracking());
         assertEquals("new", outputs.status(), "the refresh step ran once, as the retry's helper");
-        assertEquals(List.of("POST /orders/" + id + "/ship", "GET /orders/" + id, "POST /orders/" + id + "/ship"),
+        assertEquals(
+                List.of("POST /orders/" + id + "/ship", "GET /orders/" + id, "POST /orders/" + id + "/ship"),
                 shop.seen().stream().map(s -> s.method() + " " + s.path()).toList());
     }
 

@@ -52,7 +52,9 @@ final class ShopServer implements AutoCloseable {
     }
 
     long count(String method, String pathRegex) {
-        return seen.stream().filter(s -> s.method().equals(method) && s.path().matches(pathRegex)).count();
+        return seen.stream()
+                .filter(s -> s.method().equals(method) && s.path().matches(pathRegex))
+                .count();
     }
 
     @Override
@@ -65,9 +67,13 @@ final class ShopServer implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
-            seen.add(new Seen(method, path, exchange.getRequestURI().getRawQuery(),
+            seen.add(new Seen(
+                    method,
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("X-Trace"), body));
+                    exchange.getRequestHeaders().getFirst("X-Trace"),
+                    body));
             if (method.equals("POST") && path.equals("/orders")) {
                 create(exchange, body);
                 return;
