@@ -12,8 +12,9 @@ import java.util.Objects;
  *
  * @param documents the Arazzo documents to compile (source descriptions they name are loaded too)
  * @param packageName the Java package of the generated classes
- * @param strict whether the seed dialects (bare expressions in strings, comparison JSONPath, bare
- *     operationIds with several sources) are errors instead of warnings
+ * @param strict whether the dialect warnings (bare expressions in strings, comparison JSONPath, bare
+ *     operationIds with several sources, other tools' {@code $faker} and dotted member reads, Goessner
+ *     JSONPath: the codes {@code DiagnosticCode.isDialect()} marks) are errors instead of warnings
  * @param sourceMappings local files to read instead of absolute source description URLs (D-28: Weft
  *     never downloads at build time), by URL
  */

@@ -19,52 +19,15 @@ final class ActionCheck implements Check {
     }
 
     private static void check(Workflow workflow, Action action, Diagnostics diagnostics) {
+        if (!shape(action, diagnostics)) {
+            return;
+        }
         String type = action.type().value();
         String name = action.name().value();
-        boolean hasStep = action.stepId() != null;
-        boolean hasWorkflow = action.workflowId() != null;
-        if (type.equals("goto") && hasStep == hasWorkflow) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.type().location(),
-                    "goto action '" + name + "' must have exactly one of stepId and workflowId");
-            return;
-        }
-        if (type.equals("retry") && hasStep && hasWorkflow) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.type().location(),
-                    "retry action '" + name + "' may have at most one of stepId and workflowId");
-            return;
-        }
-        if (type.equals("end") && (hasStep || hasWorkflow)) {
-            diagnostics.warning(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.type().location(),
-                    "end action '" + name + "' ignores its stepId/workflowId");
-        }
-        if (!type.equals("retry") && (action.retryAfter() != null || action.retryLimit() != null)) {
-            diagnostics.warning(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.type().location(),
-                    type + " action '" + name + "' ignores retryAfter and retryLimit; they apply to retry actions");
-        }
-        if (action.retryAfter() != null && action.retryAfter().value() < 0) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.retryAfter().location(),
-                    "retryAfter must be a number of seconds >= 0");
-        }
-        if (action.retryLimit() != null && action.retryLimit().value() < 0) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.retryLimit().location(),
-                    "retryLimit must be an integer >= 0");
-        }
-        if (hasStep
+        if (action.stepId() != null
                 && !type.equals("end")
                 && workflow.step(action.stepId().value()).isEmpty()) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNKNOWN_GOTO_TARGET,
                     action.stepId().location(),
                     type + " action '" + name + "' targets step '"
@@ -74,5 +37,55 @@ final class ActionCheck implements Check {
                                     action.stepId().value(),
                                     workflow.steps().stream().map(Step::id).toList()));
         }
+    }
+
+    /**
+     * The rules an action obeys wherever it is used, so also as a component nobody references: its fields fit
+     * its type. False when it has no single target, so its target is not looked up.
+     */
+    static boolean shape(Action action, Diagnostics diagnostics) {
+        String type = action.type().value();
+        String name = action.name().value();
+        boolean hasStep = action.stepId() != null;
+        boolean hasWorkflow = action.workflowId() != null;
+        if (type.equals("goto") && hasStep == hasWorkflow) {
+            diagnostics.report(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.type().location(),
+                    "goto action '" + name + "' must have exactly one of stepId and workflowId");
+            return false;
+        }
+        if (type.equals("retry") && hasStep && hasWorkflow) {
+            diagnostics.report(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.type().location(),
+                    "retry action '" + name + "' may have at most one of stepId and workflowId");
+            return false;
+        }
+        if (type.equals("end") && (hasStep || hasWorkflow)) {
+            diagnostics.report(
+                    DiagnosticCode.IGNORED_FIELD,
+                    action.type().location(),
+                    "end action '" + name + "' ignores its stepId/workflowId");
+        }
+        if (!type.equals("retry") && (action.retryAfter() != null || action.retryLimit() != null)) {
+            diagnostics.report(
+                    DiagnosticCode.IGNORED_FIELD,
+                    action.type().location(),
+                    type + " action '" + name + "' ignores retryAfter and retryLimit; they apply to retry actions");
+        }
+        if (action.retryAfter() != null && action.retryAfter().value() < 0) {
+            diagnostics.report(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.retryAfter().location(),
+                    "retryAfter must be a number of seconds >= 0");
+        }
+        if (action.retryLimit() != null && action.retryLimit().value() < 0) {
+            diagnostics.report(
+                    DiagnosticCode.INVALID_ACTION,
+                    action.retryLimit().location(),
+                    "retryLimit must be an integer >= 0");
+        }
+        return true;
     }
 }

@@ -18,6 +18,7 @@ public final class Checks {
             new ActionCheck(),
             new WorkflowCallCheck(),
             new FlowCheck(),
+            new ComponentCheck(),
             new JavaNameCheck());
 
     private Checks() {}

@@ -46,6 +46,15 @@ final class CriterionCheck implements Check {
         }
     }
 
+    /**
+     * The rules a criterion obeys wherever it is used, for a component action nobody references: its
+     * condition parses as its type (what it reads is checked where it is used).
+     */
+    static void syntax(Criterion criterion, Diagnostics diagnostics) {
+        check(criterion, Scope.ANY_RESULT, null, diagnostics);
+    }
+
+    /** @param references checks what the criterion reads; null for a component no workflow uses */
     private static void check(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
         Located<String> condition = criterion.condition();
         if (criterion.typeVersion() != null && !knownVersion(criterion, diagnostics)) {
@@ -53,7 +62,7 @@ final class CriterionCheck implements Check {
         }
         if (criterion.type() != null && criterion.context() == null) {
             String hint = criterion.typeName().equals("simple") ? "; or remove 'type: simple'" : "";
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.MALFORMED_CONDITION,
                     criterion.type().location(),
                     "a criterion of type '" + criterion.typeName() + "' needs a 'context'" + hint);
@@ -61,14 +70,20 @@ final class CriterionCheck implements Check {
         }
         if (criterion.context() != null) {
             RuntimeExpression context = ExpressionCheck.single(criterion.context(), diagnostics);
-            if (context != null) {
+            if (context != null && references != null) {
                 references.check(context, criterion.context().location(), scope, false);
             }
         }
         switch (criterion.typeName()) {
             case "simple" -> simple(condition, scope, references, diagnostics);
             case "regex" -> regex(condition, diagnostics);
-            case "jsonpath" -> jsonPath(condition, scope, references, diagnostics);
+            case "jsonpath" -> {
+                if (criterion.typeVersion() != null) {
+                    goessner(criterion, diagnostics);
+                } else {
+                    jsonPath(criterion, scope, references, diagnostics);
+                }
+            }
             case "xpath" -> xpath(condition, diagnostics);
             default ->
                 diagnostics.report(
@@ -80,34 +95,53 @@ final class CriterionCheck implements Check {
 
     /**
      * CRIT-9, D-33: a Criterion Expression Type object names a version the spec lists; XPath ones are
-     * evaluated by the XPath 1.0 engine (D-32), Goessner JSONPath has no engine in Weft.
+     * evaluated by the XPath 1.0 engine (D-32), Goessner JSONPath as the RFC 9535 query it translates to.
      */
     private static boolean knownVersion(Criterion criterion, Diagnostics diagnostics) {
         Located<String> version = criterion.typeVersion();
         List<String> known = criterion.typeName().equals("xpath") ? XPATH_VERSIONS : JSONPATH_VERSIONS;
         if (!known.contains(version.value())) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.INVALID_VALUE,
                     version.location(),
                     "unknown " + criterion.typeName() + " version '" + version.value() + "'; the specification defines "
                             + String.join(", ", known) + Suggestions.hint(version.value(), known));
             return false;
         }
-        if (criterion.typeName().equals("jsonpath")) {
+        return true;
+    }
+
+    /**
+     * D-33: Goessner JSONPath is evaluated as the RFC 9535 query it translates to, with a dialect warning;
+     * without a translation that keeps its meaning, Weft refuses rather than guess.
+     */
+    private static void goessner(Criterion criterion, Diagnostics diagnostics) {
+        Located<String> condition = criterion.condition();
+        Located<String> version = criterion.typeVersion();
+        var rfc = GoessnerJsonPath.toRfc9535(condition.value());
+        if (rfc.isEmpty()) {
             diagnostics.report(
                     DiagnosticCode.UNSUPPORTED_FEATURE,
-                    version.location(),
-                    "JSONPath version '" + version.value() + "' is unsupported: Weft evaluates RFC 9535 JSONPath only; "
-                            + "write 'type: jsonpath'");
-            return false;
+                    condition.location(),
+                    "Goessner JSONPath '" + condition.value() + "' has no safe translation to RFC 9535 JSONPath, "
+                            + "the only JSONPath Weft evaluates; write it as an RFC 9535 query with 'type: jsonpath'");
+            return;
         }
-        return true;
+        boolean same = rfc.get().equals(condition.value());
+        boolean warned = pitfalls(criterion, rfc.get(), same, diagnostics);
+        String as = same ? "as the same RFC 9535 query" : "as the RFC 9535 query '" + rfc.get() + "'";
+        diagnostics.report(
+                DiagnosticCode.GOESSNER_JSONPATH,
+                version.location(),
+                "Goessner JSONPath (" + version.value() + ") is evaluated " + as
+                        + ", whose comparisons do not convert types"
+                        + (warned ? "" : "; write 'type: jsonpath' with the condition '" + rfc.get() + "'"));
     }
 
     private static void simple(Located<String> condition, Scope scope, References references, Diagnostics diagnostics) {
         if (ConditionParser.isBraced(condition.value())) {
             String inner = condition.value().trim();
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.MALFORMED_CONDITION,
                     condition.location(),
                     "a condition is not written in braces; write '"
@@ -121,7 +155,7 @@ final class CriterionCheck implements Check {
         try {
             Pattern.compile(condition.value());
         } catch (PatternSyntaxException e) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.MALFORMED_CONDITION,
                     condition.location().shifted(Math.max(0, e.getIndex())),
                     "regular expression does not compile: " + e.getDescription());
@@ -133,32 +167,39 @@ final class CriterionCheck implements Check {
         try {
             dev.weft.runtime.internal.XPathCriterion.compile(condition.value());
         } catch (dev.weft.runtime.internal.XPathCriterionException e) {
-            diagnostics.error(DiagnosticCode.MALFORMED_CONDITION, condition.location(), e.getMessage());
+            diagnostics.report(DiagnosticCode.MALFORMED_CONDITION, condition.location(), e.getMessage());
         }
     }
 
     /** CRIT-5: an RFC 9535 query; failing that, the seeds' comparison dialect with a warning (D-7). */
-    private static void jsonPath(
-            Located<String> condition, Scope scope, References references, Diagnostics diagnostics) {
+    private static void jsonPath(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
+        Located<String> condition = criterion.condition();
         dev.weft.runtime.internal.JsonPathSyntaxException notRfc;
         try {
             dev.weft.runtime.internal.JsonPathQuery.compile(condition.value());
-            pitfalls(condition, diagnostics);
+            pitfalls(criterion, condition.value(), true, diagnostics);
             return;
         } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
             notRfc = e;
         }
         ParseResult<Condition> dialect = ConditionParser.parseContextComparison(condition.value());
         if (dialect.ok() && hasComparison(dialect.value())) {
-            diagnostics.dialect(
+            // the fix is the simple condition Weft evaluates it as; an RFC 9535 root filter would test the
+            // context's children, not its members
+            String fix = JsonPathAdvice.comparisonAsSimple(
+                            dialect.value(), criterion.context().value())
+                    .map(simple -> "; Weft evaluates it as the simple condition '" + simple
+                            + "': write that as the condition, without 'type' and 'context'")
+                    .orElse("; Weft evaluates its '$.…' operands as members of the context: write it as a simple "
+                            + "condition on the context");
+            diagnostics.report(
                     DiagnosticCode.JSONPATH_COMPARISON,
                     condition.location(),
-                    "jsonpath condition written as a comparison is not RFC 9535 JSONPath; write it as a simple condition on "
-                            + "'$response.body#/...' or as a filter query like \"$[?@.status == 'x']\"");
+                    "jsonpath condition written as a comparison is not RFC 9535 JSONPath" + fix);
             operands(dialect, condition, scope, references, diagnostics);
             return;
         }
-        diagnostics.error(
+        diagnostics.report(
                 DiagnosticCode.MALFORMED_CONDITION,
                 condition.location().shifted(notRfc.offset()),
                 "not an RFC 9535 JSONPath query: " + notRfc.getMessage());
@@ -170,25 +211,40 @@ final class CriterionCheck implements Check {
 
     /**
      * CHECKLIST §3: valid RFC 9535 queries that almost surely do not test what they seem to. A criterion
-     * passes when the nodelist is non-empty, and a root filter selects among the context's children.
+     * passes when the nodelist is non-empty, and a root filter selects among the context's children. The
+     * advice of both warnings agrees: on a root filter, the simple condition on the context's members.
+     *
+     * @param located whether offsets in {@code query} are offsets in the criterion's condition
+     * @return whether a warning was reported
      */
-    private static void pitfalls(Located<String> condition, Diagnostics diagnostics) {
-        String text = condition.value();
-        if (ROOT_FILTER.matcher(text).find()) {
-            diagnostics.warning(
+    private static boolean pitfalls(Criterion criterion, String query, boolean located, Diagnostics diagnostics) {
+        Located<String> condition = criterion.condition();
+        boolean rootFilter = ROOT_FILTER.matcher(query).find();
+        var simple = rootFilter && criterion.context() != null
+                ? JsonPathAdvice.rootFilterAsSimple(query, criterion.context().value())
+                : java.util.Optional.<String>empty();
+        String simpleFix = simple.map(s -> "write the simple condition '" + s + "', without 'type' and 'context'")
+                .orElse(null);
+        if (rootFilter) {
+            diagnostics.report(
                     DiagnosticCode.JSONPATH_PITFALL,
                     condition.location(),
                     "'$[?...]' filters the context's children, not the context: on an object, '@' is each member's value; "
-                            + "to test a member of the context, write a simple condition such as '$response.body#/status == ...'");
+                            + (simpleFix != null
+                                    ? "to test the context's own members, " + simpleFix
+                                    : "to test a member of the context, write a simple condition on it"));
         }
-        java.util.regex.Matcher notNull = NOT_NULL.matcher(text);
+        java.util.regex.Matcher notNull = NOT_NULL.matcher(query);
         if (notNull.find()) {
-            diagnostics.warning(
+            String fix = rootFilter
+                    ? simpleFix != null ? "; " + simpleFix + ", which is false when it is missing" : ""
+                    : "; test existence with '" + notNull.group().replaceAll("\\s*!=\\s*null$", "") + "' instead";
+            diagnostics.report(
                     DiagnosticCode.JSONPATH_PITFALL,
-                    condition.location().shifted(notNull.start()),
-                    "'" + notNull.group() + "' is also true when the member is missing; test existence with '"
-                            + notNull.group().replaceAll("\\s*!=\\s*null$", "") + "' instead");
+                    located ? condition.location().shifted(notNull.start()) : condition.location(),
+                    "'" + notNull.group() + "' is also true when the member is missing" + fix);
         }
+        return rootFilter || notNull.find(0);
     }
 
     private static boolean hasComparison(Condition c) {
@@ -211,10 +267,10 @@ final class CriterionCheck implements Check {
             References references,
             Diagnostics diagnostics) {
         for (var error : parsed.errors()) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(error.offset()), error.message());
         }
-        if (parsed.ok()) {
+        if (parsed.ok() && references != null) {
             visit(parsed.value(), condition, scope, references);
         }
     }

@@ -133,7 +133,7 @@ final class ExchangeCheck implements Check {
                 && body.pointer() != null
                 && !body.pointer().isRoot()) {
             ResponsePointers.missing(op, body.pointer().tokens())
-                    .ifPresent(why -> diagnostics.warning(
+                    .ifPresent(why -> diagnostics.report(
                             DiagnosticCode.UNKNOWN_RESPONSE_POINTER,
                             at,
                             "'" + e.text() + "' leads nowhere in the response schemas of " + op.display() + ": "
@@ -170,8 +170,8 @@ final class ExchangeCheck implements Check {
         sent.stream()
                 .filter(p -> p.in() != null && p.in().value().equals(in))
                 .forEach(p -> known.add(p.name().value()));
-        diagnostics.error(
-                DiagnosticCode.UNKNOWN_PARAMETER,
+        diagnostics.report(
+                DiagnosticCode.UNKNOWN_REQUEST_PARAMETER,
                 at,
                 "'" + e.text() + "' reads " + in + " parameter '" + name + "', which " + op.display()
                         + " does not declare and step '" + step.id() + "' does not send"

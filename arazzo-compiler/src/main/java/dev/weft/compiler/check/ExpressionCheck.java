@@ -5,6 +5,7 @@ import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.expr.ExpressionError;
 import dev.weft.compiler.expr.ExpressionParser;
+import dev.weft.compiler.expr.ForeignExpressions;
 import dev.weft.compiler.expr.ParseResult;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.expr.Template;
@@ -49,6 +50,14 @@ final class ExpressionCheck implements Check {
         }
     }
 
+    /**
+     * The rules a value obeys wherever it is used, for a component parameter nobody references: its
+     * expressions parse (what they read is checked where it is used).
+     */
+    static void syntax(Node value, Diagnostics diagnostics) {
+        values(value, null, diagnostics);
+    }
+
     /** Strings at any depth of a value are templates; keys are never evaluated. */
     private static void values(Node value, References references, Diagnostics diagnostics) {
         if (value instanceof Node.StringNode s) {
@@ -67,11 +76,14 @@ final class ExpressionCheck implements Check {
             return;
         }
         Template template = result.value();
+        foreign(s, diagnostics);
         for (Template.Part part : template.parts()) {
             if (part instanceof Template.Embedded e) {
-                references.check(e.expression(), s.at(e.offset()), Scope.REQUEST, false);
+                if (references != null) {
+                    references.check(e.expression(), s.at(e.offset()), Scope.REQUEST, false);
+                }
                 if (!e.braced() && !template.isSingleExpression()) {
-                    diagnostics.dialect(
+                    diagnostics.report(
                             DiagnosticCode.BARE_EXPRESSION,
                             s.at(e.offset()),
                             "'" + e.expression().text()
@@ -79,6 +91,22 @@ final class ExpressionCheck implements Check {
                                     + e.expression().text() + "}'");
                 }
             }
+        }
+    }
+
+    /** Other tools' expressions are text by the spec: Weft sends them as written, and says so (a dialect). */
+    private static void foreign(Node.StringNode s, Diagnostics diagnostics) {
+        for (ForeignExpressions.Found f : ForeignExpressions.in(s.value())) {
+            String what = ForeignExpressions.TOOL_ROOTS.contains(f.root())
+                    ? "'" + f.text() + "' is a Redocly Respect expression, not an Arazzo one"
+                    : "'" + f.text() + "' is not an Arazzo expression: Arazzo defines no root '$" + f.root() + "'";
+            String fix = f.suggestion() == null
+                    ? ""
+                    : "; did you mean '" + f.text().replaceFirst("\\$" + f.root(), "\\$" + f.suggestion()) + "'?";
+            diagnostics.report(
+                    DiagnosticCode.FOREIGN_EXPRESSION,
+                    s.at(f.offset()),
+                    what + "; Weft sends the text as written" + fix);
         }
     }
 
@@ -105,7 +133,7 @@ final class ExpressionCheck implements Check {
             java.util.function.IntFunction<Location> at,
             Diagnostics diagnostics) {
         for (ExpressionError error : errors) {
-            diagnostics.error(DiagnosticCode.MALFORMED_EXPRESSION, at.apply(error.offset()), error.message());
+            diagnostics.report(DiagnosticCode.MALFORMED_EXPRESSION, at.apply(error.offset()), error.message());
         }
     }
 }

@@ -44,7 +44,7 @@ final class FlowCheck implements Check {
             for (int i = 0; i < workflow.steps().size(); i++) {
                 Step step = workflow.steps().get(i);
                 if (!graph.isReachable(i)) {
-                    diagnostics.warning(
+                    diagnostics.report(
                             DiagnosticCode.UNREACHABLE_STEP,
                             step.stepId().location(),
                             "step '" + step.id() + "' can never run: no path from the first step leads to it");
@@ -60,7 +60,7 @@ final class FlowCheck implements Check {
                     List<String> ids = cycle.stream()
                             .map(n -> workflow.steps().get(n).id())
                             .toList();
-                    diagnostics.warning(
+                    diagnostics.report(
                             DiagnosticCode.ENDLESS_LOOP,
                             step.stepId().location(),
                             "steps loop without end: " + step.id() + " -> " + String.join(" -> ", ids)
@@ -78,11 +78,12 @@ final class FlowCheck implements Check {
         Step step = workflow.steps().get(reader);
         if (writer == reader) {
             if (read.beforeCall() && !graph.mayRunBefore(reader, reader)) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.OUTPUT_BEFORE_STEP,
                         read.at(),
                         "step '" + step.id()
-                                + "' reads its own output before its first call, and no loop runs it before");
+                                + "' reads its own output before its first call, and no loop runs it before (the value is absent "
+                                + "there)");
             }
             return;
         }
@@ -90,17 +91,18 @@ final class FlowCheck implements Check {
             return;
         }
         if (graph.mayRunBefore(writer, reader)) {
-            diagnostics.warning(
+            diagnostics.report(
                     DiagnosticCode.OUTPUT_BEFORE_STEP,
                     read.at(),
                     "step '" + read.stepId() + "' may not have run when step '" + step.id()
                             + "' reads its outputs: some path reaches '" + step.id()
                             + "' without it (the value is then absent)");
         } else {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.OUTPUT_BEFORE_STEP,
                     read.at(),
-                    "step '" + read.stepId() + "' never runs before step '" + step.id() + "', which reads its outputs");
+                    "step '" + read.stepId() + "' never runs before step '" + step.id()
+                            + "', which reads its outputs (the value is always absent there)");
         }
     }
 

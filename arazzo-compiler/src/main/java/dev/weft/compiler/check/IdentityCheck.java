@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** Names and ids: unique where they must be, and of the allowed shape (SRC-1/2, WF-1/2, STEP-1/2, STEP-9/13). */
 final class IdentityCheck implements Check {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final Pattern BREAKING = Pattern.compile(".*[.\\s{}].*", Pattern.DOTALL);
+    private static final Pattern UNNAMEABLE = Pattern.compile(".*[\\s{}].*", Pattern.DOTALL);
 
     @Override
     public void check(ResolvedDocument document, Diagnostics diagnostics) {
@@ -26,7 +26,9 @@ final class IdentityCheck implements Check {
         unique(doc.sourceDescriptions(), SourceDescription::name, "source description name", diagnostics);
         for (SourceDescription source : doc.sourceDescriptions()) {
             if (!ID.matcher(source.name().value()).matches()) {
-                diagnostics.error(
+                // SRC-2: a SHOULD in the prose, but the official schema's pattern, and a '.' would make
+                // $sourceDescriptions.<name>.<id> ambiguous
+                diagnostics.report(
                         DiagnosticCode.INVALID_NAME,
                         source.name().location(),
                         "source description name '" + source.name().value() + "' must match ^[A-Za-z0-9_-]+$");
@@ -56,18 +58,21 @@ final class IdentityCheck implements Check {
         return new Located<>(p.identity(), p.name().location());
     }
 
+    /**
+     * WF-2, STEP-2: the specification only recommends (SHOULD) the pattern, and any id still gets a Java
+     * name, so an id outside it is a warning; with whitespace or braces runtime expressions cannot name it.
+     */
     private static void shape(Located<String> id, String what, Diagnostics diagnostics) {
-        if (BREAKING.matcher(id.value()).matches() || id.value().isEmpty()) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_NAME,
-                    id.location(),
-                    what + " '" + id.value() + "' must not contain '.', whitespace, '{' or '}'; use ^[A-Za-z0-9_-]+$");
-        } else if (!ID.matcher(id.value()).matches()) {
-            diagnostics.warning(
-                    DiagnosticCode.INVALID_NAME,
-                    id.location(),
-                    what + " '" + id.value() + "' should match ^[A-Za-z0-9_-]+$");
+        if (ID.matcher(id.value()).matches()) {
+            return;
         }
+        String why = UNNAMEABLE.matcher(id.value()).matches()
+                ? "; with whitespace or braces in it, no runtime expression can name it"
+                : "";
+        diagnostics.report(
+                DiagnosticCode.NONSTANDARD_ID,
+                id.location(),
+                what + " '" + id.value() + "' does not match the recommended ^[A-Za-z0-9_-]+$" + why);
     }
 
     private static <T> void unique(
@@ -80,7 +85,7 @@ final class IdentityCheck implements Check {
             }
             Located<String> first = seen.putIfAbsent(k.value(), k);
             if (first != null) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.DUPLICATE_ID,
                         k.location(),
                         "duplicate " + what + " '" + display(k.value()) + "' (first declared at line "

@@ -40,7 +40,7 @@ final class ParameterCheck implements Check {
         Set<String> given = new LinkedHashSet<>();
         for (Parameter p : Effective.parameters(workflow, step)) {
             if (p.in() == null) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.MISSING_PARAMETER_LOCATION,
                         p.name().location(),
                         "parameter '" + p.name().value() + "' of step '" + step.id()
@@ -52,10 +52,10 @@ final class ParameterCheck implements Check {
             if (in.equals("path")) {
                 given.add(name);
                 if (!pathVariables.contains(name)) {
-                    diagnostics.error(
+                    diagnostics.report(
                             DiagnosticCode.UNKNOWN_PARAMETER,
                             p.name().location(),
-                            "path parameter '" + name + "' is not a variable of " + op.display()
+                            "path parameter '" + name + "' is not a variable of " + op.display() + ", so it is not sent"
                                     + Suggestions.hint(name, pathVariables));
                 }
             } else if (op.parameter(name, in).isEmpty()
@@ -65,7 +65,7 @@ final class ParameterCheck implements Check {
                 // step's own undeclared parameters are worth a warning
                 List<String> known = new ArrayList<>();
                 op.parameters().stream().filter(q -> in.equals(q.getIn())).forEach(q -> known.add(q.getName()));
-                diagnostics.warning(
+                diagnostics.report(
                         DiagnosticCode.UNKNOWN_PARAMETER,
                         p.name().location(),
                         in + " parameter '" + name + "' is not declared by " + op.display() + " (it is sent anyway)"
@@ -74,11 +74,12 @@ final class ParameterCheck implements Check {
         }
         for (String variable : pathVariables) {
             if (!given.contains(variable)) {
-                diagnostics.error(
+                // no MUST forbids it, and the call can still be built: it fails at run time, naming the parameter
+                diagnostics.report(
                         DiagnosticCode.MISSING_PATH_PARAMETER,
                         step.stepId().location(),
                         "step '" + step.id() + "' gives no value for path parameter '" + variable + "' of "
-                                + op.display());
+                                + op.display() + "; without one the step fails at run time");
             }
         }
         requiredParameters(workflow, step, op, diagnostics);
@@ -102,7 +103,7 @@ final class ParameterCheck implements Check {
                                     ? p.name().value().equalsIgnoreCase(declared.getName())
                                     : p.name().value().equals(declared.getName())));
             if (!supplied) {
-                diagnostics.warning(
+                diagnostics.report(
                         DiagnosticCode.MISSING_PARAMETER,
                         step.stepId().location(),
                         "step '" + step.id() + "' gives no value for required " + in + " parameter '"

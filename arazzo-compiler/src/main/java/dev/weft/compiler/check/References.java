@@ -38,7 +38,7 @@ final class References {
             stepOutput(out, at, memberAccessAllowed);
         } else if (expression instanceof RuntimeExpression.Output out) {
             if (scope != Scope.CALL && scope != Scope.ANY_RESULT) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
                         at,
                         "'" + out.text()
@@ -48,7 +48,7 @@ final class References {
         } else if (expression instanceof RuntimeExpression.WorkflowValue w) {
             Optional<Workflow> target = document.document().workflow(w.workflowId());
             if (target.isEmpty()) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.UNKNOWN_WORKFLOW,
                         at,
                         "'" + w.text() + "' refers to workflow '" + w.workflowId() + "', which is not in this document"
@@ -61,13 +61,13 @@ final class References {
                 workflowValue(w, target.get(), at, memberAccessAllowed);
             }
         } else if (expression instanceof RuntimeExpression.SourceDescriptionRef s) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
                     at,
                     "'" + s.text() + "' names a source description, not a value; it is only allowed in operationId, "
                             + "operationPath and workflowId");
         } else if (expression instanceof RuntimeExpression.ComponentRef c) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
                     at,
                     "'" + c.text() + "' is only allowed as the 'reference' of a reusable object");
@@ -79,7 +79,7 @@ final class References {
 
     private void responseOnly(RuntimeExpression expression, Location at, Scope scope) {
         if (scope == Scope.CALL) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
                     at,
                     "'" + expression.text()
@@ -87,7 +87,7 @@ final class References {
                             + "outputs with '$outputs.<name>'");
         } else if (scope != Scope.RESPONSE && scope != Scope.ANY_RESULT) {
             String where = scope == Scope.REQUEST ? "before the step's request is sent" : "in workflow outputs";
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
                     at,
                     "'" + expression.text() + "' cannot be used " + where
@@ -96,13 +96,18 @@ final class References {
         }
     }
 
+    /**
+     * EXPR-5: an input the schema excludes is an error; one it merely does not list (JSON Schema admits
+     * unlisted properties unless {@code additionalProperties} is false) is a warning, as the value may be
+     * absent at run time; a dotted member read outside a condition is a dialect.
+     */
     private void input(RuntimeExpression.Input in, Location at, boolean memberAccessAllowed) {
         if (workflow.inputs() == null) {
-            diagnostics.error(
-                    DiagnosticCode.UNKNOWN_INPUT,
+            diagnostics.report(
+                    DiagnosticCode.UNLISTED_INPUT,
                     at,
                     "'" + in.text() + "' reads an input, but workflow '"
-                            + workflow.workflowId().value() + "' declares no inputs");
+                            + workflow.workflowId().value() + "' declares no inputs (the value is absent)");
             return;
         }
         if (!inputs.isClosed()) {
@@ -114,27 +119,48 @@ final class References {
             String message = "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name() + "'"
                     + Suggestions.hint(in.name(), inputs.properties().keySet());
             if (inputs.allowsUnlisted()) {
-                // EXPR-5: additionalProperties lets a caller pass it, so it may be there at runtime
-                diagnostics.warning(
-                        DiagnosticCode.UNKNOWN_INPUT, at, message + " (its additionalProperties may supply it)");
+                diagnostics.report(
+                        DiagnosticCode.UNLISTED_INPUT,
+                        at,
+                        message + " (its inputs schema admits unlisted ones; the value is absent unless a caller "
+                                + "passes it)");
             } else {
-                diagnostics.error(DiagnosticCode.UNKNOWN_INPUT, at, message);
+                diagnostics.report(
+                        DiagnosticCode.UNKNOWN_INPUT,
+                        at,
+                        message + " (its inputs schema has additionalProperties: false)");
             }
         } else if (!declared.get().equals(in.name()) && !memberAccessAllowed) {
-            String rest = in.name().substring(declared.get().length() + 1);
-            diagnostics.error(
-                    DiagnosticCode.UNKNOWN_INPUT,
-                    at,
-                    "workflow '" + workflow.workflowId().value() + "' declares no input '" + in.name()
-                            + "'; to read a member of '" + declared.get() + "' write '$inputs." + declared.get() + "#/"
-                            + rest.replace('.', '/') + "'");
+            memberAccess(
+                    in.text(),
+                    "$inputs." + declared.get(),
+                    in.name().substring(declared.get().length() + 1),
+                    in.pointer(),
+                    "input '" + declared.get() + "'",
+                    at);
         }
+    }
+
+    /** A dotted member read of a declared input or output outside a condition: Weft reads the member. */
+    private void memberAccess(
+            String text,
+            String base,
+            String rest,
+            dev.weft.compiler.expr.JsonPointer pointer,
+            String what,
+            Location at) {
+        String fix = base + "#/" + rest.replace('.', '/') + (pointer == null || pointer.isRoot() ? "" : pointer);
+        diagnostics.report(
+                DiagnosticCode.MEMBER_ACCESS,
+                at,
+                "'" + text + "' reads member '" + rest + "' of " + what + " with a dot, which only conditions "
+                        + "allow; Weft reads the member; write '" + fix + "'");
     }
 
     private void stepOutput(RuntimeExpression.StepOutput out, Location at, boolean memberAccessAllowed) {
         Optional<Step> step = workflow.step(out.stepId());
         if (step.isEmpty()) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNKNOWN_STEP,
                     at,
                     "'" + out.text() + "' refers to step '" + out.stepId() + "', which is not in workflow '"
@@ -148,20 +174,18 @@ final class References {
         Optional<String> declared = DottedKeys.longestDeclared(out.name(), outputs);
         if (declared.isEmpty()) {
             String known = outputs.isEmpty() ? "; it declares no outputs" : Suggestions.hint(out.name(), outputs);
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNKNOWN_OUTPUT,
                     at,
                     "step '" + out.stepId() + "' has no output '" + out.name() + "'" + known);
         } else if (!declared.get().equals(out.name()) && !memberAccessAllowed) {
-            String rest = out.name().substring(declared.get().length() + 1);
-            diagnostics.error(
-                    DiagnosticCode.UNKNOWN_OUTPUT,
-                    at,
-                    "step '" + out.stepId() + "' has no output '" + out.name() + "'; to read a member of '"
-                            + declared.get()
-                            + "' write '$steps." + out.stepId() + ".outputs." + declared.get() + "#/"
-                            + rest.replace('.', '/')
-                            + "'");
+            memberAccess(
+                    out.text(),
+                    "$steps." + out.stepId() + ".outputs." + declared.get(),
+                    out.name().substring(declared.get().length() + 1),
+                    out.pointer(),
+                    "output '" + declared.get() + "' of step '" + out.stepId() + "'",
+                    at);
         }
     }
 
@@ -174,22 +198,27 @@ final class References {
         Collection<String> names = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
                 ? target.outputs().keySet()
                 : InputSchema.of(target).properties().keySet();
-        boolean checkable = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
-                || InputSchema.of(target).isClosed();
+        boolean outputs = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS;
+        InputSchema schema = InputSchema.of(target);
+        boolean checkable = outputs || schema.isClosed();
         Optional<String> declared = DottedKeys.longestDeclared(w.name(), names);
         if (checkable && (declared.isEmpty() || !declared.get().equals(w.name()) && !memberAccessAllowed)) {
-            DiagnosticCode code = w.kind() == RuntimeExpression.WorkflowValue.Kind.OUTPUTS
+            String fix = declared.isPresent() && !declared.get().equals(w.name())
+                    ? "; to read a member of '" + declared.get() + "' write '$workflows." + w.workflowId() + "."
+                            + w.kind().word() + "." + declared.get() + "#/"
+                            + w.name().substring(declared.get().length() + 1).replace('.', '/') + "'"
+                    : Suggestions.hint(w.name(), names);
+            String message = "workflow '" + target.workflowId().value() + "' declares no "
+                    + (outputs ? "output" : "input") + " '" + w.name() + "'" + fix;
+            DiagnosticCode code = outputs
                     ? DiagnosticCode.UNKNOWN_OUTPUT
-                    : DiagnosticCode.UNKNOWN_INPUT;
-            diagnostics.error(
-                    code,
-                    at,
-                    "workflow '" + target.workflowId().value() + "' declares no "
-                            + (code == DiagnosticCode.UNKNOWN_OUTPUT ? "output" : "input") + " '" + w.name() + "'"
-                            + Suggestions.hint(w.name(), names));
+                    : declared.isEmpty() && schema.allowsUnlisted()
+                            ? DiagnosticCode.UNLISTED_INPUT
+                            : DiagnosticCode.UNKNOWN_INPUT;
+            diagnostics.report(code, at, message);
         }
         if (!WorkflowRuns.isRunBy(document.document(), target.workflowId().value())) {
-            diagnostics.warning(
+            diagnostics.report(
                     DiagnosticCode.WORKFLOW_NOT_RUN,
                     at,
                     "'" + w.text() + "' reads the latest run of workflow '"

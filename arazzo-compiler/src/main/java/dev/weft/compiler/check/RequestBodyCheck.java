@@ -37,16 +37,17 @@ final class RequestBodyCheck implements Check {
                 body != null && (body.payload() != null || !body.replacements().isEmpty());
         if (!sends) {
             if (declared != null && Boolean.TRUE.equals(declared.getRequired())) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.MISSING_REQUEST_BODY,
                         body != null ? body.location() : step.stepId().location(),
                         op.display() + " requires a request body, and step '" + step.id()
-                                + "' sends none; add 'requestBody' " + "with a 'payload'");
+                                + "' sends none (the request goes without a body); add 'requestBody' with a "
+                                + "'payload'");
             }
             return;
         }
         if (BODYLESS.contains(op.method())) {
-            diagnostics.warning(
+            diagnostics.report(
                     DiagnosticCode.DISCOURAGED_REQUEST_BODY,
                     body.location(),
                     "step '" + step.id() + "' sends a request body with " + op.method() + ", which servers may ignore");
@@ -60,18 +61,20 @@ final class RequestBodyCheck implements Check {
     private static void contentType(
             Step step, RequestBody body, OperationRef op, Content content, Diagnostics diagnostics) {
         List<String> types = content == null ? List.of() : List.copyOf(content.keySet());
+        // the specification only says to refer to the operation; Weft then picks one, as the generator does
         if (types.isEmpty()) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.MISSING_CONTENT_TYPE,
                     body.location(),
                     "step '" + step.id() + "' sends a payload, but " + op.display()
-                            + " declares no request body media type; " + "say which with 'contentType'");
+                            + " declares no request body media type, so Weft sends it as application/json; "
+                            + "say which with 'contentType'");
         } else if (types.size() > 1 && types.stream().noneMatch(RequestBodyCheck::isJson)) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.MISSING_CONTENT_TYPE,
                     body.location(),
-                    op.display() + " accepts " + String.join(", ", types) + "; say which step '" + step.id()
-                            + "' sends with 'contentType'");
+                    op.display() + " accepts " + String.join(", ", types) + ", so Weft sends the payload of step '"
+                            + step.id() + "' as the first, " + types.get(0) + "; say which with 'contentType'");
         }
     }
 

@@ -24,7 +24,7 @@ final class StepTargetCheck implements Check {
                         .filter(t -> t != null)
                         .count();
                 if (targets != 1) {
-                    diagnostics.error(
+                    diagnostics.report(
                             DiagnosticCode.INVALID_STEP_TARGET,
                             step.stepId().location(),
                             "step '" + step.id()
@@ -34,11 +34,12 @@ final class StepTargetCheck implements Check {
                 }
                 Located<String> workflowId = step.workflowId();
                 if (workflowId != null && step.requestBody() != null) {
-                    diagnostics.error(
-                            DiagnosticCode.INVALID_STEP_TARGET,
+                    // STEP-10: the spec passes a requestBody to operations only; nothing forbids one here
+                    diagnostics.report(
+                            DiagnosticCode.IGNORED_FIELD,
                             step.requestBody().location(),
-                            "step '" + step.id()
-                                    + "' calls a workflow and cannot have a requestBody; pass values as parameters");
+                            "step '" + step.id() + "' calls a workflow, which takes no requestBody; it is ignored "
+                                    + "(pass values as parameters)");
                 }
                 if (step.requestBody() != null) {
                     replacementTargets(
@@ -59,7 +60,7 @@ final class StepTargetCheck implements Check {
         }
         boolean qualify = document.sources().size() > 1;
         String id = qualify ? "$sourceDescriptions." + op.sourceName() + "." + op.operationId() : op.operationId();
-        diagnostics.warning(
+        diagnostics.report(
                 DiagnosticCode.PREFER_OPERATION_ID,
                 step.operationPath().location(),
                 "step '" + step.id() + "' names " + op.display() + " by operationPath although it has operationId '"
@@ -84,14 +85,14 @@ final class StepTargetCheck implements Check {
                 try {
                     javax.xml.xpath.XPathFactory.newDefaultInstance().newXPath().compile(target);
                 } catch (javax.xml.xpath.XPathExpressionException e) {
-                    diagnostics.error(
+                    diagnostics.report(
                             DiagnosticCode.INVALID_VALUE,
                             r.target().location(),
                             "replacement target '" + target
                                     + "' is not an XPath 1.0 expression, which an XML body needs");
                 }
             } else if (!target.isEmpty() && !target.startsWith("/") || target.matches(".*~[^01].*|.*~$")) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.INVALID_VALUE,
                         r.target().location(),
                         "replacement target '" + target + "' is not a JSON Pointer (RFC 6901), which a " + contentType

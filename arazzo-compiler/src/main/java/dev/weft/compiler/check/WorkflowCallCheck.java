@@ -15,7 +15,6 @@ import dev.weft.compiler.resolve.ResolvedDocument;
 import dev.weft.compiler.resolve.WorkflowRef;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -46,13 +45,13 @@ final class WorkflowCallCheck implements Check {
         for (Parameter p : step.parameters()) {
             given.add(p.name().value());
             if (p.in() != null) {
-                diagnostics.warning(
+                diagnostics.report(
                         DiagnosticCode.UNKNOWN_PARAMETER,
                         p.in().location(),
                         "'in' is ignored on a parameter of a step that calls a workflow; parameters become its inputs by name");
             }
             if (inputs.isClosed() && !inputs.properties().containsKey(p.name().value())) {
-                diagnostics.warning(
+                diagnostics.report(
                         DiagnosticCode.UNKNOWN_PARAMETER,
                         p.name().location(),
                         "workflow '" + callee.id() + "' declares no input '"
@@ -93,7 +92,7 @@ final class WorkflowCallCheck implements Check {
         Set<String> available = InputSchema.of(workflow).properties().keySet();
         for (Located<String> dependency : workflow.dependsOn()) {
             if (!seen.add(dependency.value())) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.DUPLICATE_ID,
                         dependency.location(),
                         "workflow '" + workflow.workflowId().value() + "' lists '" + dependency.value()
@@ -116,49 +115,60 @@ final class WorkflowCallCheck implements Check {
         InputSchema inputs = InputSchema.of(callee.workflow());
         for (String name : inputs.properties().keySet()) {
             if (inputs.isRequired(name) && !given.contains(name)) {
-                diagnostics.error(
+                // no MUST: the call is generated, and the called workflow fails at run time naming the input
+                diagnostics.report(
                         DiagnosticCode.MISSING_WORKFLOW_INPUT,
                         at,
                         caller + " does not supply input '" + name + "', which workflow '" + callee.id()
-                                + "' requires");
+                                + "' requires (the call fails at run time)");
             }
         }
     }
 
-    /** dependsOn within the document must not loop: a → b → a can never start. */
+    /**
+     * WF-4, D-17: each dependsOn entry MUST complete before its workflow runs, so a dependsOn cycle (within a
+     * document or across Arazzo documents) can never start. Calls by workflow steps and gotos may recurse:
+     * their criteria decide, at run time.
+     */
     private static void cycles(ResolvedDocument document, Diagnostics diagnostics) {
         for (Workflow workflow : document.document().workflows()) {
-            List<String> path = new ArrayList<>();
-            if (reaches(document, workflow, workflow.workflowId().value(), new LinkedHashSet<>(), path)) {
-                Located<String> first = workflow.dependsOn().stream()
-                        .filter(d -> d.value().equals(path.get(0)))
-                        .findFirst()
-                        .orElse(workflow.workflowId());
-                diagnostics.error(
-                        DiagnosticCode.DEPENDENCY_CYCLE,
-                        first.location(),
-                        "workflow '" + workflow.workflowId().value() + "' depends on itself: "
-                                + workflow.workflowId().value() + " -> " + String.join(" -> ", path));
+            String start = key(document, workflow);
+            for (Located<String> dependency : workflow.dependsOn()) {
+                WorkflowRef next = document.workflow(dependency.value()).orElse(null);
+                List<String> path = new ArrayList<>();
+                if (next != null && reaches(next, start, new HashSet<>(), path)) {
+                    diagnostics.report(
+                            DiagnosticCode.DEPENDENCY_CYCLE,
+                            dependency.location(),
+                            "workflow '" + workflow.workflowId().value() + "' depends on itself: "
+                                    + workflow.workflowId().value() + " -> " + String.join(" -> ", path));
+                    break;
+                }
             }
         }
     }
 
-    private static boolean reaches(
-            ResolvedDocument document, Workflow from, String target, Set<String> visited, List<String> path) {
-        for (Located<String> dependency : from.dependsOn()) {
-            WorkflowRef next = document.workflow(dependency.value()).orElse(null);
-            if (next == null || next.document().document() != document.document()) {
-                continue;
-            }
-            path.add(next.id());
-            if (next.id().equals(target)) {
-                return true;
-            }
-            if (visited.add(next.id()) && reaches(document, next.workflow(), target, visited, path)) {
-                return true;
-            }
-            path.remove(path.size() - 1);
+    /** Whether following dependsOn from {@code from} leads to the workflow keyed {@code target}; fills the path. */
+    private static boolean reaches(WorkflowRef from, String target, Set<String> visited, List<String> path) {
+        path.add(from.id());
+        String key = key(from.document(), from.workflow());
+        if (key.equals(target)) {
+            return true;
         }
+        if (visited.add(key)) {
+            for (Located<String> dependency : from.workflow().dependsOn()) {
+                WorkflowRef next = from.document().workflow(dependency.value()).orElse(null);
+                if (next != null && reaches(next, target, visited, path)) {
+                    return true;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
         return false;
+    }
+
+    private static String key(ResolvedDocument document, Workflow workflow) {
+        return document.document().file().toAbsolutePath().normalize() + "#"
+                + workflow.workflowId().value();
     }
 }

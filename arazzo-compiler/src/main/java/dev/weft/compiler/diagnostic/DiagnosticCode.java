@@ -3,8 +3,9 @@ package dev.weft.compiler.diagnostic;
 import java.util.List;
 
 /**
- * The catalogue of diagnostic codes. Ids are stable: released ones are never renamed or reused,
- * since users and tests depend on them. Each is documented in {@code docs/diagnostics.md}.
+ * The catalogue of diagnostic codes, each with its one severity. Ids are stable: released ones are never
+ * renamed or reused, since users and tests depend on them. Each is documented in {@code
+ * docs/diagnostics.md}, with the specification rule or the reason behind its severity.
  */
 public enum DiagnosticCode {
     // Reading documents
@@ -12,7 +13,7 @@ public enum DiagnosticCode {
     MALFORMED_YAML("malformed-yaml", Severity.ERROR, "the file is not well-formed YAML or JSON", "FMT-1", "FMT-3"),
     NOT_AN_OBJECT("not-an-object", Severity.ERROR, "the document root is not an object", "FMT-1"),
     UNSUPPORTED_VERSION(
-            "unsupported-version", Severity.ERROR, "the arazzo version is not 1.0.0 or 1.0.1", "DOC-1", "D-30"),
+            "unsupported-version", Severity.ERROR, "the arazzo version is not a 1.0.x version", "DOC-1", "D-30"),
     MISSING_FIELD(
             "missing-field",
             Severity.ERROR,
@@ -61,7 +62,14 @@ public enum DiagnosticCode {
             Severity.WARNING,
             "an extension field uses a prefix the specification reserves",
             "FMT-5"),
-    IGNORED_FIELD("ignored-field", Severity.WARNING, "a field of a reusable object that is ignored", "REUSE-4"),
+    IGNORED_FIELD(
+            "ignored-field",
+            Severity.WARNING,
+            "a field that has no effect where it stands, and is ignored",
+            "REUSE-4",
+            "STEP-10",
+            "SA-5",
+            "FA-5"),
     EMPTY_LIST(
             "empty-list",
             Severity.ERROR,
@@ -71,6 +79,11 @@ public enum DiagnosticCode {
             "WF-5",
             "STEP-12",
             "SA-4",
+            "D-55"),
+    EMPTY_CRITERIA(
+            "empty-criteria",
+            Severity.WARNING,
+            "a failure action's criteria list is empty, which means it always matches",
             "FA-6",
             "D-55"),
     DUPLICATE_ID(
@@ -94,13 +107,17 @@ public enum DiagnosticCode {
     INVALID_NAME(
             "invalid-name",
             Severity.ERROR,
-            "a name or id does not match the pattern the specification requires",
+            "a name or key does not match the pattern the specification or its schema requires",
             "SRC-2",
-            "WF-2",
             "WF-9",
-            "STEP-2",
             "STEP-14",
             "COMP-1"),
+    NONSTANDARD_ID(
+            "nonstandard-id",
+            Severity.WARNING,
+            "a workflowId or stepId does not match the recommended ^[A-Za-z0-9_-]+$",
+            "WF-2",
+            "STEP-2"),
     UNKNOWN_COMPONENT(
             "unknown-component",
             Severity.ERROR,
@@ -152,8 +169,7 @@ public enum DiagnosticCode {
             "invalid-step-target",
             Severity.ERROR,
             "a step does not name exactly one of operationId, operationPath and workflowId",
-            "STEP-3",
-            "STEP-10"),
+            "STEP-3"),
     INVALID_OPERATION_PATH(
             "invalid-operation-path",
             Severity.ERROR,
@@ -174,7 +190,7 @@ public enum DiagnosticCode {
             "D-25"),
     UNQUALIFIED_OPERATION(
             "unqualified-operation",
-            Severity.WARNING,
+            Dialect.WARNING_UNLESS_STRICT,
             "a bare operationId is used although several source descriptions exist",
             "STEP-5",
             "D-25"),
@@ -191,16 +207,15 @@ public enum DiagnosticCode {
             "D-16"),
     MISSING_WORKFLOW_INPUT(
             "missing-workflow-input",
-            Severity.ERROR,
+            Severity.WARNING,
             "a called workflow requires an input that the call does not supply",
             "D-18"),
     DEPENDENCY_CYCLE(
             "dependency-cycle",
             Severity.ERROR,
-            "workflows or source documents depend on each other in a cycle",
+            "workflows depend on each other through dependsOn in a cycle",
             "WF-4",
-            "D-17",
-            "D-64"),
+            "D-17"),
     UNSUPPORTED_FEATURE(
             "unsupported-feature",
             Severity.ERROR,
@@ -214,23 +229,22 @@ public enum DiagnosticCode {
             "STEP-7"),
     UNQUALIFIED_WORKFLOW(
             "unqualified-workflow",
-            Severity.WARNING,
+            Dialect.WARNING_UNLESS_STRICT,
             "a 1.0.0 document calls a workflow of its only arazzo source without qualifying it (dialect)",
             "D-31"),
     // Parameters and bodies
     MISSING_PATH_PARAMETER(
             "missing-path-parameter",
-            Severity.ERROR,
+            Severity.WARNING,
             "a path parameter the operation requires is never given",
             "PARAM-7"),
     UNKNOWN_PARAMETER(
             "unknown-parameter",
             Severity.WARNING,
-            "a parameter the operation does not declare",
+            "a parameter the operation (or the called workflow) does not declare",
             "PARAM-5",
             "PARAM-7",
-            "PARAM-8",
-            "EXPR-2"),
+            "PARAM-8"),
     MISSING_PARAMETER_LOCATION(
             "missing-parameter-location", Severity.ERROR, "a parameter of an operation step has no 'in'", "PARAM-4"),
     MISSING_PARAMETER(
@@ -241,11 +255,11 @@ public enum DiagnosticCode {
     DISCOURAGED_REQUEST_BODY(
             "discouraged-request-body", Severity.WARNING, "a request body is sent with GET, HEAD or DELETE", "STEP-11"),
     MISSING_REQUEST_BODY(
-            "missing-request-body", Severity.ERROR, "the operation requires a request body and the step has none"),
+            "missing-request-body", Severity.WARNING, "the operation requires a request body and the step has none"),
     MISSING_CONTENT_TYPE(
             "missing-content-type",
-            Severity.ERROR,
-            "a request body's media type cannot be chosen without contentType",
+            Severity.WARNING,
+            "a request body's media type is not given and the operation does not settle it",
             "BODY-1",
             "D-52"),
     // Expressions and criteria
@@ -259,10 +273,20 @@ public enum DiagnosticCode {
             "EXPR-1"),
     BARE_EXPRESSION(
             "bare-expression",
-            Severity.WARNING,
+            Dialect.WARNING_UNLESS_STRICT,
             "an unbraced expression inside a longer string (seed dialect)",
             "EXPR-6",
             "D-6"),
+    FOREIGN_EXPRESSION(
+            "foreign-expression",
+            Dialect.WARNING_UNLESS_STRICT,
+            "a tool's own expression ($faker, $datetime) or a root Arazzo does not define; sent as literal text",
+            "EXPR-1"),
+    MEMBER_ACCESS(
+            "member-access",
+            Dialect.WARNING_UNLESS_STRICT,
+            "a dotted name reads a member of an input or output outside a condition ($inputs.a.b)",
+            "EXPR-5"),
     EXPRESSION_OUT_OF_SCOPE(
             "expression-out-of-scope",
             Severity.ERROR,
@@ -282,8 +306,18 @@ public enum DiagnosticCode {
     UNKNOWN_INPUT(
             "unknown-input",
             Severity.ERROR,
-            "an $inputs expression names an input the workflow does not declare",
+            "an $inputs expression names an input the workflow's inputs schema excludes",
             "EXPR-5"),
+    UNLISTED_INPUT(
+            "unlisted-input",
+            Severity.WARNING,
+            "an $inputs expression names an input the inputs schema does not list (but does not exclude)",
+            "EXPR-5"),
+    UNKNOWN_REQUEST_PARAMETER(
+            "unknown-request-parameter",
+            Severity.ERROR,
+            "a $request.path|query|header expression names a parameter the operation does not declare",
+            "EXPR-2"),
     WORKFLOW_NOT_RUN(
             "workflow-not-run",
             Severity.WARNING,
@@ -295,8 +329,8 @@ public enum DiagnosticCode {
             "a $response.body pointer leads nowhere in the operation's response schema"),
     OUTPUT_BEFORE_STEP(
             "output-before-step",
-            Severity.ERROR,
-            "a step's outputs are read where that step cannot (error) or may not (warning) have run",
+            Severity.WARNING,
+            "a step's outputs are read where that step cannot, or may not, have run",
             "EXPR-4",
             "D-47",
             "D-48"),
@@ -308,15 +342,7 @@ public enum DiagnosticCode {
             "a goto action names a step that is not in the workflow",
             "SA-3",
             "FA-3"),
-    INVALID_ACTION(
-            "invalid-action",
-            Severity.ERROR,
-            "an action's fields do not fit its type",
-            "SA-2",
-            "SA-5",
-            "FA-2",
-            "FA-4",
-            "FA-5"),
+    INVALID_ACTION("invalid-action", Severity.ERROR, "an action's fields do not fit its type", "SA-2", "FA-2", "FA-4"),
     MALFORMED_CONDITION(
             "malformed-condition",
             Severity.ERROR,
@@ -336,24 +362,48 @@ public enum DiagnosticCode {
             "CRIT-5"),
     JSONPATH_COMPARISON(
             "jsonpath-comparison",
-            Severity.WARNING,
+            Dialect.WARNING_UNLESS_STRICT,
             "a jsonpath criterion written as a comparison (seed dialect)",
             "CRIT-5",
             "D-7"),
+    GOESSNER_JSONPATH(
+            "goessner-jsonpath",
+            Dialect.WARNING_UNLESS_STRICT,
+            "a Goessner JSONPath criterion, evaluated as the RFC 9535 query it translates to",
+            "CRIT-9",
+            "D-33"),
     // Generated code
     NAME_COLLISION("name-collision", Severity.ERROR, "two ids map to the same Java name", "D-46"),
     INTERNAL_ERROR("internal-error", Severity.ERROR, "a bug in Weft; please report it with the stack trace");
 
     private final String id;
     private final Severity severity;
+    private final boolean dialect;
     private final String summary;
     private final List<String> rules;
 
     DiagnosticCode(String id, Severity severity, String summary, String... rules) {
         this.id = id;
         this.severity = severity;
+        this.dialect = false;
         this.summary = summary;
         this.rules = List.of(rules);
+    }
+
+    DiagnosticCode(String id, Dialect dialect, String summary, String... rules) {
+        this.id = id;
+        this.severity = Severity.WARNING;
+        this.dialect = true;
+        this.summary = summary;
+        this.rules = List.of(rules);
+    }
+
+    /**
+     * Marks a dialect code: a form the specification does not define (or forbids) that Weft accepts with a
+     * warning, and that {@code strict} makes an error.
+     */
+    enum Dialect {
+        WARNING_UNLESS_STRICT
     }
 
     /** The stable kebab-case id printed in brackets. */
@@ -361,9 +411,22 @@ public enum DiagnosticCode {
         return id;
     }
 
-    /** The severity a diagnostic of this code has unless a check says otherwise. */
+    /** The severity of this code without {@code strict}. */
     public Severity defaultSeverity() {
         return severity;
+    }
+
+    /**
+     * The severity every diagnostic of this code has: the catalogue's, except that {@code strict} makes
+     * dialect warnings errors. No check chooses another (one code, one severity).
+     */
+    public Severity severity(boolean strict) {
+        return dialect && strict ? Severity.ERROR : severity;
+    }
+
+    /** Whether this is a dialect warning, which {@code strict} makes an error. */
+    public boolean isDialect() {
+        return dialect;
     }
 
     /** One line on what the code means. */

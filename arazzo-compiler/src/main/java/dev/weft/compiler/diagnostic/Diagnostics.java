@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Collects diagnostics as the compiler finds them; checks add to it and carry on. */
+/**
+ * Collects diagnostics as the compiler finds them; checks add to it and carry on.
+ *
+ * <p>A diagnostic's severity is its code's, from {@link DiagnosticCode}: no call site chooses one. Where
+ * one rule needs two severities, it has two codes.
+ */
 public final class Diagnostics {
     // insertion order, no duplicates (a rule reached twice for one spot reports once)
     private final java.util.Set<Diagnostic> items = new java.util.LinkedHashSet<>();
@@ -14,35 +19,46 @@ public final class Diagnostics {
         this(false);
     }
 
-    /** With {@code strict}, dialect warnings (bare expressions, comparison JSONPath, bare operationIds) are errors. */
+    /** With {@code strict}, dialect warnings (bare expressions, comparison JSONPath, bare operationIds…) are errors. */
     public Diagnostics(boolean strict) {
         this.strict = strict;
     }
 
-    public void error(DiagnosticCode code, Location location, String message) {
-        add(new Diagnostic(Severity.ERROR, code, message, location));
-    }
-
-    public void warning(DiagnosticCode code, Location location, String message) {
-        add(new Diagnostic(Severity.WARNING, code, message, location));
-    }
-
-    /** A diagnostic of the warning-severity dialect codes, which {@code strict} turns into an error. */
-    public void dialect(DiagnosticCode code, Location location, String message) {
-        add(new Diagnostic(strict ? Severity.ERROR : Severity.WARNING, code, message, location));
-    }
-
-    /** A diagnostic with the code's default severity. */
+    /** Reports a diagnostic with its code's severity. */
     public void report(DiagnosticCode code, Location location, String message) {
-        add(new Diagnostic(code.defaultSeverity(), code, message, location));
+        items.add(new Diagnostic(code.severity(strict), code, message, location));
     }
 
-    public void add(Diagnostic diagnostic) {
-        items.add(diagnostic);
+    /**
+     * Reports a diagnostic of an error code; a call site that says "error" for a code the catalogue calls a
+     * warning is a bug in Weft, and fails here rather than override the catalogue.
+     */
+    public void error(DiagnosticCode code, Location location, String message) {
+        expect(code, code.defaultSeverity() == Severity.ERROR, "an error");
+        report(code, location, message);
+    }
+
+    /** Reports a diagnostic of a (non-dialect) warning code; fails for any other code, as {@link #error} does. */
+    public void warning(DiagnosticCode code, Location location, String message) {
+        expect(code, code.defaultSeverity() == Severity.WARNING && !code.isDialect(), "a warning");
+        report(code, location, message);
+    }
+
+    /** Reports a diagnostic of a dialect code, which {@code strict} makes an error; fails for any other code. */
+    public void dialect(DiagnosticCode code, Location location, String message) {
+        expect(code, code.isDialect(), "a dialect warning");
+        report(code, location, message);
+    }
+
+    private static void expect(DiagnosticCode code, boolean holds, String what) {
+        if (!holds) {
+            throw new IllegalArgumentException(
+                    "[" + code.id() + "] is not " + what + " in DiagnosticCode; report it with report()");
+        }
     }
 
     public void addAll(Diagnostics other) {
-        other.items.forEach(this::add);
+        items.addAll(other.items);
     }
 
     public boolean hasErrors() {

@@ -151,7 +151,7 @@ final class ExpressionReader {
         if (!expectDot()) {
             return null;
         }
-        String stepId = name(Syntax::isIdChar, "step id");
+        String stepId = dottedId("step id", "outputs", "outputs");
         if (stepId == null) {
             return null;
         }
@@ -166,7 +166,7 @@ final class ExpressionReader {
         if (!expectDot()) {
             return null;
         }
-        String workflowId = name(Syntax::isIdChar, "workflow id");
+        String workflowId = dottedId("workflow id", "inputs", "outputs");
         if (workflowId == null) {
             return null;
         }
@@ -282,6 +282,28 @@ final class ExpressionReader {
         }
         fail(pos, "expected '.' after '" + consumed() + "'");
         return false;
+    }
+
+    /**
+     * Reads a step or workflow id, which may contain dots (the specification only recommends
+     * {@code [A-Za-z0-9_-]+}): it ends before {@code .word1} or {@code .word2}.
+     */
+    private String dottedId(String what, String word1, String word2) {
+        int from = pos;
+        if (name(Syntax::isIdChar, what) == null) {
+            return null;
+        }
+        int first = pos;
+        while (pos < limit && text.charAt(pos) == '.' && !lookingAtWord(word1) && !lookingAtWord(word2)) {
+            pos++;
+            while (pos < limit && Syntax.isIdChar(text.charAt(pos))) {
+                pos++;
+            }
+        }
+        if (!lookingAtWord(word1) && !lookingAtWord(word2)) {
+            pos = first; // no dotted id after all: report what follows the first segment
+        }
+        return text.substring(from, pos);
     }
 
     /** Reads a non-empty run of allowed characters, or fails. */

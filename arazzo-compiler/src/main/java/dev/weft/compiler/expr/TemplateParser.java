@@ -74,6 +74,12 @@ final class TemplateParser {
 
     /** Reads {@code {$…}} starting at {@code open}; returns the index after it. */
     private int braced(int open) {
+        if (ForeignExpressions.isForeign(ExpressionReader.rootWord(text, open + 1))) {
+            // another tool's expression ({$faker.x}): text by the spec, sent as written; the checks warn
+            int end = ForeignExpressions.bracedEnd(text, open);
+            literal.append(text, open, end);
+            return end;
+        }
         int close = text.indexOf('}', open + 2);
         if (close < 0) {
             errors.add(new ExpressionError(open, "missing '}' after '" + text.substring(open) + "'"));

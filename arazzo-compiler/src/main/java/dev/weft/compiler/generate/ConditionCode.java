@@ -36,6 +36,10 @@ final class ConditionCode {
 
     CodeBlock criterion(Criterion criterion) {
         String text = criterion.condition().value();
+        if (criterion.typeName().equals("jsonpath") && criterion.typeVersion() != null) {
+            // Goessner JSONPath (D-33): the checks accepted it only with an RFC 9535 translation
+            text = dev.weft.compiler.check.GoessnerJsonPath.toRfc9535(text).orElseThrow();
+        }
         return switch (criterion.typeName()) {
             case "regex" ->
                 CodeBlock.of("$T.regex($L, $N)", RuntimeTypes.CONDITIONS, context(criterion), patterns.pattern(text));

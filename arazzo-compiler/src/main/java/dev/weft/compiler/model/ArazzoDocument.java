@@ -12,11 +12,24 @@ public record ArazzoDocument(
         Info info,
         List<SourceDescription> sourceDescriptions,
         List<Workflow> workflows,
+        ReusableComponents components,
         Location location) {
 
     public ArazzoDocument {
         sourceDescriptions = List.copyOf(sourceDescriptions);
         workflows = List.copyOf(workflows);
+        components = components == null ? ReusableComponents.NONE : components;
+    }
+
+    /** A document without components. */
+    public ArazzoDocument(
+            Path file,
+            Located<String> arazzo,
+            Info info,
+            List<SourceDescription> sourceDescriptions,
+            List<Workflow> workflows,
+            Location location) {
+        this(file, arazzo, info, sourceDescriptions, workflows, ReusableComponents.NONE, location);
     }
 
     public Optional<SourceDescription> source(String name) {

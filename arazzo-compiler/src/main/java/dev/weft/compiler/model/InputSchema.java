@@ -32,9 +32,15 @@ public final class InputSchema {
                     && map.get("anyOf") == null;
         }
         this.closed = known;
-        this.open = schema instanceof Node.MapNode map
-                && map.get("additionalProperties") != null
-                && !(map.get("additionalProperties") instanceof Node.BooleanNode b && !b.value());
+        // JSON Schema admits properties a schema does not list unless additionalProperties (or
+        // unevaluatedProperties) is false; patternProperties may admit them even then
+        this.open = !(schema instanceof Node.MapNode map)
+                || map.get("patternProperties") != null
+                || !isFalse(map.get("additionalProperties")) && !isFalse(map.get("unevaluatedProperties"));
+    }
+
+    private static boolean isFalse(Node node) {
+        return node instanceof Node.BooleanNode b && !b.value();
     }
 
     public static InputSchema of(Workflow workflow) {
@@ -55,7 +61,10 @@ public final class InputSchema {
         return closed;
     }
 
-    /** Whether the schema admits properties it does not list ({@code additionalProperties} other than false). */
+    /**
+     * Whether the schema admits properties it does not list: unless {@code additionalProperties} or {@code
+     * unevaluatedProperties} is false (JSON Schema's default is to admit them).
+     */
     public boolean allowsUnlisted() {
         return open;
     }

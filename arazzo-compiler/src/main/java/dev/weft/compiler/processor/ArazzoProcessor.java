@@ -32,7 +32,7 @@ import javax.tools.Diagnostic;
  * <ul>
  *   <li>{@code -Aweft.root=DIR}: the folder document paths are relative to; checked first, since
  *       javac's {@code Filer} cannot see files outside the source and class paths;
- *   <li>{@code -Aweft.strict=true}: the seed dialects are errors, as with the plugin's {@code strict}.
+ *   <li>{@code -Aweft.strict=true}: the dialect warnings are errors, as with the plugin's {@code strict}.
  * </ul>
  * Without {@code weft.root}, a path is looked up on the source path, then the class path. Problems
  * are javac errors and warnings on the annotation, each message starting with the document's

@@ -6,7 +6,11 @@ import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Parameter;
+import dev.weft.compiler.model.ReusableComponents;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The document's {@code components}, used to resolve Reusable objects ({@code reference} plus an
@@ -45,11 +49,44 @@ final class Components {
         }
         for (Node.Entry e : s.node().entries().values()) {
             if (!e.key().matches("[a-zA-Z0-9.\\-_]+")) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.INVALID_NAME,
                         e.keyLocation(),
                         "component name '" + e.key() + "' must match ^[a-zA-Z0-9.\\-_]+$");
             }
+        }
+    }
+
+    /**
+     * Binds every component, used or not, so that an unused one is checked like a used one (a used one
+     * reports the same diagnostics at the same places, once).
+     */
+    ReusableComponents bindAll() {
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        Map<String, Action> success = new LinkedHashMap<>();
+        Map<String, Action> failure = new LinkedHashMap<>();
+        each("parameters", (name, node) -> {
+            Parameter p = binder.parameter(node);
+            if (p != null) {
+                parameters.put(name, p);
+            }
+        });
+        each("successActions", (name, node) -> action(node, Action.Kind.SUCCESS, "success action", name, success));
+        each("failureActions", (name, node) -> action(node, Action.Kind.FAILURE, "failure action", name, failure));
+        return new ReusableComponents(parameters, success, failure);
+    }
+
+    private void each(String section, BiConsumer<String, Node> bind) {
+        if (fields != null && fields.raw(section) instanceof Node.MapNode map) {
+            map.entries().forEach((name, entry) -> bind.accept(name, entry.value()));
+        }
+    }
+
+    private void action(Node node, Action.Kind kind, String what, String name, Map<String, Action> into) {
+        Fields f = Fields.of(node, what, diagnostics);
+        Action a = f == null ? null : binder.inlineAction(f, kind);
+        if (a != null) {
+            into.put(name, a);
         }
     }
 
@@ -70,7 +107,7 @@ final class Components {
 
     Action action(Fields reusable, Action.Kind kind) {
         if (reusable.has("value")) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNKNOWN_FIELD,
                     reusable.node().entries().get("value").keyLocation(),
                     "'value' of a reusable object applies only to parameter references");
@@ -112,7 +149,7 @@ final class Components {
         }
         String text = reference.value();
         if (!text.startsWith(PREFIX) || text.indexOf('.', PREFIX.length()) < 0) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNKNOWN_COMPONENT,
                     reference.location(),
                     "reference '" + text + "' must have the form '$components." + expectedSection + ".<name>'");
@@ -122,7 +159,7 @@ final class Components {
         String section = text.substring(PREFIX.length(), dot);
         String key = text.substring(dot + 1);
         if (section.equals("inputs")) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNKNOWN_COMPONENT,
                     reference.location(),
                     "reference '" + text
@@ -131,7 +168,7 @@ final class Components {
             return null;
         }
         if (!section.equals(expectedSection)) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNKNOWN_COMPONENT,
                     reference.location(),
                     "reference '" + text + "' points into '" + section + "' but must point into '" + expectedSection
@@ -141,7 +178,7 @@ final class Components {
         Node sectionNode = fields == null ? null : fields.raw(section);
         Node target = sectionNode instanceof Node.MapNode map ? map.get(key) : null;
         if (target == null) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNKNOWN_COMPONENT,
                     reference.location(),
                     "reference '" + text + "' names no component '" + key + "' in components." + section);

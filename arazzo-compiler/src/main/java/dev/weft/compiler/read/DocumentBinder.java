@@ -23,7 +23,11 @@ import java.util.Set;
  * Reusable-object references into {@code components} are resolved here.
  */
 public final class DocumentBinder {
-    static final Set<String> SUPPORTED_VERSIONS = Set.of("1.0.0", "1.0.1");
+    /**
+     * Arazzo 1.0.x, as the official schema's pattern has it: the specification says tooling SHOULD NOT tell
+     * patch versions apart, so 1.0.2 or 1.0.1-rc1 is read as 1.0.1 is.
+     */
+    static final java.util.regex.Pattern SUPPORTED_VERSIONS = java.util.regex.Pattern.compile("1\\.0\\.\\d+(-.+)?");
 
     private final Diagnostics diagnostics;
     private Components components;
@@ -36,7 +40,7 @@ public final class DocumentBinder {
     /** Binds a document root; empty when it is not an object or its version is unsupported. */
     public Optional<ArazzoDocument> bind(Path file, Node root) {
         if (!(root instanceof Node.MapNode)) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.NOT_AN_OBJECT,
                     root.location(),
                     "an Arazzo document must be an object, found " + root.typeName());
@@ -55,7 +59,8 @@ public final class DocumentBinder {
         Info info = doc.has("info") ? info(doc.raw("info")) : missing(doc, "info");
         List<SourceDescription> sources = doc.requiredList("sourceDescriptions", this::source);
         List<Workflow> workflows = doc.requiredList("workflows", this::workflow);
-        return Optional.of(new ArazzoDocument(file, version, info, sources, workflows, doc.location()));
+        return Optional.of(
+                new ArazzoDocument(file, version, info, sources, workflows, components.bindAll(), doc.location()));
     }
 
     private Info missing(Fields doc, String key) {
@@ -66,7 +71,7 @@ public final class DocumentBinder {
     private Located<String> version(Fields doc) {
         Node raw = doc.raw("arazzo");
         if (raw instanceof Node.NumberNode n) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNSUPPORTED_VERSION,
                     n.location(),
                     "'arazzo' must be a string such as '1.0.1'; quote the version");
@@ -76,11 +81,11 @@ public final class DocumentBinder {
         if (version == null) {
             return null;
         }
-        if (!SUPPORTED_VERSIONS.contains(version.value())) {
+        if (!SUPPORTED_VERSIONS.matcher(version.value()).matches()) {
             String which = version.value().startsWith("1.1")
-                    ? "unsupported Arazzo version " + version.value() + " (Weft supports 1.0.0 and 1.0.1)"
-                    : "unsupported Arazzo version '" + version.value() + "'; Weft supports 1.0.0 and 1.0.1";
-            diagnostics.error(DiagnosticCode.UNSUPPORTED_VERSION, version.location(), which);
+                    ? "unsupported Arazzo version " + version.value() + " (Weft supports 1.0.x: 1.0.0, 1.0.1)"
+                    : "unsupported Arazzo version '" + version.value() + "'; Weft supports 1.0.x: 1.0.0, 1.0.1";
+            diagnostics.report(DiagnosticCode.UNSUPPORTED_VERSION, version.location(), which);
             return null;
         }
         return version;
@@ -112,7 +117,7 @@ public final class DocumentBinder {
         Located<String> url = f.requiredString("url");
         Located<String> type = f.optionalString("type");
         if (type != null && !Set.of("openapi", "arazzo").contains(type.value())) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.INVALID_VALUE,
                     type.location(),
                     "source description type '" + type.value() + "' is not 'openapi' or 'arazzo'");
@@ -139,7 +144,7 @@ public final class DocumentBinder {
         Located<String> id = f.requiredString("workflowId");
         Node inputs = f.raw("inputs");
         if (inputs != null && !(inputs instanceof Node.MapNode)) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.WRONG_TYPE,
                     inputs.location(),
                     "'inputs' must be a JSON Schema object, found " + inputs.typeName());
@@ -175,7 +180,7 @@ public final class DocumentBinder {
         if (node instanceof Node.StringNode s) {
             return new Located<>(s.value(), s.at(0));
         }
-        diagnostics.error(DiagnosticCode.WRONG_TYPE, node.location(), "expected a string, found " + node.typeName());
+        diagnostics.report(DiagnosticCode.WRONG_TYPE, node.location(), "expected a string, found " + node.typeName());
         return null;
     }
 
@@ -203,7 +208,7 @@ public final class DocumentBinder {
         List<Parameter> parameters = f.list("parameters", this::parameter);
         RequestBody body = f.has("requestBody") ? requestBody(f.raw("requestBody")) : null;
         if (f.raw("successCriteria") instanceof Node.ListNode l && l.items().isEmpty()) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.EMPTY_LIST, l.location(), "'successCriteria' must have at least one entry");
         }
         List<Criterion> criteria = f.list("successCriteria", this::criterion);
@@ -243,14 +248,14 @@ public final class DocumentBinder {
                 in != null && !Set.of("path", "query", "header", "cookie").contains(in.value());
         if (badLocation) {
             String hint = in.value().equals("body") ? "; use requestBody" : "";
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.INVALID_VALUE,
                     in.location(),
                     "parameter location '" + in.value() + "' is not path, query, header or cookie" + hint);
         }
         Node value = f.raw("value");
         if (value == null) {
-            diagnostics.error(DiagnosticCode.MISSING_FIELD, f.location(), "parameter has no 'value'");
+            diagnostics.report(DiagnosticCode.MISSING_FIELD, f.location(), "parameter has no 'value'");
         }
         // a parameter with a wrong 'in' is dropped, so later checks do not report it again as lacking one
         return name == null || value == null || badLocation ? null : new Parameter(name, in, value, f.location());
@@ -275,7 +280,7 @@ public final class DocumentBinder {
         Located<String> target = f.requiredString("target");
         Node value = f.raw("value");
         if (value == null) {
-            diagnostics.error(DiagnosticCode.MISSING_FIELD, f.location(), "payload replacement has no 'value'");
+            diagnostics.report(DiagnosticCode.MISSING_FIELD, f.location(), "payload replacement has no 'value'");
         }
         return target == null || value == null ? null : new RequestBody.Replacement(target, value, f.location());
     }
@@ -297,7 +302,7 @@ public final class DocumentBinder {
             type = t.requiredString("type");
             version = t.requiredString("version");
             if (type != null && !Set.of("jsonpath", "xpath").contains(type.value())) {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.INVALID_VALUE,
                         type.location(),
                         "the type of a criterion expression type object is jsonpath or xpath, not '" + type.value()
@@ -308,7 +313,7 @@ public final class DocumentBinder {
             type = f.optionalString("type");
         }
         if (type != null && !Set.of("simple", "regex", "jsonpath", "xpath").contains(type.value())) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.INVALID_VALUE,
                     type.location(),
                     "criterion type '" + type.value() + "' is not simple, regex, jsonpath or xpath");
@@ -338,7 +343,7 @@ public final class DocumentBinder {
         Located<String> type = f.requiredString("type");
         Set<String> types = failure ? Set.of("end", "goto", "retry") : Set.of("end", "goto");
         if (type != null && !types.contains(type.value())) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.INVALID_VALUE,
                     type.location(),
                     "action type '" + type.value() + "' is not "
@@ -348,12 +353,12 @@ public final class DocumentBinder {
         if (f.raw("criteria") instanceof Node.ListNode l && l.items().isEmpty()) {
             if (failure) {
                 // FA-6: the spec allows it, but an empty list reads like "never" and means "always"
-                diagnostics.warning(
-                        DiagnosticCode.EMPTY_LIST,
+                diagnostics.report(
+                        DiagnosticCode.EMPTY_CRITERIA,
                         l.location(),
                         "'criteria: []' of a failure action always matches; remove it to say so");
             } else {
-                diagnostics.error(
+                diagnostics.report(
                         DiagnosticCode.EMPTY_LIST,
                         l.location(),
                         "'criteria' of a success action must have at least one entry; remove it to always match");

@@ -9,23 +9,23 @@ import dev.weft.compiler.read.DocumentBinder;
 import dev.weft.compiler.read.NodeReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Follows source descriptions of type {@code arazzo}: each such document is read, bound and resolved
- * once per compilation, recursively; a cycle of documents is an error (D-64).
+ * once per compilation, recursively. Documents may use each other in a cycle (D-64: nothing in the
+ * specification forbids it, and each is still compiled once); only a cycle of {@code dependsOn} is an
+ * error, which the checks report.
  */
 final class ArazzoSources {
     private final Diagnostics diagnostics;
     private final Resolver resolver;
     private final Map<Path, Optional<ResolvedDocument>> resolved = new HashMap<>();
     private final Map<Path, Boolean> kinds = new HashMap<>();
-    private final Deque<Path> loading = new ArrayDeque<>();
 
     private final SourceFiles files;
 
@@ -35,27 +35,33 @@ final class ArazzoSources {
         this.files = files;
     }
 
+    /**
+     * Resolves a document and the Arazzo documents it reaches; workflow references are resolved last, once
+     * every document they may name exists.
+     */
     ResolvedDocument resolve(ArazzoDocument document) {
+        List<ResolvedDocument> created = new ArrayList<>();
+        ResolvedDocument result = build(document, created);
+        created.forEach(resolver::linkWorkflows);
+        return result;
+    }
+
+    private ResolvedDocument build(ArazzoDocument document, List<ResolvedDocument> created) {
         Path file = document.file().toAbsolutePath().normalize();
         Optional<ResolvedDocument> done = resolved.get(file);
         if (done != null && done.isPresent()) {
             return done.get();
         }
-        loading.push(file);
-        try {
-            Map<String, ResolvedDocument> sources = new LinkedHashMap<>();
-            for (SourceDescription source : document.sourceDescriptions()) {
-                if (isArazzo(document, source)) {
-                    load(document, source)
-                            .ifPresent(d -> sources.put(source.name().value(), d));
-                }
+        ResolvedDocument result = resolver.resolveOperations(document);
+        resolved.put(file, Optional.of(result)); // before its sources: a cycle comes back to it
+        created.add(result);
+        for (SourceDescription source : document.sourceDescriptions()) {
+            if (isArazzo(document, source)) {
+                load(document, source, created)
+                        .ifPresent(d -> result.linkSource(source.name().value(), d));
             }
-            ResolvedDocument result = resolver.resolve(document, sources);
-            resolved.put(file, Optional.of(result));
-            return result;
-        } finally {
-            loading.pop();
         }
+        return result;
     }
 
     /** Whether a source is an Arazzo document: declared so, or (no type) a file whose root has {@code arazzo}. */
@@ -75,10 +81,11 @@ final class ArazzoSources {
                         .orElse(false));
     }
 
-    private Optional<ResolvedDocument> load(ArazzoDocument document, SourceDescription source) {
+    private Optional<ResolvedDocument> load(
+            ArazzoDocument document, SourceDescription source, List<ResolvedDocument> created) {
         Path file = files.locate(document.file(), source.url().value()).orElse(null);
         if (file == null) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
                     source.url().location(),
                     "source description '" + source.name().value()
@@ -86,20 +93,12 @@ final class ArazzoSources {
                             + "document; Weft never downloads at build time");
             return Optional.empty();
         }
-        if (loading.contains(file)) {
-            diagnostics.error(
-                    DiagnosticCode.DEPENDENCY_CYCLE,
-                    source.url().location(),
-                    "source description '" + source.name().value() + "' leads back to '" + file.getFileName()
-                            + "', which is being loaded: Arazzo documents must not reference each other in a cycle");
-            return Optional.empty();
-        }
         Optional<ResolvedDocument> known = resolved.get(file);
         if (known != null) {
             return known;
         }
         if (!Files.isRegularFile(file)) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.MISSING_FILE,
                     source.url().location(),
                     "source description '" + source.name().value() + "' points at '" + file
@@ -110,7 +109,7 @@ final class ArazzoSources {
         Optional<ResolvedDocument> result = new NodeReader(diagnostics)
                 .read(file, source.url().location())
                 .flatMap(root -> new DocumentBinder(diagnostics).bind(file, root))
-                .map(this::resolve);
+                .map(d -> build(d, created));
         resolved.putIfAbsent(file, result);
         return result;
     }

@@ -12,6 +12,10 @@ import java.util.Optional;
  * A document with its loaded sources, the operation behind each operation step, and the workflow
  * behind each workflow reference ({@code workflowId} of steps and actions, {@code dependsOn}).
  *
+ * <p>Arazzo documents may use each other as sources in a cycle, so {@code arazzoSources} and {@code
+ * workflowReferences} are linked in after every document of the compilation is created; equality is
+ * identity, as a structural comparison of a cycle would not end.
+ *
  * @param arazzoSources the Arazzo documents reached through {@code arazzo} source descriptions, by source name
  * @param workflowReferences what each workflow reference text of this document resolves to
  */
@@ -25,8 +29,43 @@ public record ResolvedDocument(
     public ResolvedDocument {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
-        arazzoSources = Collections.unmodifiableMap(new LinkedHashMap<>(arazzoSources));
-        workflowReferences = Collections.unmodifiableMap(new LinkedHashMap<>(workflowReferences));
+        arazzoSources = new LinkedHashMap<>(arazzoSources);
+        workflowReferences = new LinkedHashMap<>(workflowReferences);
+    }
+
+    @Override
+    public Map<String, ResolvedDocument> arazzoSources() {
+        return Collections.unmodifiableMap(arazzoSources);
+    }
+
+    @Override
+    public Map<String, WorkflowRef> workflowReferences() {
+        return Collections.unmodifiableMap(workflowReferences);
+    }
+
+    /** Links the document an {@code arazzo} source names, once it exists (it may be on a cycle). */
+    void linkSource(String name, ResolvedDocument source) {
+        arazzoSources.put(name, source);
+    }
+
+    /** Links what the workflow references resolve to, once every document they may name is linked. */
+    void linkWorkflows(Map<String, WorkflowRef> references) {
+        workflowReferences.putAll(references);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "ResolvedDocument[" + document.file() + "]";
     }
 
     /** The operation a step calls, when it is an operation step that resolved. */

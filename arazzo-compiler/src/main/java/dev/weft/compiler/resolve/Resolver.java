@@ -44,13 +44,14 @@ public final class Resolver {
         return arazzo.resolve(document);
     }
 
-    /** Resolves a document whose {@code arazzo} sources are already resolved (called by {@link ArazzoSources}). */
-    ResolvedDocument resolve(ArazzoDocument document, Map<String, ResolvedDocument> arazzoSources) {
+    /**
+     * Resolves a document's OpenAPI sources and operation steps (called by {@link ArazzoSources}, which links
+     * its {@code arazzo} sources and then its workflow references).
+     */
+    ResolvedDocument resolveOperations(ArazzoDocument document) {
         Map<String, SourceApi> sources = new LinkedHashMap<>();
         for (SourceDescription source : document.sourceDescriptions()) {
-            if (!arazzoSources.containsKey(source.name().value())
-                    && !sources.containsKey(source.name().value())
-                    && !arazzo.isArazzo(document, source)) {
+            if (!sources.containsKey(source.name().value()) && !arazzo.isArazzo(document, source)) {
                 loader.load(document.file(), source).ifPresent(api -> sources.put(api.name(), api));
             }
         }
@@ -60,9 +61,12 @@ public final class Resolver {
                 target(document, sources, step).ifPresent(t -> targets.put(ResolvedDocument.key(workflow, step), t));
             }
         }
-        ResolvedDocument partial = new ResolvedDocument(document, sources, targets, arazzoSources, Map.of());
-        return new ResolvedDocument(
-                document, sources, targets, arazzoSources, new WorkflowReferences(diagnostics, partial).resolveAll());
+        return new ResolvedDocument(document, sources, targets, Map.of(), Map.of());
+    }
+
+    /** Resolves a document's workflow references, once its {@code arazzo} sources are linked. */
+    void linkWorkflows(ResolvedDocument document) {
+        document.linkWorkflows(new WorkflowReferences(diagnostics, document).resolveAll());
     }
 
     private Optional<OperationRef> target(ArazzoDocument document, Map<String, SourceApi> sources, Step step) {
@@ -212,11 +216,21 @@ public final class Resolver {
             return Optional.empty();
         }
         if (tokens.size() == 2) {
+            // the fix names what the path item has, as STEP-7 would have it: an operationId where there is one
+            List<String> fixes = api.byPathAndMethod().values().stream()
+                    .filter(op -> op.path().equals(tokens.get(1)))
+                    .map(op -> op.operationId() != null
+                            ? "'operationId: " + (sources.size() > 1 ? QUALIFIED + sourceName + "." : "")
+                                    + op.operationId() + "'"
+                            : "'/" + op.method().toLowerCase(java.util.Locale.ROOT) + "' after it")
+                    .toList();
+            String fix = fixes.isEmpty()
+                    ? "append the method, e.g. '/get'"
+                    : fixes.size() == 1 ? "write " + fixes.get(0) : "write one of " + String.join(", ", fixes);
             diagnostics.error(
                     DiagnosticCode.INVALID_OPERATION_PATH,
                     operationPath.location(),
-                    "operationPath points at the path item '" + tokens.get(1)
-                            + "', not at an operation; append the method, e.g. '/get'");
+                    "operationPath points at the path item '" + tokens.get(1) + "', not at an operation; " + fix);
             return Optional.empty();
         }
         Optional<OperationRef> op =

@@ -70,7 +70,7 @@ final class WorkflowReferences {
         String id = dot < 0 ? "" : rest.substring(dot + 1);
         Optional<SourceDescription> source = document.document().source(sourceName);
         if (source.isEmpty()) {
-            diagnostics.error(
+            diagnostics.report(
                     DiagnosticCode.UNKNOWN_SOURCE,
                     reference.location(),
                     "'" + text + "' refers to source description '" + sourceName + "', which is not declared");
@@ -112,7 +112,7 @@ final class WorkflowReferences {
         Map.Entry<String, ResolvedDocument> source =
                 document.arazzoSources().entrySet().iterator().next();
         Optional<Workflow> workflow = source.getValue().document().workflow(reference.value());
-        workflow.ifPresent(w -> diagnostics.dialect(
+        workflow.ifPresent(w -> diagnostics.report(
                 DiagnosticCode.UNQUALIFIED_WORKFLOW,
                 reference.location(),
                 "workflow '" + reference.value() + "' is in source description '" + source.getKey() + "'; Arazzo 1.0.1 "
@@ -133,6 +133,6 @@ final class WorkflowReferences {
     }
 
     private void unknown(Located<String> reference, String message) {
-        diagnostics.error(DiagnosticCode.UNKNOWN_WORKFLOW, reference.location(), message);
+        diagnostics.report(DiagnosticCode.UNKNOWN_WORKFLOW, reference.location(), message);
     }
 }

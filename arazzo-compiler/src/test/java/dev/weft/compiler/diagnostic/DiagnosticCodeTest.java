@@ -32,6 +32,35 @@ class DiagnosticCodeTest {
         }
     }
 
+    /** The severity words docs/diagnostics.md uses for a code: "error", "warning" or "warning, dialect". */
+    private static String documented(DiagnosticCode code) {
+        return code.isDialect() ? "warning, dialect" : code.defaultSeverity().label();
+    }
+
+    @Test
+    void thePolicyTableGivesEachCodeItsCataloguedSeverityAndAReason() throws IOException {
+        String page = Files.readString(CATALOGUE);
+        for (DiagnosticCode code : DiagnosticCode.values()) {
+            Matcher row = Pattern.compile("(?m)^\\| `" + Pattern.quote(code.id()) + "` \\| ([^|]+) \\| ([^|]+) \\|$")
+                    .matcher(page);
+            assertTrue(row.find(), "no row for " + code.id() + " in the severity table");
+            assertEquals(documented(code), row.group(1).trim(), "severity of " + code.id() + " in the table");
+            assertTrue(row.group(2).trim().length() > 5, "no reason for " + code.id());
+            assertTrue(!row.find(), "two rows for " + code.id());
+        }
+    }
+
+    @Test
+    void eachSectionStartsWithTheCataloguedSeverity() throws IOException {
+        String page = Files.readString(CATALOGUE);
+        for (DiagnosticCode code : DiagnosticCode.values()) {
+            Matcher section = Pattern.compile("(?m)^## " + Pattern.quote(code.id()) + "\\n\\*\\*([^*]+)\\*\\*")
+                    .matcher(page);
+            assertTrue(section.find(), "section " + code.id() + " does not start with its severity in bold");
+            assertEquals(documented(code), section.group(1), "severity in section " + code.id());
+        }
+    }
+
     @Test
     void idsAreKebabCaseAndUnique() {
         Set<String> seen = new HashSet<>();

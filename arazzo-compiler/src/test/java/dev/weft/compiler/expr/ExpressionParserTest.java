@@ -62,6 +62,9 @@ class ExpressionParserTest {
                 Arguments.of("$steps.submit.outputs.workflowId", new StepOutput("submit", "workflowId", null)),
                 Arguments.of(
                         "$steps.submit-1.outputs.a.b#/x~1y", new StepOutput("submit-1", "a.b", JsonPointer.of("x/y"))),
+                // ids outside the recommended pattern (a SHOULD) may hold dots
+                Arguments.of("$steps.a.b.outputs.c", new StepOutput("a.b", "c", null)),
+                Arguments.of("$workflows.a.b.outputs.c", new WorkflowValue("a.b", Kind.OUTPUTS, "c", null)),
                 Arguments.of("$workflows.login.inputs.user", new WorkflowValue("login", Kind.INPUTS, "user", null)),
                 Arguments.of(
                         "$workflows.login.outputs.token#/value",
@@ -107,7 +110,7 @@ class ExpressionParserTest {
                 "$outputs.                      | 9  | empty name after '$outputs.'",
                 "$steps.submit                  | 13 | expected '.outputs.' after '$steps.submit'",
                 "$steps.submit.output.x         | 13 | expected '.outputs.' after '$steps.submit'",
-                "$steps.a.b.outputs.c           | 8  | expected '.outputs.' after '$steps.a'",
+                "$steps.a.b.c                   | 8  | expected '.outputs.' after '$steps.a'",
                 "$steps.submit.outputs          | 21 | expected '.' after '$steps.submit.outputs'",
                 "$steps.submit.outputs.         | 22 | empty name after '$steps.submit.outputs.'",
                 "$steps.                        | 7  | empty step id after '$steps.'",
