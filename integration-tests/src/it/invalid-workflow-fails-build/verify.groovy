@@ -17,6 +17,7 @@ assert log.contains('Arazzo compilation failed with 3 errors:')
 assert log.contains('        operationId: getItme' + System.lineSeparator() + ' ' * 21 + '^')
 assert log.contains('BUILD FAILURE')
 // Nothing was generated, and no stamp makes the next build think it is up to date.
-assert !new File(basedir, 'target/weft/default.stamp').exists()
+assert !new File(basedir, 'target/weft/generate-default.stamp').exists()
+assert !new File(basedir, 'target/weft').exists() || new File(basedir, 'target/weft').list().length == 0
 assert !new File(basedir, 'target/generated-sources/arazzo/com').exists()
 return true

@@ -7,6 +7,6 @@ assert source.isFile() : "missing ${source}"
 assert source.getText('UTF-8').contains('package com.example.items;')
 assert compiled.isFile() : "missing ${compiled}"
 assert log.contains('Generated 1 workflow class in ')
-assert new File(basedir, 'target/weft/default.stamp').isFile()
+assert new File(basedir, 'target/weft/generate-default.stamp').isFile()
 assert log.contains('BUILD SUCCESS')
 return true

@@ -15,14 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.inject.Inject;
 import javax.lang.model.SourceVersion;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.sonatype.plexus.build.incremental.BuildContext;
 
-/** The parameters both goals share, the one call into the compiler, and the logging of its diagnostics. */
+/** The parameters every goal shares, the one call into the compiler, and the logging of its diagnostics. */
 public abstract class AbstractArazzoMojo extends AbstractMojo {
     static final List<String> DEFAULT_INCLUDES = List.of("**/*.arazzo.yaml", "**/*.arazzo.yml", "**/*.arazzo.json");
 
@@ -30,9 +32,12 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    /** The folder the Arazzo documents (and, usually, the OpenAPI descriptions they name) live in. */
-    @Parameter(property = "weft.sourceDirectory", defaultValue = "${project.basedir}/src/main/arazzo")
-    protected File sourceDirectory;
+    /**
+     * The IDE's view of the build (m2e's incremental builds and markers); in a plain Maven build, one
+     * that writes straight to disk and reports every file as changed.
+     */
+    @Inject
+    protected BuildContext buildContext;
 
     /**
      * Ant-style patterns, relative to {@code sourceDirectory}, of the Arazzo documents to compile.
@@ -76,19 +81,30 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
     @Parameter(property = "weft.skip", defaultValue = "false")
     protected boolean skip;
 
+    /** The folder the Arazzo documents (and, usually, the OpenAPI descriptions they name) live in. */
+    protected abstract File sourceDirectory();
+
     /** The Arazzo documents below {@code sourceDirectory} that match the includes and no exclude, sorted. */
     protected final List<Path> findDocuments() throws MojoExecutionException {
         try {
-            return new SourceScanner(effectiveIncludes(), effectiveExcludes()).scan(sourceDirectory.toPath());
+            return new SourceScanner(effectiveIncludes(), effectiveExcludes())
+                    .scan(sourceDirectory().toPath());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot list the Arazzo documents in " + sourceDirectory, e);
+            throw new MojoExecutionException("Cannot list the Arazzo documents in " + sourceDirectory(), e);
         }
     }
 
     /** Logs that no document was found, naming where the goal looked. */
     protected final void logNothingFound() {
-        getLog().info("No Arazzo documents in " + sourceDirectory + " match " + effectiveIncludes()
+        getLog().info("No Arazzo documents in " + sourceDirectory() + " match " + effectiveIncludes()
                 + (effectiveExcludes().isEmpty() ? "" : " (excluding " + effectiveExcludes() + ")"));
+    }
+
+    /** {@code file} relative to the project's base directory when it lies below it, for log lines. */
+    protected final String shown(Path file) {
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        Path absolute = file.toAbsolutePath();
+        return SourceScanner.slashed(absolute.startsWith(base) ? base.relativize(absolute) : absolute);
     }
 
     /**
@@ -105,6 +121,7 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
                 .strict(strict)
                 .sourceMappings(mappings())
                 .build();
+        documents.forEach(document -> getLog().info("Compiling " + shown(document)));
         CompilationResult result;
         try {
             result = ArazzoCompiler.compile(request);
@@ -115,6 +132,7 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
         DiagnosticFormatter formatter =
                 new DiagnosticFormatter(project.getBasedir().toPath());
         result.diagnostics().forEach(d -> log(formatter, d));
+        new IdeMarkers(buildContext).replace(markedFiles(documents), result.diagnostics());
         failOnProblems(result, formatter);
         return result;
     }
@@ -122,7 +140,7 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
     /** Every configuration value that changes what the goal produces, for the build stamp. */
     protected Map<String, String> configuration() throws MojoFailureException {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("sourceDirectory", sourceDirectory.getAbsolutePath());
+        values.put("sourceDirectory", sourceDirectory().getAbsolutePath());
         values.put("includes", String.join("\n", effectiveIncludes()));
         values.put("excludes", String.join("\n", effectiveExcludes()));
         values.put("packageName", effectivePackageName());
@@ -148,6 +166,25 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
                     file.isAbsolute() ? file : project.getBasedir().toPath().resolve(file));
         }
         return mappings;
+    }
+
+    /**
+     * Whether an incremental IDE build saw no change to any file this goal reads; always false in a
+     * full build, where the IDE (or Maven) does not say what changed.
+     */
+    protected final boolean nothingChangedInIde() throws MojoFailureException {
+        if (!buildContext.isIncremental() || buildContext.hasDelta(sourceDirectory())) {
+            return false;
+        }
+        return mappings().values().stream().noneMatch(file -> buildContext.hasDelta(file.toFile()));
+    }
+
+    // The IDE's markers on these files are replaced by this run's diagnostics.
+    private List<Path> markedFiles(List<Path> documents) throws MojoFailureException {
+        List<Path> files = new ArrayList<>(documents);
+        files.add(sourceDirectory().toPath());
+        files.addAll(mappings().values());
+        return files;
     }
 
     private static String digest(Path file) {

@@ -11,30 +11,117 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * A SHA-256 fingerprint of everything a {@code generate} run depends on, kept in a stamp file with
- * the files that run wrote.
+ * the output folder and the files that run wrote there.
  *
  * <p>The fingerprint covers a format-version line, the plugin version, every configuration value
  * and the content of every file below the source directory (OpenAPI descriptions a workflow names
  * by a relative path usually sit there too). The stamp is written only after a successful run, so
- * a failed run never looks up to date.
+ * a failed run never looks up to date. Each execution has its own stamp, and the files it lists are
+ * what that execution owns: executions sharing an output folder read each other's stamps so that
+ * none deletes what another wrote.
  */
 public final class BuildStamp {
-    /** Bump when what goes into the hash changes, so stamps of older plugins never match. */
-    static final String FORMAT = "weft-build-stamp/1";
+    /** Bump when what goes into the hash or the file changes, so stamps of older plugins never match. */
+    static final String FORMAT = "weft-build-stamp/2";
 
     private static final String HASH_PREFIX = "hash ";
+    private static final String DIRECTORY_PREFIX = "directory ";
+    private static final String EXECUTION_PREFIX = "execution ";
     private static final String OUTPUT_PREFIX = "output ";
+    private static final String SUFFIX = ".stamp";
 
     private final String hash;
 
     private BuildStamp(String hash) {
         this.hash = hash;
+    }
+
+    /**
+     * What a stamp file records.
+     *
+     * @param hash the fingerprint of the inputs of the run that wrote it
+     * @param execution the goal and execution id of that run, as Maven's log shows them: {@code generate (default)}
+     * @param outputDirectory the absolute output folder of that run
+     * @param outputs the files it wrote there, relative, with {@code /} separators, sorted
+     */
+    record Recorded(String hash, String execution, Path outputDirectory, List<String> outputs) {
+        Recorded {
+            outputs = List.copyOf(outputs);
+        }
+
+        /** The record in {@code stampFile}; empty when there is none or it has another format. */
+        static Optional<Recorded> read(Path stampFile) throws IOException {
+            if (!Files.isRegularFile(stampFile)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(stampFile, StandardCharsets.UTF_8);
+            if (lines.size() < 4
+                    || !lines.get(0).equals(FORMAT)
+                    || !lines.get(1).startsWith(HASH_PREFIX)
+                    || !lines.get(2).startsWith(EXECUTION_PREFIX)
+                    || !lines.get(3).startsWith(DIRECTORY_PREFIX)) {
+                return Optional.empty();
+            }
+            List<String> outputs = lines.stream()
+                    .filter(line -> line.startsWith(OUTPUT_PREFIX))
+                    .map(line -> line.substring(OUTPUT_PREFIX.length()))
+                    .toList();
+            return Optional.of(new Recorded(
+                    lines.get(1).substring(HASH_PREFIX.length()),
+                    lines.get(2).substring(EXECUTION_PREFIX.length()),
+                    Path.of(lines.get(3).substring(DIRECTORY_PREFIX.length())),
+                    outputs));
+        }
+    }
+
+    /**
+     * The stamp file of one goal's execution, in {@code stampFolder}: one execution may run both
+     * {@code generate} and {@code generate-test}, so the goal is part of the name.
+     */
+    static Path fileOf(Path stampFolder, String goal, String executionId) {
+        return stampFolder.resolve(goal + "-" + executionId + SUFFIX);
+    }
+
+    /** The name of an execution in stamps and messages, as Maven's log shows it: {@code generate (default)}. */
+    static String executionName(String goal, String executionId) {
+        return goal + " (" + executionId + ")";
+    }
+
+    /**
+     * The files below {@code outputDirectory} that the other stamps in {@code stampFile}'s folder
+     * list, each with the execution that wrote it.
+     */
+    static Map<String, String> claimsOfOthers(Path stampFile, Path outputDirectory) throws IOException {
+        Map<String, String> claims = new TreeMap<>();
+        Path folder = stampFile.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            return claims;
+        }
+        List<Path> stamps;
+        try (Stream<Path> files = Files.list(folder)) {
+            stamps = files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                    .filter(f -> !f.equals(stampFile.toAbsolutePath()))
+                    .sorted()
+                    .toList();
+        }
+        Path directory = outputDirectory.toAbsolutePath().normalize();
+        for (Path stamp : stamps) {
+            Optional<Recorded> recorded = Recorded.read(stamp);
+            if (recorded.isPresent() && recorded.get().outputDirectory().equals(directory)) {
+                recorded.get()
+                        .outputs()
+                        .forEach(output ->
+                                claims.putIfAbsent(output, recorded.get().execution()));
+            }
+        }
+        return claims;
     }
 
     /**
@@ -67,25 +154,28 @@ public final class BuildStamp {
     }
 
     /**
-     * Whether {@code stampFile} records this hash and every file it lists still exists below
-     * {@code outputDirectory}.
+     * Whether {@code stampFile} records this hash and this output folder, and every file it lists
+     * still exists there.
      */
     public boolean isRecordedIn(Path stampFile, Path outputDirectory) throws IOException {
-        if (!Files.isRegularFile(stampFile) || !Files.isDirectory(outputDirectory)) {
-            return false;
-        }
-        List<String> lines = Files.readAllLines(stampFile, StandardCharsets.UTF_8);
-        if (lines.size() < 2 || !lines.get(0).equals(FORMAT) || !lines.get(1).equals(HASH_PREFIX + hash)) {
-            return false;
-        }
-        return outputs(lines).stream().allMatch(output -> Files.isRegularFile(outputDirectory.resolve(output)));
+        Optional<Recorded> recorded = Recorded.read(stampFile);
+        Path directory = outputDirectory.toAbsolutePath().normalize();
+        return recorded.isPresent()
+                && recorded.get().hash().equals(hash)
+                && recorded.get().outputDirectory().equals(directory)
+                && recorded.get().outputs().stream().allMatch(output -> Files.isRegularFile(directory.resolve(output)));
     }
 
-    /** Records this hash and the files written, relative to the output folder, in {@code stampFile}. */
-    public void write(Path stampFile, List<String> outputs) throws IOException {
+    /**
+     * Records this hash, the execution, the output folder and the files written to it (relative) in
+     * {@code stampFile}.
+     */
+    public void write(Path stampFile, String execution, Path outputDirectory, List<String> outputs) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(FORMAT);
         lines.add(HASH_PREFIX + hash);
+        lines.add(EXECUTION_PREFIX + execution);
+        lines.add(DIRECTORY_PREFIX + outputDirectory.toAbsolutePath().normalize());
         outputs.stream().sorted().forEach(output -> lines.add(OUTPUT_PREFIX + output));
         Files.createDirectories(stampFile.toAbsolutePath().getParent());
         Files.write(stampFile, lines, StandardCharsets.UTF_8);
@@ -101,13 +191,6 @@ public final class BuildStamp {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static List<String> outputs(List<String> lines) {
-        return lines.stream()
-                .filter(line -> line.startsWith(OUTPUT_PREFIX))
-                .map(line -> line.substring(OUTPUT_PREFIX.length()))
-                .toList();
     }
 
     private static SortedMap<String, Path> sourceFiles(Path directory) throws IOException {

@@ -103,14 +103,15 @@ class BuildStampTest {
     @Test
     void aWrittenStampIsRecognisedWhileItsOutputsExist() throws IOException {
         Path output = Files.createDirectories(temp.resolve("generated"));
-        Path stampFile = temp.resolve("target/weft/default.stamp");
+        Path stampFile = temp.resolve("target/weft/generate-default.stamp");
         BuildStamp stamp = stamp();
         assertFalse(stamp.isRecordedIn(stampFile, output));
 
         Files.createDirectories(output.resolve("com/acme"));
         Files.writeString(output.resolve("com/acme/FooWorkflow.java"), "class FooWorkflow {}");
-        stamp.write(stampFile, List.of("com/acme/FooWorkflow.java"));
+        stamp.write(stampFile, "generate (default)", output, List.of("com/acme/FooWorkflow.java"));
         assertTrue(stamp.isRecordedIn(stampFile, output));
+        assertFalse(stamp.isRecordedIn(stampFile, temp.resolve("elsewhere")), "another output folder");
 
         Files.delete(output.resolve("com/acme/FooWorkflow.java"));
         assertFalse(stamp.isRecordedIn(stampFile, output));
@@ -120,7 +121,7 @@ class BuildStampTest {
     void aStampOfOtherInputsIsNotRecognised() throws IOException {
         Path output = Files.createDirectories(temp.resolve("generated"));
         Path stampFile = temp.resolve("default.stamp");
-        stamp().write(stampFile, List.of());
+        stamp().write(stampFile, "generate (default)", output, List.of());
         Files.writeString(sources.resolve("a.arazzo.yaml"), "arazzo: 1.0.0\n");
         assertFalse(stamp().isRecordedIn(stampFile, output));
     }
@@ -129,8 +130,25 @@ class BuildStampTest {
     void aStampOfAnotherFormatIsNotRecognised() throws IOException {
         Path output = Files.createDirectories(temp.resolve("generated"));
         Path stampFile = temp.resolve("default.stamp");
-        Files.writeString(stampFile, "weft-build-stamp/0\nhash " + stamp().hash() + "\n");
+        Files.writeString(
+                stampFile,
+                "weft-build-stamp/1\nhash " + stamp().hash() + "\nexecution generate (default)\ndirectory " + output
+                        + "\n");
         assertFalse(stamp().isRecordedIn(stampFile, output));
+    }
+
+    @Test
+    void theOtherStampsOfTheSameOutputFolderSayWhoOwnsWhat() throws IOException {
+        Path output = temp.resolve("generated");
+        Path stamps = temp.resolve("target/weft");
+        Path mine = BuildStamp.fileOf(stamps, "generate", "a");
+        assertEquals(stamps.resolve("generate-a.stamp"), mine);
+        stamp().write(mine, "generate (a)", output, List.of("p/A.java"));
+        stamp().write(BuildStamp.fileOf(stamps, "generate", "b"), "generate (b)", output, List.of("p/B.java"));
+        stamp().write(BuildStamp.fileOf(stamps, "generate-test", "a"), "generate-test (a)", temp, List.of("p/T.java"));
+
+        assertEquals(Map.of("p/B.java", "generate (b)"), BuildStamp.claimsOfOthers(mine, output));
+        assertEquals(Map.of(), BuildStamp.claimsOfOthers(mine, temp.resolve("unused")));
     }
 
     private BuildStamp stamp() throws IOException {

@@ -32,18 +32,23 @@ import javax.tools.Diagnostic;
  * <ul>
  *   <li>{@code -Aweft.root=DIR}: the folder document paths are relative to; checked first, since
  *       javac's {@code Filer} cannot see files outside the source and class paths;
- *   <li>{@code -Aweft.strict=true}: the dialect warnings are errors, as with the plugin's {@code strict}.
+ *   <li>{@code -Aweft.strict=true}: the dialect warnings are errors, as with the plugin's {@code strict};
+ *   <li>{@code -Aweft.verbose=true}: a note for each document compiled (the files a build tool must
+ *       treat as inputs) and each class written.
  * </ul>
  * Without {@code weft.root}, a path is looked up on the source path, then the class path. Problems
  * are javac errors and warnings on the annotation, each message starting with the document's
- * {@code file:line:col}.
+ * {@code file:line:col}. The generated classes are records with switch expressions, so a source
+ * level below 17 is refused with one error rather than left to fail in the generated code.
  */
 public final class ArazzoProcessor extends AbstractProcessor {
     static final String ANNOTATION = "dev.weft.runtime.Arazzo";
     static final String ROOT = "weft.root";
     static final String STRICT = "weft.strict";
+    static final String VERBOSE = "weft.verbose";
 
     private final Set<String> done = new HashSet<>();
+    private boolean refused;
     private DocumentLocator locator;
     private MessagerSink sink;
 
@@ -62,7 +67,7 @@ public final class ArazzoProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(ROOT, STRICT);
+        return Set.of(ROOT, STRICT, VERBOSE);
     }
 
     @Override
@@ -72,6 +77,9 @@ public final class ArazzoProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (annotations.isEmpty() || refused || refusesSourceLevel()) {
+            return true;
+        }
         for (TypeElement annotation : annotations) {
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 if (done.add(element.toString())) {
@@ -97,6 +105,23 @@ public final class ArazzoProcessor extends AbstractProcessor {
         return true;
     }
 
+    // Without this, javac reports a score of errors inside the generated records and switches, none naming the cause.
+    private boolean refusesSourceLevel() {
+        SourceVersion level = processingEnv.getSourceVersion();
+        if (level.compareTo(SourceVersion.RELEASE_17) >= 0) {
+            return false;
+        }
+        refused = true;
+        processingEnv
+                .getMessager()
+                .printMessage(
+                        Diagnostic.Kind.ERROR,
+                        "Weft generates Java 17 code (records, switch expressions), but this compilation's source"
+                                + " level is " + level.name().substring("RELEASE_".length())
+                                + "; compile with --release 17 or later");
+        return true;
+    }
+
     private void processElement(Element element) {
         AnnotationMirror mirror = AnnotationValues.mirror(element, ANNOTATION).orElseThrow();
         List<String> paths = AnnotationValues.strings(mirror, "value");
@@ -115,6 +140,7 @@ public final class ArazzoProcessor extends AbstractProcessor {
         if (documents.size() < paths.size()) {
             return;
         }
+        documents.forEach(document -> note("Weft: compiling " + document.toAbsolutePath()));
         CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
                 .documents(documents)
                 .packageName(packageName(element, mirror))
@@ -130,12 +156,19 @@ public final class ArazzoProcessor extends AbstractProcessor {
                     .createSourceFile(file.qualifiedName(), element)
                     .openWriter()) {
                 out.write(file.source());
+                note("Weft: wrote " + file.qualifiedName());
             } catch (IOException e) {
                 sink.error(
                         element,
                         mirror,
                         "[internal-error] cannot write " + file.qualifiedName() + ": " + e.getMessage());
             }
+        }
+    }
+
+    private void note(String message) {
+        if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, message);
         }
     }
 

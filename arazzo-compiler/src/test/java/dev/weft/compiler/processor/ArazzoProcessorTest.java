@@ -83,4 +83,35 @@ class ArazzoProcessorTest {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("[missing-file] Arazzo document 'nowhere.arazzo.yaml' not found");
     }
+
+    @Test
+    void aSourceLevelBelow17IsOneErrorNamingIt() {
+        JavaFileObject source = JavaFileObjects.forSourceLines(
+                "com.example.items.package-info",
+                "@dev.weft.runtime.Arazzo(\"items.arazzo.yaml\")",
+                "package com.example.items;");
+        Compilation compilation = javac().withProcessors(new ArazzoProcessor())
+                .withOptions(ROOT_OPTION, "--release", "11")
+                .compile(source);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("this compilation's source level is 11; compile with --release 17 or later");
+        String message = compilation.errors().get(0).getMessage(java.util.Locale.ROOT);
+        assertEquals(-1, message.indexOf('\n'), "one line: " + message);
+    }
+
+    @Test
+    void theSourceLevel17IsAccepted() {
+        JavaFileObject source = JavaFileObjects.forSourceLines(
+                "com.example.items.package-info",
+                "@dev.weft.runtime.Arazzo(\"items.arazzo.yaml\")",
+                "package com.example.items;");
+        Compilation compilation = javac().withProcessors(new ArazzoProcessor())
+                .withOptions(ROOT_OPTION, "--release", "17", "-Xlint:all,-processing", "-Werror")
+                .compile(source);
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
 }

@@ -18,7 +18,11 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A build without Maven: the JDK's own {@code javac} binary, the processor on {@code -processorpath}. */
+/**
+ * A build without Maven: the JDK's own {@code javac} binary, the processor on {@code -processorpath}
+ * as this module's class path. The README's command, with the one {@code -cli} jar, is run as written
+ * by the {@code processor-readme-javac} integration test, since that jar exists only after packaging.
+ */
 class PlainJavacTest {
     @TempDir
     Path work;

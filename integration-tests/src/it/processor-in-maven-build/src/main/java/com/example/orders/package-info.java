@@ -1,0 +1,2 @@
+@dev.weft.runtime.Arazzo("orders.arazzo.yaml")
+package com.example.orders;
