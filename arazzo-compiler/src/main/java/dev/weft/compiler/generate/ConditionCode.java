@@ -105,7 +105,7 @@ final class ConditionCode {
         } else if (operand instanceof Operand.NumberLiteral n) {
             return ValueCode.number(n.value());
         } else if (operand instanceof Operand.StringLiteral s) {
-            return CodeBlock.of("$T.of($S)", RuntimeTypes.VALUES, s.value());
+            return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Literals.of(s.value()));
         } else if (operand instanceof Operand.Expression e) {
             return accessors(values.expression(e.expression()), e.accessors());
         }
@@ -117,7 +117,7 @@ final class ConditionCode {
         CodeBlock result = base;
         for (Operand.Accessor accessor : accessors) {
             if (accessor instanceof Operand.Accessor.Member m) {
-                result = CodeBlock.of("$T.member($L, $S)", RuntimeTypes.VALUES, result, m.name());
+                result = CodeBlock.of("$T.member($L, $L)", RuntimeTypes.VALUES, result, Literals.of(m.name()));
             } else {
                 result = CodeBlock.of(
                         "$T.index($L, $L)", RuntimeTypes.VALUES, result, ((Operand.Accessor.Index) accessor).index());

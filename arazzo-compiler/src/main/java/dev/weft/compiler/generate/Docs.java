@@ -33,6 +33,11 @@ final class Docs {
         return out.toString();
     }
 
+    /** At most 200 characters of {@code text}, for labels such as {@code @Generated}'s comments. */
+    static String shortened(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "\u2026";
+    }
+
     /** Text for a single-line comment: one line, no line terminators of any kind, no backslashes. */
     static String line(String text) {
         return javadoc(text).replaceAll("[\\n\\u2028\\u2029\\u0085]", " ");

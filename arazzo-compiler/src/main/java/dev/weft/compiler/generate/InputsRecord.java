@@ -21,6 +21,9 @@ import javax.lang.model.element.Modifier;
  * Schema, required ones checked on construction, secrets kept out of {@code toString}, and a builder.
  */
 final class InputsRecord {
+    /** Parts of {@code toString} joined by '+' in one expression; more are appended by statements. */
+    private static final int MAX_CONCATENATION = 32;
+
     private final Workflow workflow;
     private final WorkflowNames names;
     private final InputSchema schema;
@@ -49,11 +52,11 @@ final class InputsRecord {
             constructor.addParameter(parameter.build());
             if (schema.isRequired(name)) {
                 constructor.addStatement(
-                        "$T.requireNonNull($N, $S)",
+                        "$T.requireNonNull($N, $L)",
                         RuntimeTypes.OBJECTS,
                         component,
-                        "input '" + name + "' of workflow '"
-                                + workflow.workflowId().value() + "' is required");
+                        Literals.of("input '" + name + "' of workflow '"
+                                + workflow.workflowId().value() + "' is required"));
             }
             if (javaType instanceof ParameterizedTypeName) {
                 constructor.addStatement(
@@ -89,7 +92,11 @@ final class InputsRecord {
                 .addStatement("$T json = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
         names.inputComponents()
                 .forEach((name, component) -> method.addStatement(
-                        "$T.put(json, $S, $T.of($N))", RuntimeTypes.VALUES, name, RuntimeTypes.VALUES, component));
+                        "$T.put(json, $L, $T.of($N))",
+                        RuntimeTypes.VALUES,
+                        Literals.of(name),
+                        RuntimeTypes.VALUES,
+                        component));
         return method.addStatement("return json").build();
     }
 
@@ -97,7 +104,7 @@ final class InputsRecord {
     private MethodSpec fromJson() {
         List<CodeBlock> arguments = new ArrayList<>();
         for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
-            CodeBlock node = CodeBlock.of("json.get($S)", input.getKey());
+            CodeBlock node = CodeBlock.of("json.get($L)", Literals.of(input.getKey()));
             TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
             arguments.add(conversion(javaType, node));
         }
@@ -151,18 +158,24 @@ final class InputsRecord {
             if (values.get(i) == null) {
                 text.append("***");
             } else {
-                parts.add(CodeBlock.of("$S", text));
+                parts.add(Literals.of(text.toString()));
                 parts.add(values.get(i));
                 text.setLength(0);
             }
         }
-        parts.add(CodeBlock.of("$S", text.append(']')));
-        return MethodSpec.methodBuilder("toString")
+        parts.add(Literals.of(text.append(']').toString()));
+        MethodSpec.Builder method = MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $L", CodeBlock.join(parts, " + "))
-                .build();
+                .returns(String.class);
+        if (parts.size() <= MAX_CONCATENATION) {
+            return method.addStatement("return $L", CodeBlock.join(parts, " + "))
+                    .build();
+        }
+        // javac reads a long '+' chain recursively, so many inputs append one statement at a time
+        method.addStatement("$T text = new $T()", StringBuilder.class, StringBuilder.class);
+        parts.forEach(part -> method.addStatement("text.append($L)", part));
+        return method.addStatement("return text.toString()").build();
     }
 
     private TypeSpec builder() {

@@ -42,7 +42,7 @@ final class PatternConstants {
         List<FieldSpec> fields = new ArrayList<>();
         names.forEach((c, name) ->
                 fields.add(FieldSpec.builder(c.type(), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.$N($S)", c.type(), c.factory(), c.text())
+                        .initializer("$T.$N($L)", c.type(), c.factory(), Literals.of(c.text()))
                         .build()));
         return fields;
     }

@@ -114,19 +114,19 @@ final class RunClass {
                 .addParameter(outer.nestedClass("Inputs"), "inputs")
                 .addStatement("this.$N = $N", WorkflowNames.RUN, WorkflowNames.RUN)
                 .addStatement(
-                        "this.$N = $T.requireNonNull(inputs, $S).toJson()",
+                        "this.$N = $T.requireNonNull(inputs, $L).toJson()",
                         WorkflowNames.IN,
                         RuntimeTypes.OBJECTS,
-                        "inputs");
+                        Literals.of("inputs"));
         InputSchema schema = InputSchema.of(workflow);
         for (String input : names.inputComponents().keySet()) {
             if (schema.isSecret(input)) {
                 constructor.addStatement(
-                        "$N.secret($T.text($N.get($S)))",
+                        "$N.secret($T.text($N.get($L)))",
                         WorkflowNames.RUN,
                         RuntimeTypes.VALUES,
                         WorkflowNames.IN,
-                        input);
+                        Literals.of(input));
             }
         }
         return constructor.build();
@@ -185,7 +185,7 @@ final class RunClass {
         if (!async) {
             for (Located<String> dependency : workflow.dependsOn()) {
                 WorkflowRef ref = callee(dependency);
-                method.beginControlFlow("if (!$N.hasCompleted($S))", WorkflowNames.RUN, ref.id())
+                method.beginControlFlow("if (!$N.hasCompleted($L))", WorkflowNames.RUN, Literals.of(ref.id()))
                         .addStatement("$T.call($N, $N)", calleeClass(ref), WorkflowNames.RUN, WorkflowNames.IN)
                         .endControlFlow();
             }
@@ -197,10 +197,10 @@ final class RunClass {
         for (Located<String> dependency : workflow.dependsOn()) {
             WorkflowRef ref = callee(dependency);
             chain.add(
-                    "\n.thenCompose(done -> $N.hasCompleted($S) ? $T.completedFuture(done)\n"
+                    "\n.thenCompose(done -> $N.hasCompleted($L) ? $T.completedFuture(done)\n"
                             + "        : $T.callAsync($N, $N).thenAccept(outputs -> { }))",
                     WorkflowNames.RUN,
-                    ref.id(),
+                    Literals.of(ref.id()),
                     RuntimeTypes.COMPLETABLE_FUTURE,
                     calleeClass(ref),
                     WorkflowNames.RUN,
@@ -216,39 +216,40 @@ final class RunClass {
         for (Step step : workflow.steps()) {
             String constant = names.stepConstant(step.id());
             String handler = names.handlerMethod(step.id());
+            CodeBlock id = Literals.of(step.id());
             if (step.workflowId() != null) {
                 ClassName callee = calleeClass(callee(step.workflowId()));
                 String inputs = names.requestMethod(step.id());
                 cases.add(
                         async
-                                ? "case $N -> $N.callAsync($S, () -> $T.callAsync($N, $N())).thenApply(this::$N);\n"
-                                : "case $N -> $N($N.call($S, () -> $T.call($N, $N())));\n",
+                                ? "case $N -> $N.callAsync($L, () -> $T.callAsync($N, $N())).thenApply(this::$N);\n"
+                                : "case $N -> $N($N.call($L, () -> $T.call($N, $N())));\n",
                         async
                                 ? new Object[] {
-                                    constant, WorkflowNames.RUN, step.id(), callee, WorkflowNames.RUN, inputs, handler
+                                    constant, WorkflowNames.RUN, id, callee, WorkflowNames.RUN, inputs, handler
                                 }
                                 : new Object[] {
-                                    constant, handler, WorkflowNames.RUN, step.id(), callee, WorkflowNames.RUN, inputs
+                                    constant, handler, WorkflowNames.RUN, id, callee, WorkflowNames.RUN, inputs
                                 });
             } else {
                 String request = names.requestMethod(step.id());
                 cases.add(
                         async
-                                ? "case $N -> $N.sendAsync($S, this::$N).thenApply(this::$N);\n"
-                                : "case $N -> $N($N.send($S, this::$N));\n",
+                                ? "case $N -> $N.sendAsync($L, this::$N).thenApply(this::$N);\n"
+                                : "case $N -> $N($N.send($L, this::$N));\n",
                         async
-                                ? new Object[] {constant, WorkflowNames.RUN, step.id(), request, handler}
-                                : new Object[] {constant, handler, WorkflowNames.RUN, step.id(), request});
+                                ? new Object[] {constant, WorkflowNames.RUN, id, request, handler}
+                                : new Object[] {constant, handler, WorkflowNames.RUN, id, request});
             }
         }
         for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
             ClassName callee = calleeClass(document.workflow(target.getKey()).orElseThrow());
             String handler = names.gotoMethod(target.getKey());
-            String label = "goto " + target.getKey();
+            CodeBlock label = Literals.of("goto " + target.getKey());
             cases.add(
                     async
-                            ? "case $N -> $N.callAsync($S, () -> $T.callAsync($N, $N)).thenApply(this::$N);\n"
-                            : "case $N -> $N($N.call($S, () -> $T.call($N, $N)));\n",
+                            ? "case $N -> $N.callAsync($L, () -> $T.callAsync($N, $N)).thenApply(this::$N);\n"
+                            : "case $N -> $N($N.call($L, () -> $T.call($N, $N)));\n",
                     async
                             ? new Object[] {
                                 target.getValue(),
@@ -287,18 +288,18 @@ final class RunClass {
         if (step != null && step.workflowId() == null) {
             return async
                     ? CodeBlock.of(
-                            "case $N -> $N.sendAsync($S, this::$N).thenApply(this::$N);\n",
+                            "case $N -> $N.sendAsync($L, this::$N).thenApply(this::$N);\n",
                             helper.constant(),
                             WorkflowNames.RUN,
-                            step.id(),
+                            Literals.of(step.id()),
                             names.requestMethod(step.id()),
                             helper.method())
                     : CodeBlock.of(
-                            "case $N -> $N($N.send($S, this::$N));\n",
+                            "case $N -> $N($N.send($L, this::$N));\n",
                             helper.constant(),
                             helper.method(),
                             WorkflowNames.RUN,
-                            step.id(),
+                            Literals.of(step.id()),
                             names.requestMethod(step.id()));
         }
         ClassName callee = calleeClass(
@@ -308,20 +309,20 @@ final class RunClass {
                 : CodeBlock.of("$N", WorkflowNames.IN);
         return async
                 ? CodeBlock.of(
-                        "case $N -> $N.callAsync($S, () -> $T.callAsync($N, $L)).thenApply(this::$N);\n",
+                        "case $N -> $N.callAsync($L, () -> $T.callAsync($N, $L)).thenApply(this::$N);\n",
                         helper.constant(),
                         WorkflowNames.RUN,
-                        helper.id(),
+                        Literals.of(helper.id()),
                         callee,
                         WorkflowNames.RUN,
                         inputs,
                         helper.method())
                 : CodeBlock.of(
-                        "case $N -> $N($N.call($S, () -> $T.call($N, $L)));\n",
+                        "case $N -> $N($N.call($L, () -> $T.call($N, $L)));\n",
                         helper.constant(),
                         helper.method(),
                         WorkflowNames.RUN,
-                        helper.id(),
+                        Literals.of(helper.id()),
                         callee,
                         WorkflowNames.RUN,
                         inputs);
@@ -338,11 +339,11 @@ final class RunClass {
                 .addParameter(RuntimeTypes.WORKFLOW_CALL, WorkflowNames.CALL)
                 .beginControlFlow("if (!$N.succeeded())", WorkflowNames.CALL)
                 .addStatement(
-                        "throw $N.failure($S, $N, $S)",
+                        "throw $N.failure($L, $N, $L)",
                         WorkflowNames.RUN,
-                        "goto " + target,
+                        Literals.of("goto " + target),
                         WorkflowNames.CALL,
-                        "workflow '" + target + "', reached by goto, failed")
+                        Literals.of("workflow '" + target + "', reached by goto, failed"))
                 .endControlFlow()
                 .addStatement("return null")
                 .build();
@@ -366,9 +367,9 @@ final class RunClass {
         for (String output : names.workflowOutputs().keySet()) {
             String text = workflow.outputs().get(output).value();
             body.addStatement(
-                    "$T.put(outputs, $S, $L)",
+                    "$T.put(outputs, $L, $L)",
                     RuntimeTypes.VALUES,
-                    output,
+                    Literals.of(output),
                     values.template(text, "workflow output '" + output + "'"));
         }
         return MethodSpec.methodBuilder("outputsJson")

@@ -43,13 +43,13 @@ final class StepCode {
         ValueCode.Locals locals = new ValueCode.Locals(WorkflowNames.IN, WorkflowNames.RUN);
         CodeBlock.Builder chain = CodeBlock.builder()
                 .add(
-                        "return $T.create($S, $S, $S, $S, $S)",
+                        "return $T.create($L, $L, $L, $L, $L)",
                         RuntimeTypes.STEP_REQUEST,
-                        step.id(),
-                        op.sourceName(),
-                        op.serverUrl(),
-                        op.method(),
-                        op.path())
+                        Literals.of(step.id()),
+                        Literals.of(op.sourceName()),
+                        Literals.of(op.serverUrl()),
+                        Literals.of(op.method()),
+                        Literals.of(op.path()))
                 .indent();
         for (Parameter p : Effective.parameters(workflow, step)) {
             String in = p.in().value();
@@ -67,9 +67,15 @@ final class StepCode {
                     p.name().value());
             String[] style = style(op, p.name().value(), in);
             if (style != null) {
-                chain.add("\n.$N($S, $L, $S, $L)", method, p.name().value(), value, style[0], style[1]);
+                chain.add(
+                        "\n.$N($L, $L, $L, $L)",
+                        method,
+                        Literals.of(p.name().value()),
+                        value,
+                        Literals.of(style[0]),
+                        style[1]);
             } else {
-                chain.add("\n.$N($S, $L)", method, p.name().value(), value);
+                chain.add("\n.$N($L, $L)", method, Literals.of(p.name().value()), value);
             }
         }
         RequestBody requestBody = step.requestBody();
@@ -118,7 +124,10 @@ final class StepCode {
                     locals,
                     p.name().value());
             body.addStatement(
-                    "$T.put(inputs, $S, $L)", RuntimeTypes.VALUES, p.name().value(), value);
+                    "$T.put(inputs, $L, $L)",
+                    RuntimeTypes.VALUES,
+                    Literals.of(p.name().value()),
+                    value);
         }
         return MethodSpec.methodBuilder(names.requestMethod(step.id()))
                 .addModifiers(Modifier.PRIVATE)
@@ -154,23 +163,23 @@ final class StepCode {
                 String where = "replacement '" + r.target().value() + "'";
                 CodeBlock value = values.value(r.value(), where, statements, locals);
                 statements.addStatement(
-                        "$N = $T.$N($N, $S, $L, $S)",
+                        "$N = $T.$N($N, $L, $L, $L)",
                         var,
                         RuntimeTypes.PAYLOADS,
                         xml || text ? "replaceXml" : "replace",
                         var,
-                        r.target().value(),
+                        Literals.of(r.target().value()),
                         value,
-                        where);
+                        Literals.of(where));
             }
             payload = CodeBlock.of("$N", var);
             if (xml || text) {
-                return CodeBlock.of("\n.textBody($S, $L)", contentType, payload);
+                return CodeBlock.of("\n.textBody($L, $L)", Literals.of(contentType), payload);
             }
         } else if (text) {
-            return CodeBlock.of("\n.textBody($S, $T.text($L))", contentType, RuntimeTypes.VALUES, payload);
+            return CodeBlock.of("\n.textBody($L, $T.text($L))", Literals.of(contentType), RuntimeTypes.VALUES, payload);
         }
-        return CodeBlock.of(form ? "\n.formBody($S, $L)" : "\n.jsonBody($S, $L)", contentType, payload);
+        return CodeBlock.of(form ? "\n.formBody($L, $L)" : "\n.jsonBody($L, $L)", Literals.of(contentType), payload);
     }
 
     MethodSpec handler(Step step, int index) {
@@ -211,7 +220,12 @@ final class StepCode {
                                 step.successCriteria().stream()
                                         .map(c -> c.condition().value())
                                         .toList());
-        code.addStatement("throw $N.failure($S, $N, $S)", WorkflowNames.RUN, step.id(), ex, criteria);
+        code.addStatement(
+                "throw $N.failure($L, $N, $L)",
+                WorkflowNames.RUN,
+                Literals.of(step.id()),
+                ex,
+                Literals.of(Docs.shortened(criteria)));
         return handlerMethod(step, code);
     }
 
@@ -255,7 +269,11 @@ final class StepCode {
         code.beginControlFlow("if ($L)", succeeded)
                 .addStatement("return $T.$N", stepEnum, names.stepConstant(failed.id()))
                 .endControlFlow()
-                .addStatement("$N.exhaust($S, $S)", WorkflowNames.RUN, failed.id(), helper.actionName())
+                .addStatement(
+                        "$N.exhaust($L, $L)",
+                        WorkflowNames.RUN,
+                        Literals.of(failed.id()),
+                        Literals.of(helper.actionName()))
                 .addStatement("return $N($N)", names.handlerMethod(failed.id()), names.failedField(failed.id()));
         return MethodSpec.methodBuilder(helper.method())
                 .addModifiers(Modifier.PRIVATE)
@@ -303,10 +321,10 @@ final class StepCode {
             CodeBlock exchange =
                     step.workflowId() != null ? CodeBlock.of("null") : CodeBlock.of("$N", WorkflowNames.EXCHANGE);
             CodeBlock retry = CodeBlock.of(
-                    "$N.retry($S, $S, $LL, $L, $L)",
+                    "$N.retry($L, $L, $LL, $L, $L)",
                     WorkflowNames.RUN,
-                    step.id(),
-                    name,
+                    Literals.of(step.id()),
+                    Literals.of(name),
                     limit,
                     Double.toString(after),
                     exchange);
@@ -344,11 +362,11 @@ final class StepCode {
             result = CodeBlock.of("return null");
         } else {
             result = CodeBlock.of(
-                    "throw $N.failure($S, $N, $S)",
+                    "throw $N.failure($L, $N, $L)",
                     WorkflowNames.RUN,
-                    step.id(),
+                    Literals.of(step.id()),
                     ex,
-                    "failure action '" + name + "' ended the workflow");
+                    Literals.of("failure action '" + name + "' ended the workflow"));
         }
         if (always) {
             code.add("// $L action '$L'\n", type, Docs.line(name));

@@ -38,34 +38,42 @@ final class ValueCode {
         } else if (e instanceof RuntimeExpression.Method) {
             return CodeBlock.of("$N.methodNode()", ex);
         } else if (e instanceof RuntimeExpression.RequestHeader h) {
-            return CodeBlock.of("$N.requestHeader($S)", ex, h.name());
+            return CodeBlock.of("$N.requestHeader($L)", ex, Literals.of(h.name()));
         } else if (e instanceof RuntimeExpression.RequestQuery q) {
-            return CodeBlock.of("$N.requestQuery($S)", ex, q.name());
+            return CodeBlock.of("$N.requestQuery($L)", ex, Literals.of(q.name()));
         } else if (e instanceof RuntimeExpression.RequestPath p) {
-            return CodeBlock.of("$N.requestPath($S)", ex, p.name());
+            return CodeBlock.of("$N.requestPath($L)", ex, Literals.of(p.name()));
         } else if (e instanceof RuntimeExpression.RequestBody b) {
             return b.pointer() == null || b.pointer().isRoot()
                     ? CodeBlock.of("$N.requestBody()", ex)
-                    : CodeBlock.of("$N.requestBody($S)", ex, b.pointer().toString());
+                    : CodeBlock.of(
+                            "$N.requestBody($L)", ex, Literals.of(b.pointer().toString()));
         } else if (e instanceof RuntimeExpression.ResponseHeader h) {
-            return CodeBlock.of("$N.responseHeader($S)", ex, h.name());
+            return CodeBlock.of("$N.responseHeader($L)", ex, Literals.of(h.name()));
         } else if (e instanceof RuntimeExpression.ResponseBody b) {
             return b.pointer() == null || b.pointer().isRoot()
                     ? CodeBlock.of("$N.responseBody()", ex)
-                    : CodeBlock.of("$N.responseBody($S)", ex, b.pointer().toString());
+                    : CodeBlock.of(
+                            "$N.responseBody($L)", ex, Literals.of(b.pointer().toString()));
         } else if (e instanceof RuntimeExpression.Input in) {
             String declared = DottedKeys.longestDeclared(
                             in.name(), inputs.properties().keySet())
                     .orElse(in.name());
-            CodeBlock base = CodeBlock.of("$N.get($S)", WorkflowNames.IN, declared);
+            CodeBlock base = CodeBlock.of("$N.get($L)", WorkflowNames.IN, Literals.of(declared));
             return pointer(members(base, rest(in.name(), declared)), in.pointer());
         } else if (e instanceof RuntimeExpression.Output out) {
-            return pointer(CodeBlock.of("$N.output($S)", WorkflowNames.CALL, out.name()), out.pointer());
+            return pointer(CodeBlock.of("$N.output($L)", WorkflowNames.CALL, Literals.of(out.name())), out.pointer());
         } else if (e instanceof RuntimeExpression.WorkflowValue w) {
             String method =
                     w.kind() == RuntimeExpression.WorkflowValue.Kind.INPUTS ? "workflowInput" : "workflowOutput";
             return pointer(
-                    CodeBlock.of("$N.$N($S, $S)", WorkflowNames.RUN, method, w.workflowId(), w.name()), w.pointer());
+                    CodeBlock.of(
+                            "$N.$N($L, $L)",
+                            WorkflowNames.RUN,
+                            method,
+                            Literals.of(w.workflowId()),
+                            Literals.of(w.name())),
+                    w.pointer());
         } else if (e instanceof RuntimeExpression.StepOutput out) {
             var step = workflow.step(out.stepId()).orElseThrow();
             String declared = DottedKeys.longestDeclared(
@@ -81,16 +89,16 @@ final class ValueCode {
     CodeBlock template(String text, String where) {
         Template template = ExpressionParser.parseTemplate(text, true).value();
         if (template.isLiteral()) {
-            return CodeBlock.of("$T.of($S)", RuntimeTypes.VALUES, text);
+            return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Literals.of(text));
         }
         if (template.isSingleExpression()) {
             return expression(((Template.Embedded) template.parts().get(0)).expression());
         }
         List<CodeBlock> parts = new ArrayList<>();
-        parts.add(CodeBlock.of("$S", where));
+        parts.add(Literals.of(where));
         for (Template.Part part : template.parts()) {
             if (part instanceof Template.Literal literal) {
-                parts.add(CodeBlock.of("$S", literal.text()));
+                parts.add(Literals.of(literal.text()));
             } else {
                 parts.add(expression(((Template.Embedded) part).expression()));
             }
@@ -121,7 +129,7 @@ final class ValueCode {
             body.addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, var, RuntimeTypes.VALUES);
             for (Node.Entry entry : map.entries().values()) {
                 CodeBlock member = value(entry.value(), where, body, locals, entry.key());
-                body.addStatement("$T.put($N, $S, $L)", RuntimeTypes.VALUES, var, entry.key(), member);
+                body.addStatement("$T.put($N, $L, $L)", RuntimeTypes.VALUES, var, Literals.of(entry.key()), member);
             }
             return CodeBlock.of("$N", var);
         }
@@ -148,13 +156,13 @@ final class ValueCode {
         if (pointer == null || pointer.isRoot()) {
             return base;
         }
-        return CodeBlock.of("$T.at($L, $S)", RuntimeTypes.VALUES, base, pointer.toString());
+        return CodeBlock.of("$T.at($L, $L)", RuntimeTypes.VALUES, base, Literals.of(pointer.toString()));
     }
 
     private static CodeBlock members(CodeBlock base, List<String> rest) {
         CodeBlock result = base;
         for (String member : rest) {
-            result = CodeBlock.of("$T.member($L, $S)", RuntimeTypes.VALUES, result, member);
+            result = CodeBlock.of("$T.member($L, $L)", RuntimeTypes.VALUES, result, Literals.of(member));
         }
         return result;
     }

@@ -53,26 +53,29 @@ public final class WorkflowClassGenerator {
         TypeSpec.Builder builder = TypeSpec.classBuilder(type)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
-                        .addMember("value", "$S", "dev.weft.compiler.ArazzoCompiler")
+                        .addMember("value", "$L", Literals.constant("dev.weft.compiler.ArazzoCompiler"))
                         .addMember(
                                 "comments",
-                                "$S",
-                                "from " + fileName(document) + ", workflow "
-                                        + workflow.workflowId().value())
+                                "$L",
+                                Literals.constant(Docs.shortened("from " + fileName(document) + ", workflow "
+                                        + workflow.workflowId().value())))
                         .build())
                 .addJavadoc(classJavadoc(workflow))
-                .addField(
-                        FieldSpec.builder(String.class, "WORKFLOW_ID", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                                .addJavadoc("The Arazzo {@code workflowId} this class runs.\n")
-                                .initializer("$S", workflow.workflowId().value())
-                                .build())
+                .addField(FieldSpec.builder(
+                                String.class, "WORKFLOW_ID", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The Arazzo {@code workflowId} this class runs.\n")
+                        .initializer("$L", Literals.of(workflow.workflowId().value()))
+                        .build())
                 .addFields(patterns.fields())
                 .addField(RuntimeTypes.CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("A workflow that sends its requests through {@code client}.\n")
                         .addParameter(RuntimeTypes.CLIENT, "client")
-                        .addStatement("this.client = $T.requireNonNull(client, $S)", RuntimeTypes.OBJECTS, "client")
+                        .addStatement(
+                                "this.client = $T.requireNonNull(client, $L)",
+                                RuntimeTypes.OBJECTS,
+                                Literals.of("client"))
                         .build())
                 .addMethod(MethodSpec.methodBuilder("run")
                         .addModifiers(Modifier.PUBLIC)
@@ -152,7 +155,7 @@ public final class WorkflowClassGenerator {
             JavaTypes javaType = types.ofWorkflowOutput(
                     workflow.outputs().get(output.getKey()).value());
             constructor.addParameter(javaType.type(), output.getValue());
-            conversions.add(javaType.convert(CodeBlock.of("json.get($S)", output.getKey())));
+            conversions.add(javaType.convert(CodeBlock.of("json.get($L)", Literals.of(output.getKey()))));
         }
         MethodSpec fromJson = MethodSpec.methodBuilder("fromJson")
                 .addModifiers(Modifier.STATIC)
@@ -185,18 +188,19 @@ public final class WorkflowClassGenerator {
         for (Step step : workflow.steps()) {
             steps.addEnumConstant(
                     names.stepConstant(step.id()),
-                    TypeSpec.anonymousClassBuilder("$S", step.id()).build());
+                    TypeSpec.anonymousClassBuilder("$L", Literals.of(step.id())).build());
         }
         for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
             steps.addEnumConstant(
                     target.getValue(),
-                    TypeSpec.anonymousClassBuilder("$S", "goto " + target.getKey())
+                    TypeSpec.anonymousClassBuilder("$L", Literals.of("goto " + target.getKey()))
                             .build());
         }
         for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {
             steps.addEnumConstant(
                     helper.constant(),
-                    TypeSpec.anonymousClassBuilder("$S", helper.id()).build());
+                    TypeSpec.anonymousClassBuilder("$L", Literals.of(helper.id()))
+                            .build());
         }
         return steps.build();
     }
