@@ -108,7 +108,7 @@ final class Literals {
     }
 
     /** Characters shown as they are: visible text and the plain space, nothing invisible or unpaired. */
-    private static boolean printable(int cp) {
+    static boolean printable(int cp) {
         return switch (Character.getType(cp)) {
             case Character.CONTROL,
                     Character.FORMAT,

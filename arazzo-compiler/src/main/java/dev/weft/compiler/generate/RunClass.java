@@ -7,13 +7,15 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.weft.compiler.check.JavaNames;
+import dev.weft.compiler.check.WorkflowClassNames;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
 import dev.weft.compiler.resolve.WorkflowRef;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -29,8 +31,15 @@ final class RunClass {
     private final ClassName outer;
     private final ClassName stepEnum;
     private final String packageName;
+    private final WorkflowClassNames classNames;
 
-    RunClass(ResolvedDocument document, Workflow workflow, WorkflowNames names, StepCode steps, ClassName outer) {
+    RunClass(
+            ResolvedDocument document,
+            Workflow workflow,
+            WorkflowNames names,
+            StepCode steps,
+            ClassName outer,
+            WorkflowClassNames classNames) {
         this.document = document;
         this.workflow = workflow;
         this.names = names;
@@ -38,6 +47,7 @@ final class RunClass {
         this.outer = outer;
         this.stepEnum = outer.nestedClass("Step");
         this.packageName = outer.packageName();
+        this.classNames = classNames;
     }
 
     TypeSpec build() {
@@ -95,6 +105,7 @@ final class RunClass {
             run.addMethod(steps.retryHelper(
                     helper, helper.isStep() ? workflow.step(helper.target()).orElseThrow() : null));
         }
+        run.addMethods(steps.conditionHelpers());
         return run.addMethod(finish()).addMethod(outputsJson()).build();
     }
 
@@ -105,7 +116,7 @@ final class RunClass {
     }
 
     private ClassName calleeClass(WorkflowRef callee) {
-        return ClassName.get(packageName, JavaNames.className(callee.id()));
+        return ClassName.get(packageName, classNames.of(callee.document(), callee.workflow()));
     }
 
     private MethodSpec constructor() {
@@ -192,21 +203,23 @@ final class RunClass {
             return method.build();
         }
         TypeName done = ClassName.get(Void.class);
-        CodeBlock.Builder chain =
-                CodeBlock.builder().add("return $T.<$T>completedFuture(null)", RuntimeTypes.COMPLETABLE_FUTURE, done);
+        CodeBlock head = CodeBlock.of("$T.<$T>completedFuture(null)", RuntimeTypes.COMPLETABLE_FUTURE, done);
+        List<CodeBlock> calls = new ArrayList<>();
         for (Located<String> dependency : workflow.dependsOn()) {
             WorkflowRef ref = callee(dependency);
-            chain.add(
-                    "\n.thenCompose(done -> $N.hasCompleted($L) ? $T.completedFuture(done)\n"
+            calls.add(CodeBlock.of(
+                    ".thenCompose(done -> $N.hasCompleted($L) ? $T.completedFuture(done)\n"
                             + "        : $T.callAsync($N, $N).thenAccept(outputs -> { }))",
                     WorkflowNames.RUN,
                     Literals.of(ref.id()),
                     RuntimeTypes.COMPLETABLE_FUTURE,
                     calleeClass(ref),
                     WorkflowNames.RUN,
-                    WorkflowNames.IN);
+                    WorkflowNames.IN));
         }
-        return method.returns(future(done)).addStatement(chain.build()).build();
+        return method.returns(future(done))
+                .addCode(Chains.returning(future(done), "chain", head, calls, false))
+                .build();
     }
 
     /** The one switch over the steps: send the request or call the workflow, then handle the result. */
@@ -361,7 +374,8 @@ final class RunClass {
     }
 
     private MethodSpec outputsJson() {
-        ValueCode values = new ValueCode(workflow, names);
+        ValueCode values = steps.values();
+        steps.budget().startMethod();
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("$T outputs = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
         for (String output : names.workflowOutputs().keySet()) {
@@ -372,6 +386,10 @@ final class RunClass {
                     Literals.of(output),
                     values.template(text, "workflow output '" + output + "'"));
         }
+        steps.budget()
+                .endMethod(
+                        workflow.location(),
+                        "the outputs of workflow '" + workflow.workflowId().value() + "'");
         return MethodSpec.methodBuilder("outputsJson")
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc("The workflow outputs, evaluated leniently: an absent value leaves its output out.\n")

@@ -9,6 +9,7 @@ import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Workflow;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +22,13 @@ final class ValueCode {
     private final Workflow workflow;
     private final WorkflowNames names;
     private final InputSchema inputs;
+    private final Budget budget;
 
-    ValueCode(Workflow workflow, WorkflowNames names) {
+    ValueCode(Workflow workflow, WorkflowNames names, Budget budget) {
         this.workflow = workflow;
         this.names = names;
         this.inputs = InputSchema.of(workflow);
+        this.budget = budget;
     }
 
     /** The value of one runtime expression. */
@@ -88,6 +91,10 @@ final class ValueCode {
     /** The value of a string that may embed expressions; {@code where} names it in runtime errors. */
     CodeBlock template(String text, String where) {
         Template template = ExpressionParser.parseTemplate(text, true).value();
+        budget.add(
+                template.isSingleExpression() || template.isLiteral()
+                        ? 1
+                        : template.parts().size() + 1);
         if (template.isLiteral()) {
             return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Literals.of(text));
         }
@@ -118,7 +125,9 @@ final class ValueCode {
     CodeBlock value(Node node, String where, CodeBlock.Builder body, Locals locals, String hint) {
         if (node instanceof Node.StringNode s) {
             return template(s.value(), where);
-        } else if (node instanceof Node.NumberNode n) {
+        }
+        budget.add(1);
+        if (node instanceof Node.NumberNode n) {
             return number(n.value());
         } else if (node instanceof Node.BooleanNode b) {
             return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, b.value() ? "Boolean.TRUE" : "Boolean.FALSE");
@@ -143,12 +152,20 @@ final class ValueCode {
         return CodeBlock.of("$N", var);
     }
 
-    /** A number literal: a long when the value is integral and fits, else a double. */
-    static CodeBlock number(java.math.BigDecimal value) {
+    /**
+     * A number: a long when the value is integral and fits, else a double when one holds it exactly, else
+     * the exact decimal (beyond a double's range, {@code 1e400} would print as {@code Infinity}).
+     */
+    static CodeBlock number(BigDecimal value) {
         try {
             return CodeBlock.of("$T.of($LL)", RuntimeTypes.VALUES, value.longValueExact());
         } catch (ArithmeticException notALong) {
-            return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Double.toString(value.doubleValue()));
+            double d = value.doubleValue();
+            if (Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(value) == 0) {
+                return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Double.toString(d));
+            }
+            return CodeBlock.of(
+                    "$T.ofObject(new $T($L))", RuntimeTypes.VALUES, BigDecimal.class, Literals.of(value.toString()));
         }
     }
 
@@ -159,12 +176,15 @@ final class ValueCode {
         return CodeBlock.of("$T.at($L, $L)", RuntimeTypes.VALUES, base, Literals.of(pointer.toString()));
     }
 
+    /** Members after a declared name: one call, however many, since javac reads nested calls recursively. */
     private static CodeBlock members(CodeBlock base, List<String> rest) {
-        CodeBlock result = base;
-        for (String member : rest) {
-            result = CodeBlock.of("$T.member($L, $L)", RuntimeTypes.VALUES, result, Literals.of(member));
+        if (rest.isEmpty()) {
+            return base;
         }
-        return result;
+        if (rest.size() == 1) {
+            return CodeBlock.of("$T.member($L, $L)", RuntimeTypes.VALUES, base, Literals.of(rest.get(0)));
+        }
+        return CodeBlock.of("$T.dotted($L, $L)", RuntimeTypes.VALUES, base, Literals.of(String.join(".", rest)));
     }
 
     private static List<String> rest(String key, String declared) {
@@ -178,10 +198,11 @@ final class ValueCode {
     static final class Locals {
         private final com.palantir.javapoet.NameAllocator allocator = new com.palantir.javapoet.NameAllocator();
 
-        Locals(String... reserved) {
-            for (String name : reserved) {
-                allocator.newName(name, name);
-            }
+        /** Locals that shadow none of {@code fields} (the members of the class) nor {@code reserved}. */
+        Locals(java.util.Collection<String> fields, String... reserved) {
+            java.util.Set<String> taken = new java.util.LinkedHashSet<>(fields);
+            taken.addAll(List.of(reserved));
+            taken.forEach(name -> allocator.newName(name, name));
         }
 
         /** A fresh name derived from {@code hint} (a JSON key, say), made a legal, unused identifier. */

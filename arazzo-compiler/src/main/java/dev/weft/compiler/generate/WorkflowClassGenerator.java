@@ -9,7 +9,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.weft.compiler.GeneratedFile;
-import dev.weft.compiler.check.JavaNames;
+import dev.weft.compiler.check.WorkflowClassNames;
+import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
@@ -26,30 +27,47 @@ import javax.lang.model.element.Modifier;
  */
 public final class WorkflowClassGenerator {
     private final String packageName;
+    private final WorkflowClassNames classNames;
 
-    public WorkflowClassGenerator(String packageName) {
+    /** A generator of classes in {@code packageName}, named by {@code classNames}. */
+    public WorkflowClassGenerator(String packageName, WorkflowClassNames classNames) {
         this.packageName = packageName;
+        this.classNames = classNames;
     }
 
-    public List<GeneratedFile> generate(ResolvedDocument document) {
+    /**
+     * The classes of a document's workflows; a workflow too large for Java is reported in {@code diagnostics}
+     * ({@code size-limit}) and gets no class.
+     */
+    public List<GeneratedFile> generate(ResolvedDocument document, Diagnostics diagnostics) {
         List<GeneratedFile> files = new ArrayList<>();
         for (Workflow workflow : document.document().workflows()) {
-            files.add(generate(document, workflow));
+            GeneratedFile file = generate(document, workflow, diagnostics);
+            if (file != null) {
+                files.add(file);
+            }
         }
         return files;
     }
 
-    private GeneratedFile generate(ResolvedDocument document, Workflow workflow) {
-        ClassName type = ClassName.get(
-                packageName, JavaNames.className(workflow.workflowId().value()));
+    private GeneratedFile generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+        ClassName type = ClassName.get(packageName, classNames.of(document, workflow));
         WorkflowNames names = new WorkflowNames(workflow);
+        if (!Limits.fit(workflow, names, diagnostics)) {
+            return null;
+        }
+        Budget budget = new Budget();
         PatternConstants patterns = new PatternConstants();
-        ValueCode values = new ValueCode(workflow, names);
+        ValueCode values = new ValueCode(workflow, names, budget);
         ClassName stepEnum = type.nestedClass("Step");
-        StepCode steps = new StepCode(workflow, names, values, new ConditionCode(values, patterns), stepEnum);
+        StepCode steps = new StepCode(
+                workflow, names, values, new ConditionCode(values, patterns, names, budget), stepEnum, budget);
         OutputTypes outputTypes = new OutputTypes(document, workflow);
 
-        TypeSpec runClass = new RunClass(document, workflow, names, steps, type).build();
+        TypeSpec runClass = new RunClass(document, workflow, names, steps, type, classNames).build();
+        if (!Limits.fit(workflow, budget, diagnostics)) {
+            return null;
+        }
         TypeSpec.Builder builder = TypeSpec.classBuilder(type)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
@@ -107,7 +125,11 @@ public final class WorkflowClassGenerator {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
-        return new GeneratedFile(type.canonicalName(), file.toString());
+        return new GeneratedFile(
+                type.canonicalName(),
+                file.toString(),
+                document.document().file(),
+                workflow.workflowId().value());
     }
 
     private static String fileName(ResolvedDocument document) {

@@ -25,6 +25,12 @@ import java.util.Set;
 public final class DocumentBinder {
     static final Set<String> SUPPORTED_VERSIONS = Set.of("1.0.0", "1.0.1");
 
+    /**
+     * The largest {@code retryLimit} and {@code retryAfter} (seconds, 68 years): generated code holds them
+     * as a {@code long} and a {@code double}, and the number must print as a Java literal.
+     */
+    static final long MAX_RETRY = Integer.MAX_VALUE;
+
     private final Diagnostics diagnostics;
     private Components components;
     private InputSchemas inputSchemas;
@@ -367,8 +373,8 @@ public final class DocumentBinder {
                 f.optionalString("stepId"),
                 f.optionalString("workflowId"),
                 criteria,
-                f.optionalNumber("retryAfter"),
-                f.optionalInteger("retryLimit"),
+                f.optionalNumber("retryAfter", MAX_RETRY),
+                f.optionalInteger("retryLimit", MAX_RETRY),
                 f.location());
         return name == null || type == null ? null : action;
     }
