@@ -13,8 +13,11 @@ final class Budget {
     /** Units one method may hold: 1,200 units of at most 40 bytes stay under 64 KB. */
     static final int METHOD_UNITS = 1_200;
 
-    /** Units one class may hold: each adds at most a string and its text to the constant pool. */
-    static final int CLASS_UNITS = 20_000;
+    /**
+     * Units one class may hold: each adds at most about three entries to its constant pool of 65,535 (a
+     * string, its text, a field or method reference), leaving room for the compiled criteria's.
+     */
+    static final int CLASS_UNITS = 16_000;
 
     /** A method that would be too large: where, and what it holds. */
     record Overflow(Location location, String what, int units) {}

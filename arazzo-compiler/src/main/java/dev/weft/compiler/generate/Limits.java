@@ -20,6 +20,12 @@ final class Limits {
     /** Components of the {@code Inputs} and {@code Outputs} records: a constructor takes at most 255 slots. */
     static final int MAX_COMPONENTS = 254;
 
+    /**
+     * Distinct regular expressions, JSONPath queries and XPath expressions of one class: each is compiled
+     * once by the class's static initializer, about 10 bytes of it, which must fit one method too.
+     */
+    static final int MAX_PATTERNS = 2_000;
+
     private Limits() {}
 
     /** Whether the workflow's steps, inputs and outputs fit; reports each that does not. */
@@ -63,7 +69,17 @@ final class Limits {
     }
 
     /** Whether the generated methods and class fit their budget; reports each that does not. */
-    static boolean fit(Workflow workflow, Budget budget, Diagnostics diagnostics) {
+    static boolean fit(Workflow workflow, Budget budget, int patterns, Diagnostics diagnostics) {
+        if (patterns > MAX_PATTERNS) {
+            diagnostics.error(
+                    DiagnosticCode.SIZE_LIMIT,
+                    workflow.workflowId().location(),
+                    "workflow '" + workflow.workflowId().value() + "' has " + patterns + " distinct regex,"
+                            + " JSONPath and XPath criteria; a generated class compiles at most " + MAX_PATTERNS
+                            + " once, in its static initializer (64 KB of bytecode): split it into workflows"
+                            + " that call each other");
+            return false;
+        }
         for (Budget.Overflow overflow : budget.overflows()) {
             diagnostics.error(
                     DiagnosticCode.SIZE_LIMIT,

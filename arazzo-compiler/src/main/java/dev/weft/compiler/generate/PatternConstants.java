@@ -38,6 +38,11 @@ final class PatternConstants {
         return names.computeIfAbsent(constant, c -> allocator.newName(prefix + "_" + (names.size() + 1)));
     }
 
+    /** How many constants there are: each is a statement of the class's static initializer. */
+    int size() {
+        return names.size();
+    }
+
     List<FieldSpec> fields() {
         List<FieldSpec> fields = new ArrayList<>();
         names.forEach((c, name) ->

@@ -291,6 +291,7 @@ final class StepCode {
     private void recordOutputs(CodeBlock.Builder code, Step step) {
         for (Map.Entry<String, dev.weft.compiler.model.Located<String>> output :
                 step.outputs().entrySet()) {
+            budget.addToClass(1); // its field
             code.addStatement(
                     "$N = $L",
                     names.outputField(step.id(), output.getKey()),

@@ -65,7 +65,7 @@ public final class WorkflowClassGenerator {
         OutputTypes outputTypes = new OutputTypes(document, workflow);
 
         TypeSpec runClass = new RunClass(document, workflow, names, steps, type, classNames).build();
-        if (!Limits.fit(workflow, budget, diagnostics)) {
+        if (!Limits.fit(workflow, budget, patterns.size(), diagnostics)) {
             return null;
         }
         TypeSpec.Builder builder = TypeSpec.classBuilder(type)

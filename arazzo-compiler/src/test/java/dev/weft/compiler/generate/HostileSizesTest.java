@@ -189,6 +189,15 @@ class HostileSizesTest {
                 "the request of step 's' needs",
                 8);
 
+        String regexes = IntStream.range(0, 2_001)
+                .mapToObj(i -> "    - {context: $statusCode, type: regex, condition: '^" + i + "$'}\n")
+                .collect(Collectors.joining());
+        refused(
+                compile("patterns", workflow("patterns", step("s", "    successCriteria:\n" + regexes))),
+                DiagnosticCode.SIZE_LIMIT,
+                "compiles at most 2000",
+                6);
+
         String big =
                 IntStream.range(0, 1_300).mapToObj(i -> "k" + i + ": {a: 1}").collect(Collectors.joining(", "));
         refused(
