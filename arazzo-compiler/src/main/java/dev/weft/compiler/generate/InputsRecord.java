@@ -85,19 +85,21 @@ final class InputsRecord {
 
     /** The inputs as the JSON object {@code $inputs} expressions read; unset inputs are left out. */
     private MethodSpec toJson() {
+        String json = local("json");
         MethodSpec.Builder method = MethodSpec.methodBuilder("toJson")
                 .addJavadoc(
                         "The inputs as JSON, as {@code $$inputs} expressions see them; unset inputs are left out.\n")
                 .returns(RuntimeTypes.OBJECT_NODE)
-                .addStatement("$T json = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
+                .addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, json, RuntimeTypes.VALUES);
         names.inputComponents()
                 .forEach((name, component) -> method.addStatement(
-                        "$T.put(json, $L, $T.of($N))",
+                        "$T.put($N, $L, $T.of($N))",
                         RuntimeTypes.VALUES,
+                        json,
                         Literals.of(name),
                         RuntimeTypes.VALUES,
                         component));
-        return method.addStatement("return json").build();
+        return method.addStatement("return $N", json).build();
     }
 
     /** Inputs from JSON, for calls from other workflows: members by name, converted to the component types. */
@@ -149,8 +151,17 @@ final class InputsRecord {
         return "";
     }
 
+    /** A local variable of an instance method named {@code name}, unless a component is: then another. */
+    private String local(String name) {
+        String local = name;
+        while (names.inputComponents().containsValue(local)) {
+            local = local + "_";
+        }
+        return local;
+    }
+
     /** {@code Inputs[a=..., apiKey=***]}: literal text merged, secret values never read. */
-    private static MethodSpec toStringMethod(List<String> labels, List<CodeBlock> values) {
+    private MethodSpec toStringMethod(List<String> labels, List<CodeBlock> values) {
         List<CodeBlock> parts = new ArrayList<>();
         StringBuilder text = new StringBuilder("Inputs[");
         for (int i = 0; i < labels.size(); i++) {
@@ -173,9 +184,10 @@ final class InputsRecord {
                     .build();
         }
         // javac reads a long '+' chain recursively, so many inputs append one statement at a time
-        method.addStatement("$T text = new $T()", StringBuilder.class, StringBuilder.class);
-        parts.forEach(part -> method.addStatement("text.append($L)", part));
-        return method.addStatement("return text.toString()").build();
+        String text = local("text");
+        method.addStatement("$T $N = new $T()", StringBuilder.class, text, StringBuilder.class);
+        parts.forEach(part -> method.addStatement("$N.append($L)", text, part));
+        return method.addStatement("return $N.toString()", text).build();
     }
 
     private TypeSpec builder() {

@@ -193,6 +193,14 @@ final class RunClass {
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc(
                         "Runs the workflows this one depends on, in order, each unless it already ran in this run.\n");
+        // each dependency is a statement or a call of a chain, and one method holds them all
+        steps.budget().startMethod();
+        steps.budget().add(2 * workflow.dependsOn().size());
+        steps.budget()
+                .endMethod(
+                        workflow.location(),
+                        "the dependsOn list of workflow '"
+                                + workflow.workflowId().value() + "'");
         if (!async) {
             for (Located<String> dependency : workflow.dependsOn()) {
                 WorkflowRef ref = callee(dependency);

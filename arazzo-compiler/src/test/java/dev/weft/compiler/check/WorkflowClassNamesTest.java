@@ -115,6 +115,40 @@ class WorkflowClassNamesTest {
                 warnings);
     }
 
+    /** An input named like a local variable of the generated record's methods keeps its own value. */
+    @Test
+    void inputsNamedLikeTheRecordsLocalsKeepTheirValues() throws Exception {
+        StringBuilder properties = new StringBuilder("json: {type: string}, text: {type: string}");
+        for (int i = 0; i < 40; i++) {
+            properties.append(", p").append(i).append(": {type: string}"); // enough for toString's statements
+        }
+        write("locals.arazzo.yaml", """
+                sourceDescriptions:
+                - {name: items, url: ./items.openapi.yaml}
+                workflows:
+                - workflowId: locals
+                  inputs: {type: object, properties: {%s}}
+                  steps:
+                  - {stepId: read, operationId: getItem, parameters: [{name: id, in: path, value: $inputs.json}]}
+                """.formatted(properties));
+        CompilationResult result = compile(List.of("locals.arazzo.yaml"));
+        assertEquals(List.of(), result.errors());
+
+        try (java.net.URLClassLoader loader = dev.weft.compiler.GeneratedClasses.compile(result.files(), work)) {
+            Class<?> inputs = loader.loadClass("names.LocalsWorkflow$Inputs");
+            java.lang.reflect.Method fromJson =
+                    inputs.getDeclaredMethod("fromJson", com.fasterxml.jackson.databind.JsonNode.class);
+            fromJson.setAccessible(true);
+            Object value = fromJson.invoke(
+                    null,
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"json\": \"J\", \"text\": \"T\"}"));
+            java.lang.reflect.Method toJson = inputs.getDeclaredMethod("toJson");
+            toJson.setAccessible(true);
+            assertEquals("{\"json\":\"J\",\"text\":\"T\"}", toJson.invoke(value).toString());
+            assertTrue(value.toString().startsWith("Inputs[json=J, text=T, p0=null"), value.toString());
+        }
+    }
+
     @Test
     void generatedFilesSayWhichWorkflowTheyRun() {
         CompilationResult result = compile(List.of("shop.arazzo.yaml"));

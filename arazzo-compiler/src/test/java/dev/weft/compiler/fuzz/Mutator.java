@@ -49,6 +49,8 @@ final class Mutator {
             "run",
             "in",
             "exchange",
+            "json",
+            "text",
             "yield",
             "record",
             "var",
