@@ -184,10 +184,10 @@ final class InputsRecord {
                     .build();
         }
         // javac reads a long '+' chain recursively, so many inputs append one statement at a time
-        String text = local("text");
-        method.addStatement("$T $N = new $T()", StringBuilder.class, text, StringBuilder.class);
-        parts.forEach(part -> method.addStatement("$N.append($L)", text, part));
-        return method.addStatement("return $N.toString()", text).build();
+        String builder = local("text");
+        method.addStatement("$T $N = new $T()", StringBuilder.class, builder, StringBuilder.class);
+        parts.forEach(part -> method.addStatement("$N.append($L)", builder, part));
+        return method.addStatement("return $N.toString()", builder).build();
     }
 
     private TypeSpec builder() {
