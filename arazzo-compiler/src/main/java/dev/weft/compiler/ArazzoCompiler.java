@@ -1,6 +1,7 @@
 package dev.weft.compiler;
 
 import dev.weft.compiler.check.Checks;
+import dev.weft.compiler.check.WorkflowClassNames;
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
@@ -47,9 +48,13 @@ public final class ArazzoCompiler {
         Checks.runAcross(documents.values(), diagnostics);
         List<GeneratedFile> files = new ArrayList<>();
         if (!diagnostics.hasErrors()) {
-            WorkflowClassGenerator generator = new WorkflowClassGenerator(request.packageName());
+            WorkflowClassGenerator generator =
+                    new WorkflowClassGenerator(request.packageName(), WorkflowClassNames.of(documents.values()));
             for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
-                guarded(document.getKey(), diagnostics, () -> files.addAll(generator.generate(document.getValue())));
+                guarded(
+                        document.getKey(),
+                        diagnostics,
+                        () -> files.addAll(generator.generate(document.getValue(), diagnostics)));
             }
         }
         if (diagnostics.hasErrors()) {

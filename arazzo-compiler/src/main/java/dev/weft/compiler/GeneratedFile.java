@@ -11,12 +11,29 @@ import java.util.Objects;
  *
  * @param qualifiedName the fully qualified name of the top-level class
  * @param source the Java source text
+ * @param document the Arazzo document the class was generated from, or null
+ * @param workflowId the workflow the class runs, or null
  */
-public record GeneratedFile(String qualifiedName, String source) {
+public record GeneratedFile(String qualifiedName, String source, Path document, String workflowId) {
 
     public GeneratedFile {
         Objects.requireNonNull(qualifiedName, "qualifiedName");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A file generated from no particular workflow. */
+    public GeneratedFile(String qualifiedName, String source) {
+        this(qualifiedName, source, null, null);
+    }
+
+    /** Whether this is the class of workflow {@code workflowId} of {@code document}. */
+    public boolean runs(Path document, String workflowId) {
+        return this.document != null
+                && workflowId.equals(this.workflowId)
+                && this.document
+                        .toAbsolutePath()
+                        .normalize()
+                        .equals(document.toAbsolutePath().normalize());
     }
 
     /** The path of this file below a source root, e.g. {@code com/acme/FooWorkflow.java}. */

@@ -2,84 +2,87 @@ package dev.weft.compiler.check;
 
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Located;
-import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-/** Ids that would become the same Java name are an error (D-46): {@code get-pet} and {@code get_pet}. */
+/**
+ * Ids that would become the same public Java name (D-46): {@code get-pet} and {@code get_pet}. They are
+ * named apart, never refused, since both are valid Arazzo; the user is told the name each one got. Names
+ * that stay inside the generated class (steps, their methods) are named apart silently.
+ */
 final class JavaNameCheck implements Check {
 
     @Override
     public void check(ResolvedDocument document, Diagnostics diagnostics) {
-        Map<String, Located<String>> classes = new HashMap<>();
         for (Workflow workflow : document.document().workflows()) {
-            distinct(classes, workflow.workflowId(), JavaNames::className, "workflowId", diagnostics);
-            Map<String, Located<String>> steps = new HashMap<>();
-            Map<String, Located<String>> stepMethods = new HashMap<>();
-            for (Step step : workflow.steps()) {
-                distinct(steps, step.stepId(), JavaNames::constantName, "stepId", diagnostics);
-                distinct(stepMethods, step.stepId(), JavaNames::memberName, "stepId", diagnostics);
-            }
-            Map<String, Located<String>> outputs = new HashMap<>();
-            workflow.outputs()
-                    .keySet()
-                    .forEach(name -> distinct(
-                            outputs,
-                            new Located<>(name, workflow.outputs().get(name).location()),
-                            JavaNames::memberName,
-                            "output",
-                            diagnostics));
-            Map<String, Located<String>> inputs = new HashMap<>();
+            List<Located<String>> outputs = new ArrayList<>();
+            workflow.outputs().forEach((name, value) -> outputs.add(new Located<>(name, value.location())));
+            members(outputs, "output", diagnostics);
+            List<Located<String>> inputs = new ArrayList<>();
             InputSchema.of(workflow)
                     .properties()
-                    .forEach((name, schema) -> distinct(
-                            inputs,
-                            new Located<>(name, schema.location()),
-                            JavaNames::memberName,
-                            "input",
-                            diagnostics));
+                    .forEach((name, schema) -> inputs.add(new Located<>(name, schema.location())));
+            members(inputs, "input", diagnostics);
         }
     }
 
-    static void acrossDocuments(java.util.Collection<ResolvedDocument> documents, Diagnostics diagnostics) {
-        Map<String, Located<String>> classes = new HashMap<>();
-        for (ResolvedDocument document : documents) {
-            for (Workflow workflow : document.document().workflows()) {
-                Located<String> id = workflow.workflowId();
-                Located<String> first = classes.putIfAbsent(JavaNames.className(id.value()), id);
-                if (first != null
-                        && !first.location().file().equals(id.location().file())) {
-                    diagnostics.error(
-                            DiagnosticCode.NAME_COLLISION,
-                            id.location(),
-                            "workflow '" + id.value() + "' and workflow '" + first.value() + "' of "
-                                    + first.location().file().getFileName() + " both become the class '"
-                                    + JavaNames.className(id.value())
-                                    + "'; rename one, or compile them into different packages");
-                }
+    /** Record components: a later id whose name is taken gets the name {@link JavaNames#distinctMembers} gives. */
+    private static void members(List<Located<String>> ids, String what, Diagnostics diagnostics) {
+        Map<String, String> names =
+                JavaNames.distinctMembers(ids.stream().map(Located::value).toList());
+        Map<String, Located<String>> first = new HashMap<>();
+        for (Located<String> id : ids) {
+            String plain = JavaNames.memberName(id.value());
+            Located<String> earlier = first.putIfAbsent(plain, id);
+            if (earlier != null && !earlier.value().equals(id.value())) {
+                diagnostics.warning(
+                        DiagnosticCode.NAME_COLLISION,
+                        id.location(),
+                        what + " '" + id.value() + "' and '" + earlier.value() + "' (line "
+                                + earlier.location().line() + ") both become the Java name '" + plain
+                                + "'; this one is named '" + names.get(id.value()) + "'");
             }
         }
     }
 
-    private static void distinct(
-            Map<String, Located<String>> seen,
-            Located<String> id,
-            Function<String, String> naming,
-            String what,
-            Diagnostics diagnostics) {
-        String javaName = naming.apply(id.value());
-        Located<String> first = seen.putIfAbsent(javaName, id);
-        if (first != null && !first.value().equals(id.value())) {
-            diagnostics.error(
-                    DiagnosticCode.NAME_COLLISION,
-                    id.location(),
-                    what + " '" + id.value() + "' and '" + first.value() + "' (line "
-                            + first.location().line() + ") both become the Java name '" + javaName + "'; rename one");
+    /** Workflow classes of all documents of one compilation, which share one package. */
+    static void acrossDocuments(Collection<ResolvedDocument> documents, Diagnostics diagnostics) {
+        for (WorkflowClassNames.Renamed renamed :
+                WorkflowClassNames.of(documents).renamed()) {
+            Located<String> id = renamed.workflow().workflowId();
+            Located<String> other = renamed.other().workflow().workflowId();
+            String plain = JavaNames.className(id.value());
+            String otherPlain = JavaNames.className(other.value());
+            String clash = plain.equals(otherPlain)
+                    ? "both become the Java name '" + plain + "'"
+                    : "become '" + plain + "' and '" + otherPlain + "', one file where file names ignore case";
+            if (renamed.sameDocument()) {
+                diagnostics.warning(
+                        DiagnosticCode.NAME_COLLISION,
+                        id.location(),
+                        "workflowId '" + id.value() + "' and '" + other.value() + "' (line "
+                                + other.location().line() + ") " + clash + "; this one is generated as '"
+                                + renamed.name() + "'");
+            } else {
+                note(
+                        diagnostics,
+                        id.location(),
+                        "workflow '" + id.value() + "' and workflow '" + other.value() + "' of "
+                                + other.location().file().getFileName() + " " + clash
+                                + " in one package; this one is generated as '" + renamed.name() + "'");
+            }
         }
+    }
+
+    private static void note(Diagnostics diagnostics, Location location, String message) {
+        diagnostics.report(DiagnosticCode.DOCUMENT_PREFIX, location, message);
     }
 }

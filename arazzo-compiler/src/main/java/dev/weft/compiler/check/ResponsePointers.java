@@ -7,7 +7,10 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,10 +35,11 @@ final class ResponsePointers {
         }
     }
 
+    /** From the best-informed answer to the least: a walk joins its branches to the first of these. */
     private enum Kind {
         FOUND,
-        MISSING,
-        UNKNOWN
+        UNKNOWN,
+        MISSING
     }
 
     /**
@@ -46,6 +50,7 @@ final class ResponsePointers {
         if (op.operation().getResponses() == null) {
             return Optional.empty();
         }
+        Walker walker = new Walker(op.api(), tokens);
         String first = null;
         for (Map.Entry<String, ApiResponse> response :
                 op.operation().getResponses().entrySet()) {
@@ -58,7 +63,7 @@ final class ResponsePointers {
                 if (!RequestBodyCheck.isJson(media.getKey()) || schema == null) {
                     continue;
                 }
-                Walk walk = walk(op.api(), schema, tokens, 0, 0);
+                Walk walk = walker.walk(schema, 0);
                 if (walk.kind() != Kind.MISSING) {
                     return Optional.empty();
                 }
@@ -70,28 +75,163 @@ final class ResponsePointers {
         return Optional.ofNullable(first);
     }
 
-    private static Walk walk(OpenAPI api, Schema<?> declared, List<String> tokens, int i, int depth) {
-        Schema<?> schema = declared == null ? null : Schemas.resolve(api, declared);
-        if (schema == null || depth > 64) {
-            return Walk.UNKNOWN;
+    /** The better-informed of two walks: found over unknown over missing; on a tie, the first; null is none. */
+    private static Walk join(Walk a, Walk b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
         }
-        if (i == tokens.size()) {
-            return Walk.FOUND;
-        }
-        List<Walk> results = new ArrayList<>();
-        for (List<Schema<?>> branches : composed(schema)) {
-            for (Schema<?> branch : branches) {
-                results.add(walk(api, branch, tokens, i, depth + 1));
+        return b.kind().ordinal() < a.kind().ordinal() ? b : a;
+    }
+
+    /**
+     * Whether a schema is only a composition ({@code Cat: {allOf: [Pet, {...}]}}): it says nothing itself,
+     * so its branches alone answer.
+     */
+    private static boolean onlyComposed(Schema<?> schema) {
+        return !composed(schema).isEmpty()
+                && typeOf(schema) == null
+                && schema.getProperties() == null
+                && schema.getItems() == null
+                && schema.getAdditionalProperties() == null;
+    }
+
+    /**
+     * One pointer's walk through a schema graph, linear in the graph: the answer for each schema at each
+     * token is computed once. The schemas a composition ({@code allOf}, {@code oneOf}, {@code anyOf}) leads
+     * to at the same token may form cycles ({@code Pet: {oneOf: [Cat]}}, {@code Cat: {allOf: [Pet]}}); all
+     * schemas of a cycle share one answer, found as Tarjan's algorithm finds strongly connected components.
+     */
+    private static final class Walker {
+        /** Beyond this many nested calls the walk stops and gives the benefit of the doubt. */
+        private static final int MAX_DEPTH = 128;
+
+        private final OpenAPI api;
+        private final List<String> tokens;
+        private final List<Layer> layers = new ArrayList<>();
+        private int depth;
+
+        Walker(OpenAPI api, List<String> tokens) {
+            this.api = api;
+            this.tokens = tokens;
+            for (int i = 0; i < tokens.size(); i++) {
+                layers.add(new Layer(i));
             }
         }
-        results.add(own(api, schema, tokens, i, depth));
-        if (results.stream().anyMatch(r -> r.kind() == Kind.FOUND)) {
-            return Walk.FOUND;
+
+        Walk walk(Schema<?> declared, int i) {
+            Schema<?> schema = declared == null ? null : Schemas.resolve(api, declared);
+            if (schema == null) {
+                return Walk.UNKNOWN;
+            }
+            if (i == tokens.size()) {
+                return Walk.FOUND;
+            }
+            Layer layer = layers.get(i);
+            Walk done = layer.done.get(schema);
+            if (done != null) {
+                return done;
+            }
+            if (depth >= MAX_DEPTH) {
+                return Walk.UNKNOWN;
+            }
+            depth++;
+            try {
+                return layer.visit(schema);
+            } finally {
+                depth--;
+            }
         }
-        if (results.stream().anyMatch(r -> r.kind() == Kind.UNKNOWN)) {
-            return Walk.UNKNOWN;
+
+        /** The schemas met at token {@code i}, with Tarjan's bookkeeping. */
+        private final class Layer {
+            private final int i;
+            private final Map<Schema<?>, Walk> done = new IdentityHashMap<>();
+            private final Map<Schema<?>, Integer> index = new IdentityHashMap<>();
+            private final Map<Schema<?>, Integer> low = new IdentityHashMap<>();
+            private final Map<Schema<?>, Walk> partial = new IdentityHashMap<>();
+            private final Deque<Schema<?>> stack = new ArrayDeque<>();
+
+            Layer(int i) {
+                this.i = i;
+            }
+
+            Walk visit(Schema<?> schema) {
+                int order = index.size();
+                index.put(schema, order);
+                low.put(schema, order);
+                stack.push(schema);
+                Walk result = onlyComposed(schema) ? null : own(schema);
+                for (List<Schema<?>> branches : composed(schema)) {
+                    for (Schema<?> declared : branches) {
+                        Schema<?> branch = declared == null ? null : Schemas.resolve(api, declared);
+                        if (branch == null) {
+                            result = join(result, Walk.UNKNOWN);
+                        } else if (done.containsKey(branch)) {
+                            result = join(result, done.get(branch));
+                        } else if (index.containsKey(branch)) {
+                            // on the stack: part of this cycle, whose answer is joined below
+                            low.put(schema, Math.min(low.get(schema), index.get(branch)));
+                        } else {
+                            result = join(result, walk(branch, i));
+                            Integer branchLow = low.get(branch); // null once its cycle is done, or never visited
+                            if (branchLow != null) {
+                                low.put(schema, Math.min(low.get(schema), branchLow));
+                            }
+                        }
+                    }
+                }
+                partial.put(schema, result);
+                if (!low.get(schema).equals(order)) {
+                    return result; // inside a cycle: the partial answer, null when only composed
+                }
+                List<Schema<?>> cycle = new ArrayList<>();
+                Schema<?> member;
+                do {
+                    member = stack.pop();
+                    cycle.add(member);
+                } while (member != schema);
+                Walk answer = result;
+                for (Schema<?> m : cycle) {
+                    answer = join(answer, partial.remove(m));
+                }
+                if (answer == null) {
+                    answer = Walk.UNKNOWN; // a cycle of compositions only: nothing says
+                }
+                for (Schema<?> m : cycle) {
+                    index.remove(m);
+                    low.remove(m);
+                    done.put(m, answer);
+                }
+                return answer;
+            }
+
+            private Walk own(Schema<?> schema) {
+                String token = tokens.get(i);
+                String type = typeOf(schema);
+                String at = i == 0 ? "the body" : "'#/" + String.join("/", tokens.subList(0, i)) + "'";
+                if ("array".equals(type) || schema.getItems() != null && schema.getProperties() == null) {
+                    return token.matches("0|[1-9][0-9]*")
+                            ? walk(schema.getItems(), i + 1)
+                            : Walk.missing(at + " is an array, and '" + token + "' is not an index");
+                }
+                if (schema.getProperties() != null && schema.getProperties().containsKey(token)) {
+                    return walk(schema.getProperties().get(token), i + 1);
+                }
+                if (schema.getAdditionalProperties() instanceof Schema<?> extra) {
+                    return walk(extra, i + 1);
+                }
+                if (schema.getProperties() != null
+                        && !schema.getProperties().isEmpty()
+                        && !Boolean.TRUE.equals(schema.getAdditionalProperties())) {
+                    return Walk.missing(at + " has no property '" + token + "'"
+                            + Suggestions.hint(token, schema.getProperties().keySet()));
+                }
+                if (type != null && SCALARS.contains(type)) {
+                    return Walk.missing(at + " is a " + type + ", which has no member '" + token + "'");
+                }
+                return Walk.UNKNOWN;
+            }
         }
-        return results.get(results.size() - 1);
     }
 
     @SuppressWarnings("rawtypes")
@@ -114,33 +254,6 @@ final class ResponsePointers {
             list.forEach(typed::add);
         }
         return typed;
-    }
-
-    private static Walk own(OpenAPI api, Schema<?> schema, List<String> tokens, int i, int depth) {
-        String token = tokens.get(i);
-        String type = typeOf(schema);
-        String at = i == 0 ? "the body" : "'#/" + String.join("/", tokens.subList(0, i)) + "'";
-        if ("array".equals(type) || schema.getItems() != null && schema.getProperties() == null) {
-            return token.matches("0|[1-9][0-9]*")
-                    ? walk(api, schema.getItems(), tokens, i + 1, depth + 1)
-                    : Walk.missing(at + " is an array, and '" + token + "' is not an index");
-        }
-        if (schema.getProperties() != null && schema.getProperties().containsKey(token)) {
-            return walk(api, schema.getProperties().get(token), tokens, i + 1, depth + 1);
-        }
-        if (schema.getAdditionalProperties() instanceof Schema<?> extra) {
-            return walk(api, extra, tokens, i + 1, depth + 1);
-        }
-        if (schema.getProperties() != null
-                && !schema.getProperties().isEmpty()
-                && !Boolean.TRUE.equals(schema.getAdditionalProperties())) {
-            return Walk.missing(at + " has no property '" + token + "'"
-                    + Suggestions.hint(token, schema.getProperties().keySet()));
-        }
-        if (type != null && SCALARS.contains(type)) {
-            return Walk.missing(at + " is a " + type + ", which has no member '" + token + "'");
-        }
-        return Walk.UNKNOWN;
     }
 
     private static String typeOf(Schema<?> schema) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.compiler.CompilationResult;
 import dev.weft.compiler.GeneratedFile;
-import dev.weft.compiler.check.JavaNames;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -52,8 +51,13 @@ final class WorkflowRunner {
         if (!Main.report(result, err)) {
             return Main.FAILED;
         }
-        String className = PACKAGE + "." + JavaNames.className(arguments.workflowId());
-        if (result.files().stream().noneMatch(f -> f.qualifiedName().equals(className))) {
+        Path document = arguments.files().get(0);
+        String className = result.files().stream()
+                .filter(f -> f.runs(document, arguments.workflowId()))
+                .map(GeneratedFile::qualifiedName)
+                .findFirst()
+                .orElse(null);
+        if (className == null) {
             err.println("weft: the document has no workflow '" + arguments.workflowId() + "'");
             return Main.FAILED;
         }

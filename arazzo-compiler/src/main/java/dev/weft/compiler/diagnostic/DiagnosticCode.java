@@ -373,7 +373,14 @@ public enum DiagnosticCode {
             "CRIT-9",
             "D-33"),
     // Generated code
-    NAME_COLLISION("name-collision", Severity.ERROR, "two ids map to the same Java name", "D-46"),
+    NAME_COLLISION(
+            "name-collision", Severity.WARNING, "two ids map to the same Java name; they are named apart", "D-46"),
+    DOCUMENT_PREFIX(
+            "document-prefix",
+            Severity.NOTE,
+            "workflows of different documents in one package are named apart by their documents' names",
+            "D-46"),
+    SIZE_LIMIT("size-limit", Severity.ERROR, "a workflow needs more code than a Java method or class can hold"),
     INTERNAL_ERROR("internal-error", Severity.ERROR, "a bug in Weft; please report it with the stack trace");
 
     private final String id;

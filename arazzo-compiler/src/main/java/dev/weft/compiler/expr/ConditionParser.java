@@ -16,10 +16,16 @@ import java.util.Objects;
  * {@code !}, comparison, {@code &&}, {@code ||}; parentheses group; comparisons do not chain.
  */
 public final class ConditionParser {
+    /**
+     * How deep parentheses may nest: the parser and the code generated from a condition recurse once per
+     * level, and javac recurses once per level of the generated expression.
+     */
+    public static final int MAX_DEPTH = 32;
 
     private final String text;
     private final List<Token> tokens;
     private int index;
+    private int depth;
     private ExpressionError error;
 
     private ConditionParser(String text, List<Token> tokens) {
@@ -140,7 +146,15 @@ public final class ConditionParser {
 
     private Condition parenthesized() {
         Token open = tokens.get(index++);
+        if (depth == MAX_DEPTH) {
+            return fail(
+                    open.offset(),
+                    "parentheses nest more than " + MAX_DEPTH + " levels deep here; split the condition into"
+                            + " several criteria, which must all hold");
+        }
+        depth++;
         Condition inner = or();
+        depth--;
         if (inner == null) {
             return null;
         }

@@ -42,6 +42,9 @@ final class ContextPathReader {
     /** Reads one segment; false when none starts here. */
     private boolean segment() {
         char c = peek(pos);
+        if ((c == '.' || c == '[') && accessors.size() == Syntax.MAX_ACCESSORS) {
+            return fail(pos, Syntax.tooManyAccessors());
+        }
         if (c == '.') {
             return dotted();
         }

@@ -87,6 +87,9 @@ final class OperandLexer {
         List<Accessor> accessors = new ArrayList<>();
         int pos = read.value().end();
         while (pos < text.length() && !Syntax.endsOperand(text.charAt(pos))) {
+            if (accessors.size() == Syntax.MAX_ACCESSORS) {
+                return ParseResult.failure(pos, Syntax.tooManyAccessors());
+            }
             int next = accessor(pos, accessors);
             if (next < 0) {
                 return ParseResult.failure(pos, accessorError(dollar, pos));

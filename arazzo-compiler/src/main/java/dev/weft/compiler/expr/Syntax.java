@@ -8,7 +8,19 @@ final class Syntax {
     private static final String TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";
     private static final String CONDITION_DELIMITERS = "!&()<=>|{}";
 
+    /**
+     * Accessors ({@code .name}, {@code [0]}) one operand may have: each becomes one nested call in the
+     * generated code, which javac reads recursively.
+     */
+    static final int MAX_ACCESSORS = 32;
+
     private Syntax() {}
+
+    /** The message for an operand with more than {@link #MAX_ACCESSORS} accessors. */
+    static String tooManyAccessors() {
+        return "an operand may have at most " + MAX_ACCESSORS + " accessors ('.name' or '[index]');"
+                + " use a JSON pointer, as in '$response.body#/a/b/c'";
+    }
 
     static boolean isAlphaNumeric(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

@@ -23,14 +23,24 @@ final class Docs {
                 case '@' -> out.append("&#64;");
                 case '$' -> out.append("&#36;");
                 case '\r' -> {}
+                case '\n', 0x85, 0x2028, 0x2029 -> out.append('\n');
                 default -> {
-                    if (cp == '\n' || !Character.isISOControl(cp)) {
+                    if (Character.getType(cp) == Character.SURROGATE) {
+                        out.append('\ufffd'); // unpaired: no encoding of the source file could write it
+                    } else if (Literals.printable(cp)) {
                         out.appendCodePoint(cp);
+                    } else if (!Character.isISOControl(cp)) {
+                        out.append("&#x").append(Integer.toHexString(cp)).append(';'); // shown, never acted on
                     }
                 }
             }
         });
         return out.toString();
+    }
+
+    /** At most 200 characters of {@code text}, for labels such as {@code @Generated}'s comments. */
+    static String shortened(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "\u2026";
     }
 
     /** Text for a single-line comment: one line, no line terminators of any kind, no backslashes. */

@@ -21,6 +21,9 @@ import javax.lang.model.element.Modifier;
  * Schema, required ones checked on construction, secrets kept out of {@code toString}, and a builder.
  */
 final class InputsRecord {
+    /** Parts of {@code toString} joined by '+' in one expression; more are appended by statements. */
+    private static final int MAX_CONCATENATION = 32;
+
     private final Workflow workflow;
     private final WorkflowNames names;
     private final InputSchema schema;
@@ -49,11 +52,11 @@ final class InputsRecord {
             constructor.addParameter(parameter.build());
             if (schema.isRequired(name)) {
                 constructor.addStatement(
-                        "$T.requireNonNull($N, $S)",
+                        "$T.requireNonNull($N, $L)",
                         RuntimeTypes.OBJECTS,
                         component,
-                        "input '" + name + "' of workflow '"
-                                + workflow.workflowId().value() + "' is required");
+                        Literals.of("input '" + name + "' of workflow '"
+                                + workflow.workflowId().value() + "' is required"));
             }
             if (javaType instanceof ParameterizedTypeName) {
                 constructor.addStatement(
@@ -82,22 +85,28 @@ final class InputsRecord {
 
     /** The inputs as the JSON object {@code $inputs} expressions read; unset inputs are left out. */
     private MethodSpec toJson() {
+        String json = local("json");
         MethodSpec.Builder method = MethodSpec.methodBuilder("toJson")
                 .addJavadoc(
                         "The inputs as JSON, as {@code $$inputs} expressions see them; unset inputs are left out.\n")
                 .returns(RuntimeTypes.OBJECT_NODE)
-                .addStatement("$T json = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
+                .addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, json, RuntimeTypes.VALUES);
         names.inputComponents()
                 .forEach((name, component) -> method.addStatement(
-                        "$T.put(json, $S, $T.of($N))", RuntimeTypes.VALUES, name, RuntimeTypes.VALUES, component));
-        return method.addStatement("return json").build();
+                        "$T.put($N, $L, $T.of($N))",
+                        RuntimeTypes.VALUES,
+                        json,
+                        Literals.of(name),
+                        RuntimeTypes.VALUES,
+                        component));
+        return method.addStatement("return $N", json).build();
     }
 
     /** Inputs from JSON, for calls from other workflows: members by name, converted to the component types. */
     private MethodSpec fromJson() {
         List<CodeBlock> arguments = new ArrayList<>();
         for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
-            CodeBlock node = CodeBlock.of("json.get($S)", input.getKey());
+            CodeBlock node = CodeBlock.of("json.get($L)", Literals.of(input.getKey()));
             TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
             arguments.add(conversion(javaType, node));
         }
@@ -142,8 +151,17 @@ final class InputsRecord {
         return "";
     }
 
+    /** A local variable of an instance method named {@code name}, unless a component is: then another. */
+    private String local(String name) {
+        String local = name;
+        while (names.inputComponents().containsValue(local)) {
+            local = local + "_";
+        }
+        return local;
+    }
+
     /** {@code Inputs[a=..., apiKey=***]}: literal text merged, secret values never read. */
-    private static MethodSpec toStringMethod(List<String> labels, List<CodeBlock> values) {
+    private MethodSpec toStringMethod(List<String> labels, List<CodeBlock> values) {
         List<CodeBlock> parts = new ArrayList<>();
         StringBuilder text = new StringBuilder("Inputs[");
         for (int i = 0; i < labels.size(); i++) {
@@ -151,18 +169,25 @@ final class InputsRecord {
             if (values.get(i) == null) {
                 text.append("***");
             } else {
-                parts.add(CodeBlock.of("$S", text));
+                parts.add(Literals.of(text.toString()));
                 parts.add(values.get(i));
                 text.setLength(0);
             }
         }
-        parts.add(CodeBlock.of("$S", text.append(']')));
-        return MethodSpec.methodBuilder("toString")
+        parts.add(Literals.of(text.append(']').toString()));
+        MethodSpec.Builder method = MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return $L", CodeBlock.join(parts, " + "))
-                .build();
+                .returns(String.class);
+        if (parts.size() <= MAX_CONCATENATION) {
+            return method.addStatement("return $L", CodeBlock.join(parts, " + "))
+                    .build();
+        }
+        // javac reads a long '+' chain recursively, so many inputs append one statement at a time
+        String builder = local("text");
+        method.addStatement("$T $N = new $T()", StringBuilder.class, builder, StringBuilder.class);
+        parts.forEach(part -> method.addStatement("$N.append($L)", builder, part));
+        return method.addStatement("return $N.toString()", builder).build();
     }
 
     private TypeSpec builder() {

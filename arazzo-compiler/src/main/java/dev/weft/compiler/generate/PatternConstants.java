@@ -38,11 +38,16 @@ final class PatternConstants {
         return names.computeIfAbsent(constant, c -> allocator.newName(prefix + "_" + (names.size() + 1)));
     }
 
+    /** How many constants there are: each is a statement of the class's static initializer. */
+    int size() {
+        return names.size();
+    }
+
     List<FieldSpec> fields() {
         List<FieldSpec> fields = new ArrayList<>();
         names.forEach((c, name) ->
                 fields.add(FieldSpec.builder(c.type(), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$T.$N($S)", c.type(), c.factory(), c.text())
+                        .initializer("$T.$N($L)", c.type(), c.factory(), Literals.of(c.text()))
                         .build()));
         return fields;
     }

@@ -7,13 +7,15 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.weft.compiler.check.JavaNames;
+import dev.weft.compiler.check.WorkflowClassNames;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
 import dev.weft.compiler.resolve.WorkflowRef;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -29,8 +31,15 @@ final class RunClass {
     private final ClassName outer;
     private final ClassName stepEnum;
     private final String packageName;
+    private final WorkflowClassNames classNames;
 
-    RunClass(ResolvedDocument document, Workflow workflow, WorkflowNames names, StepCode steps, ClassName outer) {
+    RunClass(
+            ResolvedDocument document,
+            Workflow workflow,
+            WorkflowNames names,
+            StepCode steps,
+            ClassName outer,
+            WorkflowClassNames classNames) {
         this.document = document;
         this.workflow = workflow;
         this.names = names;
@@ -38,6 +47,7 @@ final class RunClass {
         this.outer = outer;
         this.stepEnum = outer.nestedClass("Step");
         this.packageName = outer.packageName();
+        this.classNames = classNames;
     }
 
     TypeSpec build() {
@@ -95,6 +105,7 @@ final class RunClass {
             run.addMethod(steps.retryHelper(
                     helper, helper.isStep() ? workflow.step(helper.target()).orElseThrow() : null));
         }
+        run.addMethods(steps.conditionHelpers());
         return run.addMethod(finish()).addMethod(outputsJson()).build();
     }
 
@@ -105,7 +116,7 @@ final class RunClass {
     }
 
     private ClassName calleeClass(WorkflowRef callee) {
-        return ClassName.get(packageName, JavaNames.className(callee.id()));
+        return ClassName.get(packageName, classNames.of(callee.document(), callee.workflow()));
     }
 
     private MethodSpec constructor() {
@@ -114,19 +125,19 @@ final class RunClass {
                 .addParameter(outer.nestedClass("Inputs"), "inputs")
                 .addStatement("this.$N = $N", WorkflowNames.RUN, WorkflowNames.RUN)
                 .addStatement(
-                        "this.$N = $T.requireNonNull(inputs, $S).toJson()",
+                        "this.$N = $T.requireNonNull(inputs, $L).toJson()",
                         WorkflowNames.IN,
                         RuntimeTypes.OBJECTS,
-                        "inputs");
+                        Literals.of("inputs"));
         InputSchema schema = InputSchema.of(workflow);
         for (String input : names.inputComponents().keySet()) {
             if (schema.isSecret(input)) {
                 constructor.addStatement(
-                        "$N.secret($T.text($N.get($S)))",
+                        "$N.secret($T.text($N.get($L)))",
                         WorkflowNames.RUN,
                         RuntimeTypes.VALUES,
                         WorkflowNames.IN,
-                        input);
+                        Literals.of(input));
             }
         }
         return constructor.build();
@@ -182,31 +193,41 @@ final class RunClass {
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc(
                         "Runs the workflows this one depends on, in order, each unless it already ran in this run.\n");
+        // each dependency is a statement or a call of a chain, and one method holds them all
+        steps.budget().startMethod();
+        steps.budget().add(2 * workflow.dependsOn().size());
+        steps.budget()
+                .endMethod(
+                        workflow.location(),
+                        "the dependsOn list of workflow '"
+                                + workflow.workflowId().value() + "'");
         if (!async) {
             for (Located<String> dependency : workflow.dependsOn()) {
                 WorkflowRef ref = callee(dependency);
-                method.beginControlFlow("if (!$N.hasCompleted($S))", WorkflowNames.RUN, ref.id())
+                method.beginControlFlow("if (!$N.hasCompleted($L))", WorkflowNames.RUN, Literals.of(ref.id()))
                         .addStatement("$T.call($N, $N)", calleeClass(ref), WorkflowNames.RUN, WorkflowNames.IN)
                         .endControlFlow();
             }
             return method.build();
         }
         TypeName done = ClassName.get(Void.class);
-        CodeBlock.Builder chain =
-                CodeBlock.builder().add("return $T.<$T>completedFuture(null)", RuntimeTypes.COMPLETABLE_FUTURE, done);
+        CodeBlock head = CodeBlock.of("$T.<$T>completedFuture(null)", RuntimeTypes.COMPLETABLE_FUTURE, done);
+        List<CodeBlock> calls = new ArrayList<>();
         for (Located<String> dependency : workflow.dependsOn()) {
             WorkflowRef ref = callee(dependency);
-            chain.add(
-                    "\n.thenCompose(done -> $N.hasCompleted($S) ? $T.completedFuture(done)\n"
+            calls.add(CodeBlock.of(
+                    ".thenCompose(done -> $N.hasCompleted($L) ? $T.completedFuture(done)\n"
                             + "        : $T.callAsync($N, $N).thenAccept(outputs -> { }))",
                     WorkflowNames.RUN,
-                    ref.id(),
+                    Literals.of(ref.id()),
                     RuntimeTypes.COMPLETABLE_FUTURE,
                     calleeClass(ref),
                     WorkflowNames.RUN,
-                    WorkflowNames.IN);
+                    WorkflowNames.IN));
         }
-        return method.returns(future(done)).addStatement(chain.build()).build();
+        return method.returns(future(done))
+                .addCode(Chains.returning(future(done), "chain", head, calls, false))
+                .build();
     }
 
     /** The one switch over the steps: send the request or call the workflow, then handle the result. */
@@ -216,39 +237,40 @@ final class RunClass {
         for (Step step : workflow.steps()) {
             String constant = names.stepConstant(step.id());
             String handler = names.handlerMethod(step.id());
+            CodeBlock id = Literals.of(step.id());
             if (step.workflowId() != null) {
                 ClassName callee = calleeClass(callee(step.workflowId()));
                 String inputs = names.requestMethod(step.id());
                 cases.add(
                         async
-                                ? "case $N -> $N.callAsync($S, () -> $T.callAsync($N, $N())).thenApply(this::$N);\n"
-                                : "case $N -> $N($N.call($S, () -> $T.call($N, $N())));\n",
+                                ? "case $N -> $N.callAsync($L, () -> $T.callAsync($N, $N())).thenApply(this::$N);\n"
+                                : "case $N -> $N($N.call($L, () -> $T.call($N, $N())));\n",
                         async
                                 ? new Object[] {
-                                    constant, WorkflowNames.RUN, step.id(), callee, WorkflowNames.RUN, inputs, handler
+                                    constant, WorkflowNames.RUN, id, callee, WorkflowNames.RUN, inputs, handler
                                 }
                                 : new Object[] {
-                                    constant, handler, WorkflowNames.RUN, step.id(), callee, WorkflowNames.RUN, inputs
+                                    constant, handler, WorkflowNames.RUN, id, callee, WorkflowNames.RUN, inputs
                                 });
             } else {
                 String request = names.requestMethod(step.id());
                 cases.add(
                         async
-                                ? "case $N -> $N.sendAsync($S, this::$N).thenApply(this::$N);\n"
-                                : "case $N -> $N($N.send($S, this::$N));\n",
+                                ? "case $N -> $N.sendAsync($L, this::$N).thenApply(this::$N);\n"
+                                : "case $N -> $N($N.send($L, this::$N));\n",
                         async
-                                ? new Object[] {constant, WorkflowNames.RUN, step.id(), request, handler}
-                                : new Object[] {constant, handler, WorkflowNames.RUN, step.id(), request});
+                                ? new Object[] {constant, WorkflowNames.RUN, id, request, handler}
+                                : new Object[] {constant, handler, WorkflowNames.RUN, id, request});
             }
         }
         for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
             ClassName callee = calleeClass(document.workflow(target.getKey()).orElseThrow());
             String handler = names.gotoMethod(target.getKey());
-            String label = "goto " + target.getKey();
+            CodeBlock label = Literals.of("goto " + target.getKey());
             cases.add(
                     async
-                            ? "case $N -> $N.callAsync($S, () -> $T.callAsync($N, $N)).thenApply(this::$N);\n"
-                            : "case $N -> $N($N.call($S, () -> $T.call($N, $N)));\n",
+                            ? "case $N -> $N.callAsync($L, () -> $T.callAsync($N, $N)).thenApply(this::$N);\n"
+                            : "case $N -> $N($N.call($L, () -> $T.call($N, $N)));\n",
                     async
                             ? new Object[] {
                                 target.getValue(),
@@ -287,18 +309,18 @@ final class RunClass {
         if (step != null && step.workflowId() == null) {
             return async
                     ? CodeBlock.of(
-                            "case $N -> $N.sendAsync($S, this::$N).thenApply(this::$N);\n",
+                            "case $N -> $N.sendAsync($L, this::$N).thenApply(this::$N);\n",
                             helper.constant(),
                             WorkflowNames.RUN,
-                            step.id(),
+                            Literals.of(step.id()),
                             names.requestMethod(step.id()),
                             helper.method())
                     : CodeBlock.of(
-                            "case $N -> $N($N.send($S, this::$N));\n",
+                            "case $N -> $N($N.send($L, this::$N));\n",
                             helper.constant(),
                             helper.method(),
                             WorkflowNames.RUN,
-                            step.id(),
+                            Literals.of(step.id()),
                             names.requestMethod(step.id()));
         }
         ClassName callee = calleeClass(
@@ -308,20 +330,20 @@ final class RunClass {
                 : CodeBlock.of("$N", WorkflowNames.IN);
         return async
                 ? CodeBlock.of(
-                        "case $N -> $N.callAsync($S, () -> $T.callAsync($N, $L)).thenApply(this::$N);\n",
+                        "case $N -> $N.callAsync($L, () -> $T.callAsync($N, $L)).thenApply(this::$N);\n",
                         helper.constant(),
                         WorkflowNames.RUN,
-                        helper.id(),
+                        Literals.of(helper.id()),
                         callee,
                         WorkflowNames.RUN,
                         inputs,
                         helper.method())
                 : CodeBlock.of(
-                        "case $N -> $N($N.call($S, () -> $T.call($N, $L)));\n",
+                        "case $N -> $N($N.call($L, () -> $T.call($N, $L)));\n",
                         helper.constant(),
                         helper.method(),
                         WorkflowNames.RUN,
-                        helper.id(),
+                        Literals.of(helper.id()),
                         callee,
                         WorkflowNames.RUN,
                         inputs);
@@ -338,11 +360,11 @@ final class RunClass {
                 .addParameter(RuntimeTypes.WORKFLOW_CALL, WorkflowNames.CALL)
                 .beginControlFlow("if (!$N.succeeded())", WorkflowNames.CALL)
                 .addStatement(
-                        "throw $N.failure($S, $N, $S)",
+                        "throw $N.failure($L, $N, $L)",
                         WorkflowNames.RUN,
-                        "goto " + target,
+                        Literals.of("goto " + target),
                         WorkflowNames.CALL,
-                        "workflow '" + target + "', reached by goto, failed")
+                        Literals.of("workflow '" + target + "', reached by goto, failed"))
                 .endControlFlow()
                 .addStatement("return null")
                 .build();
@@ -360,17 +382,22 @@ final class RunClass {
     }
 
     private MethodSpec outputsJson() {
-        ValueCode values = new ValueCode(workflow, names);
+        ValueCode values = steps.values();
+        steps.budget().startMethod();
         CodeBlock.Builder body = CodeBlock.builder()
                 .addStatement("$T outputs = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
         for (String output : names.workflowOutputs().keySet()) {
             String text = workflow.outputs().get(output).value();
             body.addStatement(
-                    "$T.put(outputs, $S, $L)",
+                    "$T.put(outputs, $L, $L)",
                     RuntimeTypes.VALUES,
-                    output,
+                    Literals.of(output),
                     values.template(text, "workflow output '" + output + "'"));
         }
+        steps.budget()
+                .endMethod(
+                        workflow.location(),
+                        "the outputs of workflow '" + workflow.workflowId().value() + "'");
         return MethodSpec.methodBuilder("outputsJson")
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc("The workflow outputs, evaluated leniently: an absent value leaves its output out.\n")

@@ -11,6 +11,7 @@ import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.OperationRef;
 import io.swagger.v3.oas.models.media.Content;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,28 +30,51 @@ final class StepCode {
     private final ValueCode values;
     private final ConditionCode conditions;
     private final ClassName stepEnum;
+    private final Budget budget;
+    private final BodyCode bodies;
 
-    StepCode(Workflow workflow, WorkflowNames names, ValueCode values, ConditionCode conditions, ClassName stepEnum) {
+    StepCode(
+            Workflow workflow,
+            WorkflowNames names,
+            ValueCode values,
+            ConditionCode conditions,
+            ClassName stepEnum,
+            Budget budget) {
         this.workflow = workflow;
         this.names = names;
         this.values = values;
         this.conditions = conditions;
         this.stepEnum = stepEnum;
+        this.budget = budget;
+        this.bodies = new BodyCode(values, budget);
+    }
+
+    ValueCode values() {
+        return values;
+    }
+
+    Budget budget() {
+        return budget;
+    }
+
+    /** The helper methods long conditions of the steps were split into. */
+    List<MethodSpec> conditionHelpers() {
+        return conditions.helpers();
     }
 
     MethodSpec request(Step step, OperationRef op) {
+        budget.startMethod();
         CodeBlock.Builder body = CodeBlock.builder();
-        ValueCode.Locals locals = new ValueCode.Locals(WorkflowNames.IN, WorkflowNames.RUN);
-        CodeBlock.Builder chain = CodeBlock.builder()
-                .add(
-                        "return $T.create($S, $S, $S, $S, $S)",
-                        RuntimeTypes.STEP_REQUEST,
-                        step.id(),
-                        op.sourceName(),
-                        op.serverUrl(),
-                        op.method(),
-                        op.path())
-                .indent();
+        ValueCode.Locals locals = new ValueCode.Locals(names.memberNames());
+        CodeBlock head = CodeBlock.of(
+                "$T.create($L, $L, $L, $L, $L)",
+                RuntimeTypes.STEP_REQUEST,
+                Literals.of(step.id()),
+                Literals.of(op.sourceName()),
+                Literals.of(op.serverUrl()),
+                Literals.of(op.method()),
+                Literals.of(op.path()));
+        List<CodeBlock> calls = new ArrayList<>();
         for (Parameter p : Effective.parameters(workflow, step)) {
             String in = p.in().value();
             String method = switch (in) {
@@ -65,18 +89,27 @@ final class StepCode {
                     body,
                     locals,
                     p.name().value());
+            budget.add(1);
             String[] style = style(op, p.name().value(), in);
             if (style != null) {
-                chain.add("\n.$N($S, $L, $S, $L)", method, p.name().value(), value, style[0], style[1]);
+                calls.add(CodeBlock.of(
+                        ".$N($L, $L, $L, $L)",
+                        method,
+                        Literals.of(p.name().value()),
+                        value,
+                        Literals.of(style[0]),
+                        style[1]));
             } else {
-                chain.add("\n.$N($S, $L)", method, p.name().value(), value);
+                calls.add(
+                        CodeBlock.of(".$N($L, $L)", method, Literals.of(p.name().value()), value));
             }
         }
         RequestBody requestBody = step.requestBody();
         if (requestBody != null && requestBody.payload() != null) {
-            chain.add(body(requestBody, contentType(requestBody, op), body, locals));
+            calls.add(bodies.body(requestBody, contentType(requestBody, op), body, locals));
         }
-        body.addStatement(chain.unindent().build());
+        body.add(Chains.returning(RuntimeTypes.STEP_REQUEST, locals.next("request"), head, calls, true));
+        budget.endMethod(step.location(), "the request of step '" + step.id() + "'");
         return MethodSpec.methodBuilder(names.requestMethod(step.id()))
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc(
@@ -107,8 +140,9 @@ final class StepCode {
 
     /** For a workflow step: the called workflow's inputs, one per parameter, by name (PARAM-5). */
     MethodSpec calleeInputs(Step step, dev.weft.compiler.resolve.WorkflowRef callee) {
+        budget.startMethod();
         CodeBlock.Builder body = CodeBlock.builder();
-        ValueCode.Locals locals = new ValueCode.Locals(WorkflowNames.IN, WorkflowNames.RUN, "inputs");
+        ValueCode.Locals locals = new ValueCode.Locals(names.memberNames(), "inputs");
         body.addStatement("$T inputs = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
         for (Parameter p : Effective.parameters(workflow, step)) {
             CodeBlock value = values.value(
@@ -118,8 +152,13 @@ final class StepCode {
                     locals,
                     p.name().value());
             body.addStatement(
-                    "$T.put(inputs, $S, $L)", RuntimeTypes.VALUES, p.name().value(), value);
+                    "$T.put(inputs, $L, $L)",
+                    RuntimeTypes.VALUES,
+                    Literals.of(p.name().value()),
+                    value);
+            budget.add(1);
         }
+        budget.endMethod(step.location(), "the inputs step '" + step.id() + "' passes");
         return MethodSpec.methodBuilder(names.requestMethod(step.id()))
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc(
@@ -131,63 +170,23 @@ final class StepCode {
                 .build();
     }
 
-    /**
-     * The body: JSON, form fields or text by media type (D-52), after the payload's replacements are
-     * applied in order (D-51): by JSON Pointer for JSON and form bodies, by XPath for XML ones.
-     */
-    private CodeBlock body(
-            RequestBody requestBody, String contentType, CodeBlock.Builder statements, ValueCode.Locals locals) {
-        CodeBlock payload = values.value(requestBody.payload(), "request body", statements, locals);
-        boolean xml = contentType.toLowerCase(Locale.ROOT).contains("xml");
-        boolean form = contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-        boolean text = !isJson(contentType)
-                && !form
-                && requestBody.payload() instanceof dev.weft.compiler.model.Node.StringNode;
-        if (!requestBody.replacements().isEmpty()) {
-            String var = locals.next(xml || text ? "text" : "payload");
-            if (xml || text) {
-                statements.addStatement("$T $N = $T.text($L)", String.class, var, RuntimeTypes.VALUES, payload);
-            } else {
-                statements.addStatement("$T $N = $L", RuntimeTypes.JSON_NODE, var, payload);
-            }
-            for (RequestBody.Replacement r : requestBody.replacements()) {
-                String where = "replacement '" + r.target().value() + "'";
-                CodeBlock value = values.value(r.value(), where, statements, locals);
-                statements.addStatement(
-                        "$N = $T.$N($N, $S, $L, $S)",
-                        var,
-                        RuntimeTypes.PAYLOADS,
-                        xml || text ? "replaceXml" : "replace",
-                        var,
-                        r.target().value(),
-                        value,
-                        where);
-            }
-            payload = CodeBlock.of("$N", var);
-            if (xml || text) {
-                return CodeBlock.of("\n.textBody($S, $L)", contentType, payload);
-            }
-        } else if (text) {
-            return CodeBlock.of("\n.textBody($S, $T.text($L))", contentType, RuntimeTypes.VALUES, payload);
-        }
-        return CodeBlock.of(form ? "\n.formBody($S, $L)" : "\n.jsonBody($S, $L)", contentType, payload);
-    }
-
     MethodSpec handler(Step step, int index) {
+        budget.startMethod();
         boolean calls = step.workflowId() != null;
         String ex = calls ? WorkflowNames.CALL : WorkflowNames.EXCHANGE;
+        ConditionCode.Scope scope = scope(calls, ex, names.handlerMethod(step.id()));
         CodeBlock.Builder code = CodeBlock.builder();
         if (!step.outputs().isEmpty()) {
             code.add("// Outputs are recorded after every exchange, successful or not.\n");
         }
         recordOutputs(code, step);
         CodeBlock success = !step.successCriteria().isEmpty()
-                ? conditions.all(step.successCriteria())
+                ? conditions.all(step.successCriteria(), scope)
                 : calls
                         ? CodeBlock.of("$N.succeeded()", ex)
                         : CodeBlock.of("$N.statusCode() >= 200 && $N.statusCode() < 300", ex, ex);
         code.beginControlFlow("if ($L)", success);
-        if (!actions(code, step, Effective.onSuccess(workflow, step))) {
+        if (!actions(code, step, Effective.onSuccess(workflow, step), scope)) {
             if (index + 1 < workflow.steps().size()) {
                 code.add("// no action matched: on to the next step\n");
                 code.addStatement(
@@ -200,7 +199,7 @@ final class StepCode {
             }
         }
         code.endControlFlow();
-        if (actions(code, step, Effective.onFailure(workflow, step))) {
+        if (actions(code, step, Effective.onFailure(workflow, step), scope)) {
             return handlerMethod(step, code);
         }
         String criteria = step.successCriteria().isEmpty()
@@ -211,11 +210,17 @@ final class StepCode {
                                 step.successCriteria().stream()
                                         .map(c -> c.condition().value())
                                         .toList());
-        code.addStatement("throw $N.failure($S, $N, $S)", WorkflowNames.RUN, step.id(), ex, criteria);
+        code.addStatement(
+                "throw $N.failure($L, $N, $L)",
+                WorkflowNames.RUN,
+                Literals.of(step.id()),
+                ex,
+                Literals.of(Docs.shortened(criteria)));
         return handlerMethod(step, code);
     }
 
     private MethodSpec handlerMethod(Step step, CodeBlock.Builder code) {
+        budget.endMethod(step.location(), "the handling of the result of step '" + step.id() + "'");
         boolean calls = step.workflowId() != null;
         String ex = calls ? WorkflowNames.CALL : WorkflowNames.EXCHANGE;
         return MethodSpec.methodBuilder(names.handlerMethod(step.id()))
@@ -240,12 +245,14 @@ final class StepCode {
         Step failed = workflow.step(helper.stepId()).orElseThrow();
         boolean calls = helperStep == null || helperStep.workflowId() != null;
         String result = calls ? WorkflowNames.CALL : WorkflowNames.EXCHANGE;
+        ConditionCode.Scope scope = scope(calls, result, helper.method());
+        budget.startMethod();
         CodeBlock.Builder code = CodeBlock.builder();
         CodeBlock succeeded;
         if (helperStep != null) {
             recordOutputs(code, helperStep);
             succeeded = !helperStep.successCriteria().isEmpty()
-                    ? conditions.all(helperStep.successCriteria())
+                    ? conditions.all(helperStep.successCriteria(), scope)
                     : calls
                             ? CodeBlock.of("$N.succeeded()", result)
                             : CodeBlock.of("$N.statusCode() >= 200 && $N.statusCode() < 300", result, result);
@@ -255,8 +262,13 @@ final class StepCode {
         code.beginControlFlow("if ($L)", succeeded)
                 .addStatement("return $T.$N", stepEnum, names.stepConstant(failed.id()))
                 .endControlFlow()
-                .addStatement("$N.exhaust($S, $S)", WorkflowNames.RUN, failed.id(), helper.actionName())
+                .addStatement(
+                        "$N.exhaust($L, $L)",
+                        WorkflowNames.RUN,
+                        Literals.of(failed.id()),
+                        Literals.of(helper.actionName()))
                 .addStatement("return $N($N)", names.handlerMethod(failed.id()), names.failedField(failed.id()));
+        budget.endMethod(failed.location(), "retry action '" + helper.actionName() + "' of step '" + failed.id() + "'");
         return MethodSpec.methodBuilder(helper.method())
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc(
@@ -272,9 +284,14 @@ final class StepCode {
                 .build();
     }
 
+    private static ConditionCode.Scope scope(boolean calls, String parameter, String method) {
+        return new ConditionCode.Scope(calls ? RuntimeTypes.WORKFLOW_CALL : RuntimeTypes.EXCHANGE, parameter, method);
+    }
+
     private void recordOutputs(CodeBlock.Builder code, Step step) {
         for (Map.Entry<String, dev.weft.compiler.model.Located<String>> output :
                 step.outputs().entrySet()) {
+            budget.addToClass(1); // its field
             code.addStatement(
                     "$N = $L",
                     names.outputField(step.id(), output.getKey()),
@@ -283,18 +300,19 @@ final class StepCode {
     }
 
     /** Emits actions in order; true when one always matches, so nothing after it can run. */
-    private boolean actions(CodeBlock.Builder code, Step step, List<Action> actions) {
+    private boolean actions(CodeBlock.Builder code, Step step, List<Action> actions, ConditionCode.Scope scope) {
         for (Action action : actions) {
-            if (action(code, step, action)) {
+            budget.add(2);
+            if (action(code, step, action, scope)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean action(CodeBlock.Builder code, Step step, Action action) {
+    private boolean action(CodeBlock.Builder code, Step step, Action action, ConditionCode.Scope scope) {
         String type = action.type().value();
-        CodeBlock criteria = conditions.all(action.criteria());
+        CodeBlock criteria = conditions.all(action.criteria(), scope);
         boolean always = action.criteria().isEmpty();
         String name = action.name().value();
         if (type.equals("retry")) {
@@ -303,10 +321,10 @@ final class StepCode {
             CodeBlock exchange =
                     step.workflowId() != null ? CodeBlock.of("null") : CodeBlock.of("$N", WorkflowNames.EXCHANGE);
             CodeBlock retry = CodeBlock.of(
-                    "$N.retry($S, $S, $LL, $L, $L)",
+                    "$N.retry($L, $L, $LL, $L, $L)",
                     WorkflowNames.RUN,
-                    step.id(),
-                    name,
+                    Literals.of(step.id()),
+                    Literals.of(name),
                     limit,
                     Double.toString(after),
                     exchange);
@@ -344,11 +362,11 @@ final class StepCode {
             result = CodeBlock.of("return null");
         } else {
             result = CodeBlock.of(
-                    "throw $N.failure($S, $N, $S)",
+                    "throw $N.failure($L, $N, $L)",
                     WorkflowNames.RUN,
-                    step.id(),
+                    Literals.of(step.id()),
                     ex,
-                    "failure action '" + name + "' ended the workflow");
+                    Literals.of("failure action '" + name + "' ended the workflow"));
         }
         if (always) {
             code.add("// $L action '$L'\n", type, Docs.line(name));

@@ -9,6 +9,7 @@ import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Workflow;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +22,13 @@ final class ValueCode {
     private final Workflow workflow;
     private final WorkflowNames names;
     private final InputSchema inputs;
+    private final Budget budget;
 
-    ValueCode(Workflow workflow, WorkflowNames names) {
+    ValueCode(Workflow workflow, WorkflowNames names, Budget budget) {
         this.workflow = workflow;
         this.names = names;
         this.inputs = InputSchema.of(workflow);
+        this.budget = budget;
     }
 
     /** The value of one runtime expression. */
@@ -38,34 +41,42 @@ final class ValueCode {
         } else if (e instanceof RuntimeExpression.Method) {
             return CodeBlock.of("$N.methodNode()", ex);
         } else if (e instanceof RuntimeExpression.RequestHeader h) {
-            return CodeBlock.of("$N.requestHeader($S)", ex, h.name());
+            return CodeBlock.of("$N.requestHeader($L)", ex, Literals.of(h.name()));
         } else if (e instanceof RuntimeExpression.RequestQuery q) {
-            return CodeBlock.of("$N.requestQuery($S)", ex, q.name());
+            return CodeBlock.of("$N.requestQuery($L)", ex, Literals.of(q.name()));
         } else if (e instanceof RuntimeExpression.RequestPath p) {
-            return CodeBlock.of("$N.requestPath($S)", ex, p.name());
+            return CodeBlock.of("$N.requestPath($L)", ex, Literals.of(p.name()));
         } else if (e instanceof RuntimeExpression.RequestBody b) {
             return b.pointer() == null || b.pointer().isRoot()
                     ? CodeBlock.of("$N.requestBody()", ex)
-                    : CodeBlock.of("$N.requestBody($S)", ex, b.pointer().toString());
+                    : CodeBlock.of(
+                            "$N.requestBody($L)", ex, Literals.of(b.pointer().toString()));
         } else if (e instanceof RuntimeExpression.ResponseHeader h) {
-            return CodeBlock.of("$N.responseHeader($S)", ex, h.name());
+            return CodeBlock.of("$N.responseHeader($L)", ex, Literals.of(h.name()));
         } else if (e instanceof RuntimeExpression.ResponseBody b) {
             return b.pointer() == null || b.pointer().isRoot()
                     ? CodeBlock.of("$N.responseBody()", ex)
-                    : CodeBlock.of("$N.responseBody($S)", ex, b.pointer().toString());
+                    : CodeBlock.of(
+                            "$N.responseBody($L)", ex, Literals.of(b.pointer().toString()));
         } else if (e instanceof RuntimeExpression.Input in) {
             String declared = DottedKeys.longestDeclared(
                             in.name(), inputs.properties().keySet())
                     .orElse(in.name());
-            CodeBlock base = CodeBlock.of("$N.get($S)", WorkflowNames.IN, declared);
+            CodeBlock base = CodeBlock.of("$N.get($L)", WorkflowNames.IN, Literals.of(declared));
             return pointer(members(base, rest(in.name(), declared)), in.pointer());
         } else if (e instanceof RuntimeExpression.Output out) {
-            return pointer(CodeBlock.of("$N.output($S)", WorkflowNames.CALL, out.name()), out.pointer());
+            return pointer(CodeBlock.of("$N.output($L)", WorkflowNames.CALL, Literals.of(out.name())), out.pointer());
         } else if (e instanceof RuntimeExpression.WorkflowValue w) {
             String method =
                     w.kind() == RuntimeExpression.WorkflowValue.Kind.INPUTS ? "workflowInput" : "workflowOutput";
             return pointer(
-                    CodeBlock.of("$N.$N($S, $S)", WorkflowNames.RUN, method, w.workflowId(), w.name()), w.pointer());
+                    CodeBlock.of(
+                            "$N.$N($L, $L)",
+                            WorkflowNames.RUN,
+                            method,
+                            Literals.of(w.workflowId()),
+                            Literals.of(w.name())),
+                    w.pointer());
         } else if (e instanceof RuntimeExpression.StepOutput out) {
             var step = workflow.step(out.stepId()).orElseThrow();
             String declared = DottedKeys.longestDeclared(
@@ -80,17 +91,21 @@ final class ValueCode {
     /** The value of a string that may embed expressions; {@code where} names it in runtime errors. */
     CodeBlock template(String text, String where) {
         Template template = ExpressionParser.parseTemplate(text, true).value();
+        budget.add(
+                template.isSingleExpression() || template.isLiteral()
+                        ? 1
+                        : template.parts().size() + 1);
         if (template.isLiteral()) {
-            return CodeBlock.of("$T.of($S)", RuntimeTypes.VALUES, text);
+            return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Literals.of(text));
         }
         if (template.isSingleExpression()) {
             return expression(((Template.Embedded) template.parts().get(0)).expression());
         }
         List<CodeBlock> parts = new ArrayList<>();
-        parts.add(CodeBlock.of("$S", where));
+        parts.add(Literals.of(where));
         for (Template.Part part : template.parts()) {
             if (part instanceof Template.Literal literal) {
-                parts.add(CodeBlock.of("$S", literal.text()));
+                parts.add(Literals.of(literal.text()));
             } else {
                 parts.add(expression(((Template.Embedded) part).expression()));
             }
@@ -110,7 +125,9 @@ final class ValueCode {
     CodeBlock value(Node node, String where, CodeBlock.Builder body, Locals locals, String hint) {
         if (node instanceof Node.StringNode s) {
             return template(s.value(), where);
-        } else if (node instanceof Node.NumberNode n) {
+        }
+        budget.add(1);
+        if (node instanceof Node.NumberNode n) {
             return number(n.value());
         } else if (node instanceof Node.BooleanNode b) {
             return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, b.value() ? "Boolean.TRUE" : "Boolean.FALSE");
@@ -121,7 +138,7 @@ final class ValueCode {
             body.addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, var, RuntimeTypes.VALUES);
             for (Node.Entry entry : map.entries().values()) {
                 CodeBlock member = value(entry.value(), where, body, locals, entry.key());
-                body.addStatement("$T.put($N, $S, $L)", RuntimeTypes.VALUES, var, entry.key(), member);
+                body.addStatement("$T.put($N, $L, $L)", RuntimeTypes.VALUES, var, Literals.of(entry.key()), member);
             }
             return CodeBlock.of("$N", var);
         }
@@ -135,12 +152,20 @@ final class ValueCode {
         return CodeBlock.of("$N", var);
     }
 
-    /** A number literal: a long when the value is integral and fits, else a double. */
-    static CodeBlock number(java.math.BigDecimal value) {
+    /**
+     * A number: a long when the value is integral and fits, else a double when one holds it exactly, else
+     * the exact decimal (beyond a double's range, {@code 1e400} would print as {@code Infinity}).
+     */
+    static CodeBlock number(BigDecimal value) {
         try {
             return CodeBlock.of("$T.of($LL)", RuntimeTypes.VALUES, value.longValueExact());
         } catch (ArithmeticException notALong) {
-            return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Double.toString(value.doubleValue()));
+            double d = value.doubleValue();
+            if (Double.isFinite(d) && new BigDecimal(Double.toString(d)).compareTo(value) == 0) {
+                return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Double.toString(d));
+            }
+            return CodeBlock.of(
+                    "$T.ofObject(new $T($L))", RuntimeTypes.VALUES, BigDecimal.class, Literals.of(value.toString()));
         }
     }
 
@@ -148,15 +173,18 @@ final class ValueCode {
         if (pointer == null || pointer.isRoot()) {
             return base;
         }
-        return CodeBlock.of("$T.at($L, $S)", RuntimeTypes.VALUES, base, pointer.toString());
+        return CodeBlock.of("$T.at($L, $L)", RuntimeTypes.VALUES, base, Literals.of(pointer.toString()));
     }
 
+    /** Members after a declared name: one call, however many, since javac reads nested calls recursively. */
     private static CodeBlock members(CodeBlock base, List<String> rest) {
-        CodeBlock result = base;
-        for (String member : rest) {
-            result = CodeBlock.of("$T.member($L, $S)", RuntimeTypes.VALUES, result, member);
+        if (rest.isEmpty()) {
+            return base;
         }
-        return result;
+        if (rest.size() == 1) {
+            return CodeBlock.of("$T.member($L, $L)", RuntimeTypes.VALUES, base, Literals.of(rest.get(0)));
+        }
+        return CodeBlock.of("$T.dotted($L, $L)", RuntimeTypes.VALUES, base, Literals.of(String.join(".", rest)));
     }
 
     private static List<String> rest(String key, String declared) {
@@ -170,10 +198,11 @@ final class ValueCode {
     static final class Locals {
         private final com.palantir.javapoet.NameAllocator allocator = new com.palantir.javapoet.NameAllocator();
 
-        Locals(String... reserved) {
-            for (String name : reserved) {
-                allocator.newName(name, name);
-            }
+        /** Locals that shadow none of {@code fields} (the members of the class) nor {@code reserved}. */
+        Locals(java.util.Collection<String> fields, String... reserved) {
+            java.util.Set<String> taken = new java.util.LinkedHashSet<>(fields);
+            taken.addAll(List.of(reserved));
+            taken.forEach(name -> allocator.newName(name, name));
         }
 
         /** A fresh name derived from {@code hint} (a JSON key, say), made a legal, unused identifier. */

@@ -9,7 +9,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.weft.compiler.GeneratedFile;
-import dev.weft.compiler.check.JavaNames;
+import dev.weft.compiler.check.WorkflowClassNames;
+import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
@@ -26,53 +27,73 @@ import javax.lang.model.element.Modifier;
  */
 public final class WorkflowClassGenerator {
     private final String packageName;
+    private final WorkflowClassNames classNames;
 
-    public WorkflowClassGenerator(String packageName) {
+    /** A generator of classes in {@code packageName}, named by {@code classNames}. */
+    public WorkflowClassGenerator(String packageName, WorkflowClassNames classNames) {
         this.packageName = packageName;
+        this.classNames = classNames;
     }
 
-    public List<GeneratedFile> generate(ResolvedDocument document) {
+    /**
+     * The classes of a document's workflows; a workflow too large for Java is reported in {@code diagnostics}
+     * ({@code size-limit}) and gets no class.
+     */
+    public List<GeneratedFile> generate(ResolvedDocument document, Diagnostics diagnostics) {
         List<GeneratedFile> files = new ArrayList<>();
         for (Workflow workflow : document.document().workflows()) {
-            files.add(generate(document, workflow));
+            GeneratedFile file = generate(document, workflow, diagnostics);
+            if (file != null) {
+                files.add(file);
+            }
         }
         return files;
     }
 
-    private GeneratedFile generate(ResolvedDocument document, Workflow workflow) {
-        ClassName type = ClassName.get(
-                packageName, JavaNames.className(workflow.workflowId().value()));
+    private GeneratedFile generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+        ClassName type = ClassName.get(packageName, classNames.of(document, workflow));
         WorkflowNames names = new WorkflowNames(workflow);
+        if (!Limits.fit(workflow, names, diagnostics)) {
+            return null;
+        }
+        Budget budget = new Budget();
         PatternConstants patterns = new PatternConstants();
-        ValueCode values = new ValueCode(workflow, names);
+        ValueCode values = new ValueCode(workflow, names, budget);
         ClassName stepEnum = type.nestedClass("Step");
-        StepCode steps = new StepCode(workflow, names, values, new ConditionCode(values, patterns), stepEnum);
+        StepCode steps = new StepCode(
+                workflow, names, values, new ConditionCode(values, patterns, names, budget), stepEnum, budget);
         OutputTypes outputTypes = new OutputTypes(document, workflow);
 
-        TypeSpec runClass = new RunClass(document, workflow, names, steps, type).build();
+        TypeSpec runClass = new RunClass(document, workflow, names, steps, type, classNames).build();
+        if (!Limits.fit(workflow, budget, patterns.size(), diagnostics)) {
+            return null;
+        }
         TypeSpec.Builder builder = TypeSpec.classBuilder(type)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
-                        .addMember("value", "$S", "dev.weft.compiler.ArazzoCompiler")
+                        .addMember("value", "$L", Literals.constant("dev.weft.compiler.ArazzoCompiler"))
                         .addMember(
                                 "comments",
-                                "$S",
-                                "from " + fileName(document) + ", workflow "
-                                        + workflow.workflowId().value())
+                                "$L",
+                                Literals.constant(Docs.shortened("from " + fileName(document) + ", workflow "
+                                        + workflow.workflowId().value())))
                         .build())
                 .addJavadoc(classJavadoc(workflow))
-                .addField(
-                        FieldSpec.builder(String.class, "WORKFLOW_ID", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                                .addJavadoc("The Arazzo {@code workflowId} this class runs.\n")
-                                .initializer("$S", workflow.workflowId().value())
-                                .build())
+                .addField(FieldSpec.builder(
+                                String.class, "WORKFLOW_ID", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The Arazzo {@code workflowId} this class runs.\n")
+                        .initializer("$L", Literals.of(workflow.workflowId().value()))
+                        .build())
                 .addFields(patterns.fields())
                 .addField(RuntimeTypes.CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("A workflow that sends its requests through {@code client}.\n")
                         .addParameter(RuntimeTypes.CLIENT, "client")
-                        .addStatement("this.client = $T.requireNonNull(client, $S)", RuntimeTypes.OBJECTS, "client")
+                        .addStatement(
+                                "this.client = $T.requireNonNull(client, $L)",
+                                RuntimeTypes.OBJECTS,
+                                Literals.of("client"))
                         .build())
                 .addMethod(MethodSpec.methodBuilder("run")
                         .addModifiers(Modifier.PUBLIC)
@@ -104,7 +125,11 @@ public final class WorkflowClassGenerator {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
-        return new GeneratedFile(type.canonicalName(), file.toString());
+        return new GeneratedFile(
+                type.canonicalName(),
+                file.toString(),
+                document.document().file(),
+                workflow.workflowId().value());
     }
 
     private static String fileName(ResolvedDocument document) {
@@ -152,7 +177,7 @@ public final class WorkflowClassGenerator {
             JavaTypes javaType = types.ofWorkflowOutput(
                     workflow.outputs().get(output.getKey()).value());
             constructor.addParameter(javaType.type(), output.getValue());
-            conversions.add(javaType.convert(CodeBlock.of("json.get($S)", output.getKey())));
+            conversions.add(javaType.convert(CodeBlock.of("json.get($L)", Literals.of(output.getKey()))));
         }
         MethodSpec fromJson = MethodSpec.methodBuilder("fromJson")
                 .addModifiers(Modifier.STATIC)
@@ -185,18 +210,19 @@ public final class WorkflowClassGenerator {
         for (Step step : workflow.steps()) {
             steps.addEnumConstant(
                     names.stepConstant(step.id()),
-                    TypeSpec.anonymousClassBuilder("$S", step.id()).build());
+                    TypeSpec.anonymousClassBuilder("$L", Literals.of(step.id())).build());
         }
         for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
             steps.addEnumConstant(
                     target.getValue(),
-                    TypeSpec.anonymousClassBuilder("$S", "goto " + target.getKey())
+                    TypeSpec.anonymousClassBuilder("$L", Literals.of("goto " + target.getKey()))
                             .build());
         }
         for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {
             steps.addEnumConstant(
                     helper.constant(),
-                    TypeSpec.anonymousClassBuilder("$S", helper.id()).build());
+                    TypeSpec.anonymousClassBuilder("$L", Literals.of(helper.id()))
+                            .build());
         }
         return steps.build();
     }

@@ -5,8 +5,10 @@ import dev.weft.compiler.check.JavaNames;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every Java name used inside one generated workflow class, allocated once so none collide with
@@ -20,6 +22,7 @@ final class WorkflowNames {
     static final String CALL = "call";
 
     private final NameAllocator members = new NameAllocator();
+    private final Set<String> memberNames = new HashSet<>();
     private final Map<String, String> stepConstants = new LinkedHashMap<>();
     private final Map<String, String> requestMethods = new LinkedHashMap<>();
     private final Map<String, String> handlerMethods = new LinkedHashMap<>();
@@ -51,22 +54,22 @@ final class WorkflowNames {
             "outputsJson"
         }) {
             members.newName(fixed, fixed);
+            memberNames.add(fixed);
         }
         NameAllocator constants = new NameAllocator();
         for (Step step : workflow.steps()) {
             String id = step.id();
             stepConstants.put(id, constants.newName(JavaNames.constantName(id)));
-            requestMethods.put(id, members.newName(JavaNames.memberName(id) + "Request"));
-            handlerMethods.put(id, members.newName(JavaNames.memberName(id)));
+            requestMethods.put(id, member(JavaNames.memberName(id) + "Request"));
+            handlerMethods.put(id, member(JavaNames.memberName(id)));
             for (String output : step.outputs().keySet()) {
-                outputFields.put(key(id, output), members.newName(JavaNames.memberName(id + "-" + output)));
+                outputFields.put(key(id, output), member(JavaNames.memberName(id + "-" + output)));
             }
         }
         for (String target : gotoWorkflowTargets(workflow)) {
             String simple = target.substring(target.lastIndexOf('.') + 1);
             gotoConstants.put(target, constants.newName("GOTO_" + JavaNames.constantName(simple)));
-            gotoMethods.put(
-                    target, members.newName("goto" + JavaNames.className(simple).replaceAll("Workflow$", "")));
+            gotoMethods.put(target, member("goto" + JavaNames.className(simple).replaceAll("Workflow$", "")));
         }
         for (Step step : workflow.steps()) {
             for (dev.weft.compiler.model.Action a : dev.weft.compiler.model.Effective.onFailure(workflow, step)) {
@@ -83,22 +86,32 @@ final class WorkflowNames {
                                     a.name().value(),
                                     constants.newName(JavaNames.constantName(step.id()) + "_VIA_"
                                             + JavaNames.constantName(simple)),
-                                    members.newName(JavaNames.memberName(step.id()) + "Via" + via),
+                                    member(JavaNames.memberName(step.id()) + "Via" + via),
                                     a.stepId() != null,
                                     target));
-                    failedFields.computeIfAbsent(step.id(), id -> members.newName(JavaNames.memberName(id) + "Failed"));
+                    failedFields.computeIfAbsent(step.id(), id -> member(JavaNames.memberName(id) + "Failed"));
                 }
             }
         }
-        NameAllocator inputs = new NameAllocator();
-        InputSchema.of(workflow)
-                .properties()
-                .keySet()
-                .forEach(name -> inputComponents.put(name, inputs.newName(JavaNames.memberName(name))));
-        NameAllocator outputs = new NameAllocator();
-        workflow.outputs()
-                .keySet()
-                .forEach(name -> workflowOutputs.put(name, outputs.newName(JavaNames.memberName(name))));
+        inputComponents.putAll(
+                JavaNames.distinctMembers(InputSchema.of(workflow).properties().keySet()));
+        workflowOutputs.putAll(JavaNames.distinctMembers(workflow.outputs().keySet()));
+    }
+
+    private String member(String suggestion) {
+        String name = members.newName(suggestion);
+        memberNames.add(name);
+        return name;
+    }
+
+    /** A new member of the {@code Run} class, named after {@code suggestion}, for helper methods. */
+    String newMember(String suggestion) {
+        return member(suggestion);
+    }
+
+    /** Every member name of the {@code Run} class, which a local variable must not shadow. */
+    Set<String> memberNames() {
+        return memberNames;
     }
 
     /**

@@ -29,6 +29,12 @@ public final class DocumentBinder {
      */
     static final java.util.regex.Pattern SUPPORTED_VERSIONS = java.util.regex.Pattern.compile("1\\.0\\.\\d+(-.+)?");
 
+    /**
+     * The largest {@code retryLimit} and {@code retryAfter} (seconds, 68 years): generated code holds them
+     * as a {@code long} and a {@code double}, and the number must print as a Java literal.
+     */
+    static final long MAX_RETRY = Integer.MAX_VALUE;
+
     private final Diagnostics diagnostics;
     private Components components;
     private InputSchemas inputSchemas;
@@ -372,8 +378,8 @@ public final class DocumentBinder {
                 f.optionalString("stepId"),
                 f.optionalString("workflowId"),
                 criteria,
-                f.optionalNumber("retryAfter"),
-                f.optionalInteger("retryLimit"),
+                f.optionalNumber("retryAfter", MAX_RETRY),
+                f.optionalInteger("retryLimit", MAX_RETRY),
                 f.location());
         return name == null || type == null ? null : action;
     }

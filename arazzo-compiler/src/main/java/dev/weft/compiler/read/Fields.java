@@ -169,13 +169,54 @@ final class Fields {
         return null;
     }
 
+    /**
+     * A number of at most {@code max}: generated code holds it as a Java {@code double}, so a larger one
+     * (up to 1e308 and beyond) is an error naming the range. Negative numbers are the checks' business.
+     */
+    Located<Double> optionalNumber(String key, double max) {
+        Located<Double> number = optionalNumber(key);
+        if (number != null && number.value() > max) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_VALUE,
+                    node.get(key).location(),
+                    "'" + key + "' of " + what + " must be a number from 0 to " + (long) max + ", found "
+                            + ((Node.NumberNode) node.get(key)).text());
+            return null;
+        }
+        return number;
+    }
+
+    /** An integer of at most {@code max}, which generated code holds as a Java {@code long}; see above. */
+    Located<Long> optionalInteger(String key, long max) {
+        Node value = node.get(key);
+        if (value instanceof Node.NumberNode n
+                && n.integral()
+                && n.value().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            diagnostics.error(
+                    DiagnosticCode.INVALID_VALUE,
+                    value.location(),
+                    "'" + key + "' of " + what + " must be an integer from 0 to " + max + ", found " + n.text());
+            return null;
+        }
+        return optionalInteger(key);
+    }
+
     Located<Long> optionalInteger(String key) {
         Node value = node.get(key);
         if (value == null) {
             return null;
         }
         if (value instanceof Node.NumberNode n && n.integral()) {
-            return new Located<>(n.value().longValueExact(), n.location());
+            try {
+                return new Located<>(n.value().longValueExact(), n.location());
+            } catch (ArithmeticException tooLarge) {
+                diagnostics.error(
+                        DiagnosticCode.INVALID_VALUE,
+                        value.location(),
+                        "'" + key + "' of " + what + " must be an integer from " + Long.MIN_VALUE + " to "
+                                + Long.MAX_VALUE + ", found " + n.text());
+                return null;
+            }
         }
         diagnostics.error(
                 DiagnosticCode.WRONG_TYPE,

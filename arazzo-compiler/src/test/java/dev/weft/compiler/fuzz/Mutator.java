@@ -48,7 +48,18 @@ final class Mutator {
             "Step",
             "run",
             "in",
-            "exchange");
+            "exchange",
+            "json",
+            "text",
+            "yield",
+            "record",
+            "var",
+            "toJson",
+            "fromJson",
+            "ORDERS",
+            "rtl\u202eoverride",
+            "zero\u200bwidth",
+            "\ufeffbom");
 
     private static final List<String> EXPRESSION_DAMAGE = List.of(
             "{",

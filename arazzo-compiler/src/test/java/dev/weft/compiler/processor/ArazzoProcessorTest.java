@@ -48,6 +48,19 @@ class ArazzoProcessorTest {
         assertEquals(direct, generated, "the processor and the facade generate the same bytes");
     }
 
+    /** Issue 11: a workflowId in two documents of one package gets two classes, named as by the facade. */
+    @Test
+    void workflowsOfTwoDocumentsWithOneIdGetTwoClasses() {
+        Compilation compilation = compile(
+                "@dev.weft.runtime.Arazzo({\"items.arazzo.yaml\", \"more-items.arazzo.yaml\"})",
+                "package com.example.items;");
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("com.example.items.ItemsFetchItemWorkflow");
+        assertThat(compilation).generatedSourceFile("com.example.items.MoreItemsFetchItemWorkflow");
+        assertThat(compilation).hadNoteContaining("this one is generated as 'MoreItemsFetchItemWorkflow'");
+    }
+
     @Test
     void aTypeAnnotationCanNameThePackage() {
         JavaFileObject marker = JavaFileObjects.forSourceLines(

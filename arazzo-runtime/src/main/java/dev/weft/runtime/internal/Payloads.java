@@ -1,5 +1,6 @@
 package dev.weft.runtime.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,8 +26,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * Request body work for generated code: payload replacements (D-51) by JSON Pointer or XPath, and
- * form encoding (D-52).
+ * Request body work for generated code: string payloads with embedded values (D-11), payload replacements
+ * (D-51) by JSON Pointer or XPath, and form encoding (D-52).
  */
 public final class Payloads {
     private Payloads() {}
@@ -111,6 +112,97 @@ public final class Payloads {
         } catch (Exception e) {
             throw new AbsentValueException(where + " (the payload is not XML the replacement can apply to: "
                     + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Builds the text of a string payload (D-11): literal parts as written and values already encoded by
+     * {@link #json}, {@link #jsonString}, {@link #formValue} or {@link #xmlText}, or plain.
+     *
+     * @param where names the payload in errors
+     * @param parts literal {@code String}s, encoded values ({@code String}) and plain {@code JsonNode} values
+     * @return the text
+     * @throws AbsentValueException naming {@code where} if a value is absent (D-13: never a gap)
+     */
+    public static String text(String where, Object... parts) {
+        return Values.interpolate(where, parts).textValue();
+    }
+
+    /**
+     * A value as JSON text, where an expression stands for a whole value of JSON text.
+     *
+     * @param value the value, {@code null} when absent
+     * @return the JSON, or {@code null}
+     */
+    public static String json(JsonNode value) {
+        return value == null || value.isMissingNode() ? null : Json.write(value);
+    }
+
+    /**
+     * The text of a value (D-10) escaped for the inside of a JSON string, where an expression is part of one.
+     *
+     * @param value the value, {@code null} when absent
+     * @return the escaped characters, without quotes, or {@code null}
+     */
+    public static String jsonString(JsonNode value) {
+        String text = Values.text(value);
+        return text == null ? null : new String(JsonStringEncoder.getInstance().quoteAsString(text));
+    }
+
+    /**
+     * The text of a value percent-encoded as form data, where an expression is part of form text.
+     *
+     * @param value the value, {@code null} when absent
+     * @return the encoded text, or {@code null}
+     */
+    public static String formValue(JsonNode value) {
+        String text = Values.text(value);
+        return text == null ? null : URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The text of a value escaped as XML character data, where an expression is part of XML text.
+     *
+     * @param value the value, {@code null} when absent
+     * @return the escaped text, or {@code null}
+     */
+    public static String xmlText(JsonNode value) {
+        String text = Values.text(value);
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Parses the text of a JSON string payload, so that replacements can apply to it (D-51).
+     *
+     * @param text the payload text
+     * @param where names the payload in errors
+     * @return the tree
+     * @throws AbsentValueException when the text is not JSON
+     */
+    public static JsonNode parseJson(String text, String where) {
+        try {
+            JsonNode node = Json.parse(text);
+            if (node == null) {
+                throw new AbsentValueException(where + " (the payload is empty, so no replacement can apply)");
+            }
+            return node;
+        } catch (IllegalArgumentException e) {
+            throw new AbsentValueException(where + " (the payload is not JSON, so no replacement can apply)");
         }
     }
 

@@ -199,6 +199,27 @@ public final class StepRequest {
     }
 
     /**
+     * Sets a JSON body written as text (a string payload, D-11), sent exactly as written; {@code $request.body}
+     * sees the parsed tree when the text is JSON, else the text.
+     *
+     * @param mediaType the media type, {@code application/json} when {@code null}
+     * @param text the body; {@code null} sends none
+     * @return this request
+     */
+    public StepRequest jsonText(String mediaType, String text) {
+        this.contentType = mediaType != null ? mediaType : JSON;
+        JsonNode parsed;
+        try {
+            parsed = text == null ? null : Json.parse(text);
+        } catch (IllegalArgumentException notJson) {
+            parsed = null;
+        }
+        this.body = text == null ? null : parsed != null ? parsed : TextNode.valueOf(text);
+        this.bodyBytes = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /**
      * Sets a text body (XML, plain text, form text written out).
      *
      * @param mediaType the media type

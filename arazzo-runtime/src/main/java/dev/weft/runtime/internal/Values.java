@@ -189,6 +189,28 @@ public final class Values {
     }
 
     /**
+     * Follows the object members a dotted path names, {@code a.b.c} for {@code $inputs.customer.a.b.c}: one
+     * call, however long the path, so that generated code does not nest a call per member.
+     *
+     * @param node an object or anything else
+     * @param path member names joined by {@code .}
+     * @return the member at the end of the path, or {@code null}
+     */
+    public static JsonNode dotted(JsonNode node, String path) {
+        JsonNode current = node;
+        int start = 0;
+        while (current != null) {
+            int dot = path.indexOf('.', start);
+            current = member(current, dot < 0 ? path.substring(start) : path.substring(start, dot));
+            if (dot < 0) {
+                return current;
+            }
+            start = dot + 1;
+        }
+        return null;
+    }
+
+    /**
      * Returns an element of an array.
      *
      * @param node an array or anything else
