@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The configuration generated workflows run with: transport, server URLs, default headers, timeouts, poll
@@ -28,7 +30,7 @@ public final class ArazzoClient {
     private final long maxResponseBytes;
     private final HttpTransport transport;
     private final WorkflowListener listener;
-    private final java.util.concurrent.Executor executor;
+    private final Executor executor;
 
     private ArazzoClient(Builder builder) {
         this.servers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.servers));
@@ -119,8 +121,8 @@ public final class ArazzoClient {
      *
      * @return the executor, or empty for the JDK's own
      */
-    public java.util.Optional<java.util.concurrent.Executor> executor() {
-        return java.util.Optional.ofNullable(executor);
+    public Optional<Executor> executor() {
+        return Optional.ofNullable(executor);
     }
 
     /**
@@ -217,7 +219,7 @@ public final class ArazzoClient {
         private Duration requestTimeout = Duration.ofSeconds(60);
         private long maxResponseBytes = 16L * 1024 * 1024;
         private HttpTransport transport;
-        private java.util.concurrent.Executor executor;
+        private Executor executor;
         private final List<WorkflowListener> listeners = new ArrayList<>();
 
         private Builder() {}
@@ -230,7 +232,7 @@ public final class ArazzoClient {
          * @param value the executor
          * @return this builder
          */
-        public Builder executor(java.util.concurrent.Executor value) {
+        public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;
         }

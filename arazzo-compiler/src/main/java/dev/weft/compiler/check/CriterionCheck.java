@@ -14,8 +14,14 @@ import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import dev.weft.runtime.internal.JsonPathQuery;
+import dev.weft.runtime.internal.JsonPathSyntaxException;
+import dev.weft.runtime.internal.XPathCriterion;
+import dev.weft.runtime.internal.XPathCriterionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -165,8 +171,8 @@ final class CriterionCheck implements Check {
     /** CRIT-6, D-32: the JDK evaluates XPath 1.0; an expression it cannot compile is an error. */
     private static void xpath(Located<String> condition, Diagnostics diagnostics) {
         try {
-            dev.weft.runtime.internal.XPathCriterion.compile(condition.value());
-        } catch (dev.weft.runtime.internal.XPathCriterionException e) {
+            XPathCriterion.compile(condition.value());
+        } catch (XPathCriterionException e) {
             diagnostics.report(DiagnosticCode.MALFORMED_CONDITION, condition.location(), e.getMessage());
         }
     }
@@ -174,12 +180,12 @@ final class CriterionCheck implements Check {
     /** CRIT-5: an RFC 9535 query; failing that, the seeds' comparison dialect with a warning (D-7). */
     private static void jsonPath(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
         Located<String> condition = criterion.condition();
-        dev.weft.runtime.internal.JsonPathSyntaxException notRfc;
+        JsonPathSyntaxException notRfc;
         try {
-            dev.weft.runtime.internal.JsonPathQuery.compile(condition.value());
+            JsonPathQuery.compile(condition.value());
             pitfalls(criterion, condition.value(), true, diagnostics);
             return;
-        } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
+        } catch (JsonPathSyntaxException e) {
             notRfc = e;
         }
         ParseResult<Condition> dialect = ConditionParser.parseContextComparison(condition.value());
@@ -205,9 +211,8 @@ final class CriterionCheck implements Check {
                 "not an RFC 9535 JSONPath query: " + notRfc.getMessage());
     }
 
-    private static final java.util.regex.Pattern ROOT_FILTER = java.util.regex.Pattern.compile("^\\$\\s*\\[\\s*\\?");
-    private static final java.util.regex.Pattern NOT_NULL =
-            java.util.regex.Pattern.compile("@(\\.[A-Za-z_][\\w]*|\\['[^']*'\\])+\\s*!=\\s*null");
+    private static final Pattern ROOT_FILTER = Pattern.compile("^\\$\\s*\\[\\s*\\?");
+    private static final Pattern NOT_NULL = Pattern.compile("@(\\.[A-Za-z_][\\w]*|\\['[^']*'\\])+\\s*!=\\s*null");
 
     /**
      * CHECKLIST §3: valid RFC 9535 queries that almost surely do not test what they seem to. A criterion
@@ -222,7 +227,7 @@ final class CriterionCheck implements Check {
         boolean rootFilter = ROOT_FILTER.matcher(query).find();
         var simple = rootFilter && criterion.context() != null
                 ? JsonPathAdvice.rootFilterAsSimple(query, criterion.context().value())
-                : java.util.Optional.<String>empty();
+                : Optional.<String>empty();
         String simpleFix = simple.map(s -> "write the simple condition '" + s + "', without 'type' and 'context'")
                 .orElse(null);
         if (rootFilter) {
@@ -234,7 +239,7 @@ final class CriterionCheck implements Check {
                                     ? "to test the context's own members, " + simpleFix
                                     : "to test a member of the context, write a simple condition on it"));
         }
-        java.util.regex.Matcher notNull = NOT_NULL.matcher(query);
+        Matcher notNull = NOT_NULL.matcher(query);
         if (notNull.find()) {
             String fix = rootFilter
                     ? simpleFix != null ? "; " + simpleFix + ", which is false when it is missing" : ""

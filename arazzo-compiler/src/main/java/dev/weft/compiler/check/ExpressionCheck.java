@@ -17,7 +17,9 @@ import dev.weft.compiler.model.RequestBody;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Every runtime expression in values, bodies and outputs parses (EXPR-1), is in scope (EXPR-3) and
@@ -128,10 +130,7 @@ final class ExpressionCheck implements Check {
         return result.ok() ? result.value() : null;
     }
 
-    static void report(
-            java.util.List<ExpressionError> errors,
-            java.util.function.IntFunction<Location> at,
-            Diagnostics diagnostics) {
+    static void report(List<ExpressionError> errors, IntFunction<Location> at, Diagnostics diagnostics) {
         for (ExpressionError error : errors) {
             diagnostics.report(DiagnosticCode.MALFORMED_EXPRESSION, at.apply(error.offset()), error.message());
         }

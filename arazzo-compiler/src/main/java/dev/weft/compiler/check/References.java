@@ -4,22 +4,24 @@ import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.diagnostic.Suggestions;
+import dev.weft.compiler.expr.JsonPointer;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.ResolvedDocument;
 import java.util.Collection;
 import java.util.Optional;
 
 /** Checks that what an expression reads exists and is in scope where the expression stands. */
 final class References {
-    private final dev.weft.compiler.resolve.ResolvedDocument document;
+    private final ResolvedDocument document;
     private final Workflow workflow;
     private final InputSchema inputs;
     private final Diagnostics diagnostics;
 
-    References(dev.weft.compiler.resolve.ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+    References(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
         this.document = document;
         this.workflow = workflow;
         this.inputs = InputSchema.of(workflow);
@@ -142,13 +144,7 @@ final class References {
     }
 
     /** A dotted member read of a declared input or output outside a condition: Weft reads the member. */
-    private void memberAccess(
-            String text,
-            String base,
-            String rest,
-            dev.weft.compiler.expr.JsonPointer pointer,
-            String what,
-            Location at) {
+    private void memberAccess(String text, String base, String rest, JsonPointer pointer, String what, Location at) {
         String fix = base + "#/" + rest.replace('.', '/') + (pointer == null || pointer.isRoot() ? "" : pointer);
         diagnostics.report(
                 DiagnosticCode.MEMBER_ACCESS,

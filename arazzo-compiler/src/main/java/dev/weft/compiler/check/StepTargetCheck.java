@@ -8,7 +8,10 @@ import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.OperationRef;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.Locale;
 import java.util.stream.Stream;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
 
 /**
  * Each step names exactly one target (STEP-3), preferably by operationId (STEP-7), and only operation
@@ -78,13 +81,13 @@ final class StepTargetCheck implements Check {
                                 ",",
                                 op.operation().getRequestBody().getContent().keySet())
                         : "application/json";
-        boolean xml = contentType.toLowerCase(java.util.Locale.ROOT).contains("xml");
+        boolean xml = contentType.toLowerCase(Locale.ROOT).contains("xml");
         for (RequestBody.Replacement r : body.replacements()) {
             String target = r.target().value();
             if (xml) {
                 try {
-                    javax.xml.xpath.XPathFactory.newDefaultInstance().newXPath().compile(target);
-                } catch (javax.xml.xpath.XPathExpressionException e) {
+                    XPathFactory.newDefaultInstance().newXPath().compile(target);
+                } catch (XPathExpressionException e) {
                     diagnostics.report(
                             DiagnosticCode.INVALID_VALUE,
                             r.target().location(),

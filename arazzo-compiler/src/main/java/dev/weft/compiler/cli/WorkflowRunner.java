@@ -1,5 +1,7 @@
 package dev.weft.compiler.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.compiler.CompilationResult;
 import dev.weft.compiler.GeneratedFile;
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.WorkflowRun;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +109,7 @@ final class WorkflowRunner {
                 "-encoding",
                 "UTF-8"));
         options.addAll(sources);
-        java.io.ByteArrayOutputStream messages = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
         int status = javac.run(null, messages, messages, options.toArray(String[]::new));
         if (status != 0) {
             err.println(
@@ -118,7 +123,7 @@ final class WorkflowRunner {
         ArazzoClient.Builder builder = ArazzoClient.builder();
         arguments.servers().forEach(builder::server);
         if (arguments.pollDelay() != null) {
-            builder.pollPolicy(dev.weft.runtime.PollPolicy.defaults()
+            builder.pollPolicy(PollPolicy.defaults()
                     .withInitialDelay(arguments.pollDelay())
                     .withMaxDelay(arguments.pollDelay().multipliedBy(8)));
         }
@@ -156,12 +161,8 @@ final class WorkflowRunner {
     /** Where the runtime and Jackson classes come from: this tool's own jars or folders. */
     private static String runtimeClasspath() {
         Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> type : new Class<?>[] {
-            ArazzoClient.class,
-            JsonNode.class,
-            com.fasterxml.jackson.core.JsonFactory.class,
-            com.fasterxml.jackson.annotation.JsonProperty.class
-        }) {
+        for (Class<?> type :
+                new Class<?>[] {ArazzoClient.class, JsonNode.class, JsonFactory.class, JsonProperty.class}) {
             try {
                 entries.add(Path.of(type.getProtectionDomain()
                                 .getCodeSource()
@@ -180,8 +181,7 @@ final class WorkflowRunner {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary folder left behind is not worth failing the run for
         }

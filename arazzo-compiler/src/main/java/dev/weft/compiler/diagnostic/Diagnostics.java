@@ -2,7 +2,9 @@ package dev.weft.compiler.diagnostic;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects diagnostics as the compiler finds them; checks add to it and carry on.
@@ -12,14 +14,17 @@ import java.util.List;
  */
 public final class Diagnostics {
     // insertion order, no duplicates (a rule reached twice for one spot reports once)
-    private final java.util.Set<Diagnostic> items = new java.util.LinkedHashSet<>();
+    private final Set<Diagnostic> items = new LinkedHashSet<>();
     private final boolean strict;
 
     public Diagnostics() {
         this(false);
     }
 
-    /** With {@code strict}, dialect warnings (bare expressions, comparison JSONPath, bare operationIds…) are errors. */
+    /**
+     * With {@code strict}, dialect warnings (bare expressions, comparison JSONPath, bare operationIds…) are
+     * errors.
+     */
     public Diagnostics(boolean strict) {
         this.strict = strict;
     }

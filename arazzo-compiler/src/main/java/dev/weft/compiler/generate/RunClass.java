@@ -53,8 +53,8 @@ final class RunClass {
     TypeSpec build() {
         TypeSpec.Builder run = TypeSpec.classBuilder("Run")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc(
-                        "One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.\n")
+                .addJavadoc("One run of the workflow: its inputs, the outputs of the steps so far, and a method pair "
+                        + "per step.\n")
                 .addField(RuntimeTypes.RUN, WorkflowNames.RUN, Modifier.PRIVATE, Modifier.FINAL)
                 .addField(RuntimeTypes.OBJECT_NODE, WorkflowNames.IN, Modifier.PRIVATE, Modifier.FINAL);
         for (Step step : workflow.steps()) {

@@ -11,6 +11,9 @@ import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /** The runtime and library types generated code names, taken from class literals so a rename breaks our build. */
 final class RuntimeTypes {
@@ -28,9 +31,9 @@ final class RuntimeTypes {
     static final ClassName ARRAY_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ArrayNode");
     static final ClassName NULL_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "NullNode");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-    static final ClassName OBJECTS = ClassName.get(java.util.Objects.class);
-    static final ClassName COMPLETABLE_FUTURE = ClassName.get(java.util.concurrent.CompletableFuture.class);
-    static final ClassName PATTERN = ClassName.get(java.util.regex.Pattern.class);
+    static final ClassName OBJECTS = ClassName.get(Objects.class);
+    static final ClassName COMPLETABLE_FUTURE = ClassName.get(CompletableFuture.class);
+    static final ClassName PATTERN = ClassName.get(Pattern.class);
     static final ClassName STRING = ClassName.get(String.class);
     static final ClassName LIST = ClassName.get(List.class);
 

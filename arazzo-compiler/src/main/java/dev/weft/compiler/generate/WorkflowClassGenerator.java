@@ -99,7 +99,8 @@ public final class WorkflowClassGenerator {
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc(
                                 "Runs the workflow to its end, blocking the calling thread.\n\n"
-                                        + "@throws $T when a step fails and no action handles it, or a poll limit is reached\n",
+                                        + "@throws $T when a step fails and no action handles it, or a poll limit "
+                                        + "is reached\n",
                                 RuntimeTypes.WORKFLOW_EXCEPTION)
                         .returns(type.nestedClass("Outputs"))
                         .addParameter(type.nestedClass("Inputs"), "inputs")
@@ -199,9 +200,9 @@ public final class WorkflowClassGenerator {
     private static TypeSpec stepEnum(Workflow workflow, WorkflowNames names, ClassName type) {
         TypeSpec.Builder steps = TypeSpec.enumBuilder(type)
                 .addModifiers(Modifier.PRIVATE)
-                .addJavadoc(
-                        "The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow\n"
-                                + "and one per retry action that runs a step or workflow first.\n")
+                .addJavadoc("The steps of the workflow, in document order, then pseudo-steps: one per goto target "
+                        + "workflow\n"
+                        + "and one per retry action that runs a step or workflow first.\n")
                 .addField(String.class, "id", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addParameter(String.class, "id")

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Binds a node tree to the Arazzo model, reporting what does not fit the 1.0.x object shapes.
@@ -27,7 +28,7 @@ public final class DocumentBinder {
      * Arazzo 1.0.x, as the official schema's pattern has it: the specification says tooling SHOULD NOT tell
      * patch versions apart, so 1.0.2 or 1.0.1-rc1 is read as 1.0.1 is.
      */
-    static final java.util.regex.Pattern SUPPORTED_VERSIONS = java.util.regex.Pattern.compile("1\\.0\\.\\d+(-.+)?");
+    static final Pattern SUPPORTED_VERSIONS = Pattern.compile("1\\.0\\.\\d+(-.+)?");
 
     /**
      * The largest {@code retryLimit} and {@code retryAfter} (seconds, 68 years): generated code holds them

@@ -6,6 +6,7 @@ import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Node;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,9 +190,7 @@ final class Fields {
     /** An integer of at most {@code max}, which generated code holds as a Java {@code long}; see above. */
     Located<Long> optionalInteger(String key, long max) {
         Node value = node.get(key);
-        if (value instanceof Node.NumberNode n
-                && n.integral()
-                && n.value().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+        if (value instanceof Node.NumberNode n && n.integral() && n.value().compareTo(BigDecimal.valueOf(max)) > 0) {
             diagnostics.error(
                     DiagnosticCode.INVALID_VALUE,
                     value.location(),

@@ -119,6 +119,7 @@ public final class NodeReader {
         }
     }
 
+    // SnakeYAML's Node stays fully qualified here: Node alone is this package's model.Node, what convert returns
     private Node convert(Path file, org.yaml.snakeyaml.nodes.Node node, int depth) {
         Location location = at(file, node.getStartMark());
         if (depth > MAX_DEPTH) {

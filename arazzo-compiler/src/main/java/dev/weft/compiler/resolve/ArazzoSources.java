@@ -2,6 +2,7 @@ package dev.weft.compiler.resolve;
 
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.SourceDescription;
@@ -76,7 +77,7 @@ final class ArazzoSources {
         return kinds.computeIfAbsent(
                 file,
                 f -> new NodeReader(new Diagnostics())
-                        .read(f, dev.weft.compiler.diagnostic.Location.startOf(f))
+                        .read(f, Location.startOf(f))
                         .map(root -> root instanceof Node.MapNode map && map.get("arazzo") != null)
                         .orElse(false));
     }

@@ -8,14 +8,19 @@ import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.SourceDescription;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Loads a document's source descriptions and finds the operation behind each step. */
 public final class Resolver {
@@ -29,11 +34,11 @@ public final class Resolver {
 
     /** A resolver for one compilation: each file it loads is read once, however many documents use it. */
     public Resolver(Diagnostics diagnostics) {
-        this(diagnostics, java.util.Map.of());
+        this(diagnostics, Map.of());
     }
 
     /** A resolver reading {@code mappings}' local files for the absolute source URLs they name (D-28). */
-    public Resolver(Diagnostics diagnostics, java.util.Map<String, java.nio.file.Path> mappings) {
+    public Resolver(Diagnostics diagnostics, Map<String, Path> mappings) {
         this.diagnostics = diagnostics;
         SourceFiles files = new SourceFiles(mappings);
         this.loader = new SourceLoader(diagnostics, files);
@@ -70,8 +75,8 @@ public final class Resolver {
     }
 
     private Optional<OperationRef> target(ArazzoDocument document, Map<String, SourceApi> sources, Step step) {
-        if (java.util.stream.Stream.of(step.operationId(), step.operationPath(), step.workflowId())
-                        .filter(java.util.Objects::nonNull)
+        if (Stream.of(step.operationId(), step.operationPath(), step.workflowId())
+                        .filter(Objects::nonNull)
                         .count()
                 > 1) {
             return Optional.empty(); // STEP-3 is reported by the checks; guessing a target would add noise
@@ -177,7 +182,7 @@ public final class Resolver {
                 "operationId '" + id + "' is a webhook of '" + sourceName + "': the API calls it, a workflow cannot");
     }
 
-    private void unknown(Step step, Located<String> at, String id, String where, java.util.Collection<String> known) {
+    private void unknown(Step step, Located<String> at, String id, String where, Collection<String> known) {
         diagnostics.error(
                 DiagnosticCode.UNKNOWN_OPERATION,
                 at.location(),
@@ -222,7 +227,7 @@ public final class Resolver {
                     .map(op -> op.operationId() != null
                             ? "'operationId: " + (sources.size() > 1 ? QUALIFIED + sourceName + "." : "")
                                     + op.operationId() + "'"
-                            : "'/" + op.method().toLowerCase(java.util.Locale.ROOT) + "' after it")
+                            : "'/" + op.method().toLowerCase(Locale.ROOT) + "' after it")
                     .toList();
             String fix = fixes.isEmpty()
                     ? "append the method, e.g. '/get'"

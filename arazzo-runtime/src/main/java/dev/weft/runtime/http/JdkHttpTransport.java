@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The default transport, on the JDK's {@link HttpClient} (HTTP/1.1, redirects followed except HTTPS to HTTP),
@@ -24,7 +25,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
     private final Duration connectTimeout;
     private final long maxResponseBytes;
-    private final java.util.concurrent.Executor executor;
+    private final Executor executor;
     private volatile HttpClient client;
 
     /**
@@ -44,7 +45,7 @@ public final class JdkHttpTransport implements HttpTransport {
      * @param maxResponseBytes the most bytes of a response body accepted
      * @param executor the executor of the HTTP client's asynchronous work, or {@code null} for the JDK's own
      */
-    public JdkHttpTransport(Duration connectTimeout, long maxResponseBytes, java.util.concurrent.Executor executor) {
+    public JdkHttpTransport(Duration connectTimeout, long maxResponseBytes, Executor executor) {
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.maxResponseBytes = requirePositive(maxResponseBytes);
         this.executor = executor;

@@ -1,6 +1,7 @@
 package dev.weft.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One run of a workflow: counts step visits, enforces the poll policy on loops, sends the steps' requests,
@@ -554,8 +556,7 @@ public final class WorkflowRun {
      * @param callee runs the called workflow and returns its outputs
      * @return the outcome
      */
-    public WorkflowCall call(
-            String stepId, java.util.function.Supplier<com.fasterxml.jackson.databind.node.ObjectNode> callee) {
+    public WorkflowCall call(String stepId, Supplier<ObjectNode> callee) {
         try {
             return new WorkflowCall(callee.get(), null);
         } catch (WorkflowException e) {
@@ -574,10 +575,8 @@ public final class WorkflowRun {
      * @param callee starts the called workflow
      * @return the outcome, never failed exceptionally by the callee's failure
      */
-    public CompletableFuture<WorkflowCall> callAsync(
-            String stepId,
-            java.util.function.Supplier<CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode>> callee) {
-        CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> started;
+    public CompletableFuture<WorkflowCall> callAsync(String stepId, Supplier<CompletableFuture<ObjectNode>> callee) {
+        CompletableFuture<ObjectNode> started;
         try {
             started = callee.get();
         } catch (RuntimeException e) {
@@ -621,7 +620,7 @@ public final class WorkflowRun {
      * @param request builds the request
      * @return the exchange, perhaps without a response
      */
-    public Exchange send(String stepId, java.util.function.Supplier<StepRequest> request) {
+    public Exchange send(String stepId, Supplier<StepRequest> request) {
         StepRequest built = build(stepId, request);
         try {
             return send(built);
@@ -644,7 +643,7 @@ public final class WorkflowRun {
      * @param request builds the request
      * @return the exchange, or a future failed with a {@link WorkflowException}
      */
-    public CompletableFuture<Exchange> sendAsync(String stepId, java.util.function.Supplier<StepRequest> request) {
+    public CompletableFuture<Exchange> sendAsync(String stepId, Supplier<StepRequest> request) {
         StepRequest built;
         try {
             built = build(stepId, request);
@@ -660,7 +659,7 @@ public final class WorkflowRun {
         });
     }
 
-    private StepRequest build(String stepId, java.util.function.Supplier<StepRequest> request) {
+    private StepRequest build(String stepId, Supplier<StepRequest> request) {
         try {
             return request.get();
         } catch (AbsentValueException e) {
