@@ -2,7 +2,6 @@ package dev.weft.runtime;
 
 import dev.weft.runtime.http.HttpTransport;
 import dev.weft.runtime.http.JdkHttpTransport;
-import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -191,16 +190,6 @@ public final class ArazzoClient {
      */
     public Map<String, String> defaultHeaders() {
         return defaultHeaders;
-    }
-
-    /**
-     * Starts a run of a workflow; the run's deadline is measured from now.
-     *
-     * @param workflowId the workflow's id
-     * @return the run
-     */
-    public WorkflowRun startRun(String workflowId) {
-        return new WorkflowRun(this, workflowId);
     }
 
     @Override

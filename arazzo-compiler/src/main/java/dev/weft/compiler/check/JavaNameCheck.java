@@ -6,6 +6,8 @@ import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.names.JavaNames;
+import dev.weft.compiler.names.WorkflowClassNames;
 import dev.weft.compiler.resolve.ResolvedDocument;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -9,15 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.compiler.CompilationResult;
 import dev.weft.compiler.GeneratedFile;
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
-import dev.weft.runtime.internal.WorkflowRun;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -73,14 +71,17 @@ final class WorkflowRunner {
                 if (loader == null) {
                     return Main.FAILED;
                 }
-                ObjectNode outputs = invoke(loader.loadClass(className));
+                ObjectNode outputs = run(JsonWorkflow.of(loader.loadClass(className)));
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outputs));
                 return Main.OK;
             }
         } catch (WorkflowException e) {
             err.println("weft: workflow '" + arguments.workflowId() + "' failed: " + e.getMessage());
             return Main.FAILED;
-        } catch (IOException | ReflectiveOperationException e) {
+        } catch (IllegalArgumentException e) {
+            err.println("weft: " + e.getMessage()); // the inputs do not fit the workflow
+            return Main.FAILED;
+        } catch (IOException | ClassNotFoundException e) {
             err.println("weft: cannot run the generated code: " + e);
             return Main.FAILED;
         } finally {
@@ -119,7 +120,7 @@ final class WorkflowRunner {
         return new URLClassLoader(new URL[] {classes.toUri().toURL()}, WorkflowRunner.class.getClassLoader());
     }
 
-    private ObjectNode invoke(Class<?> workflow) throws ReflectiveOperationException {
+    private ObjectNode run(JsonWorkflow workflow) {
         ArazzoClient.Builder builder = ArazzoClient.builder();
         arguments.servers().forEach(builder::server);
         if (arguments.pollDelay() != null) {
@@ -127,17 +128,7 @@ final class WorkflowRunner {
                     .withInitialDelay(arguments.pollDelay())
                     .withMaxDelay(arguments.pollDelay().multipliedBy(8)));
         }
-        WorkflowRun root = builder.build().startRun("weft-cli");
-        Method call = workflow.getDeclaredMethod("call", WorkflowRun.class, JsonNode.class);
-        call.setAccessible(true); // package-private: the entry point for calls between generated workflows
-        try {
-            return (ObjectNode) call.invoke(null, root, inputs());
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
+        return workflow.run(builder.build(), inputs());
     }
 
     private ObjectNode inputs() {

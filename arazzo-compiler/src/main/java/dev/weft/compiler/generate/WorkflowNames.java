@@ -1,12 +1,12 @@
 package dev.weft.compiler.generate;
 
 import com.palantir.javapoet.NameAllocator;
-import dev.weft.compiler.check.JavaNames;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.names.JavaNames;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -26,11 +26,11 @@ import java.util.function.Supplier;
 /**
  * One run of a workflow: counts step visits, enforces the poll policy on loops, sends the steps' requests,
  * reports events to the client's {@link WorkflowListener} and builds the run's failures with secrets redacted;
- * created by {@link ArazzoClient#startRun}, not thread-safe (except {@link #cancel()}).
+ * created by {@link #start}, not thread-safe (except {@link #cancel()}).
  *
  * <p>The first visit of a step never waits. A revisit (a {@code goto} back, i.e. a loop) is a poll iteration:
  * the run fails once its loop iterations exceed {@link PollPolicy#maxIterations()} or its time since
- * {@code startRun} exceeds {@link PollPolicy#deadline()} (or would during the wait); otherwise it waits
+ * {@code start} exceeds {@link PollPolicy#deadline()} (or would during the wait); otherwise it waits
  * {@link PollPolicy#delayBeforeIteration(int)} with n = visits of that step − 1. No request outlives the
  * deadline either: its timeout is the client's request timeout or the time left, whichever is shorter.
  *
@@ -57,12 +57,17 @@ public final class WorkflowRun {
     private Cancellation cancellation = new Cancellation();
 
     /**
-     * Starts a run; generated code calls {@link ArazzoClient#startRun} instead.
+     * Starts a run of a workflow; the run's deadline is measured from now.
      *
-     * @param client the client
-     * @param workflowId the workflow
+     * @param client the client the run sends its requests through
+     * @param workflowId the workflow's id
+     * @return the run
      */
-    public WorkflowRun(ArazzoClient client, String workflowId) {
+    public static WorkflowRun start(ArazzoClient client, String workflowId) {
+        return new WorkflowRun(client, workflowId);
+    }
+
+    private WorkflowRun(ArazzoClient client, String workflowId) {
         this.client = Objects.requireNonNull(client, "client");
         this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
         this.policy = client.pollPolicy();
