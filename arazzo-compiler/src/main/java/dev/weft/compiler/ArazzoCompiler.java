@@ -1,9 +1,9 @@
 package dev.weft.compiler;
 
 import dev.weft.compiler.check.Checks;
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.generate.WorkflowClassGenerator;
 import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.names.WorkflowClassNames;
@@ -84,10 +84,7 @@ public final class ArazzoCompiler {
         try {
             phase.run();
         } catch (RuntimeException | StackOverflowError e) {
-            diagnostics.error(
-                    DiagnosticCode.INTERNAL_ERROR,
-                    Location.startOf(file),
-                    "Weft failed on this file; please report it with this stack trace:\n" + stackTrace(e));
+            diagnostics.report(Message.INTERNAL_ERROR, Location.startOf(file), stackTrace(e));
         }
     }
 

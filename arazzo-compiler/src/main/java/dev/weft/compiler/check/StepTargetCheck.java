@@ -1,7 +1,7 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.RequestBody;
 import dev.weft.compiler.model.Step;
@@ -27,22 +27,14 @@ final class StepTargetCheck implements Check {
                         .filter(t -> t != null)
                         .count();
                 if (targets != 1) {
-                    diagnostics.report(
-                            DiagnosticCode.INVALID_STEP_TARGET,
-                            step.stepId().location(),
-                            "step '" + step.id()
-                                    + "' must have exactly one of operationId, operationPath and workflowId, found "
-                                    + targets);
+                    diagnostics.report(Message.NOT_ONE_TARGET, step.stepId().location(), step.id(), targets);
                     continue;
                 }
                 Located<String> workflowId = step.workflowId();
                 if (workflowId != null && step.requestBody() != null) {
                     // STEP-10: the spec passes a requestBody to operations only; nothing forbids one here
                     diagnostics.report(
-                            DiagnosticCode.IGNORED_FIELD,
-                            step.requestBody().location(),
-                            "step '" + step.id() + "' calls a workflow, which takes no requestBody; it is ignored "
-                                    + "(pass values as parameters)");
+                            Message.BODY_OF_WORKFLOW_STEP, step.requestBody().location(), step.id());
                 }
                 if (step.requestBody() != null) {
                     replacementTargets(
@@ -64,10 +56,12 @@ final class StepTargetCheck implements Check {
         boolean qualify = document.sources().size() > 1;
         String id = qualify ? "$sourceDescriptions." + op.sourceName() + "." + op.operationId() : op.operationId();
         diagnostics.report(
-                DiagnosticCode.PREFER_OPERATION_ID,
+                Message.PREFER_OPERATION_ID,
                 step.operationPath().location(),
-                "step '" + step.id() + "' names " + op.display() + " by operationPath although it has operationId '"
-                        + op.operationId() + "'; prefer 'operationId: " + id + "'");
+                step.id(),
+                op.display(),
+                op.operationId(),
+                id);
     }
 
     /** BODY-3: a replacement's target is a JSON Pointer for JSON and form bodies, an XPath for XML ones. */
@@ -88,18 +82,10 @@ final class StepTargetCheck implements Check {
                 try {
                     XPathFactory.newDefaultInstance().newXPath().compile(target);
                 } catch (XPathExpressionException e) {
-                    diagnostics.report(
-                            DiagnosticCode.INVALID_VALUE,
-                            r.target().location(),
-                            "replacement target '" + target
-                                    + "' is not an XPath 1.0 expression, which an XML body needs");
+                    diagnostics.report(Message.TARGET_NOT_XPATH, r.target().location(), target);
                 }
             } else if (!target.isEmpty() && !target.startsWith("/") || target.matches(".*~[^01].*|.*~$")) {
-                diagnostics.report(
-                        DiagnosticCode.INVALID_VALUE,
-                        r.target().location(),
-                        "replacement target '" + target + "' is not a JSON Pointer (RFC 6901), which a " + contentType
-                                + " body needs; write it like '/items/0/id'");
+                diagnostics.report(Message.TARGET_NOT_A_POINTER, r.target().location(), target, contentType);
             }
         }
     }

@@ -29,6 +29,21 @@ public final class Diagnostics {
         this.strict = strict;
     }
 
+    /**
+     * Reports a diagnostic: the message's code, that code's severity and the message's text with {@code args}
+     * in its placeholders.
+     *
+     * @throws IllegalArgumentException for a part of a message, which has no code, or the wrong number of
+     *     arguments (both bugs in Weft)
+     */
+    public void report(Message message, Location location, Object... args) {
+        if (message.isPart()) {
+            throw new IllegalArgumentException(message + " is a part of other messages, not a diagnostic");
+        }
+        DiagnosticCode code = message.code();
+        items.add(new Diagnostic(code.severity(strict), code, message.format(args), location));
+    }
+
     /** Reports a diagnostic with its code's severity. */
     public void report(DiagnosticCode code, Location location, String message) {
         items.add(new Diagnostic(code.severity(strict), code, message, location));

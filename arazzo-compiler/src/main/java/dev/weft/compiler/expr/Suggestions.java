@@ -2,6 +2,7 @@ package dev.weft.compiler.expr;
 
 import static dev.weft.compiler.diagnostic.Suggestions.distance;
 
+import dev.weft.compiler.diagnostic.Message;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +32,6 @@ final class Suggestions {
     /** {@code "; did you mean 'x'?"} for the closest candidate, or an empty string. */
     static String didYouMean(String word, String prefix, List<String> candidates) {
         String best = closest(word, candidates);
-        return best == null ? "" : "; did you mean '" + prefix + best + "'?";
+        return best == null ? "" : Message.DID_YOU_MEAN.format(prefix + best);
     }
 }
