@@ -510,6 +510,41 @@ public enum Message {
     INDEX_TOO_LARGE("index '{index}' is too large"),
     INVALID_STRING_ESCAPE("invalid escape '\\{char}' in string"),
     UNTERMINATED_STRING("unterminated string"),
+    // reading: files and YAML
+    MISSING_FILE(DiagnosticCode.MISSING_FILE, "file '{file}' does not exist"),
+    UNREADABLE_FILE(DiagnosticCode.MISSING_FILE, "file '{file}' cannot be read: {reason}"),
+    NOT_UTF_8(DiagnosticCode.MALFORMED_YAML, "file is not valid UTF-8"),
+    EMPTY_DOCUMENT(DiagnosticCode.NOT_AN_OBJECT, "document is empty"),
+    MALFORMED_YAML(DiagnosticCode.MALFORMED_YAML, "malformed YAML: {reason}"),
+    TOO_MANY_VALUES(
+            DiagnosticCode.MALFORMED_YAML,
+            "the document expands to more than {max} values through aliases; Weft refuses it"),
+    YAML_TAG(DiagnosticCode.MALFORMED_YAML, "YAML tag '{tag}' is not allowed; only JSON-compatible values are"),
+    LINE_SEPARATOR(
+            DiagnosticCode.MALFORMED_YAML,
+            "the text contains U+2028 or U+2029 (a line or paragraph separator), which Weft cannot carry into generated Java; use a plain line break"),
+    KEY_NOT_A_STRING(DiagnosticCode.MALFORMED_YAML, "map keys must be strings"),
+    MERGE_KEY(DiagnosticCode.MALFORMED_YAML, "YAML merge keys ('<<') are not supported"),
+    DUPLICATE_KEY(DiagnosticCode.MALFORMED_YAML, "duplicate key '{key}'"),
+
+    // resolving: OpenAPI descriptions
+    INVALID_SOURCE_URL(
+            DiagnosticCode.INVALID_SOURCE_DESCRIPTION, "source description url '{url}' is not a valid URI reference"),
+    REMOTE_SOURCE(
+            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            "source description '{source}' is remote ({url}); Weft never downloads at build time: save the file and map the url to it (sourceMappings), or use a relative url"),
+    UNREADABLE_SOURCE(
+            DiagnosticCode.INVALID_SOURCE_DESCRIPTION, "source description '{source}' cannot be read: {reason}"),
+    NOT_OPENAPI(
+            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            "source description '{source}' cannot be read as OpenAPI: {reason}"),
+    NOT_AN_OPENAPI_DESCRIPTION("not an OpenAPI description"),
+    ARAZZO_AS_OPENAPI(
+            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            "source description '{source}' is an Arazzo document, not OpenAPI; declare it with 'type: arazzo'"),
+    DUPLICATE_OPERATION_ID(
+            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            "source description '{source}' declares operationId '{operationId}' twice"),
     ; // end of the catalogue
 
     /**
@@ -543,7 +578,8 @@ public enum Message {
             "stackTrace",
             "character",
             "item",
-            "offset");
+            "offset",
+            "url");
 
     private final DiagnosticCode code;
     private final String template;

@@ -1,8 +1,8 @@
 package dev.weft.compiler.read;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Node;
 import java.io.IOException;
 import java.io.Reader;
@@ -69,16 +69,13 @@ public final class NodeReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            diagnostics.error(DiagnosticCode.MISSING_FILE, referencedFrom, "file '" + file + "' does not exist");
+            diagnostics.report(Message.MISSING_FILE, referencedFrom, file);
             return Optional.empty();
         } catch (CharacterCodingException e) {
-            diagnostics.error(DiagnosticCode.MALFORMED_YAML, Location.startOf(file), "file is not valid UTF-8");
+            diagnostics.report(Message.NOT_UTF_8, Location.startOf(file));
             return Optional.empty();
         } catch (IOException e) {
-            diagnostics.error(
-                    DiagnosticCode.MISSING_FILE,
-                    referencedFrom,
-                    "file '" + file + "' cannot be read: " + e.getMessage());
+            diagnostics.report(Message.UNREADABLE_FILE, referencedFrom, file, e.getMessage());
             return Optional.empty();
         }
         return parse(file, new StringReader(text));
@@ -95,26 +92,20 @@ public final class NodeReader {
         try {
             org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(text);
             if (root == null) {
-                diagnostics.error(DiagnosticCode.NOT_AN_OBJECT, Location.startOf(file), "document is empty");
+                diagnostics.report(Message.EMPTY_DOCUMENT, Location.startOf(file));
                 return Optional.empty();
             }
             return Optional.of(convert(file, root, 0));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            diagnostics.error(DiagnosticCode.MALFORMED_YAML, at(file, mark), "malformed YAML: " + oneLine(problem));
+            diagnostics.report(Message.MALFORMED_YAML, at(file, mark), oneLine(problem));
             return Optional.empty();
         } catch (TooLarge e) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    e.at,
-                    "the document expands to more than " + MAX_NODES + " values through aliases; Weft refuses it");
+            diagnostics.report(Message.TOO_MANY_VALUES, e.at, MAX_NODES);
             return Optional.empty();
         } catch (YAMLException e) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    Location.startOf(file),
-                    "malformed YAML: " + oneLine(e.getMessage()));
+            diagnostics.report(Message.MALFORMED_YAML, Location.startOf(file), oneLine(e.getMessage()));
             return Optional.empty();
         }
     }
@@ -129,10 +120,7 @@ public final class NodeReader {
             throw new TooLarge(location);
         }
         if (!PLAIN_TAGS.contains(node.getTag())) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    location,
-                    "YAML tag '" + node.getTag().getValue() + "' is not allowed; only JSON-compatible values are");
+            diagnostics.report(Message.YAML_TAG, location, node.getTag().getValue());
         }
         if (node instanceof MappingNode map) {
             return convertMap(file, map, location, depth);
@@ -154,11 +142,7 @@ public final class NodeReader {
      */
     private void separators(String text, Location location) {
         if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    location,
-                    "the text contains U+2028 or U+2029 (a line or paragraph separator), which Weft cannot carry into "
-                            + "generated Java; use a plain line break");
+            diagnostics.report(Message.LINE_SEPARATOR, location);
         }
     }
 
@@ -167,19 +151,18 @@ public final class NodeReader {
         for (NodeTuple tuple : map.getValue()) {
             Location keyLocation = at(file, tuple.getKeyNode().getStartMark());
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "map keys must be strings");
+                diagnostics.report(Message.KEY_NOT_A_STRING, keyLocation);
                 continue;
             }
             if (key.getTag().equals(Tag.MERGE)) {
-                diagnostics.error(
-                        DiagnosticCode.MALFORMED_YAML, keyLocation, "YAML merge keys ('<<') are not supported");
+                diagnostics.report(Message.MERGE_KEY, keyLocation);
                 continue;
             }
             String name = key.getValue();
             separators(name, keyLocation);
             Node value = convert(file, tuple.getValueNode(), depth + 1);
             if (entries.containsKey(name)) {
-                diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "duplicate key '" + name + "'");
+                diagnostics.report(Message.DUPLICATE_KEY, keyLocation, name);
                 continue;
             }
             entries.put(name, new Node.Entry(name, keyLocation, value));

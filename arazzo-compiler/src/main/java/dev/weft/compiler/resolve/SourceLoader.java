@@ -1,7 +1,7 @@
 package dev.weft.compiler.resolve;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.SourceDescription;
 import dev.weft.compiler.read.NodeReader;
@@ -41,29 +41,25 @@ public final class SourceLoader {
     public Optional<SourceApi> load(Path arazzoFile, SourceDescription source) {
         String url = source.url().value();
         if (!SourceFiles.isValidReference(url)) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                    source.url().location(),
-                    "source description url '" + url + "' is not a valid URI reference");
+            diagnostics.report(Message.INVALID_SOURCE_URL, source.url().location(), url);
             return Optional.empty();
         }
         Optional<Path> located = files.locate(arazzoFile, url);
         if (located.isEmpty()) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            diagnostics.report(
+                    Message.REMOTE_SOURCE,
                     source.url().location(),
-                    "source description '" + source.name().value() + "' is remote (" + url
-                            + "); Weft never downloads at build time: save the file and map the url to it (sourceMappings), or "
-                            + "use a relative url");
+                    source.name().value(),
+                    url);
             return Optional.empty();
         }
         Path file = located.get();
         if (!Files.isRegularFile(file)) {
-            diagnostics.error(
-                    DiagnosticCode.MISSING_FILE,
+            diagnostics.report(
+                    Message.MISSING_SOURCE_FILE,
                     source.url().location(),
-                    "source description '" + source.name().value() + "' points at '" + file
-                            + "', which does not exist");
+                    source.name().value(),
+                    file);
             return Optional.empty();
         }
         Path finalFile = file;
@@ -85,22 +81,21 @@ public final class SourceLoader {
         try {
             result = new OpenAPIParser().readLocation(file.toUri().toString(), null, options);
         } catch (RuntimeException e) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            diagnostics.report(
+                    Message.UNREADABLE_SOURCE,
                     source.url().location(),
-                    "source description '" + source.name().value() + "' cannot be read: " + e.getMessage());
+                    source.name().value(),
+                    e.getMessage());
             return Optional.empty();
         }
         if (result == null || result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
             String why = result == null
                             || result.getMessages() == null
                             || result.getMessages().isEmpty()
-                    ? "not an OpenAPI description"
+                    ? Message.NOT_AN_OPENAPI_DESCRIPTION.format()
                     : String.join("; ", result.getMessages());
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                    source.url().location(),
-                    "source description '" + source.name().value() + "' cannot be read as OpenAPI: " + why);
+            diagnostics.report(
+                    Message.NOT_OPENAPI, source.url().location(), source.name().value(), why);
             return Optional.empty();
         }
         if (key != null) {
@@ -123,11 +118,7 @@ public final class SourceLoader {
         }
         String name = source.name().value();
         if (map.get("arazzo") != null) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                    source.url().location(),
-                    "source description '" + name
-                            + "' is an Arazzo document, not OpenAPI; declare it with 'type: arazzo'");
+            diagnostics.report(Message.ARAZZO_AS_OPENAPI, source.url().location(), name);
             return false;
         }
         return true;
@@ -157,11 +148,8 @@ public final class SourceLoader {
                     continue;
                 }
                 if (byId.containsKey(op.getOperationId())) {
-                    diagnostics.error(
-                            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                            source.url().location(),
-                            "source description '" + name + "' declares operationId '" + op.getOperationId()
-                                    + "' twice");
+                    diagnostics.report(
+                            Message.DUPLICATE_OPERATION_ID, source.url().location(), name, op.getOperationId());
                 }
                 byId.put(op.getOperationId(), ref);
             }
