@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Collects diagnostics as the compiler finds them; checks add to it and carry on.
  *
- * <p>A diagnostic's severity is its code's, from {@link DiagnosticCode}: no call site chooses one. Where
- * one rule needs two severities, it has two codes.
+ * <p>A call site names a {@link Message} and its values, nothing else: the message's template gives the
+ * text, its code the code, and the code's catalogue entry in {@link DiagnosticCode} the severity. Where one
+ * rule needs two severities, it has two codes.
  */
 public final class Diagnostics {
     // insertion order, no duplicates (a rule reached twice for one spot reports once)
@@ -42,39 +43,6 @@ public final class Diagnostics {
         }
         DiagnosticCode code = message.code();
         items.add(new Diagnostic(code.severity(strict), code, message.format(args), location));
-    }
-
-    /** Reports a diagnostic with its code's severity. */
-    public void report(DiagnosticCode code, Location location, String message) {
-        items.add(new Diagnostic(code.severity(strict), code, message, location));
-    }
-
-    /**
-     * Reports a diagnostic of an error code; a call site that says "error" for a code the catalogue calls a
-     * warning is a bug in Weft, and fails here rather than override the catalogue.
-     */
-    public void error(DiagnosticCode code, Location location, String message) {
-        expect(code, code.defaultSeverity() == Severity.ERROR, "an error");
-        report(code, location, message);
-    }
-
-    /** Reports a diagnostic of a (non-dialect) warning code; fails for any other code, as {@link #error} does. */
-    public void warning(DiagnosticCode code, Location location, String message) {
-        expect(code, code.defaultSeverity() == Severity.WARNING && !code.isDialect(), "a warning");
-        report(code, location, message);
-    }
-
-    /** Reports a diagnostic of a dialect code, which {@code strict} makes an error; fails for any other code. */
-    public void dialect(DiagnosticCode code, Location location, String message) {
-        expect(code, code.isDialect(), "a dialect warning");
-        report(code, location, message);
-    }
-
-    private static void expect(DiagnosticCode code, boolean holds, String what) {
-        if (!holds) {
-            throw new IllegalArgumentException(
-                    "[" + code.id() + "] is not " + what + " in DiagnosticCode; report it with report()");
-        }
     }
 
     public void addAll(Diagnostics other) {
