@@ -137,7 +137,7 @@ class ArchitectureTest {
                 .check(COMPILER);
     }
 
-    /** Each package is one slice, the root package (the facade) included, which {@code slices().matching} leaves out. */
+    /** Each package is one slice, the root package (the facade) included, which {@code slices().matching} omits. */
     static SliceAssignment packagesBelow(String root) {
         return new SliceAssignment() {
             @Override

@@ -35,7 +35,8 @@ public enum Message {
             "field '{field}' of a reusable object is ignored; only 'reference' (and 'value' for a parameter) count"),
     RESERVED_EXTENSION(
             DiagnosticCode.RESERVED_EXTENSION,
-            "extension '{field}' uses a prefix the specification reserves (x-oai-, x-oas-, x-arazzo); choose another name"),
+            "extension '{field}' uses a prefix the specification reserves (x-oai-, x-oas-, x-arazzo); choose another "
+                    + "name"),
     MISSING_FIELD(DiagnosticCode.MISSING_FIELD, "{object} has no '{field}'"),
     NOT_A_STRING(DiagnosticCode.WRONG_TYPE, "'{field}' of {object} must be a string, found {type}{hint}"),
     QUOTE_IT("; quote it"),
@@ -117,7 +118,8 @@ public enum Message {
             "reference '{reference}' must have the form '$components.{section}.<name>'"),
     INPUTS_COMPONENT_REFERENCE(
             DiagnosticCode.UNKNOWN_COMPONENT,
-            "reference '{reference}' cannot be used in a reusable object; share input schemas with a JSON Schema '$ref: \"#/components/inputs/{key}\"' inside 'inputs'"),
+            "reference '{reference}' cannot be used in a reusable object; share input schemas with a JSON Schema "
+                    + "'$ref: \"#/components/inputs/{key}\"' inside 'inputs'"),
     REFERENCE_TO_OTHER_SECTION(
             DiagnosticCode.UNKNOWN_COMPONENT,
             "reference '{reference}' points into '{section}' but must point into '{expected}'"),
@@ -137,15 +139,18 @@ public enum Message {
             "'{reference}' refers to source description '{source}', which is not declared"),
     WORKFLOW_SOURCE_IS_OPENAPI(
             DiagnosticCode.UNKNOWN_WORKFLOW,
-            "source description '{source}' is an OpenAPI description, not an Arazzo document; workflows of other documents need a source of type 'arazzo'"),
+            "source description '{source}' is an OpenAPI description, not an Arazzo document; workflows of other "
+                    + "documents need a source of type 'arazzo'"),
     WORKFLOW_NOT_IN_SOURCE(
             DiagnosticCode.UNKNOWN_WORKFLOW, "workflow '{workflow}' is not in source description '{source}'{hint}"),
     UNQUALIFIED_WORKFLOW(
             DiagnosticCode.UNQUALIFIED_WORKFLOW,
-            "workflow '{workflow}' is in source description '{source}'; Arazzo 1.0.1 requires '$sourceDescriptions.{source}.{workflow}'"),
+            "workflow '{workflow}' is in source description '{source}'; Arazzo 1.0.1 requires "
+                    + "'$sourceDescriptions.{source}.{workflow}'"),
     ARAZZO_SOURCE_NOT_A_FILE(
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-            "source description '{source}' must be a relative URL or a file URL to an Arazzo document; Weft never downloads at build time"),
+            "source description '{source}' must be a relative URL or a file URL to an Arazzo document; Weft never "
+                    + "downloads at build time"),
     MISSING_SOURCE_FILE(
             DiagnosticCode.MISSING_FILE, "source description '{source}' points at '{file}', which does not exist"),
 
@@ -164,10 +169,12 @@ public enum Message {
             "operationId '{operationId}' is a webhook of '{source}': the API calls it, a workflow cannot"),
     AMBIGUOUS_OPERATION(
             DiagnosticCode.AMBIGUOUS_OPERATION,
-            "operationId '{operationId}' is declared by several source descriptions ({sources}); qualify it as '$sourceDescriptions.<name>.{operationId}'"),
+            "operationId '{operationId}' is declared by several source descriptions ({sources}); qualify it as "
+                    + "'$sourceDescriptions.<name>.{operationId}'"),
     UNQUALIFIED_OPERATION(
             DiagnosticCode.UNQUALIFIED_OPERATION,
-            "operationId '{operationId}' is not qualified although several source descriptions are declared; write '$sourceDescriptions.{source}.{operationId}'"),
+            "operationId '{operationId}' is not qualified although several source descriptions are declared; write "
+                    + "'$sourceDescriptions.{source}.{operationId}'"),
     MALFORMED_OPERATION_PATH(
             DiagnosticCode.INVALID_OPERATION_PATH,
             "operationPath must have the form '{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>'"),
@@ -200,7 +207,8 @@ public enum Message {
     NO_MEMBER("{at} is a {type}, which has no member '{token}'"),
     UNKNOWN_REQUEST_PARAMETER(
             DiagnosticCode.UNKNOWN_REQUEST_PARAMETER,
-            "'{expression}' reads {in} parameter '{parameter}', which {operation} does not declare and step '{step}' does not send{hint}"),
+            "'{expression}' reads {in} parameter '{parameter}', which {operation} does not declare and step '{step}' "
+                    + "does not send{hint}"),
 
     // checking: ids and names
     INVALID_SOURCE_NAME(DiagnosticCode.INVALID_NAME, "source description name '{name}' must match ^[A-Za-z0-9_-]+$"),
@@ -210,29 +218,34 @@ public enum Message {
     DUPLICATE_ID(DiagnosticCode.DUPLICATE_ID, "duplicate {object} '{id}' (first declared at line {line})"),
     MEMBER_NAME_COLLISION(
             DiagnosticCode.NAME_COLLISION,
-            "{object} '{id}' and '{other}' (line {line}) both become the Java name '{name}'; this one is named '{renamed}'"),
+            "{object} '{id}' and '{other}' (line {line}) both become the Java name '{name}'; this one is named "
+                    + "'{renamed}'"),
     WORKFLOW_NAME_COLLISION(
             DiagnosticCode.NAME_COLLISION,
             "workflowId '{id}' and '{other}' (line {line}) {clash}; this one is generated as '{renamed}'"),
     DOCUMENT_PREFIX(
             DiagnosticCode.DOCUMENT_PREFIX,
-            "workflow '{id}' and workflow '{other}' of '{file}' {clash} in one package; this one is generated as '{renamed}'"),
+            "workflow '{id}' and workflow '{other}' of '{file}' {clash} in one package; this one is generated as "
+                    + "'{renamed}'"),
     SAME_JAVA_NAME("both become the Java name '{name}'"),
     SAME_FILE_NAME("become '{name}' and '{otherName}', one file where file names ignore case"),
 
     // checking: request bodies
     MISSING_REQUEST_BODY(
             DiagnosticCode.MISSING_REQUEST_BODY,
-            "{operation} requires a request body, and step '{step}' sends none (the request goes without a body); add 'requestBody' with a 'payload'"),
+            "{operation} requires a request body, and step '{step}' sends none (the request goes without a body); "
+                    + "add 'requestBody' with a 'payload'"),
     DISCOURAGED_REQUEST_BODY(
             DiagnosticCode.DISCOURAGED_REQUEST_BODY,
             "step '{step}' sends a request body with {method}, which servers may ignore"),
     NO_MEDIA_TYPE(
             DiagnosticCode.MISSING_CONTENT_TYPE,
-            "step '{step}' sends a payload, but {operation} declares no request body media type, so Weft sends it as application/json; say which with 'contentType'"),
+            "step '{step}' sends a payload, but {operation} declares no request body media type, so Weft sends it as "
+                    + "application/json; say which with 'contentType'"),
     SEVERAL_MEDIA_TYPES(
             DiagnosticCode.MISSING_CONTENT_TYPE,
-            "{operation} accepts {list}, so Weft sends the payload of step '{step}' as the first, {mediaType}; say which with 'contentType'"),
+            "{operation} accepts {list}, so Weft sends the payload of step '{step}' as the first, {mediaType}; say "
+                    + "which with 'contentType'"),
 
     // checking: the flow between steps
     UNREACHABLE_STEP(
@@ -242,13 +255,16 @@ public enum Message {
             "steps loop without end: {cycle} by gotos without criteria; only the poll policy's limits will stop it"),
     OWN_OUTPUT_BEFORE_CALL(
             DiagnosticCode.OUTPUT_BEFORE_STEP,
-            "step '{step}' reads its own output before its first call, and no loop runs it before (the value is absent there)"),
+            "step '{step}' reads its own output before its first call, and no loop runs it before (the value is "
+                    + "absent there)"),
     OUTPUT_MAY_BE_ABSENT(
             DiagnosticCode.OUTPUT_BEFORE_STEP,
-            "step '{writer}' may not have run when step '{step}' reads its outputs: some path reaches '{step}' without it (the value is then absent)"),
+            "step '{writer}' may not have run when step '{step}' reads its outputs: some path reaches '{step}' "
+                    + "without it (the value is then absent)"),
     OUTPUT_ALWAYS_ABSENT(
             DiagnosticCode.OUTPUT_BEFORE_STEP,
-            "step '{writer}' never runs before step '{step}', which reads its outputs (the value is always absent there)"),
+            "step '{writer}' never runs before step '{step}', which reads its outputs (the value is always absent "
+                    + "there)"),
 
     // checking: parameters
     MISSING_PARAMETER_LOCATION(
@@ -262,7 +278,8 @@ public enum Message {
             "{in} parameter '{parameter}' is not declared by {operation} (it is sent anyway){hint}"),
     MISSING_PATH_PARAMETER(
             DiagnosticCode.MISSING_PATH_PARAMETER,
-            "step '{step}' gives no value for path parameter '{parameter}' of {operation}; without one the step fails at run time"),
+            "step '{step}' gives no value for path parameter '{parameter}' of {operation}; without one the step "
+                    + "fails at run time"),
     MISSING_PARAMETER(
             DiagnosticCode.MISSING_PARAMETER,
             "step '{step}' gives no value for required {in} parameter '{parameter}' of {operation}"),
@@ -276,13 +293,15 @@ public enum Message {
             "step '{step}' calls a workflow, which takes no requestBody; it is ignored (pass values as parameters)"),
     PREFER_OPERATION_ID(
             DiagnosticCode.PREFER_OPERATION_ID,
-            "step '{step}' names {operation} by operationPath although it has operationId '{operationId}'; prefer 'operationId: {reference}'"),
+            "step '{step}' names {operation} by operationPath although it has operationId '{operationId}'; prefer "
+                    + "'operationId: {reference}'"),
     TARGET_NOT_XPATH(
             DiagnosticCode.INVALID_VALUE,
             "replacement target '{target}' is not an XPath 1.0 expression, which an XML body needs"),
     TARGET_NOT_A_POINTER(
             DiagnosticCode.INVALID_VALUE,
-            "replacement target '{target}' is not a JSON Pointer (RFC 6901), which a {mediaType} body needs; write it like '/items/0/id'"),
+            "replacement target '{target}' is not a JSON Pointer (RFC 6901), which a {mediaType} body needs; write "
+                    + "it like '/items/0/id'"),
 
     // checking: calls between workflows
     IN_OF_WORKFLOW_STEP(
@@ -292,7 +311,8 @@ public enum Message {
     DUPLICATE_DEPENDENCY(DiagnosticCode.DUPLICATE_ID, "workflow '{workflow}' lists '{dependency}' in dependsOn twice"),
     MISSING_WORKFLOW_INPUT(
             DiagnosticCode.MISSING_WORKFLOW_INPUT,
-            "{caller} does not supply input '{input}', which workflow '{workflow}' requires (the call fails at run time)"),
+            "{caller} does not supply input '{input}', which workflow '{workflow}' requires (the call fails at run "
+                    + "time)"),
     CALLING_STEP("step '{step}'"),
     CALLING_ACTION("{type} action '{action}' (which passes the inputs of workflow '{workflow}' by name)"),
     CALLING_DEPENDENCY("dependsOn of workflow '{workflow}' (which passes its inputs by name)"),
@@ -322,70 +342,87 @@ public enum Message {
             DiagnosticCode.INVALID_VALUE, "unknown {type} version '{version}'; the specification defines {list}{hint}"),
     UNTRANSLATABLE_GOESSNER(
             DiagnosticCode.UNSUPPORTED_FEATURE,
-            "Goessner JSONPath '{condition}' has no safe translation to RFC 9535 JSONPath, the only JSONPath Weft evaluates; write it as an RFC 9535 query with 'type: jsonpath'"),
+            "Goessner JSONPath '{condition}' has no safe translation to RFC 9535 JSONPath, the only JSONPath Weft "
+                    + "evaluates; write it as an RFC 9535 query with 'type: jsonpath'"),
     GOESSNER_AS_IS(
             DiagnosticCode.GOESSNER_JSONPATH,
-            "Goessner JSONPath ('{version}') is evaluated as the same RFC 9535 query, whose comparisons do not convert types{fix}"),
+            "Goessner JSONPath ('{version}') is evaluated as the same RFC 9535 query, whose comparisons do not "
+                    + "convert types{fix}"),
     GOESSNER_TRANSLATED(
             DiagnosticCode.GOESSNER_JSONPATH,
-            "Goessner JSONPath ('{version}') is evaluated as the RFC 9535 query '{query}', whose comparisons do not convert types{fix}"),
+            "Goessner JSONPath ('{version}') is evaluated as the RFC 9535 query '{query}', whose comparisons do not "
+                    + "convert types{fix}"),
     WRITE_AS_JSONPATH("; write 'type: jsonpath' with the condition '{query}'"),
     BRACED_CONDITION(DiagnosticCode.MALFORMED_CONDITION, "a condition is not written in braces; write '{condition}'"),
     REGEX_DOES_NOT_COMPILE(DiagnosticCode.MALFORMED_CONDITION, "regular expression does not compile: {reason}"),
     MALFORMED_XPATH(DiagnosticCode.MALFORMED_CONDITION, "{reason}"),
     JSONPATH_COMPARISON_AS_SIMPLE(
             DiagnosticCode.JSONPATH_COMPARISON,
-            "jsonpath condition written as a comparison is not RFC 9535 JSONPath; Weft evaluates it as the simple condition '{condition}': write that as the condition, without 'type' and 'context'"),
+            "jsonpath condition written as a comparison is not RFC 9535 JSONPath; Weft evaluates it as the simple "
+                    + "condition '{condition}': write that as the condition, without 'type' and 'context'"),
     JSONPATH_COMPARISON(
             DiagnosticCode.JSONPATH_COMPARISON,
-            "jsonpath condition written as a comparison is not RFC 9535 JSONPath; Weft evaluates its '$.…' operands as members of the context: write it as a simple condition on the context"),
+            "jsonpath condition written as a comparison is not RFC 9535 JSONPath; Weft evaluates its '$.…' operands "
+                    + "as members of the context: write it as a simple condition on the context"),
     NOT_RFC_9535(DiagnosticCode.MALFORMED_CONDITION, "not an RFC 9535 JSONPath query: {reason}"),
     ROOT_FILTER_AS_SIMPLE(
             DiagnosticCode.JSONPATH_PITFALL,
-            "'$[?...]' filters the context's children, not the context: on an object, '@' is each member's value; to test the context's own members, write the simple condition '{condition}', without 'type' and 'context'"),
+            "'$[?...]' filters the context's children, not the context: on an object, '@' is each member's value; to "
+                    + "test the context's own members, write the simple condition '{condition}', without 'type' and "
+                    + "'context'"),
     ROOT_FILTER(
             DiagnosticCode.JSONPATH_PITFALL,
-            "'$[?...]' filters the context's children, not the context: on an object, '@' is each member's value; to test a member of the context, write a simple condition on it"),
+            "'$[?...]' filters the context's children, not the context: on an object, '@' is each member's value; to "
+                    + "test a member of the context, write a simple condition on it"),
     NOT_NULL_FILTER(DiagnosticCode.JSONPATH_PITFALL, "'{test}' is also true when the member is missing{fix}"),
     SIMPLE_CONDITION_FALSE_WHEN_MISSING(
-            "; write the simple condition '{condition}', without 'type' and 'context', which is false when it is missing"),
+            "; write the simple condition '{condition}', without 'type' and 'context', which is false when it is "
+                    + "missing"),
     TEST_EXISTENCE("; test existence with '{test}' instead"),
     MALFORMED_CONDITION(DiagnosticCode.MALFORMED_CONDITION, "{error}"),
 
     // checking: what expressions read
     OUTPUTS_OUTSIDE_CALL(
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
-            "'{expression}' is only available after a step that calls a workflow (in its criteria and outputs); elsewhere use '$steps.<stepId>.outputs.{output}'"),
+            "'{expression}' is only available after a step that calls a workflow (in its criteria and outputs); "
+                    + "elsewhere use '$steps.<stepId>.outputs.{output}'"),
     UNKNOWN_WORKFLOW_VALUE(
             DiagnosticCode.UNKNOWN_WORKFLOW,
             "'{expression}' refers to workflow '{workflow}', which is not in this document{hint}"),
     SOURCE_DESCRIPTION_AS_VALUE(
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
-            "'{expression}' names a source description, not a value; it is only allowed in operationId, operationPath and workflowId"),
+            "'{expression}' names a source description, not a value; it is only allowed in operationId, "
+                    + "operationPath and workflowId"),
     COMPONENT_AS_VALUE(
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
             "'{expression}' is only allowed as the 'reference' of a reusable object"),
     RESPONSE_VALUE_OF_WORKFLOW_STEP(
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
-            "'{expression}' does not exist for a step that calls a workflow; read the called workflow's outputs with '$outputs.<name>'"),
+            "'{expression}' does not exist for a step that calls a workflow; read the called workflow's outputs with "
+                    + "'$outputs.<name>'"),
     RESPONSE_VALUE_BEFORE_REQUEST(
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
-            "'{expression}' cannot be used before the step's request is sent; it exists only after an operation step's call (in its successCriteria, action criteria and outputs)"),
+            "'{expression}' cannot be used before the step's request is sent; it exists only after an operation "
+                    + "step's call (in its successCriteria, action criteria and outputs)"),
     RESPONSE_VALUE_IN_WORKFLOW_OUTPUTS(
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
-            "'{expression}' cannot be used in workflow outputs; it exists only after an operation step's call (in its successCriteria, action criteria and outputs)"),
+            "'{expression}' cannot be used in workflow outputs; it exists only after an operation step's call (in "
+                    + "its successCriteria, action criteria and outputs)"),
     NO_INPUTS_DECLARED(
             DiagnosticCode.UNLISTED_INPUT,
             "'{expression}' reads an input, but workflow '{workflow}' declares no inputs (the value is absent)"),
     UNLISTED_INPUT(
             DiagnosticCode.UNLISTED_INPUT,
-            "workflow '{workflow}' declares no input '{input}'{hint} (its inputs schema admits unlisted ones; the value is absent unless a caller passes it)"),
+            "workflow '{workflow}' declares no input '{input}'{hint} (its inputs schema admits unlisted ones; the "
+                    + "value is absent unless a caller passes it)"),
     UNKNOWN_INPUT(
             DiagnosticCode.UNKNOWN_INPUT,
-            "workflow '{workflow}' declares no input '{input}'{hint} (its inputs schema has additionalProperties: false)"),
+            "workflow '{workflow}' declares no input '{input}'{hint} (its inputs schema has additionalProperties: "
+                    + "false)"),
     MEMBER_ACCESS(
             DiagnosticCode.MEMBER_ACCESS,
-            "'{expression}' reads member '{member}' of {object} with a dot, which only conditions allow; Weft reads the member; write '{fix}'"),
+            "'{expression}' reads member '{member}' of {object} with a dot, which only conditions allow; Weft reads "
+                    + "the member; write '{fix}'"),
     INPUT_OBJECT("input '{input}'"),
     STEP_OUTPUT_OBJECT("output '{output}' of step '{step}'"),
     UNKNOWN_STEP(
@@ -399,7 +436,8 @@ public enum Message {
     READ_A_MEMBER("; to read a member of '{name}' write '$workflows.{workflow}.{kind}.{name}#/{pointer}'"),
     WORKFLOW_NOT_RUN(
             DiagnosticCode.WORKFLOW_NOT_RUN,
-            "'{expression}' reads the latest run of workflow '{workflow}', but nothing in this document runs it (dependsOn, a workflow step or a goto); the value will be absent"),
+            "'{expression}' reads the latest run of workflow '{workflow}', but nothing in this document runs it "
+                    + "(dependsOn, a workflow step or a goto); the value will be absent"),
 
     // checking: expressions in values
     BARE_EXPRESSION(
@@ -410,28 +448,39 @@ public enum Message {
             "'{expression}' is a Redocly Respect expression, not an Arazzo one; Weft sends the text as written{hint}"),
     FOREIGN_EXPRESSION(
             DiagnosticCode.FOREIGN_EXPRESSION,
-            "'{expression}' is not an Arazzo expression: Arazzo defines no root '${root}'; Weft sends the text as written{hint}"),
+            "'{expression}' is not an Arazzo expression: Arazzo defines no root '${root}'; Weft sends the text as "
+                    + "written{hint}"),
     MALFORMED_EXPRESSION(DiagnosticCode.MALFORMED_EXPRESSION, "{error}"),
 
     // generating: what Java can hold
     TOO_MANY_STEPS(
             DiagnosticCode.SIZE_LIMIT,
-            "workflow '{workflow}' has {count} steps (counting a step per goto target workflow and per retry action that runs another step first); a generated class holds at most {max}, as its switch over the steps must fit one Java method (64 KB of bytecode): split it into workflows that call each other"),
+            "workflow '{workflow}' has {count} steps (counting a step per goto target workflow and per retry action "
+                    + "that runs another step first); a generated class holds at most {max}, as its switch over the "
+                    + "steps must fit one Java method (64 KB of bytecode): split it into workflows that call each "
+                    + "other"),
     TOO_MANY_INPUTS(
             DiagnosticCode.SIZE_LIMIT,
-            "workflow '{workflow}' has {count} inputs; its Inputs record holds at most {max} (a Java constructor takes at most 255 parameters): group inputs into object-typed inputs"),
+            "workflow '{workflow}' has {count} inputs; its Inputs record holds at most {max} (a Java constructor "
+                    + "takes at most 255 parameters): group inputs into object-typed inputs"),
     TOO_MANY_OUTPUTS(
             DiagnosticCode.SIZE_LIMIT,
-            "workflow '{workflow}' has {count} outputs; its Outputs record holds at most {max} (a Java constructor takes at most 255 parameters): return objects instead"),
+            "workflow '{workflow}' has {count} outputs; its Outputs record holds at most {max} (a Java constructor "
+                    + "takes at most 255 parameters): return objects instead"),
     TOO_MANY_PATTERNS(
             DiagnosticCode.SIZE_LIMIT,
-            "workflow '{workflow}' has {count} distinct regex, JSONPath and XPath criteria; a generated class compiles at most {max} once, in its static initializer (64 KB of bytecode): split it into workflows that call each other"),
+            "workflow '{workflow}' has {count} distinct regex, JSONPath and XPath criteria; a generated class "
+                    + "compiles at most {max} once, in its static initializer (64 KB of bytecode): split it into "
+                    + "workflows that call each other"),
     METHOD_TOO_LARGE(
             DiagnosticCode.SIZE_LIMIT,
-            "{object} needs {count} units of generated code (values, template parts, parameters, criteria terms); one Java method holds at most {max} (64 KB of bytecode): split the step, or pass a large payload as an input or as a string, which is sent as written"),
+            "{object} needs {count} units of generated code (values, template parts, parameters, criteria terms); "
+                    + "one Java method holds at most {max} (64 KB of bytecode): split the step, or pass a large "
+                    + "payload as an input or as a string, which is sent as written"),
     CLASS_TOO_LARGE(
             DiagnosticCode.SIZE_LIMIT,
-            "workflow '{workflow}' needs {count} units of generated code; one Java class holds at most {max} (65,535 constants): split it into workflows that call each other"),
+            "workflow '{workflow}' needs {count} units of generated code; one Java class holds at most {max} (65,535 "
+                    + "constants): split it into workflows that call each other"),
 
     // Weft itself
     INTERNAL_ERROR(
@@ -462,8 +511,8 @@ public enum Message {
     EXPECTED_NAME("expected a {item} after '{text}', found '{char}'"),
     POINTER_WITHOUT_SLASH("a JSON pointer must start with '/'"),
     POINTER_ESCAPE("invalid escape '{escape}'; use '~0' for '~' and '~1' for '/'"),
-    TOO_MANY_ACCESSORS(
-            "an operand may have at most {max} accessors ('.name' or '[index]'); use a JSON pointer, as in '$response.body#/a/b/c'"),
+    TOO_MANY_ACCESSORS("an operand may have at most {max} accessors ('.name' or '[index]'); use a JSON pointer, as in "
+            + "'$response.body#/a/b/c'"),
 
     // parts: syntax errors in conditions (reported as malformed-condition)
     EMPTY_CONDITION("empty condition"),
@@ -482,7 +531,8 @@ public enum Message {
     FOUND_TOKEN(", found '{token}'"),
     NOT_OF_COMPARISON("'!' applies to a single operand; negate a comparison with parentheses: '!({comparison})'"),
     NESTING_TOO_DEEP(
-            "parentheses nest more than {max} levels deep here; split the condition into several criteria, which must all hold"),
+            "parentheses nest more than {max} levels deep here; split the condition into several criteria, which "
+                    + "must all hold"),
     UNCLOSED_PARENTHESIS("expected ')' to close the '(' at offset {offset}{found}"),
     MISSING_RIGHT_OPERAND("expected an operand after '{operator}'{found}"),
     CHAINED_COMPARISON("comparisons do not chain; combine them with '&&', as in 'a < b && b < c'"),
@@ -491,8 +541,8 @@ public enum Message {
     UNEXPECTED_TOKEN("unexpected '{token}'; expected '&&', '||' or the end of the condition"),
     OPERAND_AT_END("expected an operand at the end of the condition"),
     EXPECTED_OPERAND("expected an operand, found '{token}'"),
-    JSONPATH_IN_SIMPLE(
-            "JSONPath queries are not allowed in a simple condition; use a runtime expression such as '$response.body#/status'"),
+    JSONPATH_IN_SIMPLE("JSONPath queries are not allowed in a simple condition; use a runtime expression such as "
+            + "'$response.body#/status'"),
     JSONPATH_QUERY_IN_SIMPLE(
             "'{query}' is a JSONPath query, not allowed in a simple condition; use '$response.body#{pointer}'"),
     EXPECTED_MEMBER_NAME_IN("expected a member name after the '.' in '{text}'"),
@@ -522,7 +572,8 @@ public enum Message {
     YAML_TAG(DiagnosticCode.MALFORMED_YAML, "YAML tag '{tag}' is not allowed; only JSON-compatible values are"),
     LINE_SEPARATOR(
             DiagnosticCode.MALFORMED_YAML,
-            "the text contains U+2028 or U+2029 (a line or paragraph separator), which Weft cannot carry into generated Java; use a plain line break"),
+            "the text contains U+2028 or U+2029 (a line or paragraph separator), which Weft cannot carry into "
+                    + "generated Java; use a plain line break"),
     KEY_NOT_A_STRING(DiagnosticCode.MALFORMED_YAML, "map keys must be strings"),
     MERGE_KEY(DiagnosticCode.MALFORMED_YAML, "YAML merge keys ('<<') are not supported"),
     DUPLICATE_KEY(DiagnosticCode.MALFORMED_YAML, "duplicate key '{key}'"),
@@ -532,7 +583,8 @@ public enum Message {
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION, "source description url '{url}' is not a valid URI reference"),
     REMOTE_SOURCE(
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-            "source description '{source}' is remote ({url}); Weft never downloads at build time: save the file and map the url to it (sourceMappings), or use a relative url"),
+            "source description '{source}' is remote ({url}); Weft never downloads at build time: save the file and "
+                    + "map the url to it (sourceMappings), or use a relative url"),
     UNREADABLE_SOURCE(
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION, "source description '{source}' cannot be read: {reason}"),
     NOT_OPENAPI(
@@ -545,41 +597,49 @@ public enum Message {
     DUPLICATE_OPERATION_ID(
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
             "source description '{source}' declares operationId '{operationId}' twice"),
-    ; // end of the catalogue
+    ;
 
     /**
-     * Placeholders that stand without quotes, with what their values are: each value is a phrase with its
-     * own quotes, a number, an empty string or a text another library wrote.
+     * The placeholders that stand without quotes, because their values are no bare names: phrases that carry
+     * their own quotes ({@code object}: "step 'poll'", {@code operation}: "GET /jobs/{id}", {@code caller},
+     * {@code at}, {@code clash}), fragments of this catalogue or the empty string ({@code hint}, {@code fix}),
+     * lists ({@code list}, {@code allowed}, {@code sources}, {@code cycle}: "a -> b -> a"), numbers
+     * ({@code count}, {@code line}, {@code max}, {@code min}, {@code number}, {@code offset}), words of the
+     * specification or of HTTP ({@code type}: "a string" or "xpath", {@code in}: "query", {@code method},
+     * {@code mediaType}, {@code item}: "step id"), a character as {@code Syntax.describe} names it
+     * ({@code character}), a remote {@code url}, and texts other code wrote ({@code reason}: a parser's or
+     * the JDK's message, {@code error}: a syntax error of this catalogue, {@code found}: a fragment naming
+     * the token found, {@code stackTrace}).
      */
     public static final Set<String> PHRASES = Set.of(
             "object",
-            "type",
+            "operation",
+            "caller",
+            "at",
+            "clash",
             "hint",
+            "fix",
             "list",
+            "allowed",
+            "sources",
+            "cycle",
+            "count",
+            "line",
             "max",
             "min",
             "number",
-            "found",
-            "allowed",
-            "cycle",
-            "fix",
-            "sources",
-            "operation",
-            "reason",
-            "at",
+            "offset",
+            "type",
             "in",
-            "line",
-            "clash",
             "method",
             "mediaType",
-            "count",
-            "caller",
-            "error",
-            "stackTrace",
-            "character",
             "item",
-            "offset",
-            "url");
+            "character",
+            "url",
+            "reason",
+            "error",
+            "found",
+            "stackTrace");
 
     private final DiagnosticCode code;
     private final String template;

@@ -275,7 +275,8 @@ final class StepCode {
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc(
                         "Retry action {@code $L} of step {@code $L} ran $L {@code $L} first; retries the step "
-                                + "when that\nsucceeded, else spends the action and chooses the step's failure actions again.\n",
+                                + "when that\n"
+                                + "succeeded, else spends the action and chooses the step's failure actions again.\n",
                         Docs.line(helper.actionName()),
                         Docs.line(failed.id()),
                         helper.isStep() ? "step" : "workflow",
