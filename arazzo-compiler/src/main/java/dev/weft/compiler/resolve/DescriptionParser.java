@@ -64,7 +64,7 @@ final class DescriptionParser {
         if (version == null) {
             return refuse(source, what + " is not an OpenAPI description: it has no 'openapi' (or 'swagger') version");
         }
-        if (!swagger2 && !openapi.matches("3\\.[012]\\..*")) {
+        if (!swagger2 && (openapi == null || !openapi.matches("3\\.[012]\\..*"))) {
             return refuse(source, what + " cannot be read: Weft reads OpenAPI 3.0, 3.1 and 3.2, and Swagger 2.0");
         }
         ObjectNode bundled = tree.deepCopy();

@@ -10,8 +10,8 @@ import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.read.ReadLimits;
 import dev.weft.compiler.resolve.OpenApiShape.Child;
 import dev.weft.compiler.resolve.OpenApiShape.Kind;
+import dev.weft.compiler.resolve.RefTargets.Target;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,13 +38,11 @@ final class RefBundler {
 
     private final Diagnostics diagnostics;
     private final DescriptionReader reader;
-    private final SourceFiles files;
+    private final RefTargets targets;
     private final String sourceName;
     private final Location at;
     private final Path root;
     private final boolean swagger2;
-    private final Set<Path> allowed;
-    private final URI self;
     private final Map<String, String> imported = new HashMap<>();
     private final Map<String, Map<String, JsonNode>> added = new LinkedHashMap<>();
     private final Set<String> inlining = new HashSet<>();
@@ -68,13 +66,11 @@ final class RefBundler {
             URI self) {
         this.diagnostics = diagnostics;
         this.reader = reader;
-        this.files = files;
+        this.targets = new RefTargets(files, root, self, allowed);
         this.sourceName = sourceName;
         this.at = at;
         this.root = root;
         this.swagger2 = swagger2;
-        this.allowed = new HashSet<>(allowed);
-        this.self = self;
     }
 
     /** Bundles {@code tree} (the root file's, changed in place); false when a reference fails (reported). */
@@ -87,7 +83,8 @@ final class RefBundler {
             ObjectNode holder = swagger2 ? tree : tree.withObject("components");
             holder.withObject(section).setAll(entries);
         });
-        return true;
+        sweep(tree, new Trail(null, ""));
+        return !failed;
     }
 
     /** The files the description reached, the root's first. */
@@ -155,6 +152,37 @@ final class RefBundler {
         }
     }
 
+    /** Members whose values are data, where a {@code $ref} member is no reference. */
+    private static final Set<String> DATA = Set.of("example", "examples", "default", "enum", "const", "value");
+
+    /**
+     * A reference to another document left anywhere but in data (the walk knows no such place, say a
+     * keyword of a JSON Schema draft it does not list) is refused, rather than left for Swagger Parser
+     * to try to load.
+     */
+    private void sweep(JsonNode node, Trail trail) {
+        if (failed) {
+            return;
+        }
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
+                fail("$ref '" + ref.asText() + "' at " + trail.in(root)
+                        + " is in a place where Weft does not follow references");
+                return;
+            }
+            for (var e : object.properties()) {
+                if (!DATA.contains(e.getKey()) && !e.getKey().startsWith("x-")) {
+                    sweep(e.getValue(), trail.then(e.getKey()));
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                sweep(array.get(i), trail.then(Integer.toString(i)));
+            }
+        }
+    }
+
     /** A discriminator's mapping values that name other documents are schema references too. */
     private void mapping(ObjectNode schema, Path file, Trail trail) {
         JsonNode mapping = schema.path("discriminator").path("mapping");
@@ -186,24 +214,24 @@ final class RefBundler {
         if (target == null) {
             return true;
         }
-        if (target.file.equals(root)) {
-            object.put("$ref", "#" + target.fragment);
+        if (target.file().equals(root)) {
+            object.put("$ref", "#" + target.fragment());
             return false;
         }
-        if (!reached.contains(target.file) && reached.size() >= MAX_FILES) {
+        if (!reached.contains(target.file()) && reached.size() >= MAX_FILES) {
             return fail("reaches more than " + MAX_FILES + " files through $ref, the limit");
         }
-        reached.add(target.file);
-        Optional<JsonNode> tree = reader.read(target.file, at);
+        reached.add(target.file());
+        Optional<JsonNode> tree = reader.read(target.file(), at);
         if (tree.isEmpty()) {
             failed = true; // the reader said why, at the file
             return true;
         }
-        JsonNode found = tree.get().at(target.fragment.isEmpty() ? "" : pointer(target.fragment));
+        JsonNode found = tree.get().at(target.fragment().isEmpty() ? "" : pointer(target.fragment()));
         if (found.isMissingNode() || !found.isObject()) {
-            return fail("$ref '" + ref + "' at " + trail.in(file) + " points at no object in " + target.file);
+            return fail("$ref '" + ref + "' at " + trail.in(file) + " points at no object in " + target.file());
         }
-        String key = kind + " " + target.file + "#" + target.fragment;
+        String key = kind + " " + target.file() + "#" + target.fragment();
         String section = swagger2 ? swagger2Section(kind) : kind.section;
         if (section == null) {
             if (!inlining.add(key)) {
@@ -212,7 +240,7 @@ final class RefBundler {
             ObjectNode copy = copy(found);
             object.removeAll();
             object.setAll(copy);
-            walk(object, kind, target.file, new Trail(null, target.fragment));
+            walk(object, kind, target.file(), new Trail(null, target.fragment()));
             inlining.remove(key);
             return true;
         }
@@ -222,49 +250,18 @@ final class RefBundler {
             imported.put(key, name);
             ObjectNode copy = copy(found);
             added.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(name, copy);
-            walk(copy, kind, target.file, new Trail(null, target.fragment));
+            walk(copy, kind, target.file(), new Trail(null, target.fragment()));
         }
         object.put("$ref", (swagger2 ? "#/" : "#/components/") + section + "/" + name);
         return false;
     }
 
     private Target target(String ref, Path file, Trail trail) {
-        if (ref.startsWith("#")) {
-            return new Target(file, ref.substring(1));
+        RefTargets.Located located = targets.locate(ref, file);
+        if (located.problem() != null) {
+            fail("$ref '" + ref + "' at " + trail.in(file) + " " + located.problem());
         }
-        URI uri;
-        try {
-            uri = new URI(ref);
-        } catch (URISyntaxException e) {
-            fail("$ref '" + ref + "' at " + trail.in(file) + " is not a valid URI reference");
-            return null;
-        }
-        String fragment = uri.getFragment() == null ? "" : uri.getFragment();
-        URI document = withoutFragment(uri);
-        Path local;
-        if (self != null && document.equals(withoutFragment(self))) {
-            local = root;
-        } else if (uri.isAbsolute() && "file".equalsIgnoreCase(uri.getScheme())) {
-            local = Path.of(document).normalize();
-        } else if (uri.isAbsolute()) {
-            local = files.mapped(document.toString()).orElse(null);
-            if (local == null) {
-                fail("$ref '" + ref + "' at " + trail.in(file)
-                        + " is remote; Weft never downloads at build time: save the file and map its URL to it "
-                        + "(sourceMappings in the Maven plugin, --map on the command line)");
-                return null;
-            }
-            allowed.add(local.getParent()); // the user named this copy; its relative references read beside it
-            return new Target(local, fragment);
-        } else {
-            local = file.getParent().resolve(uri.getPath()).normalize();
-        }
-        if (!local.equals(root) && allowed.stream().noneMatch(local::startsWith)) {
-            fail("$ref '" + ref + "' at " + trail.in(file) + " reads '" + local
-                    + "', outside the folders a description may read (its own and the Arazzo document's)");
-            return null;
-        }
-        return new Target(local, fragment);
+        return located.target();
     }
 
     private ObjectNode copy(JsonNode found) {
@@ -286,9 +283,9 @@ final class RefBundler {
 
     /** A component name from the pointer's last token or the file's name, unique in its section. */
     private String allocate(String section, Target target) {
-        String fragment = target.fragment;
+        String fragment = target.fragment();
         String base = fragment.isEmpty() || fragment.equals("/")
-                ? target.file.getFileName().toString().replaceFirst("\\.[^.]*$", "")
+                ? target.file().getFileName().toString().replaceFirst("\\.[^.]*$", "")
                 : fragment.substring(fragment.lastIndexOf('/') + 1)
                         .replace("~1", "/")
                         .replace("~0", "~");
@@ -324,14 +321,6 @@ final class RefBundler {
         return fragment.startsWith("/") ? fragment : "/" + fragment;
     }
 
-    private static URI withoutFragment(URI uri) {
-        try {
-            return new URI(uri.getScheme(), uri.getSchemeSpecificPart(), null);
-        } catch (URISyntaxException e) {
-            return uri;
-        }
-    }
-
     private boolean fail(String why) {
         if (!failed) {
             diagnostics.error(
@@ -340,9 +329,6 @@ final class RefBundler {
         failed = true;
         return true;
     }
-
-    /** A reference's target: a local file and a JSON pointer into it ("" for the whole file). */
-    private record Target(Path file, String fragment) {}
 
     /** Where the walk is, as a JSON pointer, for messages. */
     private record Trail(Trail parent, String token) {

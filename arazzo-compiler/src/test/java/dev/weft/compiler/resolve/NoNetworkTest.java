@@ -165,6 +165,48 @@ class NoNetworkTest {
     }
 
     @Test
+    void swagger2RefsAreBundledToo() {
+        String swagger = """
+                swagger: '2.0'
+                info: {title: pets, version: '1'}
+                paths:
+                  /pets/{id}:
+                    get:
+                      operationId: getPet
+                      parameters:
+                      - {$ref: 'parts.yaml#/Id'}
+                      responses:
+                        '200': {description: a pet, schema: {$ref: '%s'}}
+                """;
+        ws.write(
+                "parts.yaml",
+                "Id: {name: id, in: path, required: true, type: string}\n"
+                        + "Pet: {type: object, properties: {name: {type: string}}}\n");
+        ws.write("api.openapi.yaml", swagger.formatted("parts.yaml#/Pet"));
+        OperationRef op = Workspace.target(ws.resolve(ws.arazzo("api.openapi.yaml", "getPet"), Map.of()))
+                .orElseThrow();
+        assertEquals(List.of(), ws.errors());
+        assertEquals("id", op.parameters().get(0).getName());
+        assertEquals("string", type(op, responseSchemaOf2(op).getProperties().get("name")));
+
+        Workspace remote = new Workspace(dir.resolve("remote"));
+        remote.write(
+                "api.openapi.yaml",
+                swagger.formatted(remote("/defs.yaml#/Pet")).replace("parts.yaml", remote("/p.yaml")));
+        remote.resolve(remote.arazzo("api.openapi.yaml", "getPet"), Map.of());
+        assertEquals(
+                1,
+                remote.errors(DiagnosticCode.INVALID_SOURCE_DESCRIPTION).size(),
+                remote.errors().toString());
+        assertEquals(0, connections.get());
+    }
+
+    private static Schema<?> responseSchemaOf2(OperationRef op) {
+        var content = op.operation().getResponses().get("200").getContent();
+        return Schemas.resolve(op.api(), content.values().iterator().next().getSchema());
+    }
+
+    @Test
     void aRefOutsideTheAllowedFoldersIsRefused() {
         Path outside = dir.resolve("elsewhere/secret.yaml");
         new Workspace(dir).write("elsewhere/secret.yaml", "Pet: {type: string}\n");
