@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,6 +161,7 @@ final class DescriptionReader {
                 if (root == null) {
                     return fail(Location.startOf(file), "the file is empty");
                 }
+                refuseExpansion(root);
                 return Optional.of(convert(root, 0));
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -173,6 +175,59 @@ final class DescriptionReader {
                 }
                 return fail(Location.startOf(file), "malformed YAML: " + oneLine(e.getMessage()));
             }
+        }
+
+        /**
+         * Counts what the file expands to before anything is built, each node once (aliases share
+         * nodes), so a billion laughs is refused at once rather than after building five million values.
+         */
+        private void refuseExpansion(Node root) {
+            Map<Node, Long> sizes = new IdentityHashMap<>();
+            if (size(root, sizes) <= ReadLimits.MAX_DESCRIPTION_VALUES) {
+                return;
+            }
+            Node at = root;
+            long total = 1;
+            for (Node child : children(root)) {
+                total += size(child, sizes);
+                if (total > ReadLimits.MAX_DESCRIPTION_VALUES) {
+                    at = child;
+                    break;
+                }
+            }
+            throw new Refused(
+                    at(at.getStartMark()),
+                    "the file expands to more than " + ReadLimits.MAX_DESCRIPTION_VALUES
+                            + " values (an alias counts each time it is used), the limit for an OpenAPI description");
+        }
+
+        private long size(Node node, Map<Node, Long> sizes) {
+            Long known = sizes.get(node);
+            if (known != null) {
+                return known;
+            }
+            sizes.put(node, Long.MAX_VALUE / 4); // a node inside itself (a recursive alias) expands forever
+            long size = 1;
+            for (Node child : children(node)) {
+                size = Math.min(Long.MAX_VALUE / 4, size + size(child, sizes));
+            }
+            sizes.put(node, size);
+            return size;
+        }
+
+        private static List<Node> children(Node node) {
+            if (node instanceof SequenceNode seq) {
+                return seq.getValue();
+            }
+            if (node instanceof MappingNode map) {
+                List<Node> children = new ArrayList<>();
+                for (NodeTuple tuple : map.getValue()) {
+                    children.add(tuple.getKeyNode());
+                    children.add(tuple.getValueNode());
+                }
+                return children;
+            }
+            return List.of();
         }
 
         private JsonNode convert(Node node, int depth) {

@@ -83,7 +83,10 @@ public final class SourceLoader {
         Map<String, OperationRef> byPath = new LinkedHashMap<>();
         String name = source.name().value();
         api.getPaths().forEach((key, declared) -> {
-            PathItem item = pathItem(api, declared);
+            PathItem item = declared == null ? null : pathItem(api, declared);
+            if (item == null) {
+                return; // Swagger Parser could not resolve it, e.g. a '$ref' that is no string
+            }
             Map<String, Operation> operations = operations(item);
             String path = item.getExtensions() != null && item.getExtensions().get(Oas32.PATH) instanceof String real
                     ? real
@@ -141,7 +144,10 @@ public final class SourceLoader {
         String prefix = "#/components/pathItems/";
         PathItem current = item;
         for (int hops = 0;
-                hops < 10 && current.get$ref() != null && current.get$ref().startsWith(prefix);
+                hops < 10
+                        && current != null
+                        && current.get$ref() != null
+                        && current.get$ref().startsWith(prefix);
                 hops++) {
             PathItem target = api.getComponents() == null || api.getComponents().getPathItems() == null
                     ? null

@@ -37,7 +37,7 @@ class FileLimitsTest {
             """;
 
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
     void billionLaughsInAnOpenApiFileIsRefused() {
         ws = new Workspace(dir);
         StringBuilder yaml =
@@ -90,7 +90,7 @@ class FileLimitsTest {
     void yamlAboveThreeMegabytesIsRead() {
         ws = new Workspace(dir);
         StringBuilder yaml = new StringBuilder(HEAD);
-        for (int i = 0; yaml.length() < 5 * 1024 * 1024; i++) {
+        for (int i = 0; yaml.length() < 3_500_000; i++) {
             yaml.append("  /things/" + i + "/{id}:\n")
                     .append("    get:\n")
                     .append("      operationId: getThing" + i + "\n")
@@ -108,7 +108,7 @@ class FileLimitsTest {
         ws.write("api.openapi.yaml", text);
         long start = System.nanoTime();
 
-        ResolvedDocument resolved = ws.resolve(ws.arazzo("api.openapi.yaml", "getThing4000"), Map.of());
+        ResolvedDocument resolved = ws.resolve(ws.arazzo("api.openapi.yaml", "getThing3000"), Map.of());
 
         assertEquals(List.of(), ws.errors());
         assertTrue(Workspace.target(resolved).isPresent());
