@@ -100,6 +100,9 @@ final class DescriptionReader {
                     "file '" + file + "' cannot be read: " + e.getMessage());
             return Optional.empty();
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark, which Jackson would take for a character
+        }
         if (looksLikeJson(text)) {
             try {
                 return Optional.of(JSON.readTree(text));

@@ -83,7 +83,10 @@ final class RefBundler {
             ObjectNode holder = swagger2 ? tree : tree.withObject("components");
             holder.withObject(section).setAll(entries);
         });
-        sweep(tree, new Trail(null, ""));
+        if (swagger2) {
+            // Swagger Parser's 2.0 reader has no URL policy to fall back on (3.x ones get a deny-all one)
+            sweep(tree, new Trail(null, ""));
+        }
         return !failed;
     }
 
@@ -156,9 +159,8 @@ final class RefBundler {
     private static final Set<String> DATA = Set.of("example", "examples", "default", "enum", "const", "value");
 
     /**
-     * A reference to another document left anywhere but in data (the walk knows no such place, say a
-     * keyword of a JSON Schema draft it does not list) is refused, rather than left for Swagger Parser
-     * to try to load.
+     * In Swagger 2.0, a reference to another document left anywhere but in data (a place the walk does
+     * not know) is refused, rather than left for Swagger Parser's 2.0 reader to try to load.
      */
     private void sweep(JsonNode node, Trail trail) {
         if (failed) {
