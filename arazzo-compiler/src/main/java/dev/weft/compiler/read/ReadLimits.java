@@ -4,10 +4,7 @@ import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 
-/**
- * The bounds on every file Weft reads (workflow documents, Arazzo and OpenAPI sources), so each is read
- * in time and memory linear in its size, or refused with a message that names the bound.
- */
+/** The bounds on every file Weft reads, so that each is read in time linear in its size or refused naming the bound. */
 public final class ReadLimits {
     /** The largest file, in bytes. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;

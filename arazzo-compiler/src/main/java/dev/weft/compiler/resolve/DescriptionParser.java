@@ -24,10 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns an OpenAPI 2.0, 3.0, 3.1 or 3.2 file into Swagger Parser's model: read under limits
- * ({@link DescriptionReader}), references bundled from disk ({@link RefBundler}), 3.2 rewritten as 3.1
- * ({@link Oas32}), and only then handed to Swagger Parser as a tree, so it reads no file and opens no
- * connection. A description that cannot be read gets one diagnostic with the first real reason.
+ * Turns an OpenAPI 2.0 to 3.2 file into Swagger Parser's model by reading ({@link DescriptionReader}),
+ * bundling ({@link RefBundler}) and, for 3.2, rewriting it ({@link Oas32}) before Swagger Parser sees it.
  */
 final class DescriptionParser {
     private final Diagnostics diagnostics;

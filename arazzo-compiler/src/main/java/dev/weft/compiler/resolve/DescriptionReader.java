@@ -41,9 +41,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads an OpenAPI (or any JSON-shaped) file into a Jackson tree under {@link ReadLimits}: JSON with
- * Jackson, YAML by composing SnakeYAML nodes and converting them here, where alias expansion is counted.
- * Each file is read once per compilation; a problem is reported once, where it is in the file.
+ * Reads OpenAPI files into Jackson trees under {@link ReadLimits}, once per compilation each (JSON with
+ * Jackson; YAML composed by SnakeYAML and converted here, where alias expansion is counted).
  */
 final class DescriptionReader {
     private static final Pattern NULL = Pattern.compile("null|Null|NULL|~|");

@@ -11,12 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rewrites a bundled OpenAPI 3.2 tree as the OpenAPI 3.1 one Swagger Parser reads, keeping what Weft
- * needs: each {@code query} and {@code additionalOperations} operation becomes a path item of its own
- * (its real path and method in {@link #PATH} and {@link #METHOD}, the operation under {@code post}),
- * an {@code in: querystring} parameter becomes the query parameters its schema lists, and media type
- * components are inlined. Fields 3.1 lacks and Weft does not read (tag parents, server names) stay;
- * Swagger Parser ignores them.
+ * Rewrites a bundled OpenAPI 3.2 tree as the 3.1 one Swagger Parser reads, keeping the operations,
+ * methods and parameters Weft needs (see docs/design.md, "OpenAPI 3.2 is rewritten as 3.1").
  */
 final class Oas32 {
     /** The extension holding a rewritten operation's real path. */

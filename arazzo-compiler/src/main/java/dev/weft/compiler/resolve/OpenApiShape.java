@@ -3,9 +3,8 @@ package dev.weft.compiler.resolve;
 import java.util.Map;
 
 /**
- * Where OpenAPI 2.0 to 3.2 objects sit in a description, as far as references go: which members hold
- * which kind of object, and where a kind lives under {@code components}. A {@code $ref} means a
- * reference only at these places; elsewhere (examples, extensions) it is data.
+ * The places in an OpenAPI 2.0 to 3.2 description where a {@code $ref} is a reference, and the kind of
+ * object there; elsewhere (examples, extensions) a {@code $ref} member is data.
  */
 final class OpenApiShape {
     /** The objects that matter for references; {@link #section} is their components map, or null. */

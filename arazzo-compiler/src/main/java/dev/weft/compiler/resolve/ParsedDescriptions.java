@@ -26,7 +26,8 @@ final class ParsedDescriptions {
 
     private record Entry(List<Key> files, OpenAPI api) {}
 
-    private record Id(Path root, Map<String, Path> mappings) {}
+    /** The Arazzo document's folder is part of it: references may read there. */
+    private record Id(Path root, Path arazzoFolder, Map<String, Path> mappings) {}
 
     private static final Map<Id, Entry> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -50,8 +51,8 @@ final class ParsedDescriptions {
     }
 
     /** The model parsed from {@code root} with these mappings, if none of its files changed since. */
-    static OpenAPI get(Path root, Map<String, Path> mappings) {
-        Entry entry = CACHE.get(new Id(root.toAbsolutePath().normalize(), mappings));
+    static OpenAPI get(Path root, Path arazzoFile, Map<String, Path> mappings) {
+        Entry entry = CACHE.get(new Id(root.toAbsolutePath().normalize(), folder(arazzoFile), mappings));
         if (entry == null) {
             return null;
         }
@@ -63,7 +64,7 @@ final class ParsedDescriptions {
         return entry.api;
     }
 
-    static void put(Path root, Map<String, Path> mappings, Set<Path> files, OpenAPI api) {
+    static void put(Path root, Path arazzoFile, Map<String, Path> mappings, Set<Path> files, OpenAPI api) {
         List<Key> keys = new ArrayList<>();
         for (Path file : files) {
             Key key = key(file);
@@ -72,6 +73,12 @@ final class ParsedDescriptions {
             }
             keys.add(key);
         }
-        CACHE.put(new Id(root.toAbsolutePath().normalize(), Map.copyOf(mappings)), new Entry(List.copyOf(keys), api));
+        CACHE.put(
+                new Id(root.toAbsolutePath().normalize(), folder(arazzoFile), Map.copyOf(mappings)),
+                new Entry(List.copyOf(keys), api));
+    }
+
+    private static Path folder(Path arazzoFile) {
+        return arazzoFile.toAbsolutePath().normalize().getParent();
     }
 }

@@ -24,11 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Makes one self-contained tree of an OpenAPI description and the files its {@code $ref}s reach, with
- * no network: a relative or {@code file:} reference is read from disk (only under the allowed folders),
- * an {@code http(s)} one only through a source mapping; anything else is an error naming the reference.
- * Referenced objects become components of the root (path items and media types are inlined), so Swagger
- * Parser is given a tree whose references are all local and never opens a file or a connection.
+ * Makes one tree of an OpenAPI description and the files its {@code $ref}s reach on disk, their targets
+ * turned into components of the root (path items and media types inlined), so that every reference
+ * left is local and Swagger Parser never opens a file or a connection.
  */
 final class RefBundler {
     /** The most files one description may reach through references. */

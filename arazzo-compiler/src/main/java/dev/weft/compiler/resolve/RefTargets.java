@@ -7,9 +7,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Where a {@code $ref} of an OpenAPI description points on disk, without the network: relative to the
- * file holding it, a {@code file:} URL as it is, the description's own {@code $self} URL as the root
- * file, another absolute URL only through a source mapping; only within the allowed folders.
+ * Finds the local file a description's {@code $ref} points at, never on the network: relative to the
+ * file holding it, a {@code file:} URL as it is, {@code $self} as the root, another URL only if mapped.
  */
 final class RefTargets {
     /** A reference's target: a local file and a JSON pointer into it ("" for the whole file). */

@@ -69,12 +69,12 @@ public final class SourceLoader {
     }
 
     private Optional<OpenAPI> parse(Path file, Path arazzoFile, SourceDescription source) {
-        OpenAPI known = ParsedDescriptions.get(file, files.mappings());
+        OpenAPI known = ParsedDescriptions.get(file, arazzoFile, files.mappings());
         if (known != null) {
             return Optional.of(known);
         }
         Optional<DescriptionParser.Parsed> parsed = parser.parse(file, arazzoFile, source);
-        parsed.ifPresent(p -> ParsedDescriptions.put(file, files.mappings(), p.files(), p.api()));
+        parsed.ifPresent(p -> ParsedDescriptions.put(file, arazzoFile, files.mappings(), p.files(), p.api()));
         return parsed.map(DescriptionParser.Parsed::api);
     }
 
