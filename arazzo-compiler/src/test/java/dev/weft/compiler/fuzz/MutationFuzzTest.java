@@ -48,6 +48,8 @@ class MutationFuzzTest {
     static final long DEFAULT_SEED = 20_261_123L;
     static final int DEFAULT_JAVAC_SECONDS = 20;
     private static final int COMPILE_BATCH = 50;
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
     private static final Pattern OPENAPI_URL = Pattern.compile("url: *'?\\.\\./openapi/([A-Za-z0-9._-]+)");
 
     @TempDir
@@ -72,6 +74,7 @@ class MutationFuzzTest {
         // distinct generated code (package names aside) -> the sources, compiled with javac below
         Map<String, List<JavaFileObject>> distinct = new LinkedHashMap<>();
         long start = System.nanoTime();
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         for (int i = 0; i < iterations; i++) {
             // mostly clean documents, so many mutants survive to code generation; bad ones for the checks
             List<String> pool = random.nextInt(4) == 0 ? originals : clean;
@@ -112,6 +115,7 @@ class MutationFuzzTest {
             }
         }
         double mutating = (System.nanoTime() - start) / 1e9;
+        double mutatingCpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
 
         long javacStart = System.nanoTime();
         int compiled = 0;
@@ -135,7 +139,7 @@ class MutationFuzzTest {
         }
         System.out.printf(
                 "MutationFuzzTest: %d mutations (%d of a description), %d accepted (%d), %d distinct, %d compiled "
-                        + "with javac%s, 0 crashes, seed %d, %.1f s mutating, %.1f s javac%n",
+                        + "with javac%s, 0 crashes, seed %d, %.1f s mutating (%.1f s CPU), %.1f s javac%n",
                 iterations,
                 descriptionMutants,
                 accepted,
@@ -145,6 +149,7 @@ class MutationFuzzTest {
                 compiled < distinct.size() ? " (the javac budget ran out)" : "",
                 seed,
                 mutating,
+                mutatingCpu,
                 (System.nanoTime() - javacStart) / 1e9);
         assertTrue(accepted > 0, "no mutant was accepted; the mutations are too destructive to test generation");
         assertTrue(descriptionAccepted > 0, "no description mutant was accepted");
