@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deterministic, a failure prints its seed, and {@code -Dweft.fuzz.seed=N} replays it.
  */
 class MutationFuzzTest {
-    static final int DEFAULT_ITERATIONS = 10_000;
+    static final int DEFAULT_ITERATIONS = 8_000;
     static final long DEFAULT_SEED = 20_261_123L;
     static final int DEFAULT_JAVAC_SECONDS = 20;
     private static final int COMPILE_BATCH = 50;
