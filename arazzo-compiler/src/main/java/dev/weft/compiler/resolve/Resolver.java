@@ -36,8 +36,9 @@ public final class Resolver {
     public Resolver(Diagnostics diagnostics, java.util.Map<String, java.nio.file.Path> mappings) {
         this.diagnostics = diagnostics;
         SourceFiles files = new SourceFiles(mappings);
-        this.loader = new SourceLoader(diagnostics, files);
-        this.arazzo = new ArazzoSources(diagnostics, this, files);
+        DescriptionReader reader = new DescriptionReader(diagnostics);
+        this.loader = new SourceLoader(diagnostics, files, reader);
+        this.arazzo = new ArazzoSources(diagnostics, this, files, reader);
     }
 
     public ResolvedDocument resolve(ArazzoDocument document) {
@@ -233,8 +234,12 @@ public final class Resolver {
                     "operationPath points at the path item '" + tokens.get(1) + "', not at an operation; " + fix);
             return Optional.empty();
         }
-        Optional<OperationRef> op =
-                tokens.size() == 3 ? api.operationAt(tokens.get(1), tokens.get(2)) : Optional.empty();
+        // OpenAPI 3.2: '/paths/<path>/additionalOperations/<METHOD>' names an operation of a custom method
+        Optional<OperationRef> op = tokens.size() == 3
+                ? api.operationAt(tokens.get(1), tokens.get(2))
+                : tokens.size() == 4 && tokens.get(2).equals("additionalOperations")
+                        ? api.operationAt(tokens.get(1), tokens.get(3))
+                        : Optional.empty();
         if (op.isEmpty()) {
             diagnostics.error(
                     DiagnosticCode.INVALID_OPERATION_PATH,

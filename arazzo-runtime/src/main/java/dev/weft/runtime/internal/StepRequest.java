@@ -49,11 +49,17 @@ public final class StepRequest {
     private JsonNode body;
     private byte[] bodyBytes;
 
+    private static final java.util.Set<String> STANDARD_METHODS =
+            java.util.Set.of("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY");
+
     private StepRequest(String stepId, String sourceName, String defaultServerUrl, String method, String pathTemplate) {
         this.stepId = Objects.requireNonNull(stepId, "stepId");
         this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
         this.defaultServerUrl = defaultServerUrl;
-        this.method = method.toUpperCase(Locale.ROOT);
+        // the standard methods in any case are sent upper-case; another (an OpenAPI 3.2 additionalOperations
+        // key) as declared, since method names are case-sensitive
+        String upper = method.toUpperCase(Locale.ROOT);
+        this.method = STANDARD_METHODS.contains(upper) ? upper : method;
         this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
     }
 
@@ -248,7 +254,7 @@ public final class StepRequest {
         return defaultServerUrl;
     }
 
-    /** @return the HTTP method, upper-case */
+    /** @return the HTTP method: upper-case for the standard ones, else as declared */
     public String method() {
         return method;
     }
