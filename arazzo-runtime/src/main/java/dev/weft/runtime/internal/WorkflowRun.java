@@ -150,7 +150,7 @@ public final class WorkflowRun {
         Duration delay = visit(stepId);
         if (!delay.isZero()) {
             try {
-                TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+                TimeUnit.NANOSECONDS.sleep(Durations.toNanos(delay));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw events.failed(
@@ -183,9 +183,10 @@ public final class WorkflowRun {
                 : cancellation.link(cancellation.track(CompletableFuture.runAsync(
                         () -> {},
                         client.executor()
-                                .map(e -> CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, e))
-                                .orElseGet(() ->
-                                        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)))));
+                                .map(e -> CompletableFuture.delayedExecutor(
+                                        Durations.toNanos(delay), TimeUnit.NANOSECONDS, e))
+                                .orElseGet(() -> CompletableFuture.delayedExecutor(
+                                        Durations.toNanos(delay), TimeUnit.NANOSECONDS)))));
         return waited.handle((done, failure) -> {
             if (failure != null || cancellation.isCancelled()) {
                 throw cancelled();
@@ -214,7 +215,7 @@ public final class WorkflowRun {
         String header = exchange == null
                 ? null
                 : exchange.result().header("Retry-After").orElse(null);
-        Duration delay = RetryAfter.parse(header).orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
+        Duration delay = RetryAfter.parse(header).orElseGet(() -> Durations.ofSeconds(retryAfterSeconds));
         int retry = guard.retry(stepId, actionName, retryLimit, delay);
         if (retry == 0) {
             return false;
