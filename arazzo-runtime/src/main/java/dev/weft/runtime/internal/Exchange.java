@@ -220,8 +220,8 @@ public final class Exchange {
         }
         Collection<String> secrets = secrets();
         int longest = secrets.stream().mapToInt(String::length).max().orElse(0);
-        // redact more than is shown, so that a secret across the cut is still masked whole
-        long wanted = WorkflowException.MAX_EXCERPT + longest;
+        // redact more than is shown, so that a secret across the cut, perhaps escaped, is still masked whole
+        long wanted = WorkflowException.MAX_EXCERPT + (long) Redactor.MAX_ENCODING_EXPANSION * longest;
         for (long take = 2 * wanted; ; take *= 2) {
             boolean whole = take >= bytes.length;
             String text = new String(bytes, 0, (int) Math.min(bytes.length, take), StandardCharsets.UTF_8);
@@ -284,6 +284,9 @@ public final class Exchange {
         }
         if (credentials != null) {
             secrets.add(credentials);
+            if (scheme && value.regionMatches(true, 0, "Basic ", 0, 6)) {
+                addBasicParts(secrets, credentials);
+            }
         }
         if (value.indexOf(';') < 0 && value.indexOf('=') < 0) {
             return;
@@ -293,6 +296,24 @@ public final class Exchange {
             if (eq > 0) {
                 secrets.add(pair.substring(eq + 1).trim());
             }
+        }
+    }
+
+    /**
+     * Adds what a {@code Basic} credential decodes to, {@code user:password} and the password, which a server
+     * may echo decoded ("wrong password 'hunter22'").
+     */
+    private static void addBasicParts(Collection<String> secrets, String credentials) {
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return;
+        }
+        secrets.add(decoded);
+        int colon = decoded.indexOf(':');
+        if (colon >= 0) {
+            secrets.add(decoded.substring(colon + 1));
         }
     }
 
