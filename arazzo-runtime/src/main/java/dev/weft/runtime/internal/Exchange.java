@@ -105,9 +105,17 @@ public final class Exchange {
         return result.statusCode();
     }
 
-    /** @return the request URL with its query, before redirects ({@code $url}, D-37) */
+    /**
+     * @return the URL with its query where the response came from: the request's, or where the redirects the
+     *     transport followed led ({@code $url}, D-37)
+     */
     public String url() {
-        return call.uri().toString();
+        return uri().toString();
+    }
+
+    private java.net.URI uri() {
+        java.net.URI from = result.uri();
+        return from != null ? from : call.uri();
     }
 
     /** @return the method, upper-case ({@code $method}, D-37) */
@@ -237,8 +245,8 @@ public final class Exchange {
     /** Describes the exchange: step, method, URL with secrets masked and status; never headers or bodies. */
     @Override
     public String toString() {
-        return "Exchange[" + request.stepId() + ": " + method() + " " + Redactor.redactUri(call.uri(), secrets())
-                + " -> " + statusCode() + "]";
+        return "Exchange[" + request.stepId() + ": " + method() + " " + Redactor.redactUri(uri(), secrets()) + " -> "
+                + statusCode() + "]";
     }
 
     private Collection<String> secrets() {

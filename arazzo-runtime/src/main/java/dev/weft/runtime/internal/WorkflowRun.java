@@ -286,10 +286,10 @@ public final class WorkflowRun {
             throw transportFailure(stepId, attempt, call, start, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            events.responseReceived(stepId, attempt, call, -1, start, "interrupted");
+            events.responseReceived(stepId, attempt, call, -1, start, "interrupted", null);
             throw events.failed(error(stepId, "interrupted while waiting for the response", e));
         }
-        events.responseReceived(stepId, attempt, call, result.statusCode(), start, null);
+        events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
         return new Exchange(this, request, call, result);
     }
 
@@ -322,12 +322,12 @@ public final class WorkflowRun {
         }
         return cancellation.link(pending).handle((result, failure) -> {
             if (failure == null) {
-                events.responseReceived(stepId, attempt, call, result.statusCode(), start, null);
+                events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
                 return new Exchange(this, request, call, result);
             }
             Throwable cause = unwrap(failure);
             if (cause instanceof CancellationException || cancellation.isCancelled()) {
-                events.responseReceived(stepId, attempt, call, -1, start, "cancelled");
+                events.responseReceived(stepId, attempt, call, -1, start, "cancelled", null);
                 throw cancelled();
             }
             throw new CompletionException(
@@ -463,7 +463,8 @@ public final class WorkflowRun {
                 call,
                 -1,
                 start,
-                redact(TransportFailures.describe(cause, call.timeout(), client.requestTimeout())));
+                redact(TransportFailures.describe(cause, call.timeout(), client.requestTimeout())),
+                null);
         return events.failed(error(
                 stepId,
                 TransportFailures.message(call, cause, client.requestTimeout()),
