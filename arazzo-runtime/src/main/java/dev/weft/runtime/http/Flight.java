@@ -56,7 +56,8 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
      * @throws HttpTimeoutException when none is left
      */
     Duration timeLeft() throws HttpTimeoutException {
-        if (deadlineNanos == LimitedBodySubscriber.NO_DEADLINE) {
+        if (hops == 0 || deadlineNanos == LimitedBodySubscriber.NO_DEADLINE) {
+            // the first hop has the whole timeout (give or take the microseconds since the flight started)
             return call.timeout();
         }
         long left = deadlineNanos - System.nanoTime();
