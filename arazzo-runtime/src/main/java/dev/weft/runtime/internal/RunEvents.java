@@ -117,6 +117,7 @@ final class RunEvents {
             }
             ended = true;
         }
+        RunScope.leave(run);
         stepFinished("end");
         listener.workflowFinished(workflowEvent());
     }
@@ -134,6 +135,7 @@ final class RunEvents {
             }
             ended = true;
         }
+        RunScope.leave(run);
         stepFinished("failed");
         listener.workflowFailed(workflowEvent(), failure);
         return failure;

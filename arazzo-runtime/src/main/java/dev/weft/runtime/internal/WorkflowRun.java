@@ -53,6 +53,8 @@ public final class WorkflowRun {
     private final RunEvents events;
     /** Shared by this run and the runs of the workflows it calls; replaced for a child run. */
     private Cancellation cancellation = new Cancellation();
+    /** The step whose request was sent last: the one whose handler runs now. */
+    private volatile String stepInProgress;
 
     /**
      * Starts a run; generated code calls {@link ArazzoClient#startRun} instead.
@@ -132,8 +134,8 @@ public final class WorkflowRun {
      */
     public CompletableFuture<Void> startAsync() {
         return cancellation.isCancelled()
-                ? cancellation.failed(cancellation.exception())
-                : cancellation.completed(null);
+                ? cancellation.failed(cancellation.exception(), this)
+                : cancellation.completed(null, this);
     }
 
     /**
@@ -169,24 +171,26 @@ public final class WorkflowRun {
      */
     public CompletableFuture<Void> enterStepAsync(String stepId) {
         if (cancellation.isCancelled()) {
-            return cancellation.failed(cancelled());
+            return cancellation.failed(cancelled(), this);
         }
         Duration delay;
         try {
             delay = visit(stepId);
         } catch (WorkflowException e) {
-            return cancellation.failed(e);
+            return cancellation.failed(e, this);
         }
         int attempt = attempt(stepId);
         CompletableFuture<Void> waited = delay.isZero()
-                ? cancellation.completed(null)
-                : cancellation.link(cancellation.track(CompletableFuture.runAsync(
-                        () -> {},
-                        client.executor()
-                                .map(e -> CompletableFuture.delayedExecutor(
-                                        Durations.toNanos(delay), TimeUnit.NANOSECONDS, e))
-                                .orElseGet(() -> CompletableFuture.delayedExecutor(
-                                        Durations.toNanos(delay), TimeUnit.NANOSECONDS)))));
+                ? cancellation.completed(null, this)
+                : cancellation.link(
+                        cancellation.track(CompletableFuture.runAsync(
+                                () -> {},
+                                client.executor()
+                                        .map(e -> CompletableFuture.delayedExecutor(
+                                                Durations.toNanos(delay), TimeUnit.NANOSECONDS, e))
+                                        .orElseGet(() -> CompletableFuture.delayedExecutor(
+                                                Durations.toNanos(delay), TimeUnit.NANOSECONDS)))),
+                        this);
         return waited.handle((done, failure) -> {
             if (failure != null || cancellation.isCancelled()) {
                 throw cancelled();
@@ -275,6 +279,9 @@ public final class WorkflowRun {
             throw cancelled();
         }
         String stepId = request.stepId();
+        // the step's handler runs next, on this thread: in this run's scope
+        stepInProgress = stepId;
+        RunScope.enter(this);
         HttpCall call = prepare(request);
         int attempt = attempt(stepId);
         events.requestSent(stepId, attempt, call);
@@ -302,14 +309,15 @@ public final class WorkflowRun {
      */
     public CompletableFuture<Exchange> sendAsync(StepRequest request) {
         if (cancellation.isCancelled()) {
-            return cancellation.failed(cancelled());
+            return cancellation.failed(cancelled(), this);
         }
         String stepId = request.stepId();
+        stepInProgress = stepId;
         HttpCall call;
         try {
             call = prepare(request);
         } catch (WorkflowException e) {
-            return cancellation.failed(e);
+            return cancellation.failed(e, this);
         }
         int attempt = attempt(stepId);
         events.requestSent(stepId, attempt, call);
@@ -320,7 +328,7 @@ public final class WorkflowRun {
         } catch (RuntimeException e) {
             pending = CompletableFuture.failedFuture(e);
         }
-        return cancellation.link(pending).handle((result, failure) -> {
+        return cancellation.link(pending, this).handle((result, failure) -> {
             if (failure == null) {
                 events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
                 return new Exchange(this, request, call, result);
@@ -391,6 +399,34 @@ public final class WorkflowRun {
     public WorkflowException error(String stepId, String message, Throwable cause) {
         return new WorkflowException(
                 workflowId, stepId, stepId == null ? 0 : attempt(stepId), -1, null, redact(message), cause);
+    }
+
+    /**
+     * Checks the run's limits during long work inside a step (a regular expression evaluation): fails at once if
+     * the run was cancelled or its deadline passed.
+     *
+     * @param failure builds the failure from the reason
+     * @throws CancellationException if the run was cancelled
+     * @throws WorkflowException if the deadline passed
+     */
+    void checkLimits(java.util.function.Function<String, WorkflowException> failure) {
+        if (cancellation.isCancelled()) {
+            throw cancelled();
+        }
+        if (elapsed().compareTo(policy.deadline()) > 0) {
+            throw failure.apply("stopped: the run's deadline " + policy.deadline() + " passed");
+        }
+    }
+
+    /**
+     * Builds the failure of the step in progress (the one whose request was sent last) and reports the run
+     * failed.
+     *
+     * @param message what went wrong
+     * @return the exception, to be thrown by the caller
+     */
+    WorkflowException stepFailure(String message) {
+        return failure(stepInProgress, (Exchange) null, message);
     }
 
     /**
@@ -558,6 +594,7 @@ public final class WorkflowRun {
      */
     public WorkflowCall call(
             String stepId, java.util.function.Supplier<com.fasterxml.jackson.databind.node.ObjectNode> callee) {
+        stepInProgress = stepId;
         try {
             return new WorkflowCall(callee.get(), null);
         } catch (WorkflowException e) {
@@ -566,6 +603,9 @@ public final class WorkflowRun {
             throw e;
         } catch (RuntimeException e) {
             return new WorkflowCall(Values.object(), error(stepId, "the called workflow failed: " + e.getMessage(), e));
+        } finally {
+            // the called workflow's run had the scope: the step's handler is this run's again
+            RunScope.enter(this);
         }
     }
 
@@ -579,15 +619,19 @@ public final class WorkflowRun {
     public CompletableFuture<WorkflowCall> callAsync(
             String stepId,
             java.util.function.Supplier<CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode>> callee) {
+        stepInProgress = stepId;
         CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> started;
         try {
             started = callee.get();
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(call(stepId, () -> {
-                throw e;
-            }));
+            return cancellation.completed(
+                    call(stepId, () -> {
+                        throw e;
+                    }),
+                    this);
         }
-        return started.handle((outputs, failure) -> {
+        // a future of this run, not of the called one: the step's handler runs in this run's scope
+        return cancellation.link(started, this).handle((outputs, failure) -> {
             if (failure == null) {
                 return new WorkflowCall(outputs, null);
             }
@@ -651,7 +695,7 @@ public final class WorkflowRun {
         try {
             built = build(stepId, request);
         } catch (WorkflowException e) {
-            return cancellation.failed(e);
+            return cancellation.failed(e, this);
         }
         return sendAsync(built).exceptionallyCompose(failure -> {
             Throwable cause = unwrap(failure);
