@@ -340,6 +340,10 @@ public enum DiagnosticCode {
             "a jsonpath criterion written as a comparison (seed dialect)",
             "CRIT-5",
             "D-7"),
+    REGEX_BACKTRACKING(
+            "regex-backtracking",
+            Severity.WARNING,
+            "a regex criterion needs a backtracking engine and nests quantifiers or refers back"),
     // Generated code
     NAME_COLLISION("name-collision", Severity.ERROR, "two ids map to the same Java name", "D-46"),
     INTERNAL_ERROR("internal-error", Severity.ERROR, "a bug in Weft; please report it with the stack trace");
