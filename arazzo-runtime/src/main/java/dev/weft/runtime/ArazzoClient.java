@@ -254,12 +254,20 @@ public final class ArazzoClient {
          * case-insensitively); setting a name again replaces it.
          *
          * @param name the header name
-         * @param value the value
+         * @param value the value: printable US-ASCII, spaces and tabs
          * @return this builder
+         * @throws IllegalArgumentException if the value holds another character
          */
         public Builder defaultHeader(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if ((c < 0x20 && c != '\t') || c > 0x7E) {
+                    throw new IllegalArgumentException("default header '" + name + "' has a character outside"
+                            + " printable US-ASCII at index " + i + "; HTTP header values are ASCII");
+                }
+            }
             defaultHeaders.put(name.toLowerCase(Locale.ROOT), Map.entry(name, value));
             return this;
         }

@@ -337,6 +337,13 @@ public final class Exchange {
                 if (tree != null || mediaType != null) {
                     return tree;
                 }
+            } catch (Json.NumberOutOfRangeException e) {
+                // valid JSON, with or without a JSON media type, but a number no double holds
+                String message = "response body of step '" + stepId() + "' holds a number beyond the range of a double"
+                        + " (about 1.8e308); Weft refuses it rather than read it as Infinity";
+                throw run != null
+                        ? run.failure(stepId(), this, message, e)
+                        : new WorkflowException(null, stepId(), 0, statusCode(), responseExcerpt(), message, e);
             } catch (IOException e) {
                 if (mediaType != null) {
                     // the parser's own message may quote part of the body, and so part of a secret: keep only where
