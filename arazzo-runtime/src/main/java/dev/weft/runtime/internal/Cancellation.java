@@ -97,7 +97,7 @@ final class Cancellation {
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean done = super.cancel(mayInterruptIfRunning);
             if (done) {
-                cancellation.cancel();
+                cancelRun();
             }
             return done;
         }
@@ -107,9 +107,17 @@ final class Cancellation {
         public boolean completeExceptionally(Throwable failure) {
             boolean done = super.completeExceptionally(failure);
             if (done) {
-                cancellation.cancel();
+                cancelRun();
             }
             return done;
+        }
+
+        /** Cancels the run and reports it failed: the handlers that would have reported it no longer run. */
+        private void cancelRun() {
+            cancellation.cancel();
+            if (owner != null) {
+                owner.cancel();
+            }
         }
 
         private void relay(Throwable failure) {

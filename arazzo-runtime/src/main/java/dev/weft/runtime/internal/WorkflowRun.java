@@ -114,11 +114,13 @@ public final class WorkflowRun {
     /**
      * Cancels the run (and the runs it called): aborts the request in flight of an async run, ends its poll wait,
      * and makes every later {@code enterStep}, {@code send} or async form fail with a
-     * {@link CancellationException}. A blocking {@link #send} in progress is not interrupted. Safe from any
-     * thread; idempotent.
+     * {@link CancellationException}, and reports the run failed. A blocking {@link #send} in progress is not
+     * interrupted (interrupt its thread for that). Safe from any thread; idempotent.
      */
     public void cancel() {
         cancellation.cancel();
+        // reported once, however many futures are cancelled
+        cancelled();
     }
 
     /** @return whether the run was cancelled */
