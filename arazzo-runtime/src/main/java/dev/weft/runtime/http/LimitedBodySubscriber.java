@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * A body subscriber that collects a response body into bytes and gives up once it exceeds a size ceiling, once
@@ -28,7 +27,7 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private volatile Flow.Subscription subscription;
-    private volatile ScheduledFuture<?> timer;
+    private volatile boolean watched;
     private long received;
 
     /**
@@ -60,14 +59,16 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
             fail(new IOException("response body exceeds " + limit + " bytes"));
             return;
         }
-        s.request(Long.MAX_VALUE);
-        if (!result.isDone() && deadlineNanos != NO_DEADLINE) {
-            // the body did not come with the headers: watch the clock (a small body seldom gets here)
-            timer = BodyTimer.schedule(this, Math.max(0, deadlineNanos - System.nanoTime()));
-            if (result.isDone()) {
-                timer.cancel(false);
-            }
+        if (deadlineNanos != NO_DEADLINE) {
+            watched = true;
+            BodyTimer.watch(this);
         }
+        s.request(Long.MAX_VALUE);
+    }
+
+    /** @return the {@link System#nanoTime()} by which the body must be complete */
+    long deadlineNanos() {
+        return deadlineNanos;
     }
 
     @Override
@@ -99,7 +100,10 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
         stopTimer();
     }
 
-    /** The deadline passed with the body incomplete: the exchange times out and its connection is closed. */
+    /**
+     * The deadline passed with the body incomplete (called by the {@link BodyTimer}): the exchange times out and its
+     * connection is closed.
+     */
     @Override
     public void run() {
         if (!result.isDone()) {
@@ -128,9 +132,8 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     }
 
     private void stopTimer() {
-        ScheduledFuture<?> t = timer;
-        if (t != null) {
-            t.cancel(false);
+        if (watched) {
+            BodyTimer.unwatch(this);
         }
     }
 }
