@@ -428,13 +428,13 @@ public final class StepRequest {
                         || (key.equals("cookie") && stepCookies)
                         || (key.equals("content-type") && bodyBytes != null);
                 if (!replaced) {
-                    list.add(Map.entry(name, value));
+                    list.add(Map.entry(name, checkedHeader(name, value)));
                 }
             });
         }
         headers.forEach((key, e) -> {
             if (!key.equals("cookie")) {
-                list.add(Map.entry(e.getKey(), ParamEncoding.headerValue(e.getValue())));
+                list.add(Map.entry(e.getKey(), checkedHeader(e.getKey(), ParamEncoding.headerValue(e.getValue()))));
             }
         });
         String cookieHeader = cookieHeader();
@@ -445,6 +445,27 @@ public final class StepRequest {
             list.add(Map.entry("Content-Type", contentType));
         }
         return list;
+    }
+
+    /**
+     * Refuses a header value that HTTP cannot carry as it is: RFC 9110 field values are visible US-ASCII, spaces
+     * and tabs. The JDK client would send other characters as {@code ?}, and a CR or LF would end the header.
+     */
+    private String checkedHeader(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7E) {
+                // the index, not the character: the value may be a credential
+                throw WorkflowException.of(
+                        null,
+                        stepId,
+                        "header '" + name + "' of step '" + stepId + "' has "
+                                + (c > 0x7E ? "a character outside US-ASCII" : "a control character") + " at index "
+                                + i + "; HTTP header values are ASCII: percent-encode the value or send it in the"
+                                + " body; nothing was sent");
+            }
+        }
+        return value;
     }
 
     private String cookieHeader() {
