@@ -570,14 +570,22 @@ public enum Message {
             DiagnosticCode.MALFORMED_YAML,
             "the document expands to more than {max} values through aliases; Weft refuses it"),
     YAML_TAG(DiagnosticCode.MALFORMED_YAML, "YAML tag '{tag}' is not allowed; only JSON-compatible values are"),
-    LINE_SEPARATOR(
+    FILE_TOO_LARGE(
+            DiagnosticCode.MALFORMED_YAML, "the file is larger than {max} bytes, the limit for a file Weft reads"),
+    LINE_TOO_LONG(
             DiagnosticCode.MALFORMED_YAML,
-            "the text contains U+2028 or U+2029 (a line or paragraph separator), which Weft cannot carry into "
-                    + "generated Java; use a plain line break"),
+            "line {line} is longer than {max} characters, the limit for a YAML line (long lines make the YAML reader "
+                    + "slow); break it up, e.g. as a block scalar, or write the file as JSON"),
     KEY_NOT_A_STRING(DiagnosticCode.MALFORMED_YAML, "map keys must be strings"),
     MERGE_KEY(DiagnosticCode.MALFORMED_YAML, "YAML merge keys ('<<') are not supported"),
     DUPLICATE_KEY(DiagnosticCode.MALFORMED_YAML, "duplicate key '{key}'"),
 
+    REGEX_BACKTRACKING(
+            DiagnosticCode.REGEX_BACKTRACKING,
+            "{found} in a pattern that needs a backtracking engine (it refers back or looks around): a response can "
+                    + "make it take exponential time, and the run then fails the step after 10,000,000 steps plus "
+                    + "100 per character; rewrite it without backreferences or lookaround so that it runs in linear "
+                    + "time"),
     // resolving: OpenAPI descriptions
     INVALID_SOURCE_URL(
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION, "source description url '{url}' is not a valid URI reference"),
@@ -585,12 +593,37 @@ public enum Message {
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
             "source description '{source}' is remote ({url}); Weft never downloads at build time: save the file and "
                     + "map the url to it (sourceMappings), or use a relative url"),
-    UNREADABLE_SOURCE(
-            DiagnosticCode.INVALID_SOURCE_DESCRIPTION, "source description '{source}' cannot be read: {reason}"),
-    NOT_OPENAPI(
+    DESCRIPTION_ROOT_NOT_AN_OBJECT(
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-            "source description '{source}' cannot be read as OpenAPI: {reason}"),
-    NOT_AN_OPENAPI_DESCRIPTION("not an OpenAPI description"),
+            "source description '{source}' '{file}' is not an OpenAPI description: its root is not an object"),
+    DESCRIPTION_WITHOUT_VERSION(
+            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            "source description '{source}' '{file}' is not an OpenAPI description: it has no 'openapi' (or "
+                    + "'swagger') version"),
+    DESCRIPTION_VERSION_UNREAD(
+            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            "source description '{source}' '{file}' ({spec}) cannot be read: Weft reads OpenAPI 3.0, 3.1 and 3.2, "
+                    + "and Swagger 2.0"),
+    UNREADABLE_DESCRIPTION(
+            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            "source description '{source}' '{file}' ({spec}) cannot be read: {reason}"),
+    NO_PATHS_FOUND("the parser found no paths in it"),
+    DESCRIPTION_REFERENCE(DiagnosticCode.INVALID_SOURCE_DESCRIPTION, "source description '{source}': {reason}"),
+    REF_OUTSIDE_REFERENCE_PLACES("$ref '{ref}' at {at} is in a place where Weft does not follow references"),
+    REF_TOO_MANY_FILES("reaches more than {max} files through $ref, the limit"),
+    REF_TO_NO_OBJECT("$ref '{ref}' at {at} points at no object in '{file}'"),
+    REF_BACK_TO_ITSELF("$ref '{ref}' at {at} leads back to itself"),
+    REF_PROBLEM("$ref '{ref}' at {at} {reason}"),
+    REF_TOO_MANY_VALUES("copies more than {max} values through $ref, the limit"),
+    MALFORMED_JSON(DiagnosticCode.MALFORMED_YAML, "malformed JSON: {reason}"),
+    EMPTY_FILE(DiagnosticCode.MALFORMED_YAML, "the file is empty"),
+    KEY_NOT_A_STRING_IN_DESCRIPTION(DiagnosticCode.MALFORMED_YAML, "malformed YAML: map keys must be strings"),
+    NESTED_TOO_DEEP(
+            DiagnosticCode.MALFORMED_YAML, "the file nests deeper than {max} levels, the limit for a file Weft reads"),
+    DESCRIPTION_TOO_MANY_VALUES(
+            DiagnosticCode.MALFORMED_YAML,
+            "the file expands to more than {max} values (an alias counts each time it is used), the limit for an "
+                    + "OpenAPI description"),
     ARAZZO_AS_OPENAPI(
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
             "source description '{source}' is an Arazzo document, not OpenAPI; declare it with 'type: arazzo'"),
@@ -612,6 +645,7 @@ public enum Message {
      * the token found, {@code stackTrace}).
      */
     public static final Set<String> PHRASES = Set.of(
+            "spec",
             "object",
             "operation",
             "caller",

@@ -211,15 +211,16 @@ public final class WorkflowClassGenerator {
                 .addParameter(RuntimeTypes.OBJECT_NODE, "json")
                 .addStatement("return new $T($L)", type, CodeBlock.join(conversions, ",\n"))
                 .build();
-        return TypeSpec.recordBuilder(type)
+        TypeSpec.Builder record = TypeSpec.recordBuilder(type)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(
                         "The outputs of workflow {@code $L}. A component is null when the value was absent, for\n"
                                 + "example when the workflow ended before the step that computes it ran.\n",
                         Docs.line(workflow.workflowId().value()))
                 .recordConstructor(constructor.build())
-                .addMethod(fromJson)
-                .build();
+                .addMethod(fromJson);
+        SecretOutputs.toStringMethod(workflow, names.workflowOutputs()).ifPresent(record::addMethod);
+        return record.build();
     }
 
     private static TypeSpec stepEnum(Workflow workflow, WorkflowNames names, ClassName type) {

@@ -47,14 +47,8 @@ public final class NodeReader {
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final Set<Tag> PLAIN_TAGS =
             Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
-    private static final int MAX_ALIASES = 100;
-    /**
-     * The most nodes a document may expand to. Aliases share nodes, so a few dozen nested ones can stand
-     * for billions ("billion laughs"); SnakeYAML's alias limit alone does not stop that.
-     */
-    private static final int MAX_NODES = 1_000_000;
-
-    private static final int MAX_DEPTH = 100;
+    private static final int MAX_NODES = ReadLimits.MAX_VALUES;
+    private static final int MAX_DEPTH = ReadLimits.MAX_DEPTH;
 
     private final Diagnostics diagnostics;
     private int nodes;
@@ -67,6 +61,10 @@ public final class NodeReader {
     public Optional<Node> read(Path file, Location referencedFrom) {
         String text;
         try {
+            if (Files.size(file) > ReadLimits.MAX_FILE_BYTES) {
+                diagnostics.report(Message.FILE_TOO_LARGE, Location.startOf(file), ReadLimits.MAX_FILE_BYTES);
+                return Optional.empty();
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             diagnostics.report(Message.MISSING_FILE, referencedFrom, file);
@@ -85,12 +83,12 @@ public final class NodeReader {
     public Optional<Node> parse(Path file, Reader text) {
         nodes = 0;
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setMaxAliasesForCollections(ReadLimits.MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(64 * 1024 * 1024);
+        options.setCodePointLimit((int) ReadLimits.MAX_FILE_BYTES);
         options.setAllowRecursiveKeys(false);
         try {
-            org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(text);
+            org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(ReadLimits.lineLimited(text));
             if (root == null) {
                 diagnostics.report(Message.EMPTY_DOCUMENT, Location.startOf(file));
                 return Optional.empty();
@@ -105,6 +103,14 @@ public final class NodeReader {
             diagnostics.report(Message.TOO_MANY_VALUES, e.at, MAX_NODES);
             return Optional.empty();
         } catch (YAMLException e) {
+            if (e.getCause() instanceof ReadLimits.LineTooLong tooLong) {
+                diagnostics.report(
+                        Message.LINE_TOO_LONG,
+                        new Location(file, tooLong.line(), 1),
+                        tooLong.line(),
+                        ReadLimits.MAX_YAML_LINE);
+                return Optional.empty();
+            }
             diagnostics.report(Message.MALFORMED_YAML, Location.startOf(file), oneLine(e.getMessage()));
             return Optional.empty();
         }
@@ -132,18 +138,7 @@ public final class NodeReader {
             }
             return new Node.ListNode(items, location);
         }
-        separators(((ScalarNode) node).getValue(), location);
         return scalar((ScalarNode) node, location);
-    }
-
-    /**
-     * U+2028 and U+2029 (line and paragraph separators) are refused: JavaPoet writes them into Java string
-     * literals as raw line breaks, which javac rejects, and no Arazzo document needs them.
-     */
-    private void separators(String text, Location location) {
-        if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
-            diagnostics.report(Message.LINE_SEPARATOR, location);
-        }
     }
 
     private Node convertMap(Path file, MappingNode map, Location location, int depth) {
@@ -159,7 +154,6 @@ public final class NodeReader {
                 continue;
             }
             String name = key.getValue();
-            separators(name, keyLocation);
             Node value = convert(file, tuple.getValueNode(), depth + 1);
             if (entries.containsKey(name)) {
                 diagnostics.report(Message.DUPLICATE_KEY, keyLocation, name);

@@ -1,10 +1,8 @@
 package dev.weft.compiler.resolve;
 
 import dev.weft.compiler.diagnostic.Diagnostics;
-import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.ArazzoDocument;
-import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.SourceDescription;
 import dev.weft.compiler.read.DocumentBinder;
 import dev.weft.compiler.read.NodeReader;
@@ -29,11 +27,13 @@ final class ArazzoSources {
     private final Map<Path, Boolean> kinds = new HashMap<>();
 
     private final SourceFiles files;
+    private final DescriptionReader reader;
 
-    ArazzoSources(Diagnostics diagnostics, Resolver resolver, SourceFiles files) {
+    ArazzoSources(Diagnostics diagnostics, Resolver resolver, SourceFiles files, DescriptionReader reader) {
         this.diagnostics = diagnostics;
         this.resolver = resolver;
         this.files = files;
+        this.reader = reader;
     }
 
     /**
@@ -74,11 +74,11 @@ final class ArazzoSources {
         if (file == null || !Files.isRegularFile(file)) {
             return false;
         }
+        // read as a description: if it is not Arazzo, the source loader reads it again from the same cache
         return kinds.computeIfAbsent(
                 file,
-                f -> new NodeReader(new Diagnostics())
-                        .read(f, Location.startOf(f))
-                        .map(root -> root instanceof Node.MapNode map && map.get("arazzo") != null)
+                f -> reader.read(f, source.url().location())
+                        .map(root -> root.has("arazzo"))
                         .orElse(false));
     }
 

@@ -41,8 +41,9 @@ public final class Resolver {
     public Resolver(Diagnostics diagnostics, Map<String, Path> mappings) {
         this.diagnostics = diagnostics;
         SourceFiles files = new SourceFiles(mappings);
-        this.loader = new SourceLoader(diagnostics, files);
-        this.arazzo = new ArazzoSources(diagnostics, this, files);
+        DescriptionReader reader = new DescriptionReader(diagnostics);
+        this.loader = new SourceLoader(diagnostics, files, reader);
+        this.arazzo = new ArazzoSources(diagnostics, this, files, reader);
     }
 
     public ResolvedDocument resolve(ArazzoDocument document) {
@@ -228,8 +229,12 @@ public final class Resolver {
             }
             return Optional.empty();
         }
-        Optional<OperationRef> op =
-                tokens.size() == 3 ? api.operationAt(tokens.get(1), tokens.get(2)) : Optional.empty();
+        // OpenAPI 3.2: '/paths/<path>/additionalOperations/<METHOD>' names an operation of a custom method
+        Optional<OperationRef> op = tokens.size() == 3
+                ? api.operationAt(tokens.get(1), tokens.get(2))
+                : tokens.size() == 4 && tokens.get(2).equals("additionalOperations")
+                        ? api.operationAt(tokens.get(1), tokens.get(3))
+                        : Optional.empty();
         if (op.isEmpty()) {
             diagnostics.report(Message.NO_OPERATION_AT_PATH, operationPath.location(), m.group(2), sourceName);
         }

@@ -90,7 +90,8 @@ class ConnectionFaultsTest {
             assertTrue(millis < 1500, "took " + millis + " ms");
             assertInstanceOf(HttpTimeoutException.class, e.getCause());
             assertTrue(
-                    e.detail().endsWith("HttpTimeoutException: no response within PT0.3S (the request timeout)"),
+                    e.detail()
+                            .endsWith("HttpTimeoutException: no complete response within PT0.3S (the request timeout)"),
                     e.getMessage());
         }
     }
