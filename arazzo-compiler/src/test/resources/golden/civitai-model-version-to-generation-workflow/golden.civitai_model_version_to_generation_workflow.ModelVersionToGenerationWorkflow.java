@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -32,6 +34,14 @@ public final class ModelVersionToGenerationWorkflow {
      */
     public static final String WORKFLOW_ID = "model-version-to-generation";
 
+    /**
+     * This workflow with JSON inputs and outputs, for callers that choose a workflow at run time;
+     * secret inputs are secrets of the run, as with {@link #run}.
+     */
+    public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
+            (run, inputs) -> new Run(run, inputs).run(),
+            (run, inputs) -> new Run(run, inputs).runAsync());
+
     private final ArazzoClient client;
 
     /**
@@ -47,14 +57,14 @@ public final class ModelVersionToGenerationWorkflow {
      * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(client.startRun(WORKFLOW_ID), inputs).run());
+        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(client.startRun(WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**

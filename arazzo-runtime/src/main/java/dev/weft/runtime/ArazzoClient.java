@@ -3,7 +3,6 @@ package dev.weft.runtime;
 import dev.weft.runtime.http.HttpTransport;
 import dev.weft.runtime.http.JdkHttpTransport;
 import dev.weft.runtime.http.RedirectPolicy;
-import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The configuration generated workflows run with: transport, server URLs, default headers, timeouts, poll
@@ -29,7 +30,7 @@ public final class ArazzoClient {
     private final long maxResponseBytes;
     private final HttpTransport transport;
     private final WorkflowListener listener;
-    private final java.util.concurrent.Executor executor;
+    private final Executor executor;
 
     private ArazzoClient(Builder builder) {
         this.servers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.servers));
@@ -120,8 +121,8 @@ public final class ArazzoClient {
      *
      * @return the executor, or empty for the JDK's own
      */
-    public java.util.Optional<java.util.concurrent.Executor> executor() {
-        return java.util.Optional.ofNullable(executor);
+    public Optional<Executor> executor() {
+        return Optional.ofNullable(executor);
     }
 
     /**
@@ -192,16 +193,6 @@ public final class ArazzoClient {
         return defaultHeaders;
     }
 
-    /**
-     * Starts a run of a workflow; the run's deadline is measured from now.
-     *
-     * @param workflowId the workflow's id
-     * @return the run
-     */
-    public WorkflowRun startRun(String workflowId) {
-        return new WorkflowRun(this, workflowId);
-    }
-
     @Override
     public String toString() {
         return "ArazzoClient[servers=" + servers + ", defaultHeaders=" + defaultHeaders.keySet() + ", pollPolicy="
@@ -219,7 +210,7 @@ public final class ArazzoClient {
         private long maxResponseBytes = 16L * 1024 * 1024;
         private RedirectPolicy redirects = RedirectPolicy.SAME_ORIGIN;
         private HttpTransport transport;
-        private java.util.concurrent.Executor executor;
+        private Executor executor;
         private final List<WorkflowListener> listeners = new ArrayList<>();
 
         private Builder() {}
@@ -232,7 +223,7 @@ public final class ArazzoClient {
          * @param value the executor
          * @return this builder
          */
-        public Builder executor(java.util.concurrent.Executor value) {
+        public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;
         }

@@ -1,7 +1,7 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Criterion;
 import dev.weft.compiler.model.Located;
@@ -60,13 +60,7 @@ final class RegexCheck implements Check {
         }
         Risk risk = risk(pattern);
         if (risk != null) {
-            diagnostics.warning(
-                    DiagnosticCode.REGEX_BACKTRACKING,
-                    condition.location().shifted(risk.index()),
-                    risk.what() + " in a pattern that needs a backtracking engine (it refers back or looks around):"
-                            + " a response can make it take exponential time, and the run then fails the step"
-                            + " after 10,000,000 steps plus 100 per character; rewrite it without backreferences"
-                            + " or lookaround so that it runs in linear time");
+            diagnostics.report(Message.REGEX_BACKTRACKING, condition.location().shifted(risk.index()), risk.what());
         }
     }
 

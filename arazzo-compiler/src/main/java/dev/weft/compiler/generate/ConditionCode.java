@@ -3,11 +3,14 @@ package dev.weft.compiler.generate;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.weft.compiler.check.GoessnerJsonPath;
 import dev.weft.compiler.expr.Condition;
 import dev.weft.compiler.expr.ConditionParser;
 import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.Operand;
 import dev.weft.compiler.model.Criterion;
+import dev.weft.runtime.internal.JsonPathQuery;
+import dev.weft.runtime.internal.JsonPathSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -67,7 +70,7 @@ final class ConditionCode {
         String text = criterion.condition().value();
         if (criterion.typeName().equals("jsonpath") && criterion.typeVersion() != null) {
             // Goessner JSONPath (D-33): the checks accepted it only with an RFC 9535 translation
-            text = dev.weft.compiler.check.GoessnerJsonPath.toRfc9535(text).orElseThrow();
+            text = GoessnerJsonPath.toRfc9535(text).orElseThrow();
         }
         return switch (criterion.typeName()) {
             case "regex" ->
@@ -84,9 +87,9 @@ final class ConditionCode {
 
     private static boolean isRfc9535(String query) {
         try {
-            dev.weft.runtime.internal.JsonPathQuery.compile(query);
+            JsonPathQuery.compile(query);
             return true;
-        } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
+        } catch (JsonPathSyntaxException e) {
             return false;
         }
     }

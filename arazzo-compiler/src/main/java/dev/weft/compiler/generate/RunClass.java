@@ -7,11 +7,11 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.weft.compiler.check.WorkflowClassNames;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.names.WorkflowClassNames;
 import dev.weft.compiler.resolve.ResolvedDocument;
 import dev.weft.compiler.resolve.WorkflowRef;
 import java.util.ArrayList;
@@ -53,8 +53,8 @@ final class RunClass {
     TypeSpec build() {
         TypeSpec.Builder run = TypeSpec.classBuilder("Run")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc(
-                        "One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.\n")
+                .addJavadoc("One run of the workflow: its inputs, the outputs of the steps so far, and a method pair "
+                        + "per step.\n")
                 .addField(RuntimeTypes.RUN, WorkflowNames.RUN, Modifier.PRIVATE, Modifier.FINAL)
                 .addField(RuntimeTypes.OBJECT_NODE, WorkflowNames.IN, Modifier.PRIVATE, Modifier.FINAL);
         for (Step step : workflow.steps()) {

@@ -5,11 +5,13 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Effective;
+import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Parameter;
 import dev.weft.compiler.model.RequestBody;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.OperationRef;
+import dev.weft.compiler.resolve.WorkflowRef;
 import io.swagger.v3.oas.models.media.Content;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +141,7 @@ final class StepCode {
     }
 
     /** For a workflow step: the called workflow's inputs, one per parameter, by name (PARAM-5). */
-    MethodSpec calleeInputs(Step step, dev.weft.compiler.resolve.WorkflowRef callee) {
+    MethodSpec calleeInputs(Step step, WorkflowRef callee) {
         budget.startMethod();
         CodeBlock.Builder body = CodeBlock.builder();
         ValueCode.Locals locals = new ValueCode.Locals(names.memberNames(), "inputs");
@@ -272,7 +274,8 @@ final class StepCode {
         return MethodSpec.methodBuilder(helper.method())
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc(
-                        "Retry action {@code $L} of step {@code $L} ran $L {@code $L} first; retries the step when that\n"
+                        "Retry action {@code $L} of step {@code $L} ran $L {@code $L} first; retries the step "
+                                + "when that\n"
                                 + "succeeded, else spends the action and chooses the step's failure actions again.\n",
                         Docs.line(helper.actionName()),
                         Docs.line(failed.id()),
@@ -289,8 +292,7 @@ final class StepCode {
     }
 
     private void recordOutputs(CodeBlock.Builder code, Step step) {
-        for (Map.Entry<String, dev.weft.compiler.model.Located<String>> output :
-                step.outputs().entrySet()) {
+        for (Map.Entry<String, Located<String>> output : step.outputs().entrySet()) {
             budget.addToClass(1); // its field
             code.addStatement(
                     "$N = $L",

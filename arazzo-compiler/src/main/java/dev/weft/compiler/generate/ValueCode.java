@@ -1,6 +1,7 @@
 package dev.weft.compiler.generate;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
 import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.JsonPointer;
 import dev.weft.compiler.expr.RuntimeExpression;
@@ -9,9 +10,13 @@ import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.names.JavaNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Code for values: runtime expressions, string templates and JSON payloads, each as a Java
@@ -196,18 +201,18 @@ final class ValueCode {
 
     /** Fresh local variable names within one method. */
     static final class Locals {
-        private final com.palantir.javapoet.NameAllocator allocator = new com.palantir.javapoet.NameAllocator();
+        private final NameAllocator allocator = new NameAllocator();
 
         /** Locals that shadow none of {@code fields} (the members of the class) nor {@code reserved}. */
-        Locals(java.util.Collection<String> fields, String... reserved) {
-            java.util.Set<String> taken = new java.util.LinkedHashSet<>(fields);
+        Locals(Collection<String> fields, String... reserved) {
+            Set<String> taken = new LinkedHashSet<>(fields);
             taken.addAll(List.of(reserved));
             taken.forEach(name -> allocator.newName(name, name));
         }
 
         /** A fresh name derived from {@code hint} (a JSON key, say), made a legal, unused identifier. */
         String next(String hint) {
-            return allocator.newName(dev.weft.compiler.check.JavaNames.memberName(hint));
+            return allocator.newName(JavaNames.memberName(hint));
         }
     }
 }

@@ -8,14 +8,14 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.weft.compiler.GeneratedFile;
-import dev.weft.compiler.check.WorkflowClassNames;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.names.WorkflowClassNames;
 import dev.weft.compiler.resolve.OperationRef;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import dev.weft.runtime.JsonWorkflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +39,10 @@ public final class WorkflowClassGenerator {
      * The classes of a document's workflows; a workflow too large for Java is reported in {@code diagnostics}
      * ({@code size-limit}) and gets no class.
      */
-    public List<GeneratedFile> generate(ResolvedDocument document, Diagnostics diagnostics) {
-        List<GeneratedFile> files = new ArrayList<>();
+    public List<WorkflowClass> generate(ResolvedDocument document, Diagnostics diagnostics) {
+        List<WorkflowClass> files = new ArrayList<>();
         for (Workflow workflow : document.document().workflows()) {
-            GeneratedFile file = generate(document, workflow, diagnostics);
+            WorkflowClass file = generate(document, workflow, diagnostics);
             if (file != null) {
                 files.add(file);
             }
@@ -50,7 +50,7 @@ public final class WorkflowClassGenerator {
         return files;
     }
 
-    private GeneratedFile generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+    private WorkflowClass generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
         ClassName type = ClassName.get(packageName, classNames.of(document, workflow));
         WorkflowNames names = new WorkflowNames(workflow);
         if (!Limits.fit(workflow, names, diagnostics)) {
@@ -84,6 +84,7 @@ public final class WorkflowClassGenerator {
                         .addJavadoc("The Arazzo {@code workflowId} this class runs.\n")
                         .initializer("$L", Literals.of(workflow.workflowId().value()))
                         .build())
+                .addField(jsonConstant())
                 .addFields(patterns.fields())
                 .addField(RuntimeTypes.CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
@@ -99,11 +100,14 @@ public final class WorkflowClassGenerator {
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc(
                                 "Runs the workflow to its end, blocking the calling thread.\n\n"
-                                        + "@throws $T when a step fails and no action handles it, or a poll limit is reached\n",
+                                        + "@throws $T when a step fails and no action handles it, or a poll limit "
+                                        + "is reached\n",
                                 RuntimeTypes.WORKFLOW_EXCEPTION)
                         .returns(type.nestedClass("Outputs"))
                         .addParameter(type.nestedClass("Inputs"), "inputs")
-                        .addStatement("return Outputs.fromJson(new Run(client.startRun(WORKFLOW_ID), inputs).run())")
+                        .addStatement(
+                                "return Outputs.fromJson(new Run($T.start(client, WORKFLOW_ID), inputs).run())",
+                                RuntimeTypes.RUN)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("runAsync")
                         .addModifiers(Modifier.PUBLIC)
@@ -112,7 +116,9 @@ public final class WorkflowClassGenerator {
                                 ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, type.nestedClass("Outputs")))
                         .addParameter(type.nestedClass("Inputs"), "inputs")
                         .addStatement(
-                                "return new Run(client.startRun(WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson)")
+                                "return new Run($T.start(client, WORKFLOW_ID), inputs).runAsync()"
+                                        + ".thenApply(Outputs::fromJson)",
+                                RuntimeTypes.RUN)
                         .build())
                 .addMethod(callMethod(type, false))
                 .addMethod(callMethod(type, true))
@@ -125,7 +131,7 @@ public final class WorkflowClassGenerator {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
-        return new GeneratedFile(
+        return new WorkflowClass(
                 type.canonicalName(),
                 file.toString(),
                 document.document().file(),
@@ -151,6 +157,26 @@ public final class WorkflowClassGenerator {
                 .toList();
         doc.add("$L.\n", String.join(", ", ids));
         return doc.build();
+    }
+
+    /**
+     * The public JSON entry point, {@code JSON}: the typed run behind {@code Inputs.fromJson}, so secrets and
+     * checks are the typed path's (a command line, a tool server or a job runner calls workflows through it).
+     */
+    private static FieldSpec jsonConstant() {
+        return FieldSpec.builder(
+                        RuntimeTypes.JSON_WORKFLOW,
+                        JsonWorkflow.FIELD,
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("This workflow with JSON inputs and outputs, for callers that choose a workflow at run "
+                        + "time;\nsecret inputs are secrets of the run, as with {@link #run}.\n")
+                .initializer(
+                        "$T.of(WORKFLOW_ID, Inputs::fromJson,$W(run, inputs) -> new Run(run, inputs).run(),"
+                                + "$W(run, inputs) -> new Run(run, inputs).runAsync())",
+                        RuntimeTypes.JSON_WORKFLOWS)
+                .build();
     }
 
     /** Entry points for other generated workflows (steps, goto, dependsOn): inputs and outputs as JSON. */
@@ -200,9 +226,9 @@ public final class WorkflowClassGenerator {
     private static TypeSpec stepEnum(Workflow workflow, WorkflowNames names, ClassName type) {
         TypeSpec.Builder steps = TypeSpec.enumBuilder(type)
                 .addModifiers(Modifier.PRIVATE)
-                .addJavadoc(
-                        "The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow\n"
-                                + "and one per retry action that runs a step or workflow first.\n")
+                .addJavadoc("The steps of the workflow, in document order, then pseudo-steps: one per goto target "
+                        + "workflow\n"
+                        + "and one per retry action that runs a step or workflow first.\n")
                 .addField(String.class, "id", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addParameter(String.class, "id")

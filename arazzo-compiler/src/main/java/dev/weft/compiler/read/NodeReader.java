@@ -1,8 +1,8 @@
 package dev.weft.compiler.read;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Node;
 import java.io.IOException;
 import java.io.Reader;
@@ -62,25 +62,18 @@ public final class NodeReader {
         String text;
         try {
             if (Files.size(file) > ReadLimits.MAX_FILE_BYTES) {
-                diagnostics.error(
-                        DiagnosticCode.MALFORMED_YAML,
-                        Location.startOf(file),
-                        "the file is larger than " + ReadLimits.MAX_FILE_BYTES
-                                + " bytes, the limit for a file Weft reads");
+                diagnostics.report(Message.FILE_TOO_LARGE, Location.startOf(file), ReadLimits.MAX_FILE_BYTES);
                 return Optional.empty();
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            diagnostics.error(DiagnosticCode.MISSING_FILE, referencedFrom, "file '" + file + "' does not exist");
+            diagnostics.report(Message.MISSING_FILE, referencedFrom, file);
             return Optional.empty();
         } catch (CharacterCodingException e) {
-            diagnostics.error(DiagnosticCode.MALFORMED_YAML, Location.startOf(file), "file is not valid UTF-8");
+            diagnostics.report(Message.NOT_UTF_8, Location.startOf(file));
             return Optional.empty();
         } catch (IOException e) {
-            diagnostics.error(
-                    DiagnosticCode.MISSING_FILE,
-                    referencedFrom,
-                    "file '" + file + "' cannot be read: " + e.getMessage());
+            diagnostics.report(Message.UNREADABLE_FILE, referencedFrom, file, e.getMessage());
             return Optional.empty();
         }
         return parse(file, new StringReader(text));
@@ -97,35 +90,33 @@ public final class NodeReader {
         try {
             org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(ReadLimits.lineLimited(text));
             if (root == null) {
-                diagnostics.error(DiagnosticCode.NOT_AN_OBJECT, Location.startOf(file), "document is empty");
+                diagnostics.report(Message.EMPTY_DOCUMENT, Location.startOf(file));
                 return Optional.empty();
             }
             return Optional.of(convert(file, root, 0));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            diagnostics.error(DiagnosticCode.MALFORMED_YAML, at(file, mark), "malformed YAML: " + oneLine(problem));
+            diagnostics.report(Message.MALFORMED_YAML, at(file, mark), oneLine(problem));
             return Optional.empty();
         } catch (TooLarge e) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    e.at,
-                    "the document expands to more than " + MAX_NODES + " values through aliases; Weft refuses it");
+            diagnostics.report(Message.TOO_MANY_VALUES, e.at, MAX_NODES);
             return Optional.empty();
         } catch (YAMLException e) {
             if (e.getCause() instanceof ReadLimits.LineTooLong tooLong) {
-                diagnostics.error(
-                        DiagnosticCode.MALFORMED_YAML, new Location(file, tooLong.line(), 1), tooLong.explain());
+                diagnostics.report(
+                        Message.LINE_TOO_LONG,
+                        new Location(file, tooLong.line(), 1),
+                        tooLong.line(),
+                        ReadLimits.MAX_YAML_LINE);
                 return Optional.empty();
             }
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    Location.startOf(file),
-                    "malformed YAML: " + oneLine(e.getMessage()));
+            diagnostics.report(Message.MALFORMED_YAML, Location.startOf(file), oneLine(e.getMessage()));
             return Optional.empty();
         }
     }
 
+    // SnakeYAML's Node stays fully qualified here: Node alone is this package's model.Node, what convert returns
     private Node convert(Path file, org.yaml.snakeyaml.nodes.Node node, int depth) {
         Location location = at(file, node.getStartMark());
         if (depth > MAX_DEPTH) {
@@ -135,10 +126,7 @@ public final class NodeReader {
             throw new TooLarge(location);
         }
         if (!PLAIN_TAGS.contains(node.getTag())) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    location,
-                    "YAML tag '" + node.getTag().getValue() + "' is not allowed; only JSON-compatible values are");
+            diagnostics.report(Message.YAML_TAG, location, node.getTag().getValue());
         }
         if (node instanceof MappingNode map) {
             return convertMap(file, map, location, depth);
@@ -158,18 +146,17 @@ public final class NodeReader {
         for (NodeTuple tuple : map.getValue()) {
             Location keyLocation = at(file, tuple.getKeyNode().getStartMark());
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "map keys must be strings");
+                diagnostics.report(Message.KEY_NOT_A_STRING, keyLocation);
                 continue;
             }
             if (key.getTag().equals(Tag.MERGE)) {
-                diagnostics.error(
-                        DiagnosticCode.MALFORMED_YAML, keyLocation, "YAML merge keys ('<<') are not supported");
+                diagnostics.report(Message.MERGE_KEY, keyLocation);
                 continue;
             }
             String name = key.getValue();
             Node value = convert(file, tuple.getValueNode(), depth + 1);
             if (entries.containsKey(name)) {
-                diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "duplicate key '" + name + "'");
+                diagnostics.report(Message.DUPLICATE_KEY, keyLocation, name);
                 continue;
             }
             entries.put(name, new Node.Entry(name, keyLocation, value));

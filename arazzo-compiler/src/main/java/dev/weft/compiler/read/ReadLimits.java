@@ -55,12 +55,6 @@ public final class ReadLimits {
         public int line() {
             return line;
         }
-
-        /** The message a diagnostic gives. */
-        public String explain() {
-            return "line " + line + " is longer than " + MAX_YAML_LINE + " characters, the limit for a YAML line (long "
-                    + "lines make the YAML reader slow); break it up, e.g. as a block scalar, or write the file as JSON";
-        }
     }
 
     /** Counts characters since the last line break as the text is read. */

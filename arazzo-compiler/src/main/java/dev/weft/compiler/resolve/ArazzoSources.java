@@ -1,7 +1,7 @@
 package dev.weft.compiler.resolve;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.model.SourceDescription;
 import dev.weft.compiler.read.DocumentBinder;
@@ -87,11 +87,9 @@ final class ArazzoSources {
         Path file = files.locate(document.file(), source.url().value()).orElse(null);
         if (file == null) {
             diagnostics.report(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+                    Message.ARAZZO_SOURCE_NOT_A_FILE,
                     source.url().location(),
-                    "source description '" + source.name().value()
-                            + "' must be a relative URL or a file URL to an Arazzo "
-                            + "document; Weft never downloads at build time");
+                    source.name().value());
             return Optional.empty();
         }
         Optional<ResolvedDocument> known = resolved.get(file);
@@ -100,10 +98,10 @@ final class ArazzoSources {
         }
         if (!Files.isRegularFile(file)) {
             diagnostics.report(
-                    DiagnosticCode.MISSING_FILE,
+                    Message.MISSING_SOURCE_FILE,
                     source.url().location(),
-                    "source description '" + source.name().value() + "' points at '" + file
-                            + "', which does not exist");
+                    source.name().value(),
+                    file);
             resolved.put(file, Optional.empty());
             return Optional.empty();
         }

@@ -2,8 +2,8 @@ package dev.weft.compiler.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.SourceDescription;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIResolver;
@@ -48,22 +48,21 @@ final class DescriptionParser {
             return Optional.empty();
         }
         if (!(read instanceof ObjectNode tree)) {
-            return refuse(
-                    source, "'" + file.getFileName() + "' is not an OpenAPI description: its root is not an object");
+            return refuse(Message.DESCRIPTION_ROOT_NOT_AN_OBJECT, source, name, file.getFileName());
         }
         if (tree.get("arazzo") != null) {
-            return refuse(source, "is an Arazzo document, not OpenAPI; declare it with 'type: arazzo'");
+            return refuse(Message.ARAZZO_AS_OPENAPI, source, name);
         }
         String openapi = tree.path("openapi").isTextual() ? tree.get("openapi").asText() : null;
         String swagger = tree.path("swagger").isTextual() ? tree.get("swagger").asText() : null;
         boolean swagger2 = openapi == null && swagger != null && swagger.startsWith("2.");
         String version = openapi != null ? "OpenAPI " + openapi : swagger != null ? "Swagger " + swagger : null;
-        String what = "'" + file.getFileName() + "'" + (version == null ? "" : " (" + version + ")");
+        Path fileName = file.getFileName();
         if (version == null) {
-            return refuse(source, what + " is not an OpenAPI description: it has no 'openapi' (or 'swagger') version");
+            return refuse(Message.DESCRIPTION_WITHOUT_VERSION, source, name, fileName);
         }
         if (!swagger2 && (openapi == null || !openapi.matches("3\\.[012]\\..*"))) {
-            return refuse(source, what + " cannot be read: Weft reads OpenAPI 3.0, 3.1 and 3.2, and Swagger 2.0");
+            return refuse(Message.DESCRIPTION_VERSION_UNREAD, source, name, fileName, version);
         }
         ObjectNode bundled = tree.deepCopy();
         Path root = file.toAbsolutePath().normalize();
@@ -89,15 +88,21 @@ final class DescriptionParser {
         try {
             result = swagger2 ? swagger2(bundled) : openApi3(bundled);
         } catch (RuntimeException | StackOverflowError e) {
-            return refuse(source, what + " cannot be read: " + firstLine(String.valueOf(e.getMessage())));
+            return refuse(
+                    Message.UNREADABLE_DESCRIPTION,
+                    source,
+                    name,
+                    fileName,
+                    version,
+                    firstLine(String.valueOf(e.getMessage())));
         }
         if (result == null || result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
             String why = result == null
                             || result.getMessages() == null
                             || result.getMessages().isEmpty()
-                    ? "Swagger Parser found no paths in it"
+                    ? Message.NO_PATHS_FOUND.format()
                     : firstLine(result.getMessages().get(0));
-            return refuse(source, what + " cannot be read: " + why);
+            return refuse(Message.UNREADABLE_DESCRIPTION, source, name, fileName, version, why);
         }
         Set<Path> read2 = new java.util.LinkedHashSet<>();
         read2.add(root);
@@ -152,11 +157,8 @@ final class DescriptionParser {
         return new SwaggerConverter().readContents(tree.toString(), null, options());
     }
 
-    private Optional<Parsed> refuse(SourceDescription source, String why) {
-        diagnostics.error(
-                DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                source.url().location(),
-                "source description '" + source.name().value() + "' " + why);
+    private Optional<Parsed> refuse(Message message, SourceDescription source, Object... args) {
+        diagnostics.report(message, source.url().location(), args);
         return Optional.empty();
     }
 

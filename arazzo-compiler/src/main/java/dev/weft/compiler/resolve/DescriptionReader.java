@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.read.ReadLimits;
 import java.io.IOException;
 import java.io.StringReader;
@@ -81,22 +81,16 @@ final class DescriptionReader {
         String text;
         try {
             if (Files.size(file) > ReadLimits.MAX_FILE_BYTES) {
-                return fail(
-                        Location.startOf(file),
-                        "the file is larger than " + ReadLimits.MAX_FILE_BYTES
-                                + " bytes, the limit for a file Weft reads");
+                return fail(Location.startOf(file), Message.FILE_TOO_LARGE, ReadLimits.MAX_FILE_BYTES);
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            diagnostics.error(DiagnosticCode.MISSING_FILE, referencedFrom, "file '" + file + "' does not exist");
+            diagnostics.report(Message.MISSING_FILE, referencedFrom, file);
             return Optional.empty();
         } catch (CharacterCodingException e) {
-            return fail(Location.startOf(file), "file is not valid UTF-8");
+            return fail(Location.startOf(file), Message.NOT_UTF_8);
         } catch (IOException e) {
-            diagnostics.error(
-                    DiagnosticCode.MISSING_FILE,
-                    referencedFrom,
-                    "file '" + file + "' cannot be read: " + e.getMessage());
+            diagnostics.report(Message.UNREADABLE_FILE, referencedFrom, file, e.getMessage());
             return Optional.empty();
         }
         if (text.startsWith("\uFEFF")) {
@@ -113,7 +107,7 @@ final class DescriptionReader {
                                     file,
                                     Math.max(1, e.getLocation().getLineNr()),
                                     Math.max(1, e.getLocation().getColumnNr()));
-                    return fail(at, "malformed JSON: " + oneLine(e.getOriginalMessage()));
+                    return fail(at, Message.MALFORMED_JSON, oneLine(e.getOriginalMessage()));
                 }
                 // a YAML flow mapping also starts with '{'
             }
@@ -134,8 +128,8 @@ final class DescriptionReader {
         return false;
     }
 
-    private Optional<JsonNode> fail(Location at, String message) {
-        diagnostics.error(DiagnosticCode.MALFORMED_YAML, at, message);
+    private Optional<JsonNode> fail(Location at, Message message, Object... args) {
+        diagnostics.report(message, at, args);
         return Optional.empty();
     }
 
@@ -161,21 +155,25 @@ final class DescriptionReader {
             try {
                 Node root = new Yaml(options).compose(ReadLimits.lineLimited(new StringReader(text)));
                 if (root == null) {
-                    return fail(Location.startOf(file), "the file is empty");
+                    return fail(Location.startOf(file), Message.EMPTY_FILE);
                 }
                 refuseExpansion(root);
                 return Optional.of(convert(root, 0));
             } catch (MarkedYAMLException e) {
                 Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
                 String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-                return fail(at(mark), "malformed YAML: " + oneLine(problem));
+                return fail(at(mark), Message.MALFORMED_YAML, oneLine(problem));
             } catch (Refused e) {
-                return fail(e.at, e.getMessage());
+                return fail(e.at, e.message, e.args);
             } catch (YAMLException e) {
                 if (e.getCause() instanceof ReadLimits.LineTooLong tooLong) {
-                    return fail(new Location(file, tooLong.line(), 1), tooLong.explain());
+                    return fail(
+                            new Location(file, tooLong.line(), 1),
+                            Message.LINE_TOO_LONG,
+                            tooLong.line(),
+                            ReadLimits.MAX_YAML_LINE);
                 }
-                return fail(Location.startOf(file), "malformed YAML: " + oneLine(e.getMessage()));
+                return fail(Location.startOf(file), Message.MALFORMED_YAML, oneLine(e.getMessage()));
             }
         }
 
@@ -198,9 +196,7 @@ final class DescriptionReader {
                 }
             }
             throw new Refused(
-                    at(at.getStartMark()),
-                    "the file expands to more than " + ReadLimits.MAX_DESCRIPTION_VALUES
-                            + " values (an alias counts each time it is used), the limit for an OpenAPI description");
+                    at(at.getStartMark()), Message.DESCRIPTION_TOO_MANY_VALUES, ReadLimits.MAX_DESCRIPTION_VALUES);
         }
 
         private long size(Node node, Map<Node, Long> sizes) {
@@ -234,16 +230,13 @@ final class DescriptionReader {
 
         private JsonNode convert(Node node, int depth) {
             if (depth > ReadLimits.MAX_DEPTH) {
-                throw new Refused(
-                        at(node.getStartMark()),
-                        "the file nests deeper than " + ReadLimits.MAX_DEPTH
-                                + " levels, the limit for a file Weft reads");
+                throw new Refused(at(node.getStartMark()), Message.NESTED_TOO_DEEP, ReadLimits.MAX_DEPTH);
             }
             if (++values > ReadLimits.MAX_DESCRIPTION_VALUES) {
                 throw new Refused(
                         at(node.getStartMark()),
-                        "the file expands to more than " + ReadLimits.MAX_DESCRIPTION_VALUES
-                                + " values (an alias counts each time it is used), the limit for an OpenAPI description");
+                        Message.DESCRIPTION_TOO_MANY_VALUES,
+                        ReadLimits.MAX_DESCRIPTION_VALUES);
             }
             if (node instanceof MappingNode map) {
                 return convertMap(map, depth);
@@ -263,8 +256,7 @@ final class DescriptionReader {
             List<ObjectNode> merged = new ArrayList<>();
             for (NodeTuple tuple : map.getValue()) {
                 if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                    throw new Refused(
-                            at(tuple.getKeyNode().getStartMark()), "malformed YAML: map keys must be strings");
+                    throw new Refused(at(tuple.getKeyNode().getStartMark()), Message.KEY_NOT_A_STRING_IN_DESCRIPTION);
                 }
                 JsonNode value = convert(tuple.getValueNode(), depth + 1);
                 if (key.getTag().equals(Tag.MERGE)) {
@@ -330,10 +322,14 @@ final class DescriptionReader {
     private static final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Location at;
+        private final transient Message message;
+        private final transient Object[] args;
 
-        Refused(Location at, String message) {
-            super(message, null, false, false);
+        Refused(Location at, Message message, Object... args) {
+            super(null, null, false, false);
             this.at = at;
+            this.message = message;
+            this.args = args;
         }
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.read.ReadLimits;
 import dev.weft.compiler.resolve.OpenApiShape.Child;
 import dev.weft.compiler.resolve.OpenApiShape.Kind;
@@ -167,8 +167,7 @@ final class RefBundler {
         if (node instanceof ObjectNode object) {
             JsonNode ref = object.get("$ref");
             if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
-                fail("$ref '" + ref.asText() + "' at " + trail.in(root)
-                        + " is in a place where Weft does not follow references");
+                fail(Message.REF_OUTSIDE_REFERENCE_PLACES.format(ref.asText(), trail.in(root)));
                 return;
             }
             for (var e : object.properties()) {
@@ -219,7 +218,7 @@ final class RefBundler {
             return false;
         }
         if (!reached.contains(target.file()) && reached.size() >= MAX_FILES) {
-            return fail("reaches more than " + MAX_FILES + " files through $ref, the limit");
+            return fail(Message.REF_TOO_MANY_FILES.format(MAX_FILES));
         }
         reached.add(target.file());
         Optional<JsonNode> tree = reader.read(target.file(), at);
@@ -229,13 +228,13 @@ final class RefBundler {
         }
         JsonNode found = tree.get().at(target.fragment().isEmpty() ? "" : pointer(target.fragment()));
         if (found.isMissingNode() || !found.isObject()) {
-            return fail("$ref '" + ref + "' at " + trail.in(file) + " points at no object in " + target.file());
+            return fail(Message.REF_TO_NO_OBJECT.format(ref, trail.in(file), target.file()));
         }
         String key = kind + " " + target.file() + "#" + target.fragment();
         String section = swagger2 ? swagger2Section(kind) : kind.section;
         if (section == null) {
             if (!inlining.add(key)) {
-                return fail("$ref '" + ref + "' at " + trail.in(file) + " leads back to itself");
+                return fail(Message.REF_BACK_TO_ITSELF.format(ref, trail.in(file)));
             }
             ObjectNode copy = copy(found);
             object.removeAll();
@@ -259,7 +258,7 @@ final class RefBundler {
     private Target target(String ref, Path file, Trail trail) {
         RefTargets.Located located = targets.locate(ref, file);
         if (located.problem() != null) {
-            fail("$ref '" + ref + "' at " + trail.in(file) + " " + located.problem());
+            fail(Message.REF_PROBLEM.format(ref, trail.in(file), located.problem()));
         }
         return located.target();
     }
@@ -268,7 +267,7 @@ final class RefBundler {
         ObjectNode copy = (ObjectNode) found.deepCopy();
         copied += size(copy);
         if (copied > ReadLimits.MAX_DESCRIPTION_VALUES) {
-            fail("copies more than " + ReadLimits.MAX_DESCRIPTION_VALUES + " values through $ref, the limit");
+            fail(Message.REF_TOO_MANY_VALUES.format(ReadLimits.MAX_DESCRIPTION_VALUES));
         }
         return copy;
     }
@@ -323,8 +322,7 @@ final class RefBundler {
 
     private boolean fail(String why) {
         if (!failed) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION, at, "source description '" + sourceName + "': " + why);
+            diagnostics.report(Message.DESCRIPTION_REFERENCE, at, sourceName, why);
         }
         failed = true;
         return true;

@@ -1,7 +1,7 @@
 package dev.weft.compiler.resolve;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.SourceDescription;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -39,29 +39,25 @@ public final class SourceLoader {
     public Optional<SourceApi> load(Path arazzoFile, SourceDescription source) {
         String url = source.url().value();
         if (!SourceFiles.isValidReference(url)) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                    source.url().location(),
-                    "source description url '" + url + "' is not a valid URI reference");
+            diagnostics.report(Message.INVALID_SOURCE_URL, source.url().location(), url);
             return Optional.empty();
         }
         Optional<Path> located = files.locate(arazzoFile, url);
         if (located.isEmpty()) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            diagnostics.report(
+                    Message.REMOTE_SOURCE,
                     source.url().location(),
-                    "source description '" + source.name().value() + "' is remote (" + url
-                            + "); Weft never downloads at build time: save the file and map the url to it (sourceMappings), or "
-                            + "use a relative url");
+                    source.name().value(),
+                    url);
             return Optional.empty();
         }
         Path file = located.get();
         if (!Files.isRegularFile(file)) {
-            diagnostics.error(
-                    DiagnosticCode.MISSING_FILE,
+            diagnostics.report(
+                    Message.MISSING_SOURCE_FILE,
                     source.url().location(),
-                    "source description '" + source.name().value() + "' points at '" + file
-                            + "', which does not exist");
+                    source.name().value(),
+                    file);
             return Optional.empty();
         }
         Path finalFile = file;
@@ -108,11 +104,8 @@ public final class SourceLoader {
                     continue;
                 }
                 if (byId.containsKey(op.getOperationId())) {
-                    diagnostics.error(
-                            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                            source.url().location(),
-                            "source description '" + name + "' declares operationId '" + op.getOperationId()
-                                    + "' twice");
+                    diagnostics.report(
+                            Message.DUPLICATE_OPERATION_ID, source.url().location(), name, op.getOperationId());
                 }
                 byId.put(op.getOperationId(), ref);
             }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The shapes that make a backtracking engine exponential; the fixture {@code bad/crit-regex-backtracking} shows the rest. */
+/**
+ * The shapes that make a backtracking engine exponential; the fixture {@code bad/crit-regex-backtracking} shows the
+ * rest.
+ */
 class RegexCheckTest {
 
     private static String risk(String pattern) {

@@ -62,7 +62,8 @@ class Oas32ShapesTest {
                 "  /a:\n    $ref: 5\n",
                 "  /a:\n    $ref: '#/components/pathItems/Missing'\n",
                 "  /a:\n    get:\n      parameters: [{in: querystring, content: 5}, {in: querystring}]\n",
-                "  /a:\n    parameters: {not: a list}\n    query: {parameters: [{$ref: '#/components/parameters/Q'}]}\n",
+                "  /a:\n    parameters: {not: a list}\n"
+                        + "    query: {parameters: [{$ref: '#/components/parameters/Q'}]}\n",
                 "  /a:\n    get:\n      responses: {'200': {content: {a/b: {$ref: '#/components/mediaTypes/X'}}}}\n"
             })
     void malformed32ShapesNeverCrash(String path) {

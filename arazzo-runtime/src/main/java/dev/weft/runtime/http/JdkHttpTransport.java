@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The default transport, on the JDK's {@link HttpClient} (HTTP/1.1), with a ceiling on response body size, a
@@ -29,7 +30,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
     private final Duration connectTimeout;
     private final long maxResponseBytes;
-    private final java.util.concurrent.Executor executor;
+    private final Executor executor;
     private final RedirectPolicy redirects;
     private volatile HttpClient client;
 
@@ -50,7 +51,7 @@ public final class JdkHttpTransport implements HttpTransport {
      * @param maxResponseBytes the most bytes of a response body accepted
      * @param executor the executor of the HTTP client's asynchronous work, or {@code null} for the JDK's own
      */
-    public JdkHttpTransport(Duration connectTimeout, long maxResponseBytes, java.util.concurrent.Executor executor) {
+    public JdkHttpTransport(Duration connectTimeout, long maxResponseBytes, Executor executor) {
         this(connectTimeout, maxResponseBytes, executor, RedirectPolicy.SAME_ORIGIN);
     }
 
@@ -64,10 +65,7 @@ public final class JdkHttpTransport implements HttpTransport {
      * @param redirects which redirects to follow
      */
     public JdkHttpTransport(
-            Duration connectTimeout,
-            long maxResponseBytes,
-            java.util.concurrent.Executor executor,
-            RedirectPolicy redirects) {
+            Duration connectTimeout, long maxResponseBytes, Executor executor, RedirectPolicy redirects) {
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.maxResponseBytes = requirePositive(maxResponseBytes);
         this.executor = executor;

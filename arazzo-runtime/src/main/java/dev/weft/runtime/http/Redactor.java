@@ -84,7 +84,8 @@ public final class Redactor {
 
     /**
      * Replaces every occurrence of each secret by {@link #MASK}, as it is or in any encoding a server may echo it
-     * in (see {@link Masks}); secrets shorter than 4 characters are ignored, as masking them would garble ordinary text.
+     * in (see {@link Masks}); secrets shorter than 4 characters are ignored, as masking them would garble ordinary
+     * text.
      *
      * @param text the text, or {@code null}
      * @param secrets the secret values; {@code null} elements are ignored

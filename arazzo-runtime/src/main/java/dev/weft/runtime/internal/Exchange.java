@@ -72,7 +72,7 @@ public final class Exchange {
      * failed, and its failure actions decide what happens; {@code $statusCode} and the response are absent.
      */
     static Exchange failed(WorkflowRun run, StepRequest request, HttpCall call, WorkflowException failure) {
-        return new Exchange(run, request, call, new HttpResult(-1, java.util.Map.of(), new byte[0]), failure);
+        return new Exchange(run, request, call, new HttpResult(-1, Map.of(), new byte[0]), failure);
     }
 
     /** @return why no response came, or {@code null} when one did */

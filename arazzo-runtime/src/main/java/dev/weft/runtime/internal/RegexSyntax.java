@@ -7,7 +7,8 @@ import java.util.List;
  * Parses the part of {@link java.util.regex.Pattern} syntax (flags 0) that a linear-time engine can run:
  * literals and escapes, classes with ranges, {@code \d \w \s} and general categories, {@code .}, groups (capturing,
  * named and non-capturing, all just grouping here, since only whether a pattern matches is asked), alternation,
- * greedy and lazy quantifiers, the anchors {@code ^ $ \A \Z \z}. Everything else (backreferences, lookaround, atomic groups,
+ * greedy and lazy quantifiers, the anchors {@code ^ $ \A \Z \z}. Everything else (backreferences, lookaround,
+ * atomic groups,
  * possessive quantifiers, inline flags, {@code \b}, class intersections …) is left to {@code java.util.regex}: the
  * parser then says no, rather than guess. Every I-Regexp (RFC 9485), as {@link JsonPathRegex} translates it, is
  * in the subset.

@@ -1,6 +1,7 @@
 package dev.weft.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
@@ -20,15 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One run of a workflow: counts step visits, enforces the poll policy on loops, sends the steps' requests,
  * reports events to the client's {@link WorkflowListener} and builds the run's failures with secrets redacted;
- * created by {@link ArazzoClient#startRun}, not thread-safe (except {@link #cancel()}).
+ * created by {@link #start}, not thread-safe (except {@link #cancel()}).
  *
  * <p>The first visit of a step never waits. A revisit (a {@code goto} back, i.e. a loop) is a poll iteration:
  * the run fails once its loop iterations exceed {@link PollPolicy#maxIterations()} or its time since
- * {@code startRun} exceeds {@link PollPolicy#deadline()} (or would during the wait); otherwise it waits
+ * {@code start} exceeds {@link PollPolicy#deadline()} (or would during the wait); otherwise it waits
  * {@link PollPolicy#delayBeforeIteration(int)} with n = visits of that step − 1. No request outlives the
  * deadline either: its timeout is the client's request timeout or the time left, whichever is shorter.
  *
@@ -57,12 +60,17 @@ public final class WorkflowRun {
     private volatile String stepInProgress;
 
     /**
-     * Starts a run; generated code calls {@link ArazzoClient#startRun} instead.
+     * Starts a run of a workflow; the run's deadline is measured from now.
      *
-     * @param client the client
-     * @param workflowId the workflow
+     * @param client the client the run sends its requests through
+     * @param workflowId the workflow's id
+     * @return the run
      */
-    public WorkflowRun(ArazzoClient client, String workflowId) {
+    public static WorkflowRun start(ArazzoClient client, String workflowId) {
+        return new WorkflowRun(client, workflowId);
+    }
+
+    private WorkflowRun(ArazzoClient client, String workflowId) {
         this.client = Objects.requireNonNull(client, "client");
         this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
         this.policy = client.pollPolicy();
@@ -411,7 +419,7 @@ public final class WorkflowRun {
      * @throws CancellationException if the run was cancelled
      * @throws WorkflowException if the deadline passed
      */
-    void checkLimits(java.util.function.Function<String, WorkflowException> failure) {
+    void checkLimits(Function<String, WorkflowException> failure) {
         if (cancellation.isCancelled()) {
             throw cancelled();
         }
@@ -594,8 +602,7 @@ public final class WorkflowRun {
      * @param callee runs the called workflow and returns its outputs
      * @return the outcome
      */
-    public WorkflowCall call(
-            String stepId, java.util.function.Supplier<com.fasterxml.jackson.databind.node.ObjectNode> callee) {
+    public WorkflowCall call(String stepId, Supplier<ObjectNode> callee) {
         stepInProgress = stepId;
         try {
             return new WorkflowCall(callee.get(), null);
@@ -618,11 +625,9 @@ public final class WorkflowRun {
      * @param callee starts the called workflow
      * @return the outcome, never failed exceptionally by the callee's failure
      */
-    public CompletableFuture<WorkflowCall> callAsync(
-            String stepId,
-            java.util.function.Supplier<CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode>> callee) {
+    public CompletableFuture<WorkflowCall> callAsync(String stepId, Supplier<CompletableFuture<ObjectNode>> callee) {
         stepInProgress = stepId;
-        CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> started;
+        CompletableFuture<ObjectNode> started;
         try {
             started = callee.get();
         } catch (RuntimeException e) {
@@ -669,7 +674,7 @@ public final class WorkflowRun {
      * @param request builds the request
      * @return the exchange, perhaps without a response
      */
-    public Exchange send(String stepId, java.util.function.Supplier<StepRequest> request) {
+    public Exchange send(String stepId, Supplier<StepRequest> request) {
         StepRequest built = build(stepId, request);
         try {
             return send(built);
@@ -686,13 +691,13 @@ public final class WorkflowRun {
     }
 
     /**
-     * Like {@link #send(String, java.util.function.Supplier)}, without blocking.
+     * Like {@link #send(String, Supplier)}, without blocking.
      *
      * @param stepId the step
      * @param request builds the request
      * @return the exchange, or a future failed with a {@link WorkflowException}
      */
-    public CompletableFuture<Exchange> sendAsync(String stepId, java.util.function.Supplier<StepRequest> request) {
+    public CompletableFuture<Exchange> sendAsync(String stepId, Supplier<StepRequest> request) {
         StepRequest built;
         try {
             built = build(stepId, request);
@@ -708,7 +713,7 @@ public final class WorkflowRun {
         });
     }
 
-    private StepRequest build(String stepId, java.util.function.Supplier<StepRequest> request) {
+    private StepRequest build(String stepId, Supplier<StepRequest> request) {
         try {
             return request.get();
         } catch (AbsentValueException e) {

@@ -179,15 +179,16 @@ class FailurePathsTest {
                 Case c = entry.getValue();
                 RecordingListener events = new RecordingListener();
                 CapturingLogger log = new CapturingLogger();
-                WorkflowRun run = ArazzoClient.builder()
-                        .server("api", c.server())
-                        .pollPolicy(c.policy())
-                        .requestTimeout(Duration.ofMillis(700))
-                        .maxResponseBytes(1000)
-                        .listener(events)
-                        .listener(new LoggingListener(log))
-                        .build()
-                        .startRun("wf");
+                WorkflowRun run = WorkflowRun.start(
+                        ArazzoClient.builder()
+                                .server("api", c.server())
+                                .pollPolicy(c.policy())
+                                .requestTimeout(Duration.ofMillis(700))
+                                .maxResponseBytes(1000)
+                                .listener(events)
+                                .listener(new LoggingListener(log))
+                                .build(),
+                        "wf");
                 Throwable thrown = null;
                 try {
                     if (async) {
@@ -222,11 +223,12 @@ class FailurePathsTest {
     @Test
     void aCancelledRunReportsItsFailureToo() {
         RecordingListener events = new RecordingListener();
-        WorkflowRun run = ArazzoClient.builder()
-                .server("api", trickle.baseUrl())
-                .listener(events)
-                .build()
-                .startRun("wf");
+        WorkflowRun run = WorkflowRun.start(
+                ArazzoClient.builder()
+                        .server("api", trickle.baseUrl())
+                        .listener(events)
+                        .build(),
+                "wf");
         CompletableFuture<Exchange> pending = run.sendAsync(StepRequest.create("s", "api", null, "GET", "/slow"));
         pending.cancel(true);
         assertTrue(run.isCancelled());

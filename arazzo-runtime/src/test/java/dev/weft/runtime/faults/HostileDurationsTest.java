@@ -83,7 +83,7 @@ class HostileDurationsTest {
     void retryAfterOfLongMaxSecondsEndsInTheDeadline() {
         for (String path : new String[] {"/busy", "/later"}) {
             Watched watched = client(PollPolicy.defaults(), Duration.ofSeconds(5));
-            WorkflowRun run = watched.client().startRun("wf");
+            WorkflowRun run = WorkflowRun.start(watched.client(), "wf");
             run.enterStep("s");
             Exchange exchange = run.send(StepRequest.create("s", "api", null, "GET", path));
             assertTrue(run.retry("s", "again", 3, 0, exchange));
@@ -98,7 +98,7 @@ class HostileDurationsTest {
     @Test
     void asyncRunsFailTheSameWay() {
         Watched watched = client(PollPolicy.defaults(), Duration.ofSeconds(5));
-        WorkflowRun run = watched.client().startRun("wf");
+        WorkflowRun run = WorkflowRun.start(watched.client(), "wf");
         StepRequest busy = StepRequest.create("s", "api", null, "GET", "/busy");
         CompletionException e = assertThrows(
                 CompletionException.class,
@@ -118,7 +118,7 @@ class HostileDurationsTest {
     @Test
     void documentRetryAfterIsCutToo() {
         Watched watched = client(PollPolicy.defaults(), Duration.ofSeconds(5));
-        WorkflowRun run = watched.client().startRun("wf");
+        WorkflowRun run = WorkflowRun.start(watched.client(), "wf");
         StepRequest ok = StepRequest.create("s", "api", null, "GET", "/ok");
         run.enterStep("s");
         // NaN and negative seconds mean no wait
@@ -135,7 +135,7 @@ class HostileDurationsTest {
     void pollDelaysAsLongAsDurationAllows() {
         Watched watched =
                 client(new PollPolicy(LONGEST, 1e300, LONGEST, 10, Duration.ofSeconds(2)), Duration.ofSeconds(5));
-        WorkflowRun run = watched.client().startRun("wf");
+        WorkflowRun run = WorkflowRun.start(watched.client(), "wf");
         run.enterStep("s");
         WorkflowException e = assertThrows(WorkflowException.class, () -> run.enterStep("s"));
         assertFailedCleanly(
@@ -148,7 +148,7 @@ class HostileDurationsTest {
     @Test
     void timeoutsAndDeadlinesAsLongAsDurationAllowsStillSend() {
         Watched watched = client(PollPolicy.noDelay().withDeadline(LONGEST), LONGEST);
-        WorkflowRun run = watched.client().startRun("wf");
+        WorkflowRun run = WorkflowRun.start(watched.client(), "wf");
         run.enterStep("s");
         assertEquals(
                 200,

@@ -86,7 +86,7 @@ class HostileRegexTest {
     @Test
     void theIssuesRegexStopsAtItsBudget() {
         RecordingListener events = new RecordingListener();
-        WorkflowRun run = client(events, Duration.ofMinutes(1)).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(events, Duration.ofMinutes(1)), "wf");
         run.enterStep("s");
         Exchange exchange = run.send(get("/as"));
         Pattern backreference = Pattern.compile("(a+)+(b|c)\\1");
@@ -107,7 +107,7 @@ class HostileRegexTest {
     /** Nested quantifiers, overlapping alternatives: in the linear subset, so no text makes them slow. */
     @Test
     void catastrophicPatternsWithoutBackreferencesAreFast() {
-        WorkflowRun run = client(new RecordingListener(), Duration.ofMinutes(1)).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(new RecordingListener(), Duration.ofMinutes(1)), "wf");
         run.enterStep("s");
         Exchange exchange = run.send(get("/big"));
         for (String pattern : List.of("(a+)+b", "(a|aa)+$x", "^(a|a?)+b$", "(\\w+\\s?)*!")) {
@@ -120,8 +120,7 @@ class HostileRegexTest {
     @Test
     void jsonPathMatchWithTextAndPatternFromTheServer() {
         for (String query : List.of("$[?match(@.s, @.p)]", "$[?search(@.s, @.p)]")) {
-            WorkflowRun run =
-                    client(new RecordingListener(), Duration.ofMinutes(1)).startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(new RecordingListener(), Duration.ofMinutes(1)), "wf");
             run.enterStep("s");
             Exchange exchange = run.send(get("/evil"));
             long start = System.nanoTime();
@@ -134,7 +133,7 @@ class HostileRegexTest {
     @Test
     void theDeadlineStopsABacktrackingRegex() throws InterruptedException {
         RecordingListener events = new RecordingListener();
-        WorkflowRun run = client(events, Duration.ofMillis(1500)).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(events, Duration.ofMillis(1500)), "wf");
         run.enterStep("s");
         Exchange exchange = run.send(get("/big"));
         Thread.sleep(Math.max(0, 1600 - run.elapsed().toMillis()));
@@ -150,7 +149,7 @@ class HostileRegexTest {
 
     @Test
     void cancellingAnAsyncRunStopsABacktrackingRegex() throws Exception {
-        WorkflowRun run = client(new RecordingListener(), Duration.ofMinutes(1)).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(new RecordingListener(), Duration.ofMinutes(1)), "wf");
         CountDownLatch evaluating = new CountDownLatch(1);
         AtomicLong ended = new AtomicLong();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -182,7 +181,7 @@ class HostileRegexTest {
 
     @Test
     void aBacktrackingRegexOutOfStackIsAStepFailure() {
-        WorkflowRun run = client(new RecordingListener(), Duration.ofMinutes(1)).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(new RecordingListener(), Duration.ofMinutes(1)), "wf");
         run.enterStep("s");
         Exchange exchange = run.send(get("/big"));
         WorkflowException e = assertThrows(

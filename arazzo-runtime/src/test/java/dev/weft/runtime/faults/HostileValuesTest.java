@@ -50,12 +50,13 @@ class HostileValuesTest {
     }
 
     private static WorkflowRun run(RecordingListener events) {
-        return ArazzoClient.builder()
-                .server("api", server.baseUrl())
-                .pollPolicy(PollPolicy.noDelay())
-                .listener(events)
-                .build()
-                .startRun("wf");
+        return WorkflowRun.start(
+                ArazzoClient.builder()
+                        .server("api", server.baseUrl())
+                        .pollPolicy(PollPolicy.noDelay())
+                        .listener(events)
+                        .build(),
+                "wf");
     }
 
     @Test
@@ -79,7 +80,8 @@ class HostileValuesTest {
                 assertTrue(
                         e.detail()
                                 .matches("header 'X-Name' of step 's' has a (character outside US-ASCII|control"
-                                        + " character) at index \\d+; HTTP header values are ASCII: percent-encode the value"
+                                        + " character) at index \\d+; HTTP header values are ASCII:"
+                                        + " percent-encode the value"
                                         + " or send it in the body; nothing was sent"),
                         e.detail());
                 assertEquals("s", e.stepId());

@@ -32,7 +32,7 @@ class PollLimitsTest {
         server = LocalServer.start().on("/job", r -> LocalServer.Reply.json(200, "{\"status\":\"running\"}"));
         client = ArazzoClient.builder().server("api", server.baseUrl()).build();
         // the JDK HttpClient takes up to a second to build on a cold JVM: not part of what the deadline measures
-        client.startRun("warm-up").send(StepRequest.create("warmUp", "api", null, "GET", "/job"));
+        WorkflowRun.start(client, "warm-up").send(StepRequest.create("warmUp", "api", null, "GET", "/job"));
     }
 
     @AfterAll
@@ -54,7 +54,7 @@ class PollLimitsTest {
     @Test
     void iterationCapEndsAnEndlessLoop() {
         WorkflowRun run =
-                client.withPollPolicy(PollPolicy.noDelay().withMaxIterations(5)).startRun("wf");
+                WorkflowRun.start(client.withPollPolicy(PollPolicy.noDelay().withMaxIterations(5)), "wf");
         WorkflowException e = pollForever(run);
         assertEquals("poll", e.stepId());
         assertEquals("poll iteration limit 5 reached at step 'poll'", e.detail());
@@ -66,7 +66,7 @@ class PollLimitsTest {
     void deadlineEndsALoopOnTime() {
         PollPolicy policy =
                 new PollPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), 1000, Duration.ofMillis(500));
-        WorkflowRun run = client.withPollPolicy(policy).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client.withPollPolicy(policy), "wf");
         long start = System.nanoTime();
         WorkflowException e = pollForever(run);
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -84,7 +84,7 @@ class PollLimitsTest {
     @Test
     void asyncLoopsHitTheSameCap() {
         WorkflowRun run =
-                client.withPollPolicy(PollPolicy.noDelay().withMaxIterations(2)).startRun("wf");
+                WorkflowRun.start(client.withPollPolicy(PollPolicy.noDelay().withMaxIterations(2)), "wf");
         run.enterStepAsync("poll").join();
         run.enterStepAsync("poll").join();
         run.enterStepAsync("poll").join();
@@ -107,6 +107,6 @@ class PollLimitsTest {
         assertEquals(strict, copy.pollPolicy());
         assertEquals(PollPolicy.defaults(), client.pollPolicy(), "the original keeps its policy");
         assertSame(copy, copy.withPollPolicy(strict));
-        assertEquals(strict, copy.startRun("wf").client().pollPolicy());
+        assertEquals(strict, WorkflowRun.start(copy, "wf").client().pollPolicy());
     }
 }

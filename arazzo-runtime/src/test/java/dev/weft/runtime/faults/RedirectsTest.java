@@ -105,7 +105,7 @@ class RedirectsTest {
         for (String path : List.of("/away", "/by-name")) {
             for (BiFunction<WorkflowRun, StepRequest, Exchange> send : SENDS) {
                 RecordingListener events = new RecordingListener();
-                WorkflowRun run = client(null, events).startRun("wf");
+                WorkflowRun run = WorkflowRun.start(client(null, events), "wf");
                 run.secret(SECRET_INPUT);
                 Exchange exchange = send.apply(run, withCredentials("GET", path));
                 assertTrue(exchange.statusCode() == 302 || exchange.statusCode() == 307, path);
@@ -123,7 +123,7 @@ class RedirectsTest {
 
     @Test
     void noneFollowsNothing() {
-        WorkflowRun run = client(RedirectPolicy.NONE, new RecordingListener()).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(RedirectPolicy.NONE, new RecordingListener()), "wf");
         assertEquals(301, run.send(withCredentials("GET", "/old")).statusCode());
         assertEquals(1, origin.received().size());
     }
@@ -132,7 +132,7 @@ class RedirectsTest {
     void anyOriginFollowsWithoutCredentials() {
         for (BiFunction<WorkflowRun, StepRequest, Exchange> send : SENDS) {
             RecordingListener events = new RecordingListener();
-            WorkflowRun run = client(RedirectPolicy.ANY_ORIGIN, events).startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(RedirectPolicy.ANY_ORIGIN, events), "wf");
             run.secret(SECRET_INPUT);
             Exchange exchange = send.apply(run, withCredentials("GET", "/away"));
             assertEquals(200, exchange.statusCode());
@@ -148,8 +148,7 @@ class RedirectsTest {
         }
         assertEquals(2, attacker.received().size());
         // another host name for the same port is another origin too
-        WorkflowRun run =
-                client(RedirectPolicy.ANY_ORIGIN, new RecordingListener()).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(RedirectPolicy.ANY_ORIGIN, new RecordingListener()), "wf");
         run.secret(SECRET_INPUT);
         Exchange renamed = run.send(withCredentials("POST", "/by-name"));
         assertEquals(200, renamed.statusCode());
@@ -164,7 +163,7 @@ class RedirectsTest {
     void sameOriginRedirectsAreFollowedWithTheirCredentials() {
         for (BiFunction<WorkflowRun, StepRequest, Exchange> send : SENDS) {
             RecordingListener events = new RecordingListener();
-            WorkflowRun run = client(null, events).startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(null, events), "wf");
             Exchange exchange = send.apply(run, withCredentials("GET", "/old"));
             assertEquals(200, exchange.statusCode());
             assertEquals("new", exchange.responseBody("/where").asText());
@@ -181,7 +180,7 @@ class RedirectsTest {
 
     @Test
     void methodsChangeAsRfc9110Says() {
-        WorkflowRun run = client(null, new RecordingListener()).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(null, new RecordingListener()), "wf");
         assertEquals(200, run.send(withCredentials("POST", "/see-other")).statusCode());
         assertEquals("GET", origin.last().method());
         assertEquals(0, origin.last().body().length);
@@ -195,7 +194,7 @@ class RedirectsTest {
     void aRedirectLoopEndsAfterFiveRedirects() {
         for (BiFunction<WorkflowRun, StepRequest, Exchange> send : SENDS) {
             int before = origin.received().size();
-            WorkflowRun run = client(null, new RecordingListener()).startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(null, new RecordingListener()), "wf");
             assertEquals(302, send.apply(run, withCredentials("GET", "/loop")).statusCode());
             assertEquals(6, origin.received().size() - before, "the request and five redirects");
         }

@@ -90,7 +90,7 @@ class SecretsTest {
                 .listener(events)
                 .build();
 
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.secret(KEY);
         run.enterStep("echo");
         Exchange echoed = run.send(withKey("echo", "/echo"));
@@ -115,12 +115,13 @@ class SecretsTest {
         run.send(withKey("poll", "/poll"));
         texts.add(text(assertThrows(WorkflowException.class, () -> run.enterStep("poll"))));
 
-        WorkflowRun refused = ArazzoClient.builder()
-                .server("api", LocalServer.refusedUrl())
-                .listener(new LoggingListener(logger))
-                .listener(events)
-                .build()
-                .startRun("wf2");
+        WorkflowRun refused = WorkflowRun.start(
+                ArazzoClient.builder()
+                        .server("api", LocalServer.refusedUrl())
+                        .listener(new LoggingListener(logger))
+                        .listener(events)
+                        .build(),
+                "wf2");
         refused.secret(KEY);
         refused.enterStep("refused");
         texts.add(text(assertThrows(WorkflowException.class, () -> refused.send(withKey("refused", "/x")))));
@@ -153,7 +154,7 @@ class SecretsTest {
                 .defaultHeader("Authorization", "Bearer " + KEY)
                 .requestTimeout(Duration.ofSeconds(2))
                 .build();
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("echo");
         Exchange echoed =
                 run.send(StepRequest.create("echo", "api", null, "GET", "/echo").query("key", Values.of(KEY)));
@@ -184,7 +185,7 @@ class SecretsTest {
         String basic =
                 "Basic " + java.util.Base64.getEncoder().encodeToString(USER_PASSWORD.getBytes(StandardCharsets.UTF_8));
         for (String path : List.of("/php", "/unicode", "/html", "/basic")) {
-            WorkflowRun run = client.startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client, "wf");
             run.secret(KEY);
             run.enterStep("s");
             Exchange echoed = run.send(StepRequest.create("s", "api", null, "GET", path)

@@ -90,7 +90,7 @@ class SlowBodyTest {
         for (boolean chunked : new boolean[] {false, true}) {
             Trickle trickle = new Trickle(chunked);
             try (RawServer server = RawServer.start(trickle)) {
-                WorkflowRun run = client(server, requestTimeout, deadline).startRun("wf");
+                WorkflowRun run = WorkflowRun.start(client(server, requestTimeout, deadline), "wf");
                 run.enterStep("slow");
                 long start = System.nanoTime();
                 WorkflowException e = send.apply(run);
@@ -141,8 +141,7 @@ class SlowBodyTest {
     void cancellingAnAsyncRunStopsTheBody() throws Exception {
         Trickle trickle = new Trickle(false);
         try (RawServer server = RawServer.start(trickle)) {
-            WorkflowRun run = client(server, Duration.ofSeconds(30), Duration.ofSeconds(30))
-                    .startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(server, Duration.ofSeconds(30), Duration.ofSeconds(30)), "wf");
             CompletableFuture<?> pending = run.sendAsync(slow());
             assertTrue(trickle.headersSent.await(3, TimeUnit.SECONDS));
             Thread.sleep(200);
@@ -159,8 +158,7 @@ class SlowBodyTest {
     void interruptingABlockingRunStopsTheBody() throws Exception {
         Trickle trickle = new Trickle(true);
         try (RawServer server = RawServer.start(trickle)) {
-            WorkflowRun run = client(server, Duration.ofSeconds(30), Duration.ofSeconds(30))
-                    .startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(server, Duration.ofSeconds(30), Duration.ofSeconds(30)), "wf");
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             Thread runner = new Thread(() -> {
                 try {
