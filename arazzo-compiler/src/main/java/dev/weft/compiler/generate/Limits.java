@@ -21,8 +21,9 @@ final class Limits {
     static final int MAX_COMPONENTS = 254;
 
     /**
-     * Distinct regular expressions, JSONPath queries and XPath expressions of one class: each is compiled
-     * once by the class's static initializer, about 10 bytes of it, which must fit one method too.
+     * Distinct regular expressions, JSONPath queries and XPath expressions of one class, a retry action
+     * counting as {@value ClassConstants#RETRY_UNITS}: each is built once by the class's static initializer,
+     * about 10 bytes of it per unit, which must fit one method too.
      */
     static final int MAX_PATTERNS = 2_000;
 
@@ -68,14 +69,18 @@ final class Limits {
         return fits;
     }
 
-    /** Whether the generated methods and class fit their budget; reports each that does not. */
-    static boolean fit(Workflow workflow, Budget budget, int patterns, Diagnostics diagnostics) {
-        if (patterns > MAX_PATTERNS) {
+    /**
+     * Whether the generated methods and class fit their budget; reports each that does not. {@code constants}
+     * counts the units of the class's static initializer.
+     */
+    static boolean fit(Workflow workflow, Budget budget, int constants, Diagnostics diagnostics) {
+        if (constants > MAX_PATTERNS) {
             diagnostics.error(
                     DiagnosticCode.SIZE_LIMIT,
                     workflow.workflowId().location(),
-                    "workflow '" + workflow.workflowId().value() + "' has " + patterns + " distinct regex,"
-                            + " JSONPath and XPath criteria; a generated class compiles at most " + MAX_PATTERNS
+                    "workflow '" + workflow.workflowId().value() + "' has " + constants + " distinct regex,"
+                            + " JSONPath and XPath criteria (a retry action counting as "
+                            + ClassConstants.RETRY_UNITS + "); a generated class compiles at most " + MAX_PATTERNS
                             + " once, in its static initializer (64 KB of bytecode): split it into workflows"
                             + " that call each other");
             return false;

@@ -1,6 +1,8 @@
 package dev.weft.compiler.generate;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
+import dev.weft.compiler.check.JavaNames;
 import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.JsonPointer;
 import dev.weft.compiler.expr.RuntimeExpression;
@@ -11,7 +13,10 @@ import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Workflow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Code for values: runtime expressions, string templates and JSON payloads, each as a Java
@@ -82,7 +87,11 @@ final class ValueCode {
             String declared = DottedKeys.longestDeclared(
                             out.name(), step.outputs().keySet())
                     .orElseThrow();
-            CodeBlock base = CodeBlock.of("$N", names.outputField(out.stepId(), declared));
+            String field = names.outputField(out.stepId(), declared);
+            if (field == null) {
+                throw new IllegalStateException("step output " + out.text() + " is read but was not recorded");
+            }
+            CodeBlock base = CodeBlock.of("$N", field);
             return pointer(members(base, rest(out.name(), declared)), out.pointer());
         }
         throw new IllegalStateException("checks let through an unsupported expression: " + e.text());
@@ -110,7 +119,7 @@ final class ValueCode {
                 parts.add(expression(((Template.Embedded) part).expression()));
             }
         }
-        return CodeBlock.of("$T.interpolate($L)", RuntimeTypes.VALUES, CodeBlock.join(parts, ", "));
+        return CodeBlock.of("$T.interpolate($L)", RuntimeTypes.VALUES, CodeBlock.join(parts, ",$W"));
     }
 
     /**
@@ -138,7 +147,7 @@ final class ValueCode {
             body.addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, var, RuntimeTypes.VALUES);
             for (Node.Entry entry : map.entries().values()) {
                 CodeBlock member = value(entry.value(), where, body, locals, entry.key());
-                body.addStatement("$T.put($N, $L, $L)", RuntimeTypes.VALUES, var, Literals.of(entry.key()), member);
+                body.addStatement("$T.put($N, $L,$W$L)", RuntimeTypes.VALUES, var, Literals.of(entry.key()), member);
             }
             return CodeBlock.of("$N", var);
         }
@@ -196,18 +205,18 @@ final class ValueCode {
 
     /** Fresh local variable names within one method. */
     static final class Locals {
-        private final com.palantir.javapoet.NameAllocator allocator = new com.palantir.javapoet.NameAllocator();
+        private final NameAllocator allocator = new NameAllocator();
 
         /** Locals that shadow none of {@code fields} (the members of the class) nor {@code reserved}. */
-        Locals(java.util.Collection<String> fields, String... reserved) {
-            java.util.Set<String> taken = new java.util.LinkedHashSet<>(fields);
+        Locals(Collection<String> fields, String... reserved) {
+            Set<String> taken = new LinkedHashSet<>(fields);
             taken.addAll(List.of(reserved));
             taken.forEach(name -> allocator.newName(name, name));
         }
 
         /** A fresh name derived from {@code hint} (a JSON key, say), made a legal, unused identifier. */
         String next(String hint) {
-            return allocator.newName(dev.weft.compiler.check.JavaNames.memberName(hint));
+            return allocator.newName(JavaNames.memberName(hint));
         }
     }
 }
