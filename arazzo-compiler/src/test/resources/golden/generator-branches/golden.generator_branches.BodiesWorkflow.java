@@ -3,9 +3,11 @@ package golden.generator_branches;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.Payloads;
 import dev.weft.runtime.internal.StepRequest;
@@ -83,7 +85,7 @@ public final class BodiesWorkflow {
      * The inputs of workflow {@code bodies}. Secret inputs are never shown by {@link #toString()}.
      */
     public record Inputs(String id, String name, String tag, Long count, String note,
-            String document, String session) {
+            String document, String session, JsonNode user) {
         public Inputs {
             Objects.requireNonNull(id, "input 'id' of workflow 'bodies' is required");
         }
@@ -91,7 +93,8 @@ public final class BodiesWorkflow {
         @Override
         public String toString() {
             return "Inputs[id=" + id + ", name=" + name + ", tag=" + tag + ", count=" + count
-                    + ", note=" + note + ", document=" + document + ", session=***]";
+                    + ", note=" + note + ", document=" + document + ", session=***, user=" + user
+                    + "]";
         }
 
         /**
@@ -106,6 +109,7 @@ public final class BodiesWorkflow {
             Values.put(json, "note", Values.of(note));
             Values.put(json, "document", Values.of(document));
             Values.put(json, "session", Values.of(session));
+            Values.put(json, "user", Values.of(user));
             return json;
         }
 
@@ -114,7 +118,7 @@ public final class BodiesWorkflow {
             return new Inputs(Values.asString(json.get("id")), Values.asString(json.get("name")),
                     Values.asString(json.get("tag")), Values.asLong(json.get("count")),
                     Values.asString(json.get("note")), Values.asString(json.get("document")),
-                    Values.asString(json.get("session")));
+                    Values.asString(json.get("session")), Values.asJson(json.get("user")));
         }
 
         public static Builder builder() {
@@ -138,6 +142,8 @@ public final class BodiesWorkflow {
             private String document;
 
             private String session;
+
+            private JsonNode user;
 
             private Builder() {
             }
@@ -177,8 +183,13 @@ public final class BodiesWorkflow {
                 return this;
             }
 
+            public Builder user(JsonNode user) {
+                this.user = user;
+                return this;
+            }
+
             public Inputs build() {
-                return new Inputs(id, name, tag, count, note, document, session);
+                return new Inputs(id, name, tag, count, note, document, session, user);
             }
         }
     }
@@ -314,16 +325,25 @@ public final class BodiesWorkflow {
         }
 
         /**
-         * Step {@code json-pointer}, at generator-branches.arazzo.yaml:24.
+         * Step {@code json-pointer}, at generator-branches.arazzo.yaml:25.
          *
          * <p>Not recorded, as nothing reads it: output {@code echoed}.
          */
         private Step jsonPointer(Exchange exchange) {
             jsonPointerId = exchange.responseBody("/id");
-            if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
+            if (Conditions.eq(exchange.requestHeader("X-Request-Id"), in.get("id"))
+                    && Conditions.eq(exchange.requestQuery("mode"), Values.of("fast"))
+                    && Conditions.ne(exchange.requestBody("/name"), NullNode.getInstance())
+                    && (Conditions.ne(Values.dotted(in.get("user"), "address.city"),
+                        NullNode.getInstance())
+                    || Conditions.ne(Values.at(in.get("user"), "/address/zip"),
+                        NullNode.getInstance()))) {
                 return Step.FORM_REPLACED;
             }
-            throw workflowRun.failure("json-pointer", exchange, "status is not 2xx");
+            throw workflowRun.failure("json-pointer", exchange,
+                    "success criteria not met: $request.header.X-Request-Id == $inputs.id "
+                    + "&& $request.query.mode == 'fast' && $request.body#/name != null && "
+                    + "($inputs.user.address.city != null || $inputs.user#/address/zip…");
         }
 
         /**
@@ -342,7 +362,7 @@ public final class BodiesWorkflow {
         }
 
         /**
-         * Step {@code form-replaced}, at generator-branches.arazzo.yaml:40.
+         * Step {@code form-replaced}, at generator-branches.arazzo.yaml:44.
          */
         private Step formReplaced(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
@@ -366,7 +386,7 @@ public final class BodiesWorkflow {
         }
 
         /**
-         * Step {@code xml-replaced}, at generator-branches.arazzo.yaml:48.
+         * Step {@code xml-replaced}, at generator-branches.arazzo.yaml:52.
          */
         private Step xmlReplaced(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
@@ -388,7 +408,7 @@ public final class BodiesWorkflow {
         }
 
         /**
-         * Step {@code xml-expression}, at generator-branches.arazzo.yaml:56.
+         * Step {@code xml-expression}, at generator-branches.arazzo.yaml:60.
          */
         private Step xmlExpression(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
@@ -408,7 +428,7 @@ public final class BodiesWorkflow {
         }
 
         /**
-         * Step {@code text-expression}, at generator-branches.arazzo.yaml:64.
+         * Step {@code text-expression}, at generator-branches.arazzo.yaml:68.
          */
         private Step textExpression(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {

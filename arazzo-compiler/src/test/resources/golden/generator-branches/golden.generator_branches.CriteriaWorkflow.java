@@ -15,6 +15,7 @@ import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowCall;
 import dev.weft.runtime.internal.WorkflowRun;
 import dev.weft.runtime.internal.XPathCriterion;
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -301,7 +302,7 @@ public final class CriteriaWorkflow {
         }
 
         /**
-         * Step {@code read}, at generator-branches.arazzo.yaml:80.
+         * Step {@code read}, at generator-branches.arazzo.yaml:84.
          *
          * <p>Not recorded, as nothing reads it: output {@code unread}.
          */
@@ -353,14 +354,14 @@ public final class CriteriaWorkflow {
         }
 
         /**
-         * Step {@code xml}, at generator-branches.arazzo.yaml:117.
+         * Step {@code xml}, at generator-branches.arazzo.yaml:121.
          */
         private Step xml(Exchange exchange) {
             JsonNode body = exchange.responseBody();
             if (ORDER_STATUS_XPATH.matches(body) && Conditions.eq(Values.member(body, "status"),
-                        Values.of("ready")) && (Conditions.ne(exchange.urlNode(), Values.of(""))
+                        Values.of("ready")) && Conditions.ne(exchange.urlNode(), Values.of(""))
                     && Conditions.eq(exchange.methodNode(), Values.of("GET"))
-                    && Conditions.eq(exchange.requestPath("id"), readFirstTag))
+                    && Conditions.eq(exchange.requestPath("id"), readFirstTag)
                     && Conditions.truthy(body)) {
                 return Step.GOESSNER;
             }
@@ -380,16 +381,19 @@ public final class CriteriaWorkflow {
         }
 
         /**
-         * Step {@code goessner}, at generator-branches.arazzo.yaml:129.
+         * Step {@code goessner}, at generator-branches.arazzo.yaml:133.
          */
         private Step goessner(Exchange exchange) {
             if (ITEMS_READY_QUERY.matches(exchange.responseBody())
-                    && Conditions.eq(exchange.responseHeader("ETag"), readEtag)) {
+                    && Conditions.eq(exchange.responseHeader("ETag"), readEtag)
+                    && Conditions.ne(Values.member(exchange.responseBody(), "price"),
+                        Values.ofObject(new BigDecimal("0.1000000000000000000000001")))) {
                 return Step.CALL;
             }
             throw workflowRun.failure("goessner", exchange,
                     "success criteria not met: $.items[?(@.ready == true)] "
-                    + "&& $response.header.ETag == $steps.read.outputs.etag");
+                    + "&& $response.header.ETag == $steps.read.outputs.etag "
+                    + "&& $response.body.price != 0.1000000000000000000000001");
         }
 
         /**
@@ -402,7 +406,7 @@ public final class CriteriaWorkflow {
         }
 
         /**
-         * Step {@code call}, at generator-branches.arazzo.yaml:137.
+         * Step {@code call}, at generator-branches.arazzo.yaml:142.
          */
         private Step call_(WorkflowCall call) {
             if (Conditions.ne(call.output("id"), NullNode.getInstance())) {

@@ -73,7 +73,14 @@ final class ConditionCode {
         Scope within = isLight(criteria) ? scope : scope.withoutLocals();
         List<Piece> parts = new ArrayList<>();
         for (Criterion c : criteria) {
-            parts.add(criterion(parsed.of(c), within, alone && criteria.size() == 1));
+            Criteria.Parsed p = parsed.of(c);
+            if (p.kind() == Criteria.Kind.CONDITION && p.condition() instanceof Condition.And and) {
+                // the criteria are joined by && already: an && criterion's operands join them as they are
+                CodeBlock context = p.context() == null ? null : values.expression(p.context());
+                and.operands().forEach(operand -> parts.add(condition(operand, context, within)));
+            } else {
+                parts.add(criterion(p, within, alone && criteria.size() == 1));
+            }
         }
         Piece all = light(combine(parts, "$W&& ", false, within), within);
         budget.add(all.weight());
@@ -120,9 +127,7 @@ final class ConditionCode {
             case CONDITION ->
                 alone && p.condition() instanceof Condition.Or or
                         ? join(or.operands(), "$W|| ", context, scope, false)
-                        : alone && p.condition() instanceof Condition.And and
-                                ? join(and.operands(), "$W&& ", context, scope, false)
-                                : condition(p.condition(), context, scope);
+                        : condition(p.condition(), context, scope);
         };
     }
 
