@@ -21,9 +21,6 @@ import javax.lang.model.element.Modifier;
  * queries and XPath expressions.
  */
 final class ClassConstants {
-    private static final ClassName JSON_PATH = ClassName.get("dev.weft.runtime.internal", "JsonPathQuery");
-    private static final ClassName XPATH = ClassName.get("dev.weft.runtime.internal", "XPathCriterion");
-    private static final ClassName RETRY_ACTION = ClassName.get("dev.weft.runtime.internal", "RetryAction");
     private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
 
     /** Static initializer units of a retry action: it is built by three calls, a compiled criterion by one. */
@@ -75,7 +72,7 @@ final class ClassConstants {
                             ConditionCode.isLong(Literals.of(stepId), Literals.of(action))
                                     ? "$T.of($>$L,$W$L$<)"
                                     : "$T.of($L, $L)",
-                            RETRY_ACTION,
+                            RuntimeTypes.RETRY_ACTION,
                             Literals.of(stepId),
                             Literals.of(action));
             if (limit != null) {
@@ -86,7 +83,8 @@ final class ClassConstants {
             }
             retries.put(
                     key,
-                    FieldSpec.builder(RETRY_ACTION, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    FieldSpec.builder(
+                                    RuntimeTypes.RETRY_ACTION, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                             .initializer(value.build()));
             return name;
         });
@@ -99,12 +97,12 @@ final class ClassConstants {
 
     /** The compiled JSONPath query of a {@code jsonpath} criterion, named after the words in it. */
     String jsonPath(String query, String hint) {
-        return criterion(JSON_PATH, query, words(query, hint) + "_QUERY");
+        return criterion(RuntimeTypes.JSON_PATH_QUERY, query, words(query, hint) + "_QUERY");
     }
 
     /** The compiled XPath expression of an {@code xpath} criterion, named after the words in it. */
     String xpath(String expression, String hint) {
-        return criterion(XPATH, expression, words(expression, hint) + "_XPATH");
+        return criterion(RuntimeTypes.XPATH_CRITERION, expression, words(expression, hint) + "_XPATH");
     }
 
     private String criterion(ClassName type, String text, String suggestion) {

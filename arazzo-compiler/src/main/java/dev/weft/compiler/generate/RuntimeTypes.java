@@ -7,9 +7,14 @@ import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.JsonPathQuery;
+import dev.weft.runtime.internal.Payloads;
+import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
+import dev.weft.runtime.internal.WorkflowCall;
 import dev.weft.runtime.internal.WorkflowRun;
+import dev.weft.runtime.internal.XPathCriterion;
 import java.util.List;
 
 /** The runtime and library types generated code names, taken from class literals so a rename breaks our build. */
@@ -19,8 +24,11 @@ final class RuntimeTypes {
     static final ClassName RUN = ClassName.get(WorkflowRun.class);
     static final ClassName EXCHANGE = ClassName.get(Exchange.class);
     static final ClassName STEP_REQUEST = ClassName.get(StepRequest.class);
-    static final ClassName PAYLOADS = ClassName.get("dev.weft.runtime.internal", "Payloads");
-    static final ClassName WORKFLOW_CALL = ClassName.get("dev.weft.runtime.internal", "WorkflowCall");
+    static final ClassName PAYLOADS = ClassName.get(Payloads.class);
+    static final ClassName WORKFLOW_CALL = ClassName.get(WorkflowCall.class);
+    static final ClassName RETRY_ACTION = ClassName.get(RetryAction.class);
+    static final ClassName JSON_PATH_QUERY = ClassName.get(JsonPathQuery.class);
+    static final ClassName XPATH_CRITERION = ClassName.get(XPathCriterion.class);
     static final ClassName VALUES = ClassName.get(Values.class);
     static final ClassName CONDITIONS = ClassName.get(Conditions.class);
     static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
