@@ -158,9 +158,42 @@ class GeneratedFragmentsTest {
         }
     }
 
+    @Test
+    void aLongRequestChainContinuesOnALocal() throws IOException {
+        StringBuilder parameters = new StringBuilder("    parameters:\n    - {name: id, in: path, value: x}\n");
+        for (int i = 0; i < 40; i++) {
+            parameters.append("    - {name: q").append(i).append(", in: query, value: v}\n");
+        }
+        String source = generate("  - stepId: read\n    operationId: getItem\n" + parameters);
+
+        // javac reads a chain recursively: every 32 calls it goes on from a local
+        assertContainsCode(source, "StepRequest request = StepRequest.create(\"read\", \"items\", ITEMS_BASE_URL,");
+        assertContainsCode(source, "request = request .query(\"q31\", Values.of(\"v\"))");
+        assertContains(source, "return request;");
+    }
+
+    @Test
+    void manyInputsAreShownByToStringOneAppendAtATime() throws IOException {
+        StringBuilder properties = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            properties.append(i == 0 ? "" : ", ").append("i").append(i).append(": {type: string}");
+        }
+        String inputs = "  inputs: {type: object, properties: {" + properties + "}}\n";
+
+        // javac reads a long '+' chain recursively too
+        String source = generate(HEAD.replace("  steps:\n", inputs + "  steps:\n"), step("read", ""));
+        assertContains(source, "StringBuilder text = new StringBuilder();");
+        assertContains(source, "text.append(\", i19=\");");
+        assertFalse(generate(step("read", "")).contains("StringBuilder"), "no inputs: one expression");
+    }
+
     private String generate(String steps) throws IOException {
+        return generate(HEAD, steps);
+    }
+
+    private String generate(String head, String steps) throws IOException {
         Path file = work.resolve("fragments.arazzo.yaml");
-        Files.writeString(file, HEAD + steps, StandardCharsets.UTF_8);
+        Files.writeString(file, head + steps, StandardCharsets.UTF_8);
         CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
                 .document(file)
                 .packageName("fragments")
