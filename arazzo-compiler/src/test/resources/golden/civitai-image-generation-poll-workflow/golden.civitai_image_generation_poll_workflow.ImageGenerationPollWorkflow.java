@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -35,6 +37,14 @@ public final class ImageGenerationPollWorkflow {
     public static final String WORKFLOW_ID = "image-generation-poll";
 
     /**
+     * This workflow with JSON inputs and outputs, for callers that choose a workflow at run time;
+     * secret inputs are secrets of the run, as with {@link #run}.
+     */
+    public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
      * The server of source {@code civitaiOrchestrationApi} in its OpenAPI description, unless the
      * client names another.
      */
@@ -56,15 +66,16 @@ public final class ImageGenerationPollWorkflow {
      *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Execution(client.startRun(WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Execution(client.startRun(WORKFLOW_ID), inputs).runAsync()
-                .thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.weft.compiler;
 
 import dev.weft.compiler.check.Checks;
-import dev.weft.compiler.check.WorkflowClassNames;
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.generate.WorkflowClassGenerator;
 import dev.weft.compiler.model.ArazzoDocument;
+import dev.weft.compiler.names.WorkflowClassNames;
 import dev.weft.compiler.read.DocumentBinder;
 import dev.weft.compiler.read.NodeReader;
 import dev.weft.compiler.resolve.ResolvedDocument;
@@ -54,7 +54,10 @@ public final class ArazzoCompiler {
                 guarded(
                         document.getKey(),
                         diagnostics,
-                        () -> files.addAll(generator.generate(document.getValue(), diagnostics)));
+                        () -> generator.generate(document.getValue(), diagnostics).stream()
+                                .map(c ->
+                                        new GeneratedFile(c.qualifiedName(), c.source(), c.document(), c.workflowId()))
+                                .forEach(files::add));
             }
         }
         if (diagnostics.hasErrors()) {
@@ -81,10 +84,7 @@ public final class ArazzoCompiler {
         try {
             phase.run();
         } catch (RuntimeException | StackOverflowError e) {
-            diagnostics.error(
-                    DiagnosticCode.INTERNAL_ERROR,
-                    Location.startOf(file),
-                    "Weft failed on this file; please report it with this stack trace:\n" + stackTrace(e));
+            diagnostics.report(Message.INTERNAL_ERROR, Location.startOf(file), stackTrace(e));
         }
     }
 

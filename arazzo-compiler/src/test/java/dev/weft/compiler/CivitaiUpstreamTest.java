@@ -40,11 +40,14 @@ class CivitaiUpstreamTest {
                 .toList();
         assertEquals(
                 List.of(
-                        "step 'submitGeneration' refers to operationId 'submitWorkflow', which is not in 'civitaiOrchestrationApi';"
+                        "step 'submitGeneration' refers to operationId 'submitWorkflow', which is not in "
+                                + "'civitaiOrchestrationApi';"
                                 + " did you mean 'SubmitWorkflow'?",
-                        "step 'pollWorkflow' refers to operationId 'getWorkflow', which is not in 'civitaiOrchestrationApi';"
+                        "step 'pollWorkflow' refers to operationId 'getWorkflow', which is not in "
+                                + "'civitaiOrchestrationApi';"
                                 + " did you mean 'GetWorkflow'?",
-                        "step 'readOutputs' refers to operationId 'getWorkflow', which is not in 'civitaiOrchestrationApi';"
+                        "step 'readOutputs' refers to operationId 'getWorkflow', which is not in "
+                                + "'civitaiOrchestrationApi';"
                                 + " did you mean 'GetWorkflow'?"),
                 unknown);
     }

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
-import dev.weft.runtime.internal.WorkflowRun;
+import dev.weft.runtime.JsonWorkflow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -49,18 +47,9 @@ public final class GeneratedClasses {
                 new URL[] {work.resolve("classes").toUri().toURL()}, GeneratedClasses.class.getClassLoader());
     }
 
-    /** Runs a generated workflow class through its entry point for other workflows, inputs and outputs as JSON. */
+    /** Runs a generated workflow class through its public JSON entry point, inputs and outputs as JSON. */
     public static ObjectNode run(ClassLoader loader, String className, ArazzoClient client, JsonNode inputs)
             throws ReflectiveOperationException {
-        Method call = loader.loadClass(className).getDeclaredMethod("call", WorkflowRun.class, JsonNode.class);
-        call.setAccessible(true); // package-private, as the command line's 'run' uses it
-        try {
-            return (ObjectNode) call.invoke(null, client.startRun("test"), inputs);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
+        return JsonWorkflow.of(loader.loadClass(className)).run(client, inputs);
     }
 }

@@ -132,35 +132,40 @@ class SuggestionsTest {
                 new Case(
                         "comparison written as jsonpath",
                         READ + "    successCriteria:\n"
-                                + "    - {context: $response.body, type: jsonpath, condition: \"$.status == 'done'\"}\n",
+                                + "    - {context: $response.body, type: jsonpath, condition: \"$.status == "
+                                + "'done'\"}\n",
                         DiagnosticCode.JSONPATH_COMPARISON,
                         Pattern.compile("the simple condition '(.*)': write that"),
                         criterionBecomesSimple("$.status")),
                 new Case(
                         "root filter on an object",
                         READ + "    successCriteria:\n"
-                                + "    - {context: $response.body, type: jsonpath, condition: \"$[?@.status == 'done']\"}\n",
+                                + "    - {context: $response.body, type: jsonpath, condition: \"$[?@.status == "
+                                + "'done']\"}\n",
                         DiagnosticCode.JSONPATH_PITFALL,
                         Pattern.compile("write the simple condition '(.*)', without"),
                         criterionBecomesSimple("$[?")),
                 new Case(
                         "not-null root filter (the OAI oauth example)",
                         READ + "    successCriteria:\n"
-                                + "    - {context: $response.body, type: jsonpath, condition: \"$[?@.owner != null && !@.ready]\"}\n",
+                                + "    - {context: $response.body, type: jsonpath, condition: \"$[?@.owner != null "
+                                + "&& !@.ready]\"}\n",
                         DiagnosticCode.JSONPATH_PITFALL,
                         Pattern.compile("write the simple condition '(.*)', without"),
                         criterionBecomesSimple("$[?")),
                 new Case(
                         "not-null filter elsewhere",
                         READ + "    successCriteria:\n"
-                                + "    - {context: $response.body, type: jsonpath, condition: \"$..owner[?@.login != null]\"}\n",
+                                + "    - {context: $response.body, type: jsonpath, condition: \"$..owner[?@.login != "
+                                + "null]\"}\n",
                         DiagnosticCode.JSONPATH_PITFALL,
                         Pattern.compile("test existence with '([^']+)'"),
                         replacing("@.login != null")),
                 new Case(
                         "Goessner JSONPath",
                         READ
-                                + "    successCriteria:\n    - {context: $response.body, condition: '$.tags[(@.length-1)]', "
+                                + "    successCriteria:\n    - {context: $response.body, condition: "
+                                + "'$.tags[(@.length-1)]', "
                                 + "type: {type: jsonpath, version: draft-goessner-dispatch-jsonpath-00}}\n",
                         DiagnosticCode.GOESSNER_JSONPATH,
                         Pattern.compile("with the condition '(.*)'$"),

@@ -9,8 +9,12 @@ import dev.weft.compiler.diagnostic.DiagnosticFormatter;
 import dev.weft.compiler.diagnostic.Severity;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,10 +193,9 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
 
     private static String digest(Path file) {
         try {
-            byte[] hash =
-                    java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(file));
-            return java.util.HexFormat.of().formatHex(hash);
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return HexFormat.of().formatHex(hash);
+        } catch (IOException | NoSuchAlgorithmException e) {
             return "unreadable"; // the compiler reports a missing or unreadable mapped file itself
         }
     }

@@ -2,7 +2,7 @@ package dev.weft.runtime;
 
 import dev.weft.runtime.http.HttpTransport;
 import dev.weft.runtime.http.JdkHttpTransport;
-import dev.weft.runtime.internal.WorkflowRun;
+import dev.weft.runtime.http.RedirectPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The configuration generated workflows run with: transport, server URLs, default headers, timeouts, poll
@@ -28,7 +30,7 @@ public final class ArazzoClient {
     private final long maxResponseBytes;
     private final HttpTransport transport;
     private final WorkflowListener listener;
-    private final java.util.concurrent.Executor executor;
+    private final Executor executor;
 
     private ArazzoClient(Builder builder) {
         this.servers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.servers));
@@ -42,7 +44,7 @@ public final class ArazzoClient {
         // the JDK HttpClient inside is created on first use, once, and shared by every run
         this.transport = builder.transport != null
                 ? builder.transport
-                : new JdkHttpTransport(connectTimeout, maxResponseBytes, builder.executor);
+                : new JdkHttpTransport(connectTimeout, maxResponseBytes, builder.executor, builder.redirects);
         this.executor = builder.executor;
         boolean none =
                 !builder.listeners.isEmpty() && builder.listeners.stream().allMatch(l -> l == WorkflowListener.NONE);
@@ -119,8 +121,8 @@ public final class ArazzoClient {
      *
      * @return the executor, or empty for the JDK's own
      */
-    public java.util.Optional<java.util.concurrent.Executor> executor() {
-        return java.util.Optional.ofNullable(executor);
+    public Optional<Executor> executor() {
+        return Optional.ofNullable(executor);
     }
 
     /**
@@ -191,16 +193,6 @@ public final class ArazzoClient {
         return defaultHeaders;
     }
 
-    /**
-     * Starts a run of a workflow; the run's deadline is measured from now.
-     *
-     * @param workflowId the workflow's id
-     * @return the run
-     */
-    public WorkflowRun startRun(String workflowId) {
-        return new WorkflowRun(this, workflowId);
-    }
-
     @Override
     public String toString() {
         return "ArazzoClient[servers=" + servers + ", defaultHeaders=" + defaultHeaders.keySet() + ", pollPolicy="
@@ -216,8 +208,9 @@ public final class ArazzoClient {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private long maxResponseBytes = 16L * 1024 * 1024;
+        private RedirectPolicy redirects = RedirectPolicy.SAME_ORIGIN;
         private HttpTransport transport;
-        private java.util.concurrent.Executor executor;
+        private Executor executor;
         private final List<WorkflowListener> listeners = new ArrayList<>();
 
         private Builder() {}
@@ -230,7 +223,7 @@ public final class ArazzoClient {
          * @param value the executor
          * @return this builder
          */
-        public Builder executor(java.util.concurrent.Executor value) {
+        public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;
         }
@@ -252,12 +245,20 @@ public final class ArazzoClient {
          * case-insensitively); setting a name again replaces it.
          *
          * @param name the header name
-         * @param value the value
+         * @param value the value: printable US-ASCII, spaces and tabs
          * @return this builder
+         * @throws IllegalArgumentException if the value holds another character
          */
         public Builder defaultHeader(String name, String value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if ((c < 0x20 && c != '\t') || c > 0x7E) {
+                    throw new IllegalArgumentException("default header '" + name + "' has a character outside"
+                            + " printable US-ASCII at index " + i + "; HTTP header values are ASCII");
+                }
+            }
             defaultHeaders.put(name.toLowerCase(Locale.ROOT), Map.entry(name, value));
             return this;
         }
@@ -310,7 +311,22 @@ public final class ArazzoClient {
         }
 
         /**
-         * Replaces the default transport (a {@link JdkHttpTransport} built from the timeouts).
+         * Sets which redirects the default transport follows (default {@link RedirectPolicy#SAME_ORIGIN}: those to
+         * the same scheme, host and port, up to 5 in a row). Whatever the policy, credential headers never go to
+         * another origin; a redirect not followed is the step's response ({@code $statusCode} 3xx,
+         * {@code $response.header.Location}).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder redirects(RedirectPolicy policy) {
+            this.redirects = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Replaces the default transport (a {@link JdkHttpTransport} built from the timeouts and the redirect
+         * policy).
          *
          * @param value the transport
          * @return this builder

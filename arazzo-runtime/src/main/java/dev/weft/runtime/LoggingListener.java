@@ -95,6 +95,7 @@ public final class LoggingListener implements WorkflowListener {
     }
 
     private static String millis(Duration d) {
-        return d.toMillis() + " ms";
+        // a duration from a server may be too long for toMillis(); seconds always fit
+        return d.getSeconds() < Long.MAX_VALUE / 1000 - 1 ? d.toMillis() + " ms" : d.getSeconds() + " s";
     }
 }

@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param stepId the step
  * @param attempt the step's attempt, 1-based
  * @param method the HTTP method
- * @param url the URL with secret query values and registered secrets masked
+ * @param url the URL the response came from (the request's, or where the redirects followed led), with secret
+ *     query values and registered secrets masked
  * @param status the HTTP status, or -1 when no response arrived
  * @param duration the time from sending the request to the response or the failure
  * @param error what went wrong when no response arrived (redacted), else {@code null}

@@ -1,2 +1,5 @@
-/** The public face of the Weft runtime: the client generated workflows run on, its poll policy and its one failure type. */
+/**
+ * The public face of the Weft runtime: the client generated workflows run on, its poll policy and its one failure
+ * type.
+ */
 package dev.weft.runtime;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.runtime.http.JdkHttpTransport;
+import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,6 @@ class ArazzoClientTest {
 
     @Test
     void startRunNamesTheWorkflow() {
-        assertEquals("wf", ArazzoClient.create().startRun("wf").workflowId());
+        assertEquals("wf", WorkflowRun.start(ArazzoClient.create(), "wf").workflowId());
     }
 }

@@ -61,7 +61,7 @@ class WorkflowListenerTest {
     @Test
     void aRunReportsItsStepsInOrder() {
         RecordingListener events = new RecordingListener();
-        WorkflowRun run = client(events).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(events), "wf");
         run.enterStep("first");
         run.send(get("first", "/ok"));
         run.enterStep("flaky");
@@ -122,7 +122,7 @@ class WorkflowListenerTest {
     @Test
     void aFailedRunIsReportedOnce() {
         RecordingListener events = new RecordingListener();
-        WorkflowRun run = client(events).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(events), "wf");
         run.enterStep("down");
         Exchange down = run.send(get("down", "/down"));
         WorkflowException failure = run.failure("down", down, "status is not 2xx");
@@ -138,11 +138,12 @@ class WorkflowListenerTest {
     @Test
     void transportFailuresAreReportedAsResponsesWithoutStatus() {
         RecordingListener events = new RecordingListener();
-        WorkflowRun run = ArazzoClient.builder()
-                .server("api", LocalServer.refusedUrl())
-                .listener(events)
-                .build()
-                .startRun("wf");
+        WorkflowRun run = WorkflowRun.start(
+                ArazzoClient.builder()
+                        .server("api", LocalServer.refusedUrl())
+                        .listener(events)
+                        .build(),
+                "wf");
         run.enterStep("refused");
         assertThrows(WorkflowException.class, () -> run.send(get("refused", "/x")));
         String response = events.events().get(2);
@@ -155,7 +156,7 @@ class WorkflowListenerTest {
         RecordingListener events = new RecordingListener();
         PollPolicy policy =
                 PollPolicy.noDelay().withInitialDelay(Duration.ofMillis(50)).withMaxDelay(Duration.ofMillis(50));
-        WorkflowRun run = client(events).withPollPolicy(policy).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(events).withPollPolicy(policy), "wf");
         run.enterStepAsync("poll")
                 .thenCompose(v -> run.sendAsync(get("poll", "/ok")))
                 .thenCompose(e -> run.enterStepAsync("poll"))
@@ -195,7 +196,7 @@ class WorkflowListenerTest {
                 order.add("second");
             }
         };
-        WorkflowRun run = client(broken, second).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(broken, second), "wf");
         run.enterStep("first");
         assertEquals(200, run.send(get("first", "/ok")).statusCode());
         run.enterStep("again");
@@ -205,7 +206,7 @@ class WorkflowListenerTest {
     @Test
     void loggingListenerKeepsInfoQuiet() {
         CapturingLogger logger = new CapturingLogger();
-        WorkflowRun run = client(new LoggingListener(logger)).startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client(new LoggingListener(logger)), "wf");
         run.enterStep("flaky");
         Exchange failed = run.send(get("flaky", "/busy"));
         assertTrue(run.retry("flaky", "again", 1, 0, failed));

@@ -91,8 +91,8 @@ public final class CodegenThroughput {
                         .append(id)
                         .append("}\n")
                         .append("    - {name: q, in: query, value: 'step {$inputs.id}'}\n")
-                        .append(
-                                "    successCriteria:\n    - condition: $statusCode == 200 && $response.body#/count > 0\n")
+                        .append("    successCriteria:\n")
+                        .append("    - condition: $statusCode == 200 && $response.body#/count > 0\n")
                         .append("    outputs: {id: $response.body#/id, count: $response.body#/count}\n");
             }
             out.append("  outputs: {last: $steps.s").append(steps - 1).append(".outputs.count}\n");

@@ -6,13 +6,18 @@ import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowListener;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Time and peak heap of 10,000 image-generation-poll runs at once through {@code runAsync} on a pool
@@ -24,9 +29,9 @@ public final class ConcurrentRuns {
     /** The heap the last collection of each heap pool left, summed. */
     private static long liveAfterLastGc() {
         long live = 0;
-        for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            java.lang.management.MemoryUsage after = pool.getCollectionUsage();
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage after = pool.getCollectionUsage();
+            if (pool.getType() == MemoryType.HEAP && after != null) {
                 live += after.getUsed();
             }
         }
@@ -47,9 +52,9 @@ public final class ConcurrentRuns {
                     .listener(WorkflowListener.NONE)
                     .build();
             ImageGenerationPollWorkflow workflow = new ImageGenerationPollWorkflow(client);
-            java.util.concurrent.atomic.AtomicLong maxUsed = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong maxLive = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            AtomicLong maxUsed = new AtomicLong();
+            AtomicLong maxLive = new AtomicLong();
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
             sampler.scheduleAtFixedRate(
                     () -> {
                         maxUsed.accumulateAndGet(

@@ -1,7 +1,7 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Step;
@@ -28,14 +28,15 @@ final class ActionCheck implements Check {
                 && !type.equals("end")
                 && workflow.step(action.stepId().value()).isEmpty()) {
             diagnostics.report(
-                    DiagnosticCode.UNKNOWN_GOTO_TARGET,
+                    Message.UNKNOWN_GOTO_TARGET,
                     action.stepId().location(),
-                    type + " action '" + name + "' targets step '"
-                            + action.stepId().value() + "', which is not in workflow '"
-                            + workflow.workflowId().value() + "'"
-                            + Suggestions.hint(
-                                    action.stepId().value(),
-                                    workflow.steps().stream().map(Step::id).toList()));
+                    type,
+                    name,
+                    action.stepId().value(),
+                    workflow.workflowId().value(),
+                    Suggestions.hint(
+                            action.stepId().value(),
+                            workflow.steps().stream().map(Step::id).toList()));
         }
     }
 
@@ -49,42 +50,25 @@ final class ActionCheck implements Check {
         boolean hasStep = action.stepId() != null;
         boolean hasWorkflow = action.workflowId() != null;
         if (type.equals("goto") && hasStep == hasWorkflow) {
-            diagnostics.report(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.type().location(),
-                    "goto action '" + name + "' must have exactly one of stepId and workflowId");
+            diagnostics.report(Message.GOTO_NOT_ONE_TARGET, action.type().location(), name);
             return false;
         }
         if (type.equals("retry") && hasStep && hasWorkflow) {
-            diagnostics.report(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.type().location(),
-                    "retry action '" + name + "' may have at most one of stepId and workflowId");
+            diagnostics.report(Message.RETRY_TWO_TARGETS, action.type().location(), name);
             return false;
         }
         if (type.equals("end") && (hasStep || hasWorkflow)) {
-            diagnostics.report(
-                    DiagnosticCode.IGNORED_FIELD,
-                    action.type().location(),
-                    "end action '" + name + "' ignores its stepId/workflowId");
+            diagnostics.report(Message.END_WITH_TARGET, action.type().location(), name);
         }
         if (!type.equals("retry") && (action.retryAfter() != null || action.retryLimit() != null)) {
             diagnostics.report(
-                    DiagnosticCode.IGNORED_FIELD,
-                    action.type().location(),
-                    type + " action '" + name + "' ignores retryAfter and retryLimit; they apply to retry actions");
+                    Message.RETRY_FIELDS_OF_OTHER_ACTION, action.type().location(), type, name);
         }
         if (action.retryAfter() != null && action.retryAfter().value() < 0) {
-            diagnostics.report(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.retryAfter().location(),
-                    "retryAfter must be a number of seconds >= 0");
+            diagnostics.report(Message.NEGATIVE_RETRY_AFTER, action.retryAfter().location());
         }
         if (action.retryLimit() != null && action.retryLimit().value() < 0) {
-            diagnostics.report(
-                    DiagnosticCode.INVALID_ACTION,
-                    action.retryLimit().location(),
-                    "retryLimit must be an integer >= 0");
+            diagnostics.report(Message.NEGATIVE_RETRY_LIMIT, action.retryLimit().location());
         }
         return true;
     }

@@ -15,6 +15,7 @@ public final class Checks {
             new ExpressionCheck(),
             new ExchangeCheck(),
             new CriterionCheck(),
+            new RegexCheck(),
             new ActionCheck(),
             new WorkflowCallCheck(),
             new FlowCheck(),

@@ -1,7 +1,7 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.expr.Condition;
 import dev.weft.compiler.expr.ConditionParser;
@@ -14,8 +14,14 @@ import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import dev.weft.runtime.internal.JsonPathQuery;
+import dev.weft.runtime.internal.JsonPathSyntaxException;
+import dev.weft.runtime.internal.XPathCriterion;
+import dev.weft.runtime.internal.XPathCriterionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -61,11 +67,9 @@ final class CriterionCheck implements Check {
             return;
         }
         if (criterion.type() != null && criterion.context() == null) {
-            String hint = criterion.typeName().equals("simple") ? "; or remove 'type: simple'" : "";
+            String hint = criterion.typeName().equals("simple") ? Message.OR_REMOVE_SIMPLE_TYPE.format() : "";
             diagnostics.report(
-                    DiagnosticCode.MALFORMED_CONDITION,
-                    criterion.type().location(),
-                    "a criterion of type '" + criterion.typeName() + "' needs a 'context'" + hint);
+                    Message.CRITERION_WITHOUT_CONTEXT, criterion.type().location(), criterion.typeName(), hint);
             return;
         }
         if (criterion.context() != null) {
@@ -87,9 +91,7 @@ final class CriterionCheck implements Check {
             case "xpath" -> xpath(condition, diagnostics);
             default ->
                 diagnostics.report(
-                        DiagnosticCode.UNSUPPORTED_FEATURE,
-                        criterion.type().location(),
-                        "criteria of type '" + criterion.typeName() + "' are not supported yet");
+                        Message.UNSUPPORTED_CRITERION_TYPE, criterion.type().location(), criterion.typeName());
         }
     }
 
@@ -102,10 +104,12 @@ final class CriterionCheck implements Check {
         List<String> known = criterion.typeName().equals("xpath") ? XPATH_VERSIONS : JSONPATH_VERSIONS;
         if (!known.contains(version.value())) {
             diagnostics.report(
-                    DiagnosticCode.INVALID_VALUE,
+                    Message.UNKNOWN_TYPE_VERSION,
                     version.location(),
-                    "unknown " + criterion.typeName() + " version '" + version.value() + "'; the specification defines "
-                            + String.join(", ", known) + Suggestions.hint(version.value(), known));
+                    criterion.typeName(),
+                    version.value(),
+                    String.join(", ", known),
+                    Suggestions.hint(version.value(), known));
             return false;
         }
         return true;
@@ -120,32 +124,26 @@ final class CriterionCheck implements Check {
         Located<String> version = criterion.typeVersion();
         var rfc = GoessnerJsonPath.toRfc9535(condition.value());
         if (rfc.isEmpty()) {
-            diagnostics.report(
-                    DiagnosticCode.UNSUPPORTED_FEATURE,
-                    condition.location(),
-                    "Goessner JSONPath '" + condition.value() + "' has no safe translation to RFC 9535 JSONPath, "
-                            + "the only JSONPath Weft evaluates; write it as an RFC 9535 query with 'type: jsonpath'");
+            diagnostics.report(Message.UNTRANSLATABLE_GOESSNER, condition.location(), condition.value());
             return;
         }
         boolean same = rfc.get().equals(condition.value());
         boolean warned = pitfalls(criterion, rfc.get(), same, diagnostics);
-        String as = same ? "as the same RFC 9535 query" : "as the RFC 9535 query '" + rfc.get() + "'";
-        diagnostics.report(
-                DiagnosticCode.GOESSNER_JSONPATH,
-                version.location(),
-                "Goessner JSONPath (" + version.value() + ") is evaluated " + as
-                        + ", whose comparisons do not convert types"
-                        + (warned ? "" : "; write 'type: jsonpath' with the condition '" + rfc.get() + "'"));
+        String fix = warned ? "" : Message.WRITE_AS_JSONPATH.format(rfc.get());
+        if (same) {
+            diagnostics.report(Message.GOESSNER_AS_IS, version.location(), version.value(), fix);
+        } else {
+            diagnostics.report(Message.GOESSNER_TRANSLATED, version.location(), version.value(), rfc.get(), fix);
+        }
     }
 
     private static void simple(Located<String> condition, Scope scope, References references, Diagnostics diagnostics) {
         if (ConditionParser.isBraced(condition.value())) {
             String inner = condition.value().trim();
             diagnostics.report(
-                    DiagnosticCode.MALFORMED_CONDITION,
+                    Message.BRACED_CONDITION,
                     condition.location(),
-                    "a condition is not written in braces; write '"
-                            + inner.substring(1, inner.length() - 1).trim() + "'");
+                    inner.substring(1, inner.length() - 1).trim());
             return;
         }
         operands(ConditionParser.parseSimple(condition.value()), condition, scope, references, diagnostics);
@@ -156,58 +154,51 @@ final class CriterionCheck implements Check {
             Pattern.compile(condition.value());
         } catch (PatternSyntaxException e) {
             diagnostics.report(
-                    DiagnosticCode.MALFORMED_CONDITION,
+                    Message.REGEX_DOES_NOT_COMPILE,
                     condition.location().shifted(Math.max(0, e.getIndex())),
-                    "regular expression does not compile: " + e.getDescription());
+                    e.getDescription());
         }
     }
 
     /** CRIT-6, D-32: the JDK evaluates XPath 1.0; an expression it cannot compile is an error. */
     private static void xpath(Located<String> condition, Diagnostics diagnostics) {
         try {
-            dev.weft.runtime.internal.XPathCriterion.compile(condition.value());
-        } catch (dev.weft.runtime.internal.XPathCriterionException e) {
-            diagnostics.report(DiagnosticCode.MALFORMED_CONDITION, condition.location(), e.getMessage());
+            XPathCriterion.compile(condition.value());
+        } catch (XPathCriterionException e) {
+            diagnostics.report(Message.MALFORMED_XPATH, condition.location(), e.getMessage());
         }
     }
 
     /** CRIT-5: an RFC 9535 query; failing that, the seeds' comparison dialect with a warning (D-7). */
     private static void jsonPath(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
         Located<String> condition = criterion.condition();
-        dev.weft.runtime.internal.JsonPathSyntaxException notRfc;
+        JsonPathSyntaxException notRfc;
         try {
-            dev.weft.runtime.internal.JsonPathQuery.compile(condition.value());
+            JsonPathQuery.compile(condition.value());
             pitfalls(criterion, condition.value(), true, diagnostics);
             return;
-        } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
+        } catch (JsonPathSyntaxException e) {
             notRfc = e;
         }
         ParseResult<Condition> dialect = ConditionParser.parseContextComparison(condition.value());
         if (dialect.ok() && hasComparison(dialect.value())) {
             // the fix is the simple condition Weft evaluates it as; an RFC 9535 root filter would test the
             // context's children, not its members
-            String fix = JsonPathAdvice.comparisonAsSimple(
-                            dialect.value(), criterion.context().value())
-                    .map(simple -> "; Weft evaluates it as the simple condition '" + simple
-                            + "': write that as the condition, without 'type' and 'context'")
-                    .orElse("; Weft evaluates its '$.…' operands as members of the context: write it as a simple "
-                            + "condition on the context");
-            diagnostics.report(
-                    DiagnosticCode.JSONPATH_COMPARISON,
-                    condition.location(),
-                    "jsonpath condition written as a comparison is not RFC 9535 JSONPath" + fix);
+            Optional<String> simple = JsonPathAdvice.comparisonAsSimple(
+                    dialect.value(), criterion.context().value());
+            if (simple.isPresent()) {
+                diagnostics.report(Message.JSONPATH_COMPARISON_AS_SIMPLE, condition.location(), simple.get());
+            } else {
+                diagnostics.report(Message.JSONPATH_COMPARISON, condition.location());
+            }
             operands(dialect, condition, scope, references, diagnostics);
             return;
         }
-        diagnostics.report(
-                DiagnosticCode.MALFORMED_CONDITION,
-                condition.location().shifted(notRfc.offset()),
-                "not an RFC 9535 JSONPath query: " + notRfc.getMessage());
+        diagnostics.report(Message.NOT_RFC_9535, condition.location().shifted(notRfc.offset()), notRfc.getMessage());
     }
 
-    private static final java.util.regex.Pattern ROOT_FILTER = java.util.regex.Pattern.compile("^\\$\\s*\\[\\s*\\?");
-    private static final java.util.regex.Pattern NOT_NULL =
-            java.util.regex.Pattern.compile("@(\\.[A-Za-z_][\\w]*|\\['[^']*'\\])+\\s*!=\\s*null");
+    private static final Pattern ROOT_FILTER = Pattern.compile("^\\$\\s*\\[\\s*\\?");
+    private static final Pattern NOT_NULL = Pattern.compile("@(\\.[A-Za-z_][\\w]*|\\['[^']*'\\])+\\s*!=\\s*null");
 
     /**
      * CHECKLIST §3: valid RFC 9535 queries that almost surely do not test what they seem to. A criterion
@@ -222,27 +213,23 @@ final class CriterionCheck implements Check {
         boolean rootFilter = ROOT_FILTER.matcher(query).find();
         var simple = rootFilter && criterion.context() != null
                 ? JsonPathAdvice.rootFilterAsSimple(query, criterion.context().value())
-                : java.util.Optional.<String>empty();
-        String simpleFix = simple.map(s -> "write the simple condition '" + s + "', without 'type' and 'context'")
-                .orElse(null);
-        if (rootFilter) {
-            diagnostics.report(
-                    DiagnosticCode.JSONPATH_PITFALL,
-                    condition.location(),
-                    "'$[?...]' filters the context's children, not the context: on an object, '@' is each member's value; "
-                            + (simpleFix != null
-                                    ? "to test the context's own members, " + simpleFix
-                                    : "to test a member of the context, write a simple condition on it"));
+                : Optional.<String>empty();
+        if (rootFilter && simple.isPresent()) {
+            diagnostics.report(Message.ROOT_FILTER_AS_SIMPLE, condition.location(), simple.get());
+        } else if (rootFilter) {
+            diagnostics.report(Message.ROOT_FILTER, condition.location());
         }
-        java.util.regex.Matcher notNull = NOT_NULL.matcher(query);
+        Matcher notNull = NOT_NULL.matcher(query);
         if (notNull.find()) {
             String fix = rootFilter
-                    ? simpleFix != null ? "; " + simpleFix + ", which is false when it is missing" : ""
-                    : "; test existence with '" + notNull.group().replaceAll("\\s*!=\\s*null$", "") + "' instead";
+                    ? simple.map(Message.SIMPLE_CONDITION_FALSE_WHEN_MISSING::format)
+                            .orElse("")
+                    : Message.TEST_EXISTENCE.format(notNull.group().replaceAll("\\s*!=\\s*null$", ""));
             diagnostics.report(
-                    DiagnosticCode.JSONPATH_PITFALL,
+                    Message.NOT_NULL_FILTER,
                     located ? condition.location().shifted(notNull.start()) : condition.location(),
-                    "'" + notNull.group() + "' is also true when the member is missing" + fix);
+                    notNull.group(),
+                    fix);
         }
         return rootFilter || notNull.find(0);
     }
@@ -268,7 +255,7 @@ final class CriterionCheck implements Check {
             Diagnostics diagnostics) {
         for (var error : parsed.errors()) {
             diagnostics.report(
-                    DiagnosticCode.MALFORMED_CONDITION, condition.location().shifted(error.offset()), error.message());
+                    Message.MALFORMED_CONDITION, condition.location().shifted(error.offset()), error.message());
         }
         if (parsed.ok() && references != null) {
             visit(parsed.value(), condition, scope, references);

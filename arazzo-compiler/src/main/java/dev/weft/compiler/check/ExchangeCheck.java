@@ -1,8 +1,8 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.expr.Condition;
 import dev.weft.compiler.expr.ConditionParser;
@@ -133,11 +133,8 @@ final class ExchangeCheck implements Check {
                 && body.pointer() != null
                 && !body.pointer().isRoot()) {
             ResponsePointers.missing(op, body.pointer().tokens())
-                    .ifPresent(why -> diagnostics.report(
-                            DiagnosticCode.UNKNOWN_RESPONSE_POINTER,
-                            at,
-                            "'" + e.text() + "' leads nowhere in the response schemas of " + op.display() + ": "
-                                    + why));
+                    .ifPresent(why ->
+                            diagnostics.report(Message.UNKNOWN_RESPONSE_POINTER, at, e.text(), op.display(), why));
         }
     }
 
@@ -171,10 +168,13 @@ final class ExchangeCheck implements Check {
                 .filter(p -> p.in() != null && p.in().value().equals(in))
                 .forEach(p -> known.add(p.name().value()));
         diagnostics.report(
-                DiagnosticCode.UNKNOWN_REQUEST_PARAMETER,
+                Message.UNKNOWN_REQUEST_PARAMETER,
                 at,
-                "'" + e.text() + "' reads " + in + " parameter '" + name + "', which " + op.display()
-                        + " does not declare and step '" + step.id() + "' does not send"
-                        + Suggestions.hint(name, known));
+                e.text(),
+                in,
+                name,
+                op.display(),
+                step.id(),
+                Suggestions.hint(name, known));
     }
 }

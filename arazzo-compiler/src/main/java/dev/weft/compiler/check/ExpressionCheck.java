@@ -1,8 +1,8 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.expr.ExpressionError;
 import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.ForeignExpressions;
@@ -17,7 +17,9 @@ import dev.weft.compiler.model.RequestBody;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Every runtime expression in values, bodies and outputs parses (EXPR-1), is in scope (EXPR-3) and
@@ -84,11 +86,9 @@ final class ExpressionCheck implements Check {
                 }
                 if (!e.braced() && !template.isSingleExpression()) {
                     diagnostics.report(
-                            DiagnosticCode.BARE_EXPRESSION,
+                            Message.BARE_EXPRESSION,
                             s.at(e.offset()),
-                            "'" + e.expression().text()
-                                    + "' inside a string is not an expression by the Arazzo spec; write '{"
-                                    + e.expression().text() + "}'");
+                            e.expression().text());
                 }
             }
         }
@@ -97,16 +97,14 @@ final class ExpressionCheck implements Check {
     /** Other tools' expressions are text by the spec: Weft sends them as written, and says so (a dialect). */
     private static void foreign(Node.StringNode s, Diagnostics diagnostics) {
         for (ForeignExpressions.Found f : ForeignExpressions.in(s.value())) {
-            String what = ForeignExpressions.TOOL_ROOTS.contains(f.root())
-                    ? "'" + f.text() + "' is a Redocly Respect expression, not an Arazzo one"
-                    : "'" + f.text() + "' is not an Arazzo expression: Arazzo defines no root '$" + f.root() + "'";
             String fix = f.suggestion() == null
                     ? ""
-                    : "; did you mean '" + f.text().replaceFirst("\\$" + f.root(), "\\$" + f.suggestion()) + "'?";
-            diagnostics.report(
-                    DiagnosticCode.FOREIGN_EXPRESSION,
-                    s.at(f.offset()),
-                    what + "; Weft sends the text as written" + fix);
+                    : Message.DID_YOU_MEAN.format(f.text().replaceFirst("\\$" + f.root(), "\\$" + f.suggestion()));
+            if (ForeignExpressions.TOOL_ROOTS.contains(f.root())) {
+                diagnostics.report(Message.RESPECT_EXPRESSION, s.at(f.offset()), f.text(), fix);
+            } else {
+                diagnostics.report(Message.FOREIGN_EXPRESSION, s.at(f.offset()), f.text(), f.root(), fix);
+            }
         }
     }
 
@@ -128,12 +126,9 @@ final class ExpressionCheck implements Check {
         return result.ok() ? result.value() : null;
     }
 
-    static void report(
-            java.util.List<ExpressionError> errors,
-            java.util.function.IntFunction<Location> at,
-            Diagnostics diagnostics) {
+    static void report(List<ExpressionError> errors, IntFunction<Location> at, Diagnostics diagnostics) {
         for (ExpressionError error : errors) {
-            diagnostics.report(DiagnosticCode.MALFORMED_EXPRESSION, at.apply(error.offset()), error.message());
+            diagnostics.report(Message.MALFORMED_EXPRESSION, at.apply(error.offset()), error.message());
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.expr.Condition;
 import dev.weft.compiler.expr.ConditionParser;
 import dev.weft.compiler.expr.ExpressionParser;
@@ -44,10 +44,7 @@ final class FlowCheck implements Check {
             for (int i = 0; i < workflow.steps().size(); i++) {
                 Step step = workflow.steps().get(i);
                 if (!graph.isReachable(i)) {
-                    diagnostics.report(
-                            DiagnosticCode.UNREACHABLE_STEP,
-                            step.stepId().location(),
-                            "step '" + step.id() + "' can never run: no path from the first step leads to it");
+                    diagnostics.report(Message.UNREACHABLE_STEP, step.stepId().location(), step.id());
                     continue;
                 }
                 for (Read read : reads(workflow, step)) {
@@ -61,10 +58,9 @@ final class FlowCheck implements Check {
                             .map(n -> workflow.steps().get(n).id())
                             .toList();
                     diagnostics.report(
-                            DiagnosticCode.ENDLESS_LOOP,
+                            Message.ENDLESS_LOOP,
                             step.stepId().location(),
-                            "steps loop without end: " + step.id() + " -> " + String.join(" -> ", ids)
-                                    + " by gotos without criteria; only the poll policy's limits will stop it");
+                            step.id() + " -> " + String.join(" -> ", ids));
                 }
             }
         }
@@ -78,12 +74,7 @@ final class FlowCheck implements Check {
         Step step = workflow.steps().get(reader);
         if (writer == reader) {
             if (read.beforeCall() && !graph.mayRunBefore(reader, reader)) {
-                diagnostics.report(
-                        DiagnosticCode.OUTPUT_BEFORE_STEP,
-                        read.at(),
-                        "step '" + step.id()
-                                + "' reads its own output before its first call, and no loop runs it before (the value is absent "
-                                + "there)");
+                diagnostics.report(Message.OWN_OUTPUT_BEFORE_CALL, read.at(), step.id());
             }
             return;
         }
@@ -91,18 +82,9 @@ final class FlowCheck implements Check {
             return;
         }
         if (graph.mayRunBefore(writer, reader)) {
-            diagnostics.report(
-                    DiagnosticCode.OUTPUT_BEFORE_STEP,
-                    read.at(),
-                    "step '" + read.stepId() + "' may not have run when step '" + step.id()
-                            + "' reads its outputs: some path reaches '" + step.id()
-                            + "' without it (the value is then absent)");
+            diagnostics.report(Message.OUTPUT_MAY_BE_ABSENT, read.at(), read.stepId(), step.id());
         } else {
-            diagnostics.report(
-                    DiagnosticCode.OUTPUT_BEFORE_STEP,
-                    read.at(),
-                    "step '" + read.stepId() + "' never runs before step '" + step.id()
-                            + "', which reads its outputs (the value is always absent there)");
+            diagnostics.report(Message.OUTPUT_ALWAYS_ABSENT, read.at(), read.stepId(), step.id());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.weft.compiler.check;
 
+import dev.weft.runtime.internal.JsonPathQuery;
+import dev.weft.runtime.internal.JsonPathSyntaxException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,9 +50,9 @@ public final class GoessnerJsonPath {
         }
         String query = out.toString();
         try {
-            dev.weft.runtime.internal.JsonPathQuery.compile(query);
+            JsonPathQuery.compile(query);
             return Optional.of(query);
-        } catch (dev.weft.runtime.internal.JsonPathSyntaxException e) {
+        } catch (JsonPathSyntaxException e) {
             return Optional.empty();
         }
     }

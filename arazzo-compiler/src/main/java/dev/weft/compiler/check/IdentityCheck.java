@@ -1,7 +1,7 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Parameter;
@@ -29,9 +29,9 @@ final class IdentityCheck implements Check {
                 // SRC-2: a SHOULD in the prose, but the official schema's pattern, and a '.' would make
                 // $sourceDescriptions.<name>.<id> ambiguous
                 diagnostics.report(
-                        DiagnosticCode.INVALID_NAME,
+                        Message.INVALID_SOURCE_NAME,
                         source.name().location(),
-                        "source description name '" + source.name().value() + "' must match ^[A-Za-z0-9_-]+$");
+                        source.name().value());
             }
         }
         unique(doc.workflows(), Workflow::workflowId, "workflowId", diagnostics);
@@ -66,13 +66,8 @@ final class IdentityCheck implements Check {
         if (ID.matcher(id.value()).matches()) {
             return;
         }
-        String why = UNNAMEABLE.matcher(id.value()).matches()
-                ? "; with whitespace or braces in it, no runtime expression can name it"
-                : "";
-        diagnostics.report(
-                DiagnosticCode.NONSTANDARD_ID,
-                id.location(),
-                what + " '" + id.value() + "' does not match the recommended ^[A-Za-z0-9_-]+$" + why);
+        String why = UNNAMEABLE.matcher(id.value()).matches() ? Message.UNNAMEABLE_ID.format() : "";
+        diagnostics.report(Message.NONSTANDARD_ID, id.location(), what, id.value(), why);
     }
 
     private static <T> void unique(
@@ -86,10 +81,11 @@ final class IdentityCheck implements Check {
             Located<String> first = seen.putIfAbsent(k.value(), k);
             if (first != null) {
                 diagnostics.report(
-                        DiagnosticCode.DUPLICATE_ID,
+                        Message.DUPLICATE_ID,
                         k.location(),
-                        "duplicate " + what + " '" + display(k.value()) + "' (first declared at line "
-                                + first.location().line() + ")");
+                        what,
+                        display(k.value()),
+                        first.location().line());
             }
         }
     }

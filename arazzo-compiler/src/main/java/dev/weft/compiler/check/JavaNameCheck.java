@@ -1,11 +1,12 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
-import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.names.JavaNames;
+import dev.weft.compiler.names.WorkflowClassNames;
 import dev.weft.compiler.resolve.ResolvedDocument;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,12 +44,15 @@ final class JavaNameCheck implements Check {
             String plain = JavaNames.memberName(id.value());
             Located<String> earlier = first.putIfAbsent(plain, id);
             if (earlier != null && !earlier.value().equals(id.value())) {
-                diagnostics.warning(
-                        DiagnosticCode.NAME_COLLISION,
+                diagnostics.report(
+                        Message.MEMBER_NAME_COLLISION,
                         id.location(),
-                        what + " '" + id.value() + "' and '" + earlier.value() + "' (line "
-                                + earlier.location().line() + ") both become the Java name '" + plain
-                                + "'; this one is named '" + names.get(id.value()) + "'");
+                        what,
+                        id.value(),
+                        earlier.value(),
+                        earlier.location().line(),
+                        plain,
+                        names.get(id.value()));
             }
         }
     }
@@ -62,27 +66,27 @@ final class JavaNameCheck implements Check {
             String plain = JavaNames.className(id.value());
             String otherPlain = JavaNames.className(other.value());
             String clash = plain.equals(otherPlain)
-                    ? "both become the Java name '" + plain + "'"
-                    : "become '" + plain + "' and '" + otherPlain + "', one file where file names ignore case";
+                    ? Message.SAME_JAVA_NAME.format(plain)
+                    : Message.SAME_FILE_NAME.format(plain, otherPlain);
             if (renamed.sameDocument()) {
-                diagnostics.warning(
-                        DiagnosticCode.NAME_COLLISION,
+                diagnostics.report(
+                        Message.WORKFLOW_NAME_COLLISION,
                         id.location(),
-                        "workflowId '" + id.value() + "' and '" + other.value() + "' (line "
-                                + other.location().line() + ") " + clash + "; this one is generated as '"
-                                + renamed.name() + "'");
+                        id.value(),
+                        other.value(),
+                        other.location().line(),
+                        clash,
+                        renamed.name());
             } else {
-                note(
-                        diagnostics,
+                diagnostics.report(
+                        Message.DOCUMENT_PREFIX,
                         id.location(),
-                        "workflow '" + id.value() + "' and workflow '" + other.value() + "' of "
-                                + other.location().file().getFileName() + " " + clash
-                                + " in one package; this one is generated as '" + renamed.name() + "'");
+                        id.value(),
+                        other.value(),
+                        other.location().file().getFileName(),
+                        clash,
+                        renamed.name());
             }
         }
-    }
-
-    private static void note(Diagnostics diagnostics, Location location, String message) {
-        diagnostics.report(DiagnosticCode.DOCUMENT_PREFIX, location, message);
     }
 }

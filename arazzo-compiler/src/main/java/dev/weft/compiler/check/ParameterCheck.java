@@ -1,7 +1,7 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.Parameter;
@@ -41,10 +41,10 @@ final class ParameterCheck implements Check {
         for (Parameter p : Effective.parameters(workflow, step)) {
             if (p.in() == null) {
                 diagnostics.report(
-                        DiagnosticCode.MISSING_PARAMETER_LOCATION,
+                        Message.MISSING_PARAMETER_LOCATION,
                         p.name().location(),
-                        "parameter '" + p.name().value() + "' of step '" + step.id()
-                                + "' has no 'in'; say path, query, header or cookie");
+                        p.name().value(),
+                        step.id());
                 continue;
             }
             String in = p.in().value();
@@ -53,10 +53,11 @@ final class ParameterCheck implements Check {
                 given.add(name);
                 if (!pathVariables.contains(name)) {
                     diagnostics.report(
-                            DiagnosticCode.UNKNOWN_PARAMETER,
+                            Message.NOT_A_PATH_VARIABLE,
                             p.name().location(),
-                            "path parameter '" + name + "' is not a variable of " + op.display() + ", so it is not sent"
-                                    + Suggestions.hint(name, pathVariables));
+                            name,
+                            op.display(),
+                            Suggestions.hint(name, pathVariables));
                 }
             } else if (op.parameter(name, in).isEmpty()
                     && step.parameters().contains(p)
@@ -66,20 +67,19 @@ final class ParameterCheck implements Check {
                 List<String> known = new ArrayList<>();
                 op.parameters().stream().filter(q -> in.equals(q.getIn())).forEach(q -> known.add(q.getName()));
                 diagnostics.report(
-                        DiagnosticCode.UNKNOWN_PARAMETER,
+                        Message.UNDECLARED_PARAMETER,
                         p.name().location(),
-                        in + " parameter '" + name + "' is not declared by " + op.display() + " (it is sent anyway)"
-                                + Suggestions.hint(name, known));
+                        in,
+                        name,
+                        op.display(),
+                        Suggestions.hint(name, known));
             }
         }
         for (String variable : pathVariables) {
             if (!given.contains(variable)) {
                 // no MUST forbids it, and the call can still be built: it fails at run time, naming the parameter
                 diagnostics.report(
-                        DiagnosticCode.MISSING_PATH_PARAMETER,
-                        step.stepId().location(),
-                        "step '" + step.id() + "' gives no value for path parameter '" + variable + "' of "
-                                + op.display() + "; without one the step fails at run time");
+                        Message.MISSING_PATH_PARAMETER, step.stepId().location(), step.id(), variable, op.display());
             }
         }
         requiredParameters(workflow, step, op, diagnostics);
@@ -104,10 +104,12 @@ final class ParameterCheck implements Check {
                                     : p.name().value().equals(declared.getName())));
             if (!supplied) {
                 diagnostics.report(
-                        DiagnosticCode.MISSING_PARAMETER,
+                        Message.MISSING_PARAMETER,
                         step.stepId().location(),
-                        "step '" + step.id() + "' gives no value for required " + in + " parameter '"
-                                + declared.getName() + "' of " + op.display());
+                        step.id(),
+                        in,
+                        declared.getName(),
+                        op.display());
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.RequestBody;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
@@ -38,19 +38,15 @@ final class RequestBodyCheck implements Check {
         if (!sends) {
             if (declared != null && Boolean.TRUE.equals(declared.getRequired())) {
                 diagnostics.report(
-                        DiagnosticCode.MISSING_REQUEST_BODY,
+                        Message.MISSING_REQUEST_BODY,
                         body != null ? body.location() : step.stepId().location(),
-                        op.display() + " requires a request body, and step '" + step.id()
-                                + "' sends none (the request goes without a body); add 'requestBody' with a "
-                                + "'payload'");
+                        op.display(),
+                        step.id());
             }
             return;
         }
         if (BODYLESS.contains(op.method())) {
-            diagnostics.report(
-                    DiagnosticCode.DISCOURAGED_REQUEST_BODY,
-                    body.location(),
-                    "step '" + step.id() + "' sends a request body with " + op.method() + ", which servers may ignore");
+            diagnostics.report(Message.DISCOURAGED_REQUEST_BODY, body.location(), step.id(), op.method());
         }
         if (body.contentType() == null) {
             contentType(step, body, op, declared == null ? null : declared.getContent(), diagnostics);
@@ -63,18 +59,15 @@ final class RequestBodyCheck implements Check {
         List<String> types = content == null ? List.of() : List.copyOf(content.keySet());
         // the specification only says to refer to the operation; Weft then picks one, as the generator does
         if (types.isEmpty()) {
-            diagnostics.report(
-                    DiagnosticCode.MISSING_CONTENT_TYPE,
-                    body.location(),
-                    "step '" + step.id() + "' sends a payload, but " + op.display()
-                            + " declares no request body media type, so Weft sends it as application/json; "
-                            + "say which with 'contentType'");
+            diagnostics.report(Message.NO_MEDIA_TYPE, body.location(), step.id(), op.display());
         } else if (types.size() > 1 && types.stream().noneMatch(RequestBodyCheck::isJson)) {
             diagnostics.report(
-                    DiagnosticCode.MISSING_CONTENT_TYPE,
+                    Message.SEVERAL_MEDIA_TYPES,
                     body.location(),
-                    op.display() + " accepts " + String.join(", ", types) + ", so Weft sends the payload of step '"
-                            + step.id() + "' as the first, " + types.get(0) + "; say which with 'contentType'");
+                    op.display(),
+                    String.join(", ", types),
+                    step.id(),
+                    types.get(0));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.weft.compiler.check;
 
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.resolve.OperationRef;
 import dev.weft.compiler.resolve.Schemas;
@@ -212,7 +213,7 @@ final class ResponsePointers {
                 if ("array".equals(type) || schema.getItems() != null && schema.getProperties() == null) {
                     return token.matches("0|[1-9][0-9]*")
                             ? walk(schema.getItems(), i + 1)
-                            : Walk.missing(at + " is an array, and '" + token + "' is not an index");
+                            : Walk.missing(Message.NOT_AN_INDEX.format(at, token));
                 }
                 if (schema.getProperties() != null && schema.getProperties().containsKey(token)) {
                     return walk(schema.getProperties().get(token), i + 1);
@@ -223,11 +224,13 @@ final class ResponsePointers {
                 if (schema.getProperties() != null
                         && !schema.getProperties().isEmpty()
                         && !Boolean.TRUE.equals(schema.getAdditionalProperties())) {
-                    return Walk.missing(at + " has no property '" + token + "'"
-                            + Suggestions.hint(token, schema.getProperties().keySet()));
+                    return Walk.missing(Message.NO_PROPERTY.format(
+                            at,
+                            token,
+                            Suggestions.hint(token, schema.getProperties().keySet())));
                 }
                 if (type != null && SCALARS.contains(type)) {
-                    return Walk.missing(at + " is a " + type + ", which has no member '" + token + "'");
+                    return Walk.missing(Message.NO_MEMBER.format(at, type, token));
                 }
                 return Walk.UNKNOWN;
             }

@@ -1,14 +1,17 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.RequestBody;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.OperationRef;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.Locale;
 import java.util.stream.Stream;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
 
 /**
  * Each step names exactly one target (STEP-3), preferably by operationId (STEP-7), and only operation
@@ -24,22 +27,14 @@ final class StepTargetCheck implements Check {
                         .filter(t -> t != null)
                         .count();
                 if (targets != 1) {
-                    diagnostics.report(
-                            DiagnosticCode.INVALID_STEP_TARGET,
-                            step.stepId().location(),
-                            "step '" + step.id()
-                                    + "' must have exactly one of operationId, operationPath and workflowId, found "
-                                    + targets);
+                    diagnostics.report(Message.NOT_ONE_TARGET, step.stepId().location(), step.id(), targets);
                     continue;
                 }
                 Located<String> workflowId = step.workflowId();
                 if (workflowId != null && step.requestBody() != null) {
                     // STEP-10: the spec passes a requestBody to operations only; nothing forbids one here
                     diagnostics.report(
-                            DiagnosticCode.IGNORED_FIELD,
-                            step.requestBody().location(),
-                            "step '" + step.id() + "' calls a workflow, which takes no requestBody; it is ignored "
-                                    + "(pass values as parameters)");
+                            Message.BODY_OF_WORKFLOW_STEP, step.requestBody().location(), step.id());
                 }
                 if (step.requestBody() != null) {
                     replacementTargets(
@@ -61,10 +56,12 @@ final class StepTargetCheck implements Check {
         boolean qualify = document.sources().size() > 1;
         String id = qualify ? "$sourceDescriptions." + op.sourceName() + "." + op.operationId() : op.operationId();
         diagnostics.report(
-                DiagnosticCode.PREFER_OPERATION_ID,
+                Message.PREFER_OPERATION_ID,
                 step.operationPath().location(),
-                "step '" + step.id() + "' names " + op.display() + " by operationPath although it has operationId '"
-                        + op.operationId() + "'; prefer 'operationId: " + id + "'");
+                step.id(),
+                op.display(),
+                op.operationId(),
+                id);
     }
 
     /** BODY-3: a replacement's target is a JSON Pointer for JSON and form bodies, an XPath for XML ones. */
@@ -78,25 +75,17 @@ final class StepTargetCheck implements Check {
                                 ",",
                                 op.operation().getRequestBody().getContent().keySet())
                         : "application/json";
-        boolean xml = contentType.toLowerCase(java.util.Locale.ROOT).contains("xml");
+        boolean xml = contentType.toLowerCase(Locale.ROOT).contains("xml");
         for (RequestBody.Replacement r : body.replacements()) {
             String target = r.target().value();
             if (xml) {
                 try {
-                    javax.xml.xpath.XPathFactory.newDefaultInstance().newXPath().compile(target);
-                } catch (javax.xml.xpath.XPathExpressionException e) {
-                    diagnostics.report(
-                            DiagnosticCode.INVALID_VALUE,
-                            r.target().location(),
-                            "replacement target '" + target
-                                    + "' is not an XPath 1.0 expression, which an XML body needs");
+                    XPathFactory.newDefaultInstance().newXPath().compile(target);
+                } catch (XPathExpressionException e) {
+                    diagnostics.report(Message.TARGET_NOT_XPATH, r.target().location(), target);
                 }
             } else if (!target.isEmpty() && !target.startsWith("/") || target.matches(".*~[^01].*|.*~$")) {
-                diagnostics.report(
-                        DiagnosticCode.INVALID_VALUE,
-                        r.target().location(),
-                        "replacement target '" + target + "' is not a JSON Pointer (RFC 6901), which a " + contentType
-                                + " body needs; write it like '/items/0/id'");
+                diagnostics.report(Message.TARGET_NOT_A_POINTER, r.target().location(), target, contentType);
             }
         }
     }

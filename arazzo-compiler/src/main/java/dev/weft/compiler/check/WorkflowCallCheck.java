@@ -1,8 +1,8 @@
 package dev.weft.compiler.check;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Effective;
@@ -45,19 +45,15 @@ final class WorkflowCallCheck implements Check {
         for (Parameter p : step.parameters()) {
             given.add(p.name().value());
             if (p.in() != null) {
-                diagnostics.report(
-                        DiagnosticCode.UNKNOWN_PARAMETER,
-                        p.in().location(),
-                        "'in' is ignored on a parameter of a step that calls a workflow; parameters become its inputs by name");
+                diagnostics.report(Message.IN_OF_WORKFLOW_STEP, p.in().location());
             }
             if (inputs.isClosed() && !inputs.properties().containsKey(p.name().value())) {
                 diagnostics.report(
-                        DiagnosticCode.UNKNOWN_PARAMETER,
+                        Message.UNKNOWN_CALLEE_INPUT,
                         p.name().location(),
-                        "workflow '" + callee.id() + "' declares no input '"
-                                + p.name().value() + "'"
-                                + Suggestions.hint(
-                                        p.name().value(), inputs.properties().keySet()));
+                        callee.id(),
+                        p.name().value(),
+                        Suggestions.hint(p.name().value(), inputs.properties().keySet()));
             }
         }
         // workflow-level parameters reach a called workflow only where it declares the input
@@ -66,7 +62,7 @@ final class WorkflowCallCheck implements Check {
                 given.add(p.name().value());
             }
         }
-        requireInputs(callee, given, step.workflowId().location(), "step '" + step.id() + "'", diagnostics);
+        requireInputs(callee, given, step.workflowId().location(), Message.CALLING_STEP.format(step.id()), diagnostics);
     }
 
     private static void gotoTargets(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
@@ -79,9 +75,10 @@ final class WorkflowCallCheck implements Check {
                                 target,
                                 available,
                                 action.workflowId().location(),
-                                type + " action '" + action.name().value() + "' (which passes the inputs "
-                                        + "of workflow '"
-                                        + workflow.workflowId().value() + "' by name)",
+                                Message.CALLING_ACTION.format(
+                                        type,
+                                        action.name().value(),
+                                        workflow.workflowId().value()),
                                 diagnostics));
             }
         }
@@ -93,10 +90,10 @@ final class WorkflowCallCheck implements Check {
         for (Located<String> dependency : workflow.dependsOn()) {
             if (!seen.add(dependency.value())) {
                 diagnostics.report(
-                        DiagnosticCode.DUPLICATE_ID,
+                        Message.DUPLICATE_DEPENDENCY,
                         dependency.location(),
-                        "workflow '" + workflow.workflowId().value() + "' lists '" + dependency.value()
-                                + "' in dependsOn twice");
+                        workflow.workflowId().value(),
+                        dependency.value());
                 continue;
             }
             document.workflow(dependency.value())
@@ -104,8 +101,8 @@ final class WorkflowCallCheck implements Check {
                             target,
                             available,
                             dependency.location(),
-                            "dependsOn of workflow '" + workflow.workflowId().value()
-                                    + "' (which passes its inputs by name)",
+                            Message.CALLING_DEPENDENCY.format(
+                                    workflow.workflowId().value()),
                             diagnostics));
         }
     }
@@ -116,11 +113,7 @@ final class WorkflowCallCheck implements Check {
         for (String name : inputs.properties().keySet()) {
             if (inputs.isRequired(name) && !given.contains(name)) {
                 // no MUST: the call is generated, and the called workflow fails at run time naming the input
-                diagnostics.report(
-                        DiagnosticCode.MISSING_WORKFLOW_INPUT,
-                        at,
-                        caller + " does not supply input '" + name + "', which workflow '" + callee.id()
-                                + "' requires (the call fails at run time)");
+                diagnostics.report(Message.MISSING_WORKFLOW_INPUT, at, caller, name, callee.id());
             }
         }
     }
@@ -138,10 +131,10 @@ final class WorkflowCallCheck implements Check {
                 List<String> path = new ArrayList<>();
                 if (next != null && reaches(next, start, new HashSet<>(), path)) {
                     diagnostics.report(
-                            DiagnosticCode.DEPENDENCY_CYCLE,
+                            Message.DEPENDENCY_CYCLE,
                             dependency.location(),
-                            "workflow '" + workflow.workflowId().value() + "' depends on itself: "
-                                    + workflow.workflowId().value() + " -> " + String.join(" -> ", path));
+                            workflow.workflowId().value(),
+                            workflow.workflowId().value() + " -> " + String.join(" -> ", path));
                     break;
                 }
             }

@@ -1,11 +1,13 @@
 package dev.weft.compiler.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.lang.model.SourceVersion;
 
 /** The parsed command line; {@link #parse} throws {@link IllegalArgumentException} saying what is wrong. */
@@ -19,7 +21,7 @@ record Arguments(
         String workflowId,
         Map<String, String> inputs,
         Map<String, String> servers,
-        java.time.Duration pollDelay) {
+        Duration pollDelay) {
 
     private static final Set<String> COMMANDS = Set.of("validate", "generate", "run");
 
@@ -36,7 +38,7 @@ record Arguments(
         Path output = null;
         String packageName = null;
         String workflow = null;
-        java.time.Duration pollDelay = null;
+        Duration pollDelay = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -85,13 +87,13 @@ record Arguments(
                 pollDelay);
     }
 
-    private static java.time.Duration millis(String text, String option) {
+    private static Duration millis(String text, String option) {
         try {
             long ms = Long.parseLong(text);
             if (ms < 0) {
                 throw new NumberFormatException();
             }
-            return java.time.Duration.ofMillis(ms);
+            return Duration.ofMillis(ms);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " takes milliseconds >= 0, not '" + text + "'");
         }
@@ -104,7 +106,7 @@ record Arguments(
         return args[i];
     }
 
-    private static void pair(String text, String option, java.util.function.BiConsumer<String, String> into) {
+    private static void pair(String text, String option, BiConsumer<String, String> into) {
         int eq = text.indexOf('=');
         if (eq <= 0) {
             throw new IllegalArgumentException(option + " takes NAME=VALUE, not '" + text + "'");

@@ -1,5 +1,7 @@
 package dev.weft.compiler.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,13 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.compiler.CompilationResult;
 import dev.weft.compiler.GeneratedFile;
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.JsonWorkflow;
+import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
-import dev.weft.runtime.internal.WorkflowRun;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +71,17 @@ final class WorkflowRunner {
                 if (loader == null) {
                     return Main.FAILED;
                 }
-                ObjectNode outputs = invoke(loader.loadClass(className));
+                ObjectNode outputs = run(JsonWorkflow.of(loader.loadClass(className)));
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outputs));
                 return Main.OK;
             }
         } catch (WorkflowException e) {
             err.println("weft: workflow '" + arguments.workflowId() + "' failed: " + e.getMessage());
             return Main.FAILED;
-        } catch (IOException | ReflectiveOperationException e) {
+        } catch (IllegalArgumentException e) {
+            err.println("weft: " + e.getMessage()); // the inputs do not fit the workflow
+            return Main.FAILED;
+        } catch (IOException | ClassNotFoundException e) {
             err.println("weft: cannot run the generated code: " + e);
             return Main.FAILED;
         } finally {
@@ -104,7 +110,7 @@ final class WorkflowRunner {
                 "-encoding",
                 "UTF-8"));
         options.addAll(sources);
-        java.io.ByteArrayOutputStream messages = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
         int status = javac.run(null, messages, messages, options.toArray(String[]::new));
         if (status != 0) {
             err.println(
@@ -114,25 +120,15 @@ final class WorkflowRunner {
         return new URLClassLoader(new URL[] {classes.toUri().toURL()}, WorkflowRunner.class.getClassLoader());
     }
 
-    private ObjectNode invoke(Class<?> workflow) throws ReflectiveOperationException {
+    private ObjectNode run(JsonWorkflow workflow) {
         ArazzoClient.Builder builder = ArazzoClient.builder();
         arguments.servers().forEach(builder::server);
         if (arguments.pollDelay() != null) {
-            builder.pollPolicy(dev.weft.runtime.PollPolicy.defaults()
+            builder.pollPolicy(PollPolicy.defaults()
                     .withInitialDelay(arguments.pollDelay())
                     .withMaxDelay(arguments.pollDelay().multipliedBy(8)));
         }
-        WorkflowRun root = builder.build().startRun("weft-cli");
-        Method call = workflow.getDeclaredMethod("call", WorkflowRun.class, JsonNode.class);
-        call.setAccessible(true); // package-private: the entry point for calls between generated workflows
-        try {
-            return (ObjectNode) call.invoke(null, root, inputs());
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
+        return workflow.run(builder.build(), inputs());
     }
 
     private ObjectNode inputs() {
@@ -156,12 +152,8 @@ final class WorkflowRunner {
     /** Where the runtime and Jackson classes come from: this tool's own jars or folders. */
     private static String runtimeClasspath() {
         Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> type : new Class<?>[] {
-            ArazzoClient.class,
-            JsonNode.class,
-            com.fasterxml.jackson.core.JsonFactory.class,
-            com.fasterxml.jackson.annotation.JsonProperty.class
-        }) {
+        for (Class<?> type :
+                new Class<?>[] {ArazzoClient.class, JsonNode.class, JsonFactory.class, JsonProperty.class}) {
             try {
                 entries.add(Path.of(type.getProtectionDomain()
                                 .getCodeSource()
@@ -180,8 +172,7 @@ final class WorkflowRunner {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary folder left behind is not worth failing the run for
         }

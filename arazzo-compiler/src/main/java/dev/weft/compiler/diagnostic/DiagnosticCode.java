@@ -372,6 +372,10 @@ public enum DiagnosticCode {
             "a Goessner JSONPath criterion, evaluated as the RFC 9535 query it translates to",
             "CRIT-9",
             "D-33"),
+    REGEX_BACKTRACKING(
+            "regex-backtracking",
+            Severity.WARNING,
+            "a regex criterion needs a backtracking engine and nests quantifiers or refers back"),
     // Generated code
     NAME_COLLISION(
             "name-collision", Severity.WARNING, "two ids map to the same Java name; they are named apart", "D-46"),

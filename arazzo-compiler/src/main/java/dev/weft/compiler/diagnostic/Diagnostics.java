@@ -2,59 +2,47 @@ package dev.weft.compiler.diagnostic;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects diagnostics as the compiler finds them; checks add to it and carry on.
  *
- * <p>A diagnostic's severity is its code's, from {@link DiagnosticCode}: no call site chooses one. Where
- * one rule needs two severities, it has two codes.
+ * <p>A call site names a {@link Message} and its values, nothing else: the message's template gives the
+ * text, its code the code, and the code's catalogue entry in {@link DiagnosticCode} the severity. Where one
+ * rule needs two severities, it has two codes.
  */
 public final class Diagnostics {
     // insertion order, no duplicates (a rule reached twice for one spot reports once)
-    private final java.util.Set<Diagnostic> items = new java.util.LinkedHashSet<>();
+    private final Set<Diagnostic> items = new LinkedHashSet<>();
     private final boolean strict;
 
     public Diagnostics() {
         this(false);
     }
 
-    /** With {@code strict}, dialect warnings (bare expressions, comparison JSONPath, bare operationIds…) are errors. */
+    /**
+     * With {@code strict}, dialect warnings (bare expressions, comparison JSONPath, bare operationIds…) are
+     * errors.
+     */
     public Diagnostics(boolean strict) {
         this.strict = strict;
     }
 
-    /** Reports a diagnostic with its code's severity. */
-    public void report(DiagnosticCode code, Location location, String message) {
-        items.add(new Diagnostic(code.severity(strict), code, message, location));
-    }
-
     /**
-     * Reports a diagnostic of an error code; a call site that says "error" for a code the catalogue calls a
-     * warning is a bug in Weft, and fails here rather than override the catalogue.
+     * Reports a diagnostic: the message's code, that code's severity and the message's text with {@code args}
+     * in its placeholders.
+     *
+     * @throws IllegalArgumentException for a part of a message, which has no code, or the wrong number of
+     *     arguments (both bugs in Weft)
      */
-    public void error(DiagnosticCode code, Location location, String message) {
-        expect(code, code.defaultSeverity() == Severity.ERROR, "an error");
-        report(code, location, message);
-    }
-
-    /** Reports a diagnostic of a (non-dialect) warning code; fails for any other code, as {@link #error} does. */
-    public void warning(DiagnosticCode code, Location location, String message) {
-        expect(code, code.defaultSeverity() == Severity.WARNING && !code.isDialect(), "a warning");
-        report(code, location, message);
-    }
-
-    /** Reports a diagnostic of a dialect code, which {@code strict} makes an error; fails for any other code. */
-    public void dialect(DiagnosticCode code, Location location, String message) {
-        expect(code, code.isDialect(), "a dialect warning");
-        report(code, location, message);
-    }
-
-    private static void expect(DiagnosticCode code, boolean holds, String what) {
-        if (!holds) {
-            throw new IllegalArgumentException(
-                    "[" + code.id() + "] is not " + what + " in DiagnosticCode; report it with report()");
+    public void report(Message message, Location location, Object... args) {
+        if (message.isPart()) {
+            throw new IllegalArgumentException(message + " is a part of other messages, not a diagnostic");
         }
+        DiagnosticCode code = message.code();
+        items.add(new Diagnostic(code.severity(strict), code, message.format(args), location));
     }
 
     public void addAll(Diagnostics other) {

@@ -31,9 +31,7 @@ public final class Suggestions {
 
     /** {@code "; did you mean 'x'?"} or the empty string. */
     public static String hint(String wrong, Collection<String> candidates) {
-        return closest(wrong, candidates)
-                .map(s -> "; did you mean '" + s + "'?")
-                .orElse("");
+        return closest(wrong, candidates).map(Message.DID_YOU_MEAN::format).orElse("");
     }
 
     /** The Levenshtein distance between two strings. */

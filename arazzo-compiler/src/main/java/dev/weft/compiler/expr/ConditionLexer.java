@@ -1,5 +1,6 @@
 package dev.weft.compiler.expr;
 
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.expr.Condition.Operator;
 import dev.weft.compiler.expr.Operand.BooleanLiteral;
 import dev.weft.compiler.expr.Operand.NullLiteral;
@@ -85,7 +86,7 @@ final class ConditionLexer {
                 if (peek(1) == '=') {
                     add(Kind.OPERATOR, 2, Operator.EQ);
                 } else {
-                    fail(pos, "unexpected '='; use '==' to compare");
+                    fail(pos, Message.SINGLE_EQUALS.format());
                 }
             }
             case '<' -> ordering(Operator.LT, Operator.LE);
@@ -93,9 +94,7 @@ final class ConditionLexer {
             case '{' ->
                 fail(
                         pos,
-                        tokens.isEmpty()
-                                ? "a condition is not written in braces; remove '{' and '}'"
-                                : "unexpected '{'");
+                        tokens.isEmpty() ? Message.BRACED_CONDITION_TEXT.format() : Message.UNEXPECTED_BRACE.format());
             default -> operand(c);
         }
         return error == null;
@@ -114,7 +113,7 @@ final class ConditionLexer {
         } else if (Character.isLetter(c)) {
             read = word();
         } else {
-            read = fail(pos, "unexpected " + Syntax.describe(c));
+            read = fail(pos, Message.UNEXPECTED_CHARACTER.format(Syntax.describe(c)));
         }
         if (read.ok()) {
             tokens.add(new Token(
@@ -140,23 +139,23 @@ final class ConditionLexer {
                 i++;
             }
         }
-        return fail(pos, "unterminated string literal; close it with '");
+        return fail(pos, Message.UNTERMINATED_STRING_LITERAL.format());
     }
 
     private String doubleQuoted() {
         int close = text.indexOf('"', pos + 1);
         if (close < 0) {
-            return "unexpected '\"'; string literals use single quotes";
+            return Message.UNEXPECTED_DOUBLE_QUOTE.format();
         }
         String content = text.substring(pos + 1, close).replace("'", "''");
-        return "string literals use single quotes: '" + content + "'";
+        return Message.DOUBLE_QUOTED_STRING.format(content);
     }
 
     private ParseResult<OperandLexer.Read> number() {
         int end = runEnd();
         String number = text.substring(pos, end);
         if (!NUMBER.matcher(number).matches()) {
-            return fail(pos, "malformed number '" + number + "'");
+            return fail(pos, Message.MALFORMED_NUMBER.format(number));
         }
         return read(new NumberLiteral(new BigDecimal(number), number), end);
     }
@@ -180,12 +179,11 @@ final class ConditionLexer {
     private static String unknownWord(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         return switch (lower) {
-            case "true", "false", "null" -> "unknown operand '" + word + "'; did you mean '" + lower + "'?";
-            case "and" -> "unexpected '" + word + "'; use '&&'";
-            case "or" -> "unexpected '" + word + "'; use '||'";
-            case "not" -> "unexpected '" + word + "'; use '!'";
-            default ->
-                "unknown operand '" + word + "'; write strings in single quotes: '" + word.replace("'", "''") + "'";
+            case "true", "false", "null" -> Message.MISCASED_LITERAL.format(word, lower);
+            case "and" -> Message.USE_OPERATOR.format(word, "&&");
+            case "or" -> Message.USE_OPERATOR.format(word, "||");
+            case "not" -> Message.USE_OPERATOR.format(word, "!");
+            default -> Message.UNQUOTED_STRING.format(word, word.replace("'", "''"));
         };
     }
 
@@ -202,7 +200,7 @@ final class ConditionLexer {
         if (peek(1) == c) {
             add(kind, 2, null);
         } else {
-            fail(pos, "unexpected '" + c + "'; use '" + c + c + "'");
+            fail(pos, Message.USE_OPERATOR.format(c, "" + c + c));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.weft.compiler.expr;
 
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.expr.Condition.And;
 import dev.weft.compiler.expr.Condition.Compare;
 import dev.weft.compiler.expr.Condition.Not;
@@ -68,7 +69,7 @@ public final class ConditionParser {
     private static ParseResult<Condition> parse(String text, boolean contextPaths) {
         Objects.requireNonNull(text, "text");
         if (text.isBlank()) {
-            return ParseResult.failure(0, "empty condition");
+            return ParseResult.failure(0, Message.EMPTY_CONDITION.format());
         }
         ParseResult<List<Token>> tokens = ConditionLexer.tokenize(text, contextPaths);
         if (!tokens.ok()) {
@@ -124,11 +125,7 @@ public final class ConditionParser {
             return inner == null ? null : new Not(inner);
         }
         if (next.kind() != Kind.OPERAND) {
-            return fail(
-                    next.offset(),
-                    next.kind() == Kind.END
-                            ? "expected '(' or an operand after '!'"
-                            : "expected '(' or an operand after '!', found '" + source(next) + "'");
+            return fail(next.offset(), Message.NOT_WITHOUT_OPERAND.format(found(next)));
         }
         index++;
         if (peek().kind() == Kind.OPERATOR) {
@@ -136,10 +133,7 @@ public final class ConditionParser {
             String comparison = right.kind() == Kind.OPERAND
                     ? text.substring(next.offset(), right.end())
                     : source(next) + " " + source(peek()) + " …";
-            return fail(
-                    bang.offset(),
-                    "'!' applies to a single operand; negate a comparison with" + " parentheses: '!(" + comparison
-                            + ")'");
+            return fail(bang.offset(), Message.NOT_OF_COMPARISON.format(comparison));
         }
         return new Not(new Truthy(next.operand()));
     }
@@ -147,10 +141,7 @@ public final class ConditionParser {
     private Condition parenthesized() {
         Token open = tokens.get(index++);
         if (depth == MAX_DEPTH) {
-            return fail(
-                    open.offset(),
-                    "parentheses nest more than " + MAX_DEPTH + " levels deep here; split the condition into"
-                            + " several criteria, which must all hold");
+            return fail(open.offset(), Message.NESTING_TOO_DEEP.format(MAX_DEPTH));
         }
         depth++;
         Condition inner = or();
@@ -160,10 +151,7 @@ public final class ConditionParser {
         }
         if (!accept(Kind.RIGHT_PAREN)) {
             Token found = peek();
-            return fail(
-                    found.offset(),
-                    "expected ')' to close the '(' at offset " + open.offset()
-                            + (found.kind() == Kind.END ? "" : ", found '" + source(found) + "'"));
+            return fail(found.offset(), Message.UNCLOSED_PARENTHESIS.format(open.offset(), found(found)));
         }
         return inner;
     }
@@ -178,13 +166,11 @@ public final class ConditionParser {
         if (right.kind() != Kind.OPERAND) {
             return fail(
                     right.offset(),
-                    "expected an operand after '" + operator.operator().symbol() + "'"
-                            + (right.kind() == Kind.END ? "" : ", found '" + source(right) + "'"));
+                    Message.MISSING_RIGHT_OPERAND.format(operator.operator().symbol(), found(right)));
         }
         index++;
         if (peek().kind() == Kind.OPERATOR) {
-            return fail(
-                    peek().offset(), "comparisons do not chain; combine them with '&&', as in" + " 'a < b && b < c'");
+            return fail(peek().offset(), Message.CHAINED_COMPARISON.format());
         }
         return new Compare(left.operand(), operator.operator(), right.operand());
     }
@@ -196,16 +182,21 @@ public final class ConditionParser {
         fail(
                 token.offset(),
                 switch (token.kind()) {
-                    case RIGHT_PAREN -> "unexpected ')' without a matching '('";
-                    case OPERAND -> "expected '&&', '||' or a comparison operator before '" + found + "'";
-                    default -> "unexpected '" + found + "'; expected '&&', '||' or the end of the condition";
+                    case RIGHT_PAREN -> Message.UNMATCHED_PARENTHESIS.format();
+                    case OPERAND -> Message.MISSING_OPERATOR.format(found);
+                    default -> Message.UNEXPECTED_TOKEN.format(found);
                 });
     }
 
     private String expectedOperand(Token token) {
         return token.kind() == Kind.END
-                ? "expected an operand at the end of the condition"
-                : "expected an operand, found '" + source(token) + "'";
+                ? Message.OPERAND_AT_END.format()
+                : Message.EXPECTED_OPERAND.format(source(token));
+    }
+
+    /** {@code ", found 'x'"} for a token, or nothing at the end of the condition. */
+    private String found(Token token) {
+        return token.kind() == Kind.END ? "" : Message.FOUND_TOKEN.format(source(token));
     }
 
     private boolean accept(Kind kind) {

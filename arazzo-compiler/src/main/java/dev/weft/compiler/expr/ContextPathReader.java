@@ -1,5 +1,6 @@
 package dev.weft.compiler.expr;
 
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.expr.Operand.Accessor;
 import dev.weft.compiler.expr.Operand.Accessor.Index;
 import dev.weft.compiler.expr.Operand.Accessor.Member;
@@ -14,8 +15,6 @@ final class ContextPathReader {
 
     /** The segments of a query and the index just after its text. */
     record Path(List<Accessor> accessors, int end) {}
-
-    private static final String NOT_SINGULAR = " does not select a single value";
 
     private final String text;
     private final List<Accessor> accessors = new ArrayList<>();
@@ -57,17 +56,17 @@ final class ContextPathReader {
     private boolean dotted() {
         char next = peek(pos + 1);
         if (next == '.') {
-            return fail(pos, "descendant segment '..'" + NOT_SINGULAR);
+            return fail(pos, Message.DESCENDANT_SEGMENT.format());
         }
         if (next == '*') {
-            return fail(pos + 1, "wildcard '*'" + NOT_SINGULAR);
+            return fail(pos + 1, Message.WILDCARD.format());
         }
         int from = ++pos;
         while (pos < text.length() && isNameChar(text.charAt(pos), pos == from)) {
             pos++;
         }
         if (pos == from) {
-            return fail(pos, "expected a member name after '.'");
+            return fail(pos, Message.EXPECTED_MEMBER_NAME.format());
         }
         accessors.add(new Member(text.substring(from, pos)));
         return true;
@@ -87,13 +86,14 @@ final class ContextPathReader {
                 return false;
             }
         } else if (c == '*' || c == '?' || c == ':') {
-            return fail(pos, "selector '" + c + "'" + NOT_SINGULAR);
+            return fail(pos, Message.NON_SINGULAR_SELECTOR.format(c));
         } else {
-            return fail(pos, "expected a quoted name or an index after '['");
+            return fail(pos, Message.EXPECTED_NAME_OR_INDEX.format());
         }
         pos = skipBlanks(pos);
         if (peek(pos) != ']') {
-            return fail(pos, peek(pos) == ',' ? "a list of selectors" + NOT_SINGULAR : "expected ']'");
+            return fail(
+                    pos, peek(pos) == ',' ? Message.SELECTOR_LIST.format() : Message.EXPECTED_CLOSING_BRACKET.format());
         }
         pos++;
         return true;
@@ -109,13 +109,13 @@ final class ContextPathReader {
         }
         String digits = text.substring(from, pos);
         if (digits.equals("-") || digits.equals("-0") || digits.matches("-?0\\d+")) {
-            return fail(from, "malformed index '" + digits + "'");
+            return fail(from, Message.MALFORMED_INDEX.format(digits));
         }
         if (digits.startsWith("-")) {
-            return fail(from, "negative index '" + digits + "' is not supported; count from the start");
+            return fail(from, Message.NEGATIVE_INDEX.format(digits));
         }
         if (digits.length() > 9) {
-            return fail(from, "index '" + digits + "' is too large");
+            return fail(from, Message.INDEX_TOO_LARGE.format(digits));
         }
         accessors.add(new Index(Integer.parseInt(digits)));
         return true;
@@ -136,14 +136,14 @@ final class ContextPathReader {
             }
             int escaped = escape(peek(pos));
             if (escaped < 0) {
-                fail(pos - 1, "invalid escape '\\" + peek(pos) + "' in string");
+                fail(pos - 1, Message.INVALID_STRING_ESCAPE.format(peek(pos)));
                 return null;
             }
             value.append((char) escaped);
             pos += peek(pos) == 'u' ? 5 : 1;
         }
         if (pos >= text.length()) {
-            fail(open, "unterminated string");
+            fail(open, Message.UNTERMINATED_STRING.format());
             return null;
         }
         pos++;

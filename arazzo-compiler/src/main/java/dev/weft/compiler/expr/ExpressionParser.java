@@ -1,5 +1,6 @@
 package dev.weft.compiler.expr;
 
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.expr.ExpressionReader.Prefix;
 import dev.weft.compiler.expr.RuntimeExpression.RequestBody;
 import dev.weft.compiler.expr.RuntimeExpression.ResponseBody;
@@ -17,13 +18,10 @@ public final class ExpressionParser {
     public static ParseResult<RuntimeExpression> parse(String text) {
         Objects.requireNonNull(text, "text");
         if (text.isEmpty()) {
-            return ParseResult.failure(0, "empty expression");
+            return ParseResult.failure(0, Message.EMPTY_EXPRESSION.format());
         }
         if (text.startsWith("{$") && text.endsWith("}")) {
-            return ParseResult.failure(
-                    0,
-                    "unexpected '{'; write the expression without braces: '" + text.substring(1, text.length() - 1)
-                            + "'");
+            return ParseResult.failure(0, Message.BRACED_EXPRESSION.format(text.substring(1, text.length() - 1)));
         }
         return exact(text, 0, text.length());
     }
@@ -55,9 +53,8 @@ public final class ExpressionParser {
         boolean wholeBody = prefix.expression() instanceof RequestBody body && body.pointer() == null
                 || prefix.expression() instanceof ResponseBody response && response.pointer() == null;
         if (wholeBody && MEMBER_CHAIN.matcher(rest).matches()) {
-            return "unexpected '" + rest + "' after '" + before + "'; use '" + before + "#" + rest.replace('.', '/')
-                    + "'";
+            return Message.MEMBERS_OF_WHOLE_BODY.format(rest, before, rest.replace('.', '/'));
         }
-        return "unexpected " + Syntax.describe(rest.charAt(0)) + " after '" + before + "'";
+        return Message.UNEXPECTED_AFTER.format(Syntax.describe(rest.charAt(0)), before);
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.compiler.expr;
 
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.expr.RuntimeExpression.ComponentRef;
 import dev.weft.compiler.expr.RuntimeExpression.Input;
 import dev.weft.compiler.expr.RuntimeExpression.Method;
@@ -83,7 +84,7 @@ final class ExpressionReader {
 
     private RuntimeExpression root() {
         if (pos >= limit || text.charAt(pos) != '$') {
-            return fail(pos, "expected '$' at the start of a runtime expression");
+            return fail(pos, Message.EXPECTED_DOLLAR.format());
         }
         pos++;
         String word = word();
@@ -101,10 +102,8 @@ final class ExpressionReader {
             case "components" -> component();
             default ->
                 word.isEmpty()
-                        ? fail(start, "expected an expression root such as '$inputs' after '$'")
-                        : fail(
-                                start,
-                                "unknown expression root '$" + word + "'" + Suggestions.didYouMean(word, "$", ROOTS));
+                        ? fail(start, Message.EXPECTED_ROOT.format())
+                        : fail(start, Message.UNKNOWN_ROOT.format(word, Suggestions.didYouMean(word, "$", ROOTS)));
         };
     }
 
@@ -132,9 +131,8 @@ final class ExpressionReader {
         return switch (field) {
             case "header" -> named(ResponseHeader::new, Syntax::isTchar, "header name");
             case "body" -> withPointer(ResponseBody::new);
-            case "query", "path" ->
-                fail(fieldAt, "'$response." + field + "' is not an expression; use '$request." + field + ".<name>'");
-            case "statusCode" -> fail(fieldAt, "'$response.statusCode' is not an expression; use '$statusCode'");
+            case "query", "path" -> fail(fieldAt, Message.RESPONSE_QUERY_OR_PATH.format(field));
+            case "statusCode" -> fail(fieldAt, Message.RESPONSE_STATUS_CODE.format());
             default -> unknownField(fieldAt, "$response.", field, RESPONSE_FIELDS);
         };
     }
@@ -176,7 +174,7 @@ final class ExpressionReader {
         } else if (lookingAtWord("outputs")) {
             kind = WorkflowValue.Kind.OUTPUTS;
         } else {
-            return fail(pos, "expected '.inputs.' or '.outputs.' after '" + consumed() + "'");
+            return fail(pos, Message.EXPECTED_INPUTS_OR_OUTPUTS.format(consumed()));
         }
         expectWord(kind.word(), "");
         String key = name(Syntax::isKeyChar, "name");
@@ -202,9 +200,7 @@ final class ExpressionReader {
         int sectionAt = pos;
         String section = word();
         if (section.equals("inputs")) {
-            return fail(
-                    sectionAt,
-                    "'$components.inputs' cannot be referenced; share input schemas with" + " a JSON Schema '$ref'");
+            return fail(sectionAt, Message.COMPONENTS_INPUTS.format());
         }
         if (!SECTIONS.contains(section)) {
             return unknownField(sectionAt, "$components.", section, SECTIONS);
@@ -236,7 +232,7 @@ final class ExpressionReader {
         String raw = text.substring(from, pos);
         int bad = JsonPointer.firstError(raw);
         if (bad == 0 && raw.charAt(0) != '~') {
-            return fail(from, "expected '/' after '#'; write '#/" + raw + "'");
+            return fail(from, Message.EXPECTED_SLASH.format(raw));
         }
         if (bad >= 0) {
             return fail(from + bad, JsonPointer.errorMessage(raw, bad));
@@ -247,13 +243,14 @@ final class ExpressionReader {
     private RuntimeExpression unknownField(int at, String prefix, String field, List<String> known) {
         String expected = Syntax.quotedList(known);
         if (field.isEmpty()) {
-            return fail(at, "expected " + expected + " after '" + prefix + "'");
+            return fail(at, Message.EXPECTED_AFTER.format(expected, prefix));
         }
         String hint = Suggestions.didYouMean(field, prefix, known);
         return fail(
                 at,
-                "unknown field '" + prefix + field + "'"
-                        + (hint.isEmpty() ? "; expected " + expected + " after '" + prefix + "'" : hint));
+                hint.isEmpty()
+                        ? Message.UNKNOWN_EXPRESSION_FIELD_EXPECTED.format(prefix, field, expected)
+                        : Message.UNKNOWN_EXPRESSION_FIELD.format(prefix, field, hint));
     }
 
     /** True, consuming it, if {@code .word} follows and then a dot or the end of the region. */
@@ -268,7 +265,7 @@ final class ExpressionReader {
     /** Consumes {@code .word.}, or fails with "expected {@code shown} after ...". */
     private boolean expectWord(String word, String shown) {
         if (!lookingAtWord(word)) {
-            fail(pos, "expected " + shown + " after '" + consumed() + "'");
+            fail(pos, Message.EXPECTED_AFTER.format(shown, consumed()));
             return false;
         }
         pos += 1 + word.length();
@@ -280,7 +277,7 @@ final class ExpressionReader {
             pos++;
             return true;
         }
-        fail(pos, "expected '.' after '" + consumed() + "'");
+        fail(pos, Message.EXPECTED_DOT.format(consumed()));
         return false;
     }
 
@@ -316,9 +313,9 @@ final class ExpressionReader {
             return text.substring(from, pos);
         }
         if (pos >= limit || Character.isWhitespace(text.charAt(pos))) {
-            fail(pos, "empty " + what + " after '" + consumed() + "'");
+            fail(pos, Message.EMPTY_NAME.format(what, consumed()));
         } else {
-            fail(pos, "expected a " + what + " after '" + consumed() + "', found '" + text.charAt(pos) + "'");
+            fail(pos, Message.EXPECTED_NAME.format(what, consumed(), text.charAt(pos)));
         }
         return null;
     }

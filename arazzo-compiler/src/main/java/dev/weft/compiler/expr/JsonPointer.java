@@ -1,5 +1,6 @@
 package dev.weft.compiler.expr;
 
+import dev.weft.compiler.diagnostic.Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,10 +65,10 @@ public record JsonPointer(List<String> tokens) {
     /** Describes the error {@link #firstError} found at {@code index}. */
     static String errorMessage(String text, int index) {
         if (text.charAt(index) != '~') {
-            return "a JSON pointer must start with '/'";
+            return Message.POINTER_WITHOUT_SLASH.format();
         }
         String escape = text.substring(index, Math.min(index + 2, text.length()));
-        return "invalid escape '" + escape + "'; use '~0' for '~' and '~1' for '/'";
+        return Message.POINTER_ESCAPE.format(escape);
     }
 
     /** True for the empty pointer, which designates the whole document. */

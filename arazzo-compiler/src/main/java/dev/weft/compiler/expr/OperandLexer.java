@@ -1,5 +1,6 @@
 package dev.weft.compiler.expr;
 
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.expr.ExpressionReader.Prefix;
 import dev.weft.compiler.expr.Operand.Accessor;
 import dev.weft.compiler.expr.Operand.Accessor.Index;
@@ -45,7 +46,7 @@ final class OperandLexer {
         if (end < text.length() && !Syntax.endsOperand(text.charAt(end))) {
             return ParseResult.failure(
                     end,
-                    "unexpected " + Syntax.describe(text.charAt(end)) + " after '" + text.substring(dollar, end) + "'");
+                    Message.UNEXPECTED_AFTER.format(Syntax.describe(text.charAt(end)), text.substring(dollar, end)));
         }
         return ParseResult.success(new Read(new ContextPath(read.value().accessors(), dollar), end));
     }
@@ -54,16 +55,15 @@ final class OperandLexer {
     private String jsonPathInSimple(int dollar) {
         ParseResult<ContextPathReader.Path> read = ContextPathReader.read(text, dollar);
         if (!read.ok()) {
-            return "JSONPath queries are not allowed in a simple condition; use a runtime expression such"
-                    + " as '$response.body#/status'";
+            return Message.JSONPATH_IN_SIMPLE.format();
         }
         JsonPointer pointer = JsonPointer.ROOT;
         for (Accessor accessor : read.value().accessors()) {
             pointer = pointer.append(
                     accessor instanceof Member member ? member.name() : Integer.toString(((Index) accessor).index()));
         }
-        return "'" + text.substring(dollar, read.value().end()) + "' is a JSONPath query, not allowed in"
-                + " a simple condition; use '$response.body#" + pointer + "'";
+        return Message.JSONPATH_QUERY_IN_SIMPLE.format(
+                text.substring(dollar, read.value().end()), pointer);
     }
 
     /** Reads a runtime expression up to the first delimiter or {@code [}, then its accessors. */
@@ -81,7 +81,7 @@ final class OperandLexer {
                     && Suggestions.closest(word, ExpressionReader.ROOTS) == null;
             return likelyPath
                     ? ParseResult.failure(
-                            dollar, "unknown expression root '$" + word + "'; did you mean '$." + word + "'?")
+                            dollar, Message.UNKNOWN_ROOT.format(word, Message.DID_YOU_MEAN.format("$." + word)))
                     : read.castFailure();
         }
         List<Accessor> accessors = new ArrayList<>();
@@ -132,18 +132,18 @@ final class OperandLexer {
 
     /** Explains why no accessor could be read at {@code pos}. */
     private String accessorError(int dollar, int pos) {
-        String before = "'" + text.substring(dollar, pos) + "'";
+        String before = text.substring(dollar, pos);
         char c = text.charAt(pos);
         if (c == '.') {
-            return "expected a member name after the '.' in " + before;
+            return Message.EXPECTED_MEMBER_NAME_IN.format(before);
         }
         if (c == '[') {
             char next = peek(pos + 1);
             return next == '\'' || next == '"'
-                    ? "only numeric indexes '[n]' may follow " + before + "; use '.name' for members"
-                    : "expected an index '[n]' after " + before;
+                    ? Message.ONLY_NUMERIC_INDEXES.format(before)
+                    : Message.EXPECTED_INDEX.format(before);
         }
-        return "unexpected " + Syntax.describe(c) + " after " + before;
+        return Message.UNEXPECTED_AFTER.format(Syntax.describe(c), before);
     }
 
     private char peek(int index) {

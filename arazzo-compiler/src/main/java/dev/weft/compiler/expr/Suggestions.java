@@ -1,9 +1,15 @@
 package dev.weft.compiler.expr;
 
+import static dev.weft.compiler.diagnostic.Suggestions.distance;
+
+import dev.weft.compiler.diagnostic.Message;
 import java.util.List;
 import java.util.Locale;
 
-/** Finds the closest known word for "did you mean" hints in expression syntax errors (a stricter threshold than names get). */
+/**
+ * Finds the closest known word for "did you mean" hints in expression syntax errors (a stricter threshold than
+ * names get).
+ */
 final class Suggestions {
 
     private Suggestions() {}
@@ -26,10 +32,6 @@ final class Suggestions {
     /** {@code "; did you mean 'x'?"} for the closest candidate, or an empty string. */
     static String didYouMean(String word, String prefix, List<String> candidates) {
         String best = closest(word, candidates);
-        return best == null ? "" : "; did you mean '" + prefix + best + "'?";
-    }
-
-    private static int distance(String a, String b) {
-        return dev.weft.compiler.diagnostic.Suggestions.distance(a, b);
+        return best == null ? "" : Message.DID_YOU_MEAN.format(prefix + best);
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.compiler.expr;
 
+import dev.weft.compiler.diagnostic.Message;
 import java.util.List;
 
 /** Character classes and message helpers shared by the parsers of this package. */
@@ -18,8 +19,7 @@ final class Syntax {
 
     /** The message for an operand with more than {@link #MAX_ACCESSORS} accessors. */
     static String tooManyAccessors() {
-        return "an operand may have at most " + MAX_ACCESSORS + " accessors ('.name' or '[index]');"
-                + " use a JSON pointer, as in '$response.body#/a/b/c'";
+        return Message.TOO_MANY_ACCESSORS.format(MAX_ACCESSORS);
     }
 
     static boolean isAlphaNumeric(int c) {

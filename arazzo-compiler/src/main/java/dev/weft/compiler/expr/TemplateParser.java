@@ -1,5 +1,6 @@
 package dev.weft.compiler.expr;
 
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.expr.ExpressionReader.Prefix;
 import dev.weft.compiler.expr.Template.Embedded;
 import dev.weft.compiler.expr.Template.Literal;
@@ -50,7 +51,7 @@ final class TemplateParser {
         Prefix prefix = read.value();
         String message = ExpressionParser.trailingMessage(text, 0, prefix, text.length());
         if (Character.isWhitespace(text.charAt(prefix.end()))) {
-            message += "; write '{" + text.substring(0, prefix.end()) + "}' to embed it in text";
+            message += Message.EMBED_IN_TEXT.format(text.substring(0, prefix.end()));
         }
         return new ExpressionError(prefix.end(), message);
     }
@@ -82,7 +83,7 @@ final class TemplateParser {
         }
         int close = text.indexOf('}', open + 2);
         if (close < 0) {
-            errors.add(new ExpressionError(open, "missing '}' after '" + text.substring(open) + "'"));
+            errors.add(new ExpressionError(open, Message.MISSING_CLOSING_BRACE.format(text.substring(open))));
             return text.length();
         }
         ParseResult<RuntimeExpression> parsed = ExpressionParser.exact(text, open + 1, close);
@@ -99,8 +100,8 @@ final class TemplateParser {
         ParseResult<Prefix> read = ExpressionReader.read(text, dollar, end);
         if (read.ok() && read.value().end() < end) {
             Prefix prefix = read.value();
-            String message = ExpressionParser.trailingMessage(text, dollar, prefix, end) + "; write '{"
-                    + text.substring(dollar, prefix.end()) + "}' to end the expression there";
+            String message = ExpressionParser.trailingMessage(text, dollar, prefix, end)
+                    + Message.END_EXPRESSION_THERE.format(text.substring(dollar, prefix.end()));
             errors.add(new ExpressionError(prefix.end(), message));
             return end;
         }

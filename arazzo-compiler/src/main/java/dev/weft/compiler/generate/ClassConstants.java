@@ -3,7 +3,7 @@ package dev.weft.compiler.generate;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
-import dev.weft.compiler.check.JavaNames;
+import dev.weft.compiler.names.JavaNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

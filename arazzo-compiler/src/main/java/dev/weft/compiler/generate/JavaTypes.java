@@ -7,6 +7,7 @@ import dev.weft.compiler.model.Node;
 import dev.weft.compiler.resolve.Schemas;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -73,7 +74,7 @@ enum JavaTypes {
     }
 
     /** The type at {@code pointer} tokens inside an OpenAPI schema, or JSON when the schema does not say. */
-    static JavaTypes atPointer(OpenAPI api, Schema<?> root, java.util.List<String> tokens) {
+    static JavaTypes atPointer(OpenAPI api, Schema<?> root, List<String> tokens) {
         Schema<?> schema = resolve(api, root);
         for (String token : tokens) {
             if (schema == null) {

@@ -1,7 +1,7 @@
 package dev.weft.compiler.generate;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Workflow;
 
@@ -37,33 +37,17 @@ final class Limits {
                 + names.gotoConstants().size()
                 + names.retryHelpers().size();
         if (steps > MAX_STEPS) {
-            diagnostics.error(
-                    DiagnosticCode.SIZE_LIMIT,
-                    workflow.workflowId().location(),
-                    "workflow '" + id + "' has " + steps + " steps (counting a step per goto target workflow and"
-                            + " per retry action that runs another step first); a generated class holds at most "
-                            + MAX_STEPS + ", as its switch over the steps must fit one Java method (64 KB of"
-                            + " bytecode): split it into workflows that call each other");
+            diagnostics.report(Message.TOO_MANY_STEPS, workflow.workflowId().location(), id, steps, MAX_STEPS);
             fits = false;
         }
         int inputs = InputSchema.of(workflow).properties().size();
         if (inputs > MAX_COMPONENTS) {
-            diagnostics.error(
-                    DiagnosticCode.SIZE_LIMIT,
-                    workflow.workflowId().location(),
-                    "workflow '" + id + "' has " + inputs + " inputs; its Inputs record holds at most "
-                            + MAX_COMPONENTS + " (a Java constructor takes at most 255 parameters): group"
-                            + " inputs into object-typed inputs");
+            diagnostics.report(Message.TOO_MANY_INPUTS, workflow.workflowId().location(), id, inputs, MAX_COMPONENTS);
             fits = false;
         }
         int outputs = workflow.outputs().size();
         if (outputs > MAX_COMPONENTS) {
-            diagnostics.error(
-                    DiagnosticCode.SIZE_LIMIT,
-                    workflow.workflowId().location(),
-                    "workflow '" + id + "' has " + outputs + " outputs; its Outputs record holds at most "
-                            + MAX_COMPONENTS + " (a Java constructor takes at most 255 parameters): return"
-                            + " objects instead");
+            diagnostics.report(Message.TOO_MANY_OUTPUTS, workflow.workflowId().location(), id, outputs, MAX_COMPONENTS);
             fits = false;
         }
         return fits;
@@ -75,32 +59,30 @@ final class Limits {
      */
     static boolean fit(Workflow workflow, Budget budget, int constants, Diagnostics diagnostics) {
         if (constants > MAX_PATTERNS) {
-            diagnostics.error(
-                    DiagnosticCode.SIZE_LIMIT,
+            diagnostics.report(
+                    Message.TOO_MANY_PATTERNS,
                     workflow.workflowId().location(),
-                    "workflow '" + workflow.workflowId().value() + "' has " + constants + " distinct regex,"
-                            + " JSONPath and XPath criteria (a retry action counting as "
-                            + ClassConstants.RETRY_UNITS + "); a generated class compiles at most " + MAX_PATTERNS
-                            + " once, in its static initializer (64 KB of bytecode): split it into workflows"
-                            + " that call each other");
+                    workflow.workflowId().value(),
+                    constants,
+                    ClassConstants.RETRY_UNITS,
+                    MAX_PATTERNS);
             return false;
         }
         for (Budget.Overflow overflow : budget.overflows()) {
-            diagnostics.error(
-                    DiagnosticCode.SIZE_LIMIT,
+            diagnostics.report(
+                    Message.METHOD_TOO_LARGE,
                     overflow.location(),
-                    overflow.what() + " needs " + overflow.units() + " units of generated code (values, template"
-                            + " parts, parameters, criteria terms); one Java method holds at most "
-                            + Budget.METHOD_UNITS + " (64 KB of bytecode): split the step, or pass a large"
-                            + " payload as an input or as a string, which is sent as written");
+                    overflow.what(),
+                    overflow.units(),
+                    Budget.METHOD_UNITS);
         }
         if (budget.overflows().isEmpty() && budget.total() > Budget.CLASS_UNITS) {
-            diagnostics.error(
-                    DiagnosticCode.SIZE_LIMIT,
+            diagnostics.report(
+                    Message.CLASS_TOO_LARGE,
                     workflow.workflowId().location(),
-                    "workflow '" + workflow.workflowId().value() + "' needs " + budget.total()
-                            + " units of generated code; one Java class holds at most " + Budget.CLASS_UNITS
-                            + " (65,535 constants): split it into workflows that call each other");
+                    workflow.workflowId().value(),
+                    budget.total(),
+                    Budget.CLASS_UNITS);
         }
         return budget.overflows().isEmpty() && budget.total() <= Budget.CLASS_UNITS;
     }

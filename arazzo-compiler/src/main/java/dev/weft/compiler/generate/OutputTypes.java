@@ -14,6 +14,7 @@ import dev.weft.compiler.resolve.ResolvedDocument;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,7 +71,7 @@ final class OutputTypes {
             Optional<Schema<?>> schema = op.flatMap(o -> responseSchema(o, expectedStatus(step)));
             if (op.isPresent() && schema.isPresent()) {
                 var tokens = body.pointer() == null
-                        ? java.util.List.<String>of()
+                        ? List.<String>of()
                         : body.pointer().tokens();
                 return JavaTypes.atPointer(op.get().api(), schema.get(), tokens);
             }

@@ -4,10 +4,12 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonPathQuery;
+import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.Payloads;
 import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
@@ -16,12 +18,17 @@ import dev.weft.runtime.internal.WorkflowCall;
 import dev.weft.runtime.internal.WorkflowRun;
 import dev.weft.runtime.internal.XPathCriterion;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /** The runtime and library types generated code names, taken from class literals so a rename breaks our build. */
 final class RuntimeTypes {
     static final ClassName CLIENT = ClassName.get(ArazzoClient.class);
     static final ClassName WORKFLOW_EXCEPTION = ClassName.get(WorkflowException.class);
     static final ClassName RUN = ClassName.get(WorkflowRun.class);
+    static final ClassName JSON_WORKFLOW = ClassName.get(JsonWorkflow.class);
+    static final ClassName JSON_WORKFLOWS = ClassName.get(JsonWorkflows.class);
     static final ClassName EXCHANGE = ClassName.get(Exchange.class);
     static final ClassName STEP_REQUEST = ClassName.get(StepRequest.class);
     static final ClassName PAYLOADS = ClassName.get(Payloads.class);
@@ -36,9 +43,9 @@ final class RuntimeTypes {
     static final ClassName ARRAY_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ArrayNode");
     static final ClassName NULL_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "NullNode");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-    static final ClassName OBJECTS = ClassName.get(java.util.Objects.class);
-    static final ClassName COMPLETABLE_FUTURE = ClassName.get(java.util.concurrent.CompletableFuture.class);
-    static final ClassName PATTERN = ClassName.get(java.util.regex.Pattern.class);
+    static final ClassName OBJECTS = ClassName.get(Objects.class);
+    static final ClassName COMPLETABLE_FUTURE = ClassName.get(CompletableFuture.class);
+    static final ClassName PATTERN = ClassName.get(Pattern.class);
     static final ClassName STRING = ClassName.get(String.class);
     static final ClassName LIST = ClassName.get(List.class);
 

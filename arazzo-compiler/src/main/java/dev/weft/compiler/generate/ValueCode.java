@@ -2,7 +2,6 @@ package dev.weft.compiler.generate;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
-import dev.weft.compiler.check.JavaNames;
 import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.JsonPointer;
 import dev.weft.compiler.expr.RuntimeExpression;
@@ -11,6 +10,7 @@ import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.names.JavaNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -8,13 +8,13 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.weft.compiler.GeneratedFile;
-import dev.weft.compiler.check.WorkflowClassNames;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.names.WorkflowClassNames;
 import dev.weft.compiler.resolve.OperationRef;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import dev.weft.runtime.JsonWorkflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +38,10 @@ public final class WorkflowClassGenerator {
      * The classes of a document's workflows; a workflow too large for Java is reported in {@code diagnostics}
      * ({@code size-limit}) and gets no class.
      */
-    public List<GeneratedFile> generate(ResolvedDocument document, Diagnostics diagnostics) {
-        List<GeneratedFile> files = new ArrayList<>();
+    public List<WorkflowClass> generate(ResolvedDocument document, Diagnostics diagnostics) {
+        List<WorkflowClass> files = new ArrayList<>();
         for (Workflow workflow : document.document().workflows()) {
-            GeneratedFile file = generate(document, workflow, diagnostics);
+            WorkflowClass file = generate(document, workflow, diagnostics);
             if (file != null) {
                 files.add(file);
             }
@@ -49,7 +49,7 @@ public final class WorkflowClassGenerator {
         return files;
     }
 
-    private GeneratedFile generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+    private WorkflowClass generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
         ClassName type = ClassName.get(packageName, classNames.of(document, workflow));
         Criteria criteria = new Criteria();
         WorkflowNames names = new WorkflowNames(workflow, StepOutputReads.of(workflow, criteria));
@@ -89,6 +89,7 @@ public final class WorkflowClassGenerator {
                         .addJavadoc("The Arazzo {@code workflowId} this class runs.\n")
                         .initializer("$L", Literals.of(workflow.workflowId().value()))
                         .build())
+                .addField(jsonConstant(execute))
                 .addFields(constants.fields())
                 .addField(RuntimeTypes.CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
@@ -109,8 +110,8 @@ public final class WorkflowClassGenerator {
                                 RuntimeTypes.WORKFLOW_EXCEPTION)
                         .returns(type.nestedClass("Outputs"))
                         .addParameter(type.nestedClass("Inputs"), "inputs")
-                        .addStatement(
-                                "return Outputs.fromJson(new $T(client.startRun(WORKFLOW_ID), inputs).run())", execute)
+                        .addStatement("$T run = $T.start(client, WORKFLOW_ID)", RuntimeTypes.RUN, RuntimeTypes.RUN)
+                        .addStatement("return Outputs.fromJson(new $T(run, inputs).run())", execute)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("runAsync")
                         .addModifiers(Modifier.PUBLIC)
@@ -118,10 +119,8 @@ public final class WorkflowClassGenerator {
                         .returns(
                                 ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, type.nestedClass("Outputs")))
                         .addParameter(type.nestedClass("Inputs"), "inputs")
-                        .addStatement(
-                                "return new $T(client.startRun(WORKFLOW_ID), inputs).runAsync()"
-                                        + "$Z.thenApply(Outputs::fromJson)",
-                                execute)
+                        .addStatement("$T run = $T.start(client, WORKFLOW_ID)", RuntimeTypes.RUN, RuntimeTypes.RUN)
+                        .addStatement("return new $T(run, inputs).runAsync().thenApply(Outputs::fromJson)", execute)
                         .build())
                 .addMethod(callMethod(execute, false))
                 .addMethod(callMethod(execute, true))
@@ -135,7 +134,7 @@ public final class WorkflowClassGenerator {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
-        return new GeneratedFile(
+        return new WorkflowClass(
                 type.canonicalName(),
                 file.toString(),
                 document.document().file(),
@@ -159,6 +158,28 @@ public final class WorkflowClassGenerator {
                 .toList();
         doc.append("\n\n<p>Steps, in order: ").append(String.join(", ", ids)).append('.');
         return Docs.wrap(doc.toString(), Docs.TOP);
+    }
+
+    /**
+     * The public JSON entry point, {@code JSON}: the typed run behind {@code Inputs.fromJson}, so secrets and
+     * checks are the typed path's (a command line, a tool server or a job runner calls workflows through it).
+     */
+    private static FieldSpec jsonConstant(ClassName execution) {
+        return FieldSpec.builder(
+                        RuntimeTypes.JSON_WORKFLOW,
+                        JsonWorkflow.FIELD,
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .addJavadoc("This workflow with JSON inputs and outputs, for callers that choose a workflow at run "
+                        + "time;\nsecret inputs are secrets of the run, as with {@link #run}.\n")
+                .initializer(
+                        "$T.of(WORKFLOW_ID, Inputs::fromJson,$W(run, inputs) -> new $T(run, inputs).run(),"
+                                + "$W(run, inputs) -> new $T(run, inputs).runAsync())",
+                        RuntimeTypes.JSON_WORKFLOWS,
+                        execution,
+                        execution)
+                .build();
     }
 
     /** Entry points for other generated workflows (steps, goto, dependsOn): inputs and outputs as JSON. */
@@ -199,7 +220,7 @@ public final class WorkflowClassGenerator {
                 .addParameter(RuntimeTypes.OBJECT_NODE, "json")
                 .addStatement("return new $T($L)", type, CodeBlock.join(conversions, ",$W"))
                 .build();
-        return TypeSpec.recordBuilder(type)
+        TypeSpec.Builder record = TypeSpec.recordBuilder(type)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc(Docs.wrap(
                         "The outputs of workflow {@code "
@@ -208,8 +229,9 @@ public final class WorkflowClassGenerator {
                                 + " workflow ended before the step that computes it ran.",
                         Docs.MEMBER))
                 .recordConstructor(constructor.build())
-                .addMethod(fromJson)
-                .build();
+                .addMethod(fromJson);
+        SecretOutputs.toStringMethod(workflow, names.workflowOutputs()).ifPresent(record::addMethod);
+        return record.build();
     }
 
     private static TypeSpec stepEnum(Workflow workflow, WorkflowNames names, ClassName type) {

@@ -1,12 +1,16 @@
 package dev.weft.compiler.generate;
 
 import com.palantir.javapoet.NameAllocator;
-import dev.weft.compiler.check.JavaNames;
+import dev.weft.compiler.model.Action;
+import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.names.JavaNames;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,7 +82,7 @@ final class WorkflowNames {
             gotoMethods.put(target, member("goto" + JavaNames.className(simple).replaceAll("Workflow$", "")));
         }
         for (Step step : workflow.steps()) {
-            for (dev.weft.compiler.model.Action a : dev.weft.compiler.model.Effective.onFailure(workflow, step)) {
+            for (Action a : Effective.onFailure(workflow, step)) {
                 if (a.type().value().equals("retry") && (a.stepId() != null || a.workflowId() != null)) {
                     String target = a.stepId() != null
                             ? a.stepId().value()
@@ -136,7 +140,7 @@ final class WorkflowNames {
         return retryHelpers.get(key(stepId, actionName));
     }
 
-    java.util.Collection<RetryHelper> retryHelpers() {
+    Collection<RetryHelper> retryHelpers() {
         return retryHelpers.values();
     }
 
@@ -146,9 +150,9 @@ final class WorkflowNames {
     }
 
     /** The workflow references that {@code goto} actions of this workflow jump to, in document order. */
-    static java.util.Set<String> gotoWorkflowTargets(Workflow workflow) {
-        java.util.Set<String> targets = new java.util.LinkedHashSet<>();
-        for (dev.weft.compiler.model.Action a : workflow.actions()) {
+    static Set<String> gotoWorkflowTargets(Workflow workflow) {
+        Set<String> targets = new LinkedHashSet<>();
+        for (Action a : workflow.actions()) {
             if (a.type().value().equals("goto") && a.workflowId() != null) {
                 targets.add(a.workflowId().value());
             }

@@ -1,7 +1,9 @@
 package dev.weft.compiler.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +51,7 @@ public final class InputSchema {
 
     /** Properties in document order. */
     public Map<String, Node> properties() {
-        return java.util.Collections.unmodifiableMap(properties);
+        return Collections.unmodifiableMap(properties);
     }
 
     public boolean isRequired(String name) {
@@ -80,7 +82,7 @@ public final class InputSchema {
 
     /** Whether an input should be treated as a secret: named like a credential or {@code format: password}. */
     public boolean isSecret(String name) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         boolean named = lower.contains("apikey")
                 || lower.contains("api_key")
                 || lower.contains("token")

@@ -2,6 +2,7 @@ package dev.weft.compiler.model;
 
 import dev.weft.compiler.diagnostic.Location;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public sealed interface Node {
     /** A mapping; entries keep document order. */
     record MapNode(Map<String, Entry> entries, Location location) implements Node {
         public MapNode {
-            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         public Node get(String key) {

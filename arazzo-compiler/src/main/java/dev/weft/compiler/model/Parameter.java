@@ -1,6 +1,7 @@
 package dev.weft.compiler.model;
 
 import dev.weft.compiler.diagnostic.Location;
+import java.util.Locale;
 
 /**
  * A parameter passed to a step's operation (or, on a workflow step, to the called workflow's
@@ -14,7 +15,7 @@ public record Parameter(Located<String> name, Located<String> in, Node value, Lo
     /** The parameter's identity (PARAM-1): header names compare case-insensitively. */
     public String identity() {
         String where = in == null ? "" : in.value();
-        String key = where.equals("header") ? name.value().toLowerCase(java.util.Locale.ROOT) : name.value();
+        String key = where.equals("header") ? name.value().toLowerCase(Locale.ROOT) : name.value();
         return where + ":" + key;
     }
 }

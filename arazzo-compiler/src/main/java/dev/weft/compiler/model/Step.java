@@ -1,6 +1,8 @@
 package dev.weft.compiler.model;
 
 import dev.weft.compiler.diagnostic.Location;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,7 @@ public record Step(
         successCriteria = List.copyOf(successCriteria);
         onSuccess = List.copyOf(onSuccess);
         onFailure = List.copyOf(onFailure);
-        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }
 
     public String id() {

@@ -1,6 +1,9 @@
 package dev.weft.compiler.model;
 
 import dev.weft.compiler.diagnostic.Location;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +32,13 @@ public record Workflow(
         steps = List.copyOf(steps);
         successActions = List.copyOf(successActions);
         failureActions = List.copyOf(failureActions);
-        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         parameters = List.copyOf(parameters);
     }
 
     /** Every action declared in the workflow: each step's onSuccess and onFailure, then the workflow-level ones. */
     public List<Action> actions() {
-        List<Action> all = new java.util.ArrayList<>();
+        List<Action> all = new ArrayList<>();
         for (Step step : steps) {
             all.addAll(step.onSuccess());
             all.addAll(step.onFailure());
@@ -47,7 +50,7 @@ public record Workflow(
 
     /** Every reference to another workflow: dependsOn entries, workflow steps, and actions' workflowIds. */
     public List<Located<String>> workflowReferences() {
-        List<Located<String>> references = new java.util.ArrayList<>(dependsOn);
+        List<Located<String>> references = new ArrayList<>(dependsOn);
         steps.stream().filter(s -> s.workflowId() != null).forEach(s -> references.add(s.workflowId()));
         actions().stream().filter(a -> a.workflowId() != null).forEach(a -> references.add(a.workflowId()));
         return references;

@@ -9,7 +9,10 @@ import javax.annotation.processing.Filer;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
-/** Finds a document named in {@code @Arazzo}: under {@code -Aweft.root}, else on the source path, else the class path. */
+/**
+ * Finds a document named in {@code @Arazzo}: under {@code -Aweft.root}, else on the source path, else the class
+ * path.
+ */
 final class DocumentLocator {
     private final Filer filer;
     private final Path root;

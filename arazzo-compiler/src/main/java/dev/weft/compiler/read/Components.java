@@ -1,7 +1,7 @@
 package dev.weft.compiler.read;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Node;
@@ -49,10 +49,7 @@ final class Components {
         }
         for (Node.Entry e : s.node().entries().values()) {
             if (!e.key().matches("[a-zA-Z0-9.\\-_]+")) {
-                diagnostics.report(
-                        DiagnosticCode.INVALID_NAME,
-                        e.keyLocation(),
-                        "component name '" + e.key() + "' must match ^[a-zA-Z0-9.\\-_]+$");
+                diagnostics.report(Message.INVALID_COMPONENT_NAME, e.keyLocation(), e.key());
             }
         }
     }
@@ -108,9 +105,8 @@ final class Components {
     Action action(Fields reusable, Action.Kind kind) {
         if (reusable.has("value")) {
             diagnostics.report(
-                    DiagnosticCode.UNKNOWN_FIELD,
-                    reusable.node().entries().get("value").keyLocation(),
-                    "'value' of a reusable object applies only to parameter references");
+                    Message.VALUE_OF_ACTION_REFERENCE,
+                    reusable.node().entries().get("value").keyLocation());
         }
         reusable.ignoreOthers(Set.of("reference", "value"));
         String section = kind == Action.Kind.SUCCESS ? "successActions" : "failureActions";
@@ -149,39 +145,25 @@ final class Components {
         }
         String text = reference.value();
         if (!text.startsWith(PREFIX) || text.indexOf('.', PREFIX.length()) < 0) {
-            diagnostics.report(
-                    DiagnosticCode.UNKNOWN_COMPONENT,
-                    reference.location(),
-                    "reference '" + text + "' must have the form '$components." + expectedSection + ".<name>'");
+            diagnostics.report(Message.MALFORMED_COMPONENT_REFERENCE, reference.location(), text, expectedSection);
             return null;
         }
         int dot = text.indexOf('.', PREFIX.length());
         String section = text.substring(PREFIX.length(), dot);
         String key = text.substring(dot + 1);
         if (section.equals("inputs")) {
-            diagnostics.report(
-                    DiagnosticCode.UNKNOWN_COMPONENT,
-                    reference.location(),
-                    "reference '" + text
-                            + "' cannot be used in a reusable object; share input schemas with a JSON Schema "
-                            + "'$ref: \"#/components/inputs/" + key + "\"' inside 'inputs'");
+            diagnostics.report(Message.INPUTS_COMPONENT_REFERENCE, reference.location(), text, key);
             return null;
         }
         if (!section.equals(expectedSection)) {
             diagnostics.report(
-                    DiagnosticCode.UNKNOWN_COMPONENT,
-                    reference.location(),
-                    "reference '" + text + "' points into '" + section + "' but must point into '" + expectedSection
-                            + "'");
+                    Message.REFERENCE_TO_OTHER_SECTION, reference.location(), text, section, expectedSection);
             return null;
         }
         Node sectionNode = fields == null ? null : fields.raw(section);
         Node target = sectionNode instanceof Node.MapNode map ? map.get(key) : null;
         if (target == null) {
-            diagnostics.report(
-                    DiagnosticCode.UNKNOWN_COMPONENT,
-                    reference.location(),
-                    "reference '" + text + "' names no component '" + key + "' in components." + section);
+            diagnostics.report(Message.UNKNOWN_COMPONENT, reference.location(), text, key, section);
         }
         return target;
     }

@@ -1,7 +1,7 @@
 package dev.weft.compiler.read;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.model.Criterion;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Binds a node tree to the Arazzo model, reporting what does not fit the 1.0.x object shapes.
@@ -27,7 +28,7 @@ public final class DocumentBinder {
      * Arazzo 1.0.x, as the official schema's pattern has it: the specification says tooling SHOULD NOT tell
      * patch versions apart, so 1.0.2 or 1.0.1-rc1 is read as 1.0.1 is.
      */
-    static final java.util.regex.Pattern SUPPORTED_VERSIONS = java.util.regex.Pattern.compile("1\\.0\\.\\d+(-.+)?");
+    static final Pattern SUPPORTED_VERSIONS = Pattern.compile("1\\.0\\.\\d+(-.+)?");
 
     /**
      * The largest {@code retryLimit} and {@code retryAfter} (seconds, 68 years): generated code holds them
@@ -46,10 +47,7 @@ public final class DocumentBinder {
     /** Binds a document root; empty when it is not an object or its version is unsupported. */
     public Optional<ArazzoDocument> bind(Path file, Node root) {
         if (!(root instanceof Node.MapNode)) {
-            diagnostics.report(
-                    DiagnosticCode.NOT_AN_OBJECT,
-                    root.location(),
-                    "an Arazzo document must be an object, found " + root.typeName());
+            diagnostics.report(Message.NOT_AN_OBJECT, root.location(), root.typeName());
             return Optional.empty();
         }
         Fields doc = Fields.of(root, "the document", diagnostics);
@@ -77,10 +75,7 @@ public final class DocumentBinder {
     private Located<String> version(Fields doc) {
         Node raw = doc.raw("arazzo");
         if (raw instanceof Node.NumberNode n) {
-            diagnostics.report(
-                    DiagnosticCode.UNSUPPORTED_VERSION,
-                    n.location(),
-                    "'arazzo' must be a string such as '1.0.1'; quote the version");
+            diagnostics.report(Message.VERSION_NOT_A_STRING, n.location());
             return null;
         }
         Located<String> version = doc.requiredString("arazzo");
@@ -88,10 +83,10 @@ public final class DocumentBinder {
             return null;
         }
         if (!SUPPORTED_VERSIONS.matcher(version.value()).matches()) {
-            String which = version.value().startsWith("1.1")
-                    ? "unsupported Arazzo version " + version.value() + " (Weft supports 1.0.x: 1.0.0, 1.0.1)"
-                    : "unsupported Arazzo version '" + version.value() + "'; Weft supports 1.0.x: 1.0.0, 1.0.1";
-            diagnostics.report(DiagnosticCode.UNSUPPORTED_VERSION, version.location(), which);
+            diagnostics.report(
+                    version.value().startsWith("1.1") ? Message.ARAZZO_1_1 : Message.UNSUPPORTED_VERSION,
+                    version.location(),
+                    version.value());
             return null;
         }
         return version;
@@ -123,10 +118,7 @@ public final class DocumentBinder {
         Located<String> url = f.requiredString("url");
         Located<String> type = f.optionalString("type");
         if (type != null && !Set.of("openapi", "arazzo").contains(type.value())) {
-            diagnostics.report(
-                    DiagnosticCode.INVALID_VALUE,
-                    type.location(),
-                    "source description type '" + type.value() + "' is not 'openapi' or 'arazzo'");
+            diagnostics.report(Message.UNKNOWN_SOURCE_TYPE, type.location(), type.value());
         }
         return name == null || url == null ? null : new SourceDescription(name, url, type, f.location());
     }
@@ -150,10 +142,7 @@ public final class DocumentBinder {
         Located<String> id = f.requiredString("workflowId");
         Node inputs = f.raw("inputs");
         if (inputs != null && !(inputs instanceof Node.MapNode)) {
-            diagnostics.report(
-                    DiagnosticCode.WRONG_TYPE,
-                    inputs.location(),
-                    "'inputs' must be a JSON Schema object, found " + inputs.typeName());
+            diagnostics.report(Message.INPUTS_NOT_A_SCHEMA, inputs.location(), inputs.typeName());
             inputs = null;
         }
         if (inputs != null) {
@@ -186,7 +175,7 @@ public final class DocumentBinder {
         if (node instanceof Node.StringNode s) {
             return new Located<>(s.value(), s.at(0));
         }
-        diagnostics.report(DiagnosticCode.WRONG_TYPE, node.location(), "expected a string, found " + node.typeName());
+        diagnostics.report(Message.NOT_A_STRING_ITEM, node.location(), node.typeName());
         return null;
     }
 
@@ -214,8 +203,7 @@ public final class DocumentBinder {
         List<Parameter> parameters = f.list("parameters", this::parameter);
         RequestBody body = f.has("requestBody") ? requestBody(f.raw("requestBody")) : null;
         if (f.raw("successCriteria") instanceof Node.ListNode l && l.items().isEmpty()) {
-            diagnostics.report(
-                    DiagnosticCode.EMPTY_LIST, l.location(), "'successCriteria' must have at least one entry");
+            diagnostics.report(Message.EMPTY_SUCCESS_CRITERIA, l.location());
         }
         List<Criterion> criteria = f.list("successCriteria", this::criterion);
         List<Action> onSuccess = f.list("onSuccess", n -> action(n, Action.Kind.SUCCESS));
@@ -253,15 +241,12 @@ public final class DocumentBinder {
         boolean badLocation =
                 in != null && !Set.of("path", "query", "header", "cookie").contains(in.value());
         if (badLocation) {
-            String hint = in.value().equals("body") ? "; use requestBody" : "";
-            diagnostics.report(
-                    DiagnosticCode.INVALID_VALUE,
-                    in.location(),
-                    "parameter location '" + in.value() + "' is not path, query, header or cookie" + hint);
+            String hint = in.value().equals("body") ? Message.USE_REQUEST_BODY.format() : "";
+            diagnostics.report(Message.UNKNOWN_PARAMETER_LOCATION, in.location(), in.value(), hint);
         }
         Node value = f.raw("value");
         if (value == null) {
-            diagnostics.report(DiagnosticCode.MISSING_FIELD, f.location(), "parameter has no 'value'");
+            diagnostics.report(Message.PARAMETER_WITHOUT_VALUE, f.location());
         }
         // a parameter with a wrong 'in' is dropped, so later checks do not report it again as lacking one
         return name == null || value == null || badLocation ? null : new Parameter(name, in, value, f.location());
@@ -286,7 +271,7 @@ public final class DocumentBinder {
         Located<String> target = f.requiredString("target");
         Node value = f.raw("value");
         if (value == null) {
-            diagnostics.report(DiagnosticCode.MISSING_FIELD, f.location(), "payload replacement has no 'value'");
+            diagnostics.report(Message.REPLACEMENT_WITHOUT_VALUE, f.location());
         }
         return target == null || value == null ? null : new RequestBody.Replacement(target, value, f.location());
     }
@@ -308,21 +293,14 @@ public final class DocumentBinder {
             type = t.requiredString("type");
             version = t.requiredString("version");
             if (type != null && !Set.of("jsonpath", "xpath").contains(type.value())) {
-                diagnostics.report(
-                        DiagnosticCode.INVALID_VALUE,
-                        type.location(),
-                        "the type of a criterion expression type object is jsonpath or xpath, not '" + type.value()
-                                + "'");
+                diagnostics.report(Message.UNKNOWN_EXPRESSION_TYPE, type.location(), type.value());
                 return null;
             }
         } else if (rawType != null) {
             type = f.optionalString("type");
         }
         if (type != null && !Set.of("simple", "regex", "jsonpath", "xpath").contains(type.value())) {
-            diagnostics.report(
-                    DiagnosticCode.INVALID_VALUE,
-                    type.location(),
-                    "criterion type '" + type.value() + "' is not simple, regex, jsonpath or xpath");
+            diagnostics.report(Message.UNKNOWN_CRITERION_TYPE, type.location(), type.value());
             return null;
         }
         return condition == null ? null : new Criterion(context, condition, type, version, f.location());
@@ -350,24 +328,18 @@ public final class DocumentBinder {
         Set<String> types = failure ? Set.of("end", "goto", "retry") : Set.of("end", "goto");
         if (type != null && !types.contains(type.value())) {
             diagnostics.report(
-                    DiagnosticCode.INVALID_VALUE,
+                    Message.UNKNOWN_ACTION_TYPE,
                     type.location(),
-                    "action type '" + type.value() + "' is not "
-                            + String.join(" or ", types.stream().sorted().toList()));
+                    type.value(),
+                    String.join(" or ", types.stream().sorted().toList()));
             type = null;
         }
         if (f.raw("criteria") instanceof Node.ListNode l && l.items().isEmpty()) {
             if (failure) {
                 // FA-6: the spec allows it, but an empty list reads like "never" and means "always"
-                diagnostics.report(
-                        DiagnosticCode.EMPTY_CRITERIA,
-                        l.location(),
-                        "'criteria: []' of a failure action always matches; remove it to say so");
+                diagnostics.report(Message.EMPTY_FAILURE_CRITERIA, l.location());
             } else {
-                diagnostics.report(
-                        DiagnosticCode.EMPTY_LIST,
-                        l.location(),
-                        "'criteria' of a success action must have at least one entry; remove it to always match");
+                diagnostics.report(Message.EMPTY_SUCCESS_ACTION_CRITERIA, l.location());
             }
         }
         List<Criterion> criteria = f.list("criteria", this::criterion);

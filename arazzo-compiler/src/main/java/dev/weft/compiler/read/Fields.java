@@ -1,11 +1,12 @@
 package dev.weft.compiler.read;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Node;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,7 @@ final class Fields {
         if (node instanceof Node.MapNode map) {
             return new Fields(map, what, diagnostics);
         }
-        diagnostics.error(
-                DiagnosticCode.WRONG_TYPE, node.location(), what + " must be an object, found " + node.typeName());
+        diagnostics.report(Message.NOT_AN_OBJECT_VALUE, node.location(), what, node.typeName());
         return null;
     }
 
@@ -71,10 +71,7 @@ final class Fields {
                 continue;
             }
             if (!allowed.contains(key)) {
-                diagnostics.error(
-                        DiagnosticCode.UNKNOWN_FIELD,
-                        entry.keyLocation(),
-                        "unknown field '" + key + "' in " + what + unknownHint(key, allowed));
+                diagnostics.report(Message.UNKNOWN_FIELD, entry.keyLocation(), key, what, unknownHint(key, allowed));
             }
         }
     }
@@ -86,12 +83,7 @@ final class Fields {
             if (key.startsWith("x-")) {
                 reserved(entry);
             } else if (!allowed.contains(key)) {
-                diagnostics.warning(
-                        DiagnosticCode.IGNORED_FIELD,
-                        entry.keyLocation(),
-                        "field '" + key
-                                + "' of a reusable object is ignored; only 'reference' (and 'value' for a parameter) "
-                                + "count");
+                diagnostics.report(Message.IGNORED_REUSABLE_FIELD, entry.keyLocation(), key);
             }
         }
     }
@@ -99,34 +91,31 @@ final class Fields {
     private void reserved(Node.Entry entry) {
         String key = entry.key();
         if (RESERVED_EXTENSIONS.stream().anyMatch(key::startsWith)) {
-            diagnostics.warning(
-                    DiagnosticCode.RESERVED_EXTENSION,
-                    entry.keyLocation(),
-                    "extension '" + key + "' uses a prefix the specification reserves (x-oai-, x-oas-, x-arazzo); "
-                            + "choose another name");
+            diagnostics.report(Message.RESERVED_EXTENSION, entry.keyLocation(), key);
         }
     }
 
     private String unknownHint(String key, Set<String> allowed) {
         boolean action = what.endsWith(" action");
         if (ARAZZO_1_1_FIELDS.contains(key) || key.equals("dependsOn") || action && key.equals("parameters")) {
-            return " ('" + key + "' is an Arazzo 1.1 field; Weft compiles 1.0.x)";
+            return Message.ARAZZO_1_1_FIELD.format(key);
         }
         for (String field : allowed) {
             if (field.equalsIgnoreCase(key)) {
-                return "; field names are case-sensitive; did you mean '" + field + "'?";
+                return Message.CASE_SENSITIVE_FIELD.format(field);
             }
         }
         String close = Suggestions.hint(key, allowed);
         return close.isEmpty()
-                ? "; allowed: " + String.join(", ", allowed.stream().sorted().toList())
+                ? Message.ALLOWED_FIELDS.format(
+                        String.join(", ", allowed.stream().sorted().toList()))
                 : close;
     }
 
     Located<String> requiredString(String key) {
         Node value = node.get(key);
         if (value == null) {
-            diagnostics.error(DiagnosticCode.MISSING_FIELD, node.location(), what + " has no '" + key + "'");
+            diagnostics.report(Message.MISSING_FIELD, node.location(), what, key);
             return null;
         }
         return string(key, value);
@@ -146,11 +135,8 @@ final class Fields {
         if (value instanceof Node.StringNode s) {
             return new Located<>(s.value(), s.at(0));
         }
-        String hint = value instanceof Node.NumberNode ? "; quote it" : "";
-        diagnostics.error(
-                DiagnosticCode.WRONG_TYPE,
-                value.location(),
-                "'" + key + "' of " + what + " must be a string, found " + value.typeName() + hint);
+        String hint = value instanceof Node.NumberNode ? Message.QUOTE_IT.format() : "";
+        diagnostics.report(Message.NOT_A_STRING, value.location(), key, what, value.typeName(), hint);
         return null;
     }
 
@@ -162,10 +148,7 @@ final class Fields {
         if (value instanceof Node.NumberNode n) {
             return new Located<>(n.value().doubleValue(), n.location());
         }
-        diagnostics.error(
-                DiagnosticCode.WRONG_TYPE,
-                value.location(),
-                "'" + key + "' of " + what + " must be a number, found " + value.typeName());
+        diagnostics.report(Message.NOT_A_NUMBER, value.location(), key, what, value.typeName());
         return null;
     }
 
@@ -176,11 +159,13 @@ final class Fields {
     Located<Double> optionalNumber(String key, double max) {
         Located<Double> number = optionalNumber(key);
         if (number != null && number.value() > max) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_VALUE,
+            diagnostics.report(
+                    Message.NUMBER_OUT_OF_RANGE,
                     node.get(key).location(),
-                    "'" + key + "' of " + what + " must be a number from 0 to " + (long) max + ", found "
-                            + ((Node.NumberNode) node.get(key)).text());
+                    key,
+                    what,
+                    (long) max,
+                    ((Node.NumberNode) node.get(key)).text());
             return null;
         }
         return number;
@@ -189,13 +174,8 @@ final class Fields {
     /** An integer of at most {@code max}, which generated code holds as a Java {@code long}; see above. */
     Located<Long> optionalInteger(String key, long max) {
         Node value = node.get(key);
-        if (value instanceof Node.NumberNode n
-                && n.integral()
-                && n.value().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_VALUE,
-                    value.location(),
-                    "'" + key + "' of " + what + " must be an integer from 0 to " + max + ", found " + n.text());
+        if (value instanceof Node.NumberNode n && n.integral() && n.value().compareTo(BigDecimal.valueOf(max)) > 0) {
+            diagnostics.report(Message.INTEGER_OUT_OF_RANGE, value.location(), key, what, 0, max, n.text());
             return null;
         }
         return optionalInteger(key);
@@ -210,18 +190,18 @@ final class Fields {
             try {
                 return new Located<>(n.value().longValueExact(), n.location());
             } catch (ArithmeticException tooLarge) {
-                diagnostics.error(
-                        DiagnosticCode.INVALID_VALUE,
+                diagnostics.report(
+                        Message.INTEGER_OUT_OF_RANGE,
                         value.location(),
-                        "'" + key + "' of " + what + " must be an integer from " + Long.MIN_VALUE + " to "
-                                + Long.MAX_VALUE + ", found " + n.text());
+                        key,
+                        what,
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        n.text());
                 return null;
             }
         }
-        diagnostics.error(
-                DiagnosticCode.WRONG_TYPE,
-                value.location(),
-                "'" + key + "' of " + what + " must be an integer, found " + value.typeName());
+        diagnostics.report(Message.NOT_AN_INTEGER, value.location(), key, what, value.typeName());
         return null;
     }
 
@@ -232,10 +212,7 @@ final class Fields {
             return List.of();
         }
         if (!(value instanceof Node.ListNode items)) {
-            diagnostics.error(
-                    DiagnosticCode.WRONG_TYPE,
-                    value.location(),
-                    "'" + key + "' of " + what + " must be an array, found " + value.typeName());
+            diagnostics.report(Message.NOT_AN_ARRAY, value.location(), key, what, value.typeName());
             return List.of();
         }
         List<T> result = new ArrayList<>();
@@ -252,14 +229,11 @@ final class Fields {
     <T> List<T> requiredList(String key, Function<Node, T> item) {
         Node value = node.get(key);
         if (value == null) {
-            diagnostics.error(DiagnosticCode.MISSING_FIELD, node.location(), what + " has no '" + key + "'");
+            diagnostics.report(Message.MISSING_FIELD, node.location(), what, key);
             return List.of();
         }
         if (value instanceof Node.ListNode l && l.items().isEmpty()) {
-            diagnostics.error(
-                    DiagnosticCode.EMPTY_LIST,
-                    value.location(),
-                    "'" + key + "' of " + what + " must have at least one entry");
+            diagnostics.report(Message.EMPTY_FIELD, value.location(), key, what);
         }
         return list(key, item);
     }
@@ -277,10 +251,7 @@ final class Fields {
         }
         for (Node.Entry entry : map.node.entries().values()) {
             if (!entry.key().matches("[a-zA-Z0-9.\\-_]+")) {
-                diagnostics.error(
-                        DiagnosticCode.INVALID_NAME,
-                        entry.keyLocation(),
-                        "output name '" + entry.key() + "' must match ^[a-zA-Z0-9.\\-_]+$");
+                diagnostics.report(Message.INVALID_OUTPUT_NAME, entry.keyLocation(), entry.key());
                 continue;
             }
             Located<String> expr = map.string(entry.key(), entry.value());

@@ -1,8 +1,8 @@
 package dev.weft.compiler.read;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.Node;
 import java.nio.file.Files;
@@ -96,9 +96,7 @@ final class InputSchemas {
             return;
         }
         if (!(schema instanceof Node.MapNode map)) {
-            error(
-                    schema.location(),
-                    what + " must be a JSON Schema (an object or a boolean), found " + schema.typeName());
+            error(schema.location(), Message.NOT_A_SCHEMA, what, schema.typeName());
             return;
         }
         map.entries().forEach((keyword, entry) -> keyword(keyword, entry, what));
@@ -111,7 +109,7 @@ final class InputSchemas {
             case "required" -> required(value, what);
             case "enum" -> {
                 if (!(value instanceof Node.ListNode)) {
-                    error(value.location(), "'enum' of " + what + " must be an array, found " + value.typeName());
+                    error(value.location(), Message.ENUM_NOT_AN_ARRAY, what, value.typeName());
                 }
             }
             case "$ref" -> reference(value, what);
@@ -131,39 +129,28 @@ final class InputSchemas {
         List<Node> names = value instanceof Node.ListNode list ? list.items() : List.of(value);
         for (Node name : names) {
             if (!(name instanceof Node.StringNode s)) {
-                error(
-                        name.location(),
-                        "'type' of " + what + " must be a type name or an array of them, found " + name.typeName());
+                error(name.location(), Message.TYPE_NOT_A_NAME, what, name.typeName());
             } else if (!TYPES.contains(s.value())) {
-                error(
-                        s.at(0),
-                        "'" + s.value() + "' is not a JSON Schema type" + Suggestions.hint(s.value(), TYPES)
-                                + " (types: array, boolean, integer, null, number, object, string)");
+                error(s.at(0), Message.UNKNOWN_SCHEMA_TYPE, s.value(), Suggestions.hint(s.value(), TYPES));
             }
         }
     }
 
     private void required(Node value, String what) {
         if (!(value instanceof Node.ListNode list)) {
-            error(
-                    value.location(),
-                    "'required' of " + what + " must be an array of property names, found " + value.typeName());
+            error(value.location(), Message.REQUIRED_NOT_AN_ARRAY, what, value.typeName());
             return;
         }
         for (Node item : list.items()) {
             if (!(item instanceof Node.StringNode)) {
-                error(
-                        item.location(),
-                        "'required' of " + what + " must list property names (strings), found " + item.typeName());
+                error(item.location(), Message.REQUIRED_NOT_NAMES, what, item.typeName());
             }
         }
     }
 
     private void schemaMap(String keyword, Node value, String what) {
         if (!(value instanceof Node.MapNode map)) {
-            error(
-                    value.location(),
-                    "'" + keyword + "' of " + what + " must be an object of schemas, found " + value.typeName());
+            error(value.location(), Message.NOT_SCHEMAS_BY_NAME, keyword, what, value.typeName());
             return;
         }
         map.entries()
@@ -178,8 +165,10 @@ final class InputSchemas {
         if (!(value instanceof Node.ListNode list) || list.items().isEmpty()) {
             error(
                     value.location(),
-                    "'" + keyword + "' of " + what + " must be a non-empty array of schemas, found "
-                            + (value instanceof Node.ListNode ? "an empty array" : value.typeName()));
+                    Message.NOT_A_LIST_OF_SCHEMAS,
+                    keyword,
+                    what,
+                    value instanceof Node.ListNode ? "an empty array" : value.typeName());
             return;
         }
         list.items().forEach(item -> check(item, "'" + keyword + "' of " + what));
@@ -187,21 +176,18 @@ final class InputSchemas {
 
     private void reference(Node value, String what) {
         if (!(value instanceof Node.StringNode ref)) {
-            error(value.location(), "'$ref' of " + what + " must be a string, found " + value.typeName());
+            error(value.location(), Message.REF_NOT_A_STRING, what, value.typeName());
             return;
         }
         String text = ref.value();
         if (text.startsWith(PREFIX)) {
             String key = text.substring(PREFIX.length());
             if (!components.containsKey(key.split("/", 2)[0])) {
-                error(
-                        ref.at(0),
-                        "'$ref' '" + text + "' names no schema in components.inputs"
-                                + Suggestions.hint(key, components.keySet()));
+                error(ref.at(0), Message.UNKNOWN_INPUTS_SCHEMA, text, Suggestions.hint(key, components.keySet()));
             }
         } else if (text.startsWith("#")) {
             if (resolvePointer(text.substring(1)) == null) {
-                error(ref.at(0), "'$ref' '" + text + "' points at nothing in this document");
+                error(ref.at(0), Message.REF_TO_NOTHING, text);
             }
         } else {
             String path = text.contains("#") ? text.substring(0, text.indexOf('#')) : text;
@@ -209,9 +195,7 @@ final class InputSchemas {
                     ? null
                     : file.toAbsolutePath().getParent().resolve(path).normalize();
             if (target == null || !Files.isRegularFile(target)) {
-                error(
-                        ref.at(0),
-                        "'$ref' '" + text + "' must be '#/components/inputs/<name>' or a relative file that exists");
+                error(ref.at(0), Message.REF_TO_NO_FILE, text);
             }
         }
     }
@@ -256,7 +240,7 @@ final class InputSchemas {
                                 .equals(key))
                         .findFirst()
                         .orElseThrow();
-                error(at.at(0), "input schemas reference each other in a cycle: " + String.join(" -> ", loop));
+                error(at.at(0), Message.SCHEMA_CYCLE, String.join(" -> ", loop));
             }
             return;
         }
@@ -294,7 +278,7 @@ final class InputSchemas {
         }
     }
 
-    private void error(Location at, String message) {
-        diagnostics.error(DiagnosticCode.INVALID_SCHEMA, at, message);
+    private void error(Location at, Message message, Object... args) {
+        diagnostics.report(message, at, args);
     }
 }

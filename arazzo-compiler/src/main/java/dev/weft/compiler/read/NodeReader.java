@@ -1,8 +1,8 @@
 package dev.weft.compiler.read;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Node;
 import java.io.IOException;
 import java.io.Reader;
@@ -47,14 +47,8 @@ public final class NodeReader {
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final Set<Tag> PLAIN_TAGS =
             Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
-    private static final int MAX_ALIASES = 100;
-    /**
-     * The most nodes a document may expand to. Aliases share nodes, so a few dozen nested ones can stand
-     * for billions ("billion laughs"); SnakeYAML's alias limit alone does not stop that.
-     */
-    private static final int MAX_NODES = 1_000_000;
-
-    private static final int MAX_DEPTH = 100;
+    private static final int MAX_NODES = ReadLimits.MAX_VALUES;
+    private static final int MAX_DEPTH = ReadLimits.MAX_DEPTH;
 
     private final Diagnostics diagnostics;
     private int nodes;
@@ -67,18 +61,19 @@ public final class NodeReader {
     public Optional<Node> read(Path file, Location referencedFrom) {
         String text;
         try {
+            if (Files.size(file) > ReadLimits.MAX_FILE_BYTES) {
+                diagnostics.report(Message.FILE_TOO_LARGE, Location.startOf(file), ReadLimits.MAX_FILE_BYTES);
+                return Optional.empty();
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            diagnostics.error(DiagnosticCode.MISSING_FILE, referencedFrom, "file '" + file + "' does not exist");
+            diagnostics.report(Message.MISSING_FILE, referencedFrom, file);
             return Optional.empty();
         } catch (CharacterCodingException e) {
-            diagnostics.error(DiagnosticCode.MALFORMED_YAML, Location.startOf(file), "file is not valid UTF-8");
+            diagnostics.report(Message.NOT_UTF_8, Location.startOf(file));
             return Optional.empty();
         } catch (IOException e) {
-            diagnostics.error(
-                    DiagnosticCode.MISSING_FILE,
-                    referencedFrom,
-                    "file '" + file + "' cannot be read: " + e.getMessage());
+            diagnostics.report(Message.UNREADABLE_FILE, referencedFrom, file, e.getMessage());
             return Optional.empty();
         }
         return parse(file, new StringReader(text));
@@ -88,37 +83,40 @@ public final class NodeReader {
     public Optional<Node> parse(Path file, Reader text) {
         nodes = 0;
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setMaxAliasesForCollections(ReadLimits.MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(64 * 1024 * 1024);
+        options.setCodePointLimit((int) ReadLimits.MAX_FILE_BYTES);
         options.setAllowRecursiveKeys(false);
         try {
-            org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(text);
+            org.yaml.snakeyaml.nodes.Node root = new Yaml(options).compose(ReadLimits.lineLimited(text));
             if (root == null) {
-                diagnostics.error(DiagnosticCode.NOT_AN_OBJECT, Location.startOf(file), "document is empty");
+                diagnostics.report(Message.EMPTY_DOCUMENT, Location.startOf(file));
                 return Optional.empty();
             }
             return Optional.of(convert(file, root, 0));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            diagnostics.error(DiagnosticCode.MALFORMED_YAML, at(file, mark), "malformed YAML: " + oneLine(problem));
+            diagnostics.report(Message.MALFORMED_YAML, at(file, mark), oneLine(problem));
             return Optional.empty();
         } catch (TooLarge e) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    e.at,
-                    "the document expands to more than " + MAX_NODES + " values through aliases; Weft refuses it");
+            diagnostics.report(Message.TOO_MANY_VALUES, e.at, MAX_NODES);
             return Optional.empty();
         } catch (YAMLException e) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    Location.startOf(file),
-                    "malformed YAML: " + oneLine(e.getMessage()));
+            if (e.getCause() instanceof ReadLimits.LineTooLong tooLong) {
+                diagnostics.report(
+                        Message.LINE_TOO_LONG,
+                        new Location(file, tooLong.line(), 1),
+                        tooLong.line(),
+                        ReadLimits.MAX_YAML_LINE);
+                return Optional.empty();
+            }
+            diagnostics.report(Message.MALFORMED_YAML, Location.startOf(file), oneLine(e.getMessage()));
             return Optional.empty();
         }
     }
 
+    // SnakeYAML's Node stays fully qualified here: Node alone is this package's model.Node, what convert returns
     private Node convert(Path file, org.yaml.snakeyaml.nodes.Node node, int depth) {
         Location location = at(file, node.getStartMark());
         if (depth > MAX_DEPTH) {
@@ -128,10 +126,7 @@ public final class NodeReader {
             throw new TooLarge(location);
         }
         if (!PLAIN_TAGS.contains(node.getTag())) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    location,
-                    "YAML tag '" + node.getTag().getValue() + "' is not allowed; only JSON-compatible values are");
+            diagnostics.report(Message.YAML_TAG, location, node.getTag().getValue());
         }
         if (node instanceof MappingNode map) {
             return convertMap(file, map, location, depth);
@@ -143,22 +138,7 @@ public final class NodeReader {
             }
             return new Node.ListNode(items, location);
         }
-        separators(((ScalarNode) node).getValue(), location);
         return scalar((ScalarNode) node, location);
-    }
-
-    /**
-     * U+2028 and U+2029 (line and paragraph separators) are refused: JavaPoet writes them into Java string
-     * literals as raw line breaks, which javac rejects, and no Arazzo document needs them.
-     */
-    private void separators(String text, Location location) {
-        if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
-            diagnostics.error(
-                    DiagnosticCode.MALFORMED_YAML,
-                    location,
-                    "the text contains U+2028 or U+2029 (a line or paragraph separator), which Weft cannot carry into "
-                            + "generated Java; use a plain line break");
-        }
     }
 
     private Node convertMap(Path file, MappingNode map, Location location, int depth) {
@@ -166,19 +146,17 @@ public final class NodeReader {
         for (NodeTuple tuple : map.getValue()) {
             Location keyLocation = at(file, tuple.getKeyNode().getStartMark());
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "map keys must be strings");
+                diagnostics.report(Message.KEY_NOT_A_STRING, keyLocation);
                 continue;
             }
             if (key.getTag().equals(Tag.MERGE)) {
-                diagnostics.error(
-                        DiagnosticCode.MALFORMED_YAML, keyLocation, "YAML merge keys ('<<') are not supported");
+                diagnostics.report(Message.MERGE_KEY, keyLocation);
                 continue;
             }
             String name = key.getValue();
-            separators(name, keyLocation);
             Node value = convert(file, tuple.getValueNode(), depth + 1);
             if (entries.containsKey(name)) {
-                diagnostics.error(DiagnosticCode.MALFORMED_YAML, keyLocation, "duplicate key '" + name + "'");
+                diagnostics.report(Message.DUPLICATE_KEY, keyLocation, name);
                 continue;
             }
             entries.put(name, new Node.Entry(name, keyLocation, value));

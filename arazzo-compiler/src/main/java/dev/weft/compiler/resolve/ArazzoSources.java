@@ -1,9 +1,8 @@
 package dev.weft.compiler.resolve;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.ArazzoDocument;
-import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.SourceDescription;
 import dev.weft.compiler.read.DocumentBinder;
 import dev.weft.compiler.read.NodeReader;
@@ -28,11 +27,13 @@ final class ArazzoSources {
     private final Map<Path, Boolean> kinds = new HashMap<>();
 
     private final SourceFiles files;
+    private final DescriptionReader reader;
 
-    ArazzoSources(Diagnostics diagnostics, Resolver resolver, SourceFiles files) {
+    ArazzoSources(Diagnostics diagnostics, Resolver resolver, SourceFiles files, DescriptionReader reader) {
         this.diagnostics = diagnostics;
         this.resolver = resolver;
         this.files = files;
+        this.reader = reader;
     }
 
     /**
@@ -73,11 +74,11 @@ final class ArazzoSources {
         if (file == null || !Files.isRegularFile(file)) {
             return false;
         }
+        // read as a description: if it is not Arazzo, the source loader reads it again from the same cache
         return kinds.computeIfAbsent(
                 file,
-                f -> new NodeReader(new Diagnostics())
-                        .read(f, dev.weft.compiler.diagnostic.Location.startOf(f))
-                        .map(root -> root instanceof Node.MapNode map && map.get("arazzo") != null)
+                f -> reader.read(f, source.url().location())
+                        .map(root -> root.has("arazzo"))
                         .orElse(false));
     }
 
@@ -86,11 +87,9 @@ final class ArazzoSources {
         Path file = files.locate(document.file(), source.url().value()).orElse(null);
         if (file == null) {
             diagnostics.report(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+                    Message.ARAZZO_SOURCE_NOT_A_FILE,
                     source.url().location(),
-                    "source description '" + source.name().value()
-                            + "' must be a relative URL or a file URL to an Arazzo "
-                            + "document; Weft never downloads at build time");
+                    source.name().value());
             return Optional.empty();
         }
         Optional<ResolvedDocument> known = resolved.get(file);
@@ -99,10 +98,10 @@ final class ArazzoSources {
         }
         if (!Files.isRegularFile(file)) {
             diagnostics.report(
-                    DiagnosticCode.MISSING_FILE,
+                    Message.MISSING_SOURCE_FILE,
                     source.url().location(),
-                    "source description '" + source.name().value() + "' points at '" + file
-                            + "', which does not exist");
+                    source.name().value(),
+                    file);
             resolved.put(file, Optional.empty());
             return Optional.empty();
         }

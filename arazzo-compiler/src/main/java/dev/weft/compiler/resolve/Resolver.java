@@ -1,21 +1,26 @@
 package dev.weft.compiler.resolve;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.SourceDescription;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Loads a document's source descriptions and finds the operation behind each step. */
 public final class Resolver {
@@ -29,15 +34,16 @@ public final class Resolver {
 
     /** A resolver for one compilation: each file it loads is read once, however many documents use it. */
     public Resolver(Diagnostics diagnostics) {
-        this(diagnostics, java.util.Map.of());
+        this(diagnostics, Map.of());
     }
 
     /** A resolver reading {@code mappings}' local files for the absolute source URLs they name (D-28). */
-    public Resolver(Diagnostics diagnostics, java.util.Map<String, java.nio.file.Path> mappings) {
+    public Resolver(Diagnostics diagnostics, Map<String, Path> mappings) {
         this.diagnostics = diagnostics;
         SourceFiles files = new SourceFiles(mappings);
-        this.loader = new SourceLoader(diagnostics, files);
-        this.arazzo = new ArazzoSources(diagnostics, this, files);
+        DescriptionReader reader = new DescriptionReader(diagnostics);
+        this.loader = new SourceLoader(diagnostics, files, reader);
+        this.arazzo = new ArazzoSources(diagnostics, this, files, reader);
     }
 
     public ResolvedDocument resolve(ArazzoDocument document) {
@@ -70,8 +76,8 @@ public final class Resolver {
     }
 
     private Optional<OperationRef> target(ArazzoDocument document, Map<String, SourceApi> sources, Step step) {
-        if (java.util.stream.Stream.of(step.operationId(), step.operationPath(), step.workflowId())
-                        .filter(java.util.Objects::nonNull)
+        if (Stream.of(step.operationId(), step.operationPath(), step.workflowId())
+                        .filter(Objects::nonNull)
                         .count()
                 > 1) {
             return Optional.empty(); // STEP-3 is reported by the checks; guessing a target would add noise
@@ -95,16 +101,16 @@ public final class Resolver {
             String id = dot < 0 ? "" : rest.substring(dot + 1);
             Optional<SourceDescription> declared = document.source(sourceName);
             if (declared.isEmpty() || id.isEmpty()) {
-                diagnostics.error(
-                        DiagnosticCode.UNKNOWN_SOURCE,
+                diagnostics.report(
+                        Message.UNDECLARED_OPERATION_SOURCE,
                         operationId.location(),
-                        "step '" + step.id() + "' refers to source description '" + sourceName
-                                + "', which is not declared"
-                                + Suggestions.hint(
-                                        sourceName,
-                                        document.sourceDescriptions().stream()
-                                                .map(s -> s.name().value())
-                                                .toList()));
+                        step.id(),
+                        sourceName,
+                        Suggestions.hint(
+                                sourceName,
+                                document.sourceDescriptions().stream()
+                                        .map(s -> s.name().value())
+                                        .toList()));
                 return Optional.empty();
             }
             SourceApi api = sources.get(sourceName);
@@ -115,12 +121,7 @@ public final class Resolver {
             if (op.isEmpty() && api.isWebhook(id)) {
                 webhook(operationId, id, sourceName);
             } else if (op.isEmpty()) {
-                unknown(
-                        step,
-                        operationId,
-                        id,
-                        "'" + sourceName + "'",
-                        api.operations().keySet());
+                unknown(step, operationId, id, sourceName, api.operations().keySet());
             }
             return op;
         }
@@ -143,64 +144,58 @@ public final class Resolver {
             return Optional.empty();
         }
         if (found.isEmpty()) {
-            String where =
-                    sources.size() == 1 ? "'" + sources.keySet().iterator().next() + "'" : "any source description";
-            unknown(step, operationId, text, where, all);
+            String source = sources.size() == 1 ? sources.keySet().iterator().next() : null;
+            unknown(step, operationId, text, source, all);
             return Optional.empty();
         }
         if (found.size() > 1) {
-            diagnostics.error(
-                    DiagnosticCode.AMBIGUOUS_OPERATION,
+            diagnostics.report(
+                    Message.AMBIGUOUS_OPERATION,
                     operationId.location(),
-                    "operationId '" + text + "' is declared by several source descriptions ("
-                            + String.join(
-                                    ", ",
-                                    found.stream().map(OperationRef::sourceName).toList())
-                            + "); qualify it as '$sourceDescriptions.<name>." + text + "'");
+                    text,
+                    String.join(
+                            ", ", found.stream().map(OperationRef::sourceName).toList()));
             return Optional.empty();
         }
         if (openApiSources > 1) {
-            diagnostics.dialect(
-                    DiagnosticCode.UNQUALIFIED_OPERATION,
+            diagnostics.report(
+                    Message.UNQUALIFIED_OPERATION,
                     operationId.location(),
-                    "operationId '" + text
-                            + "' is not qualified although several source descriptions are declared; write '"
-                            + QUALIFIED + found.get(0).sourceName() + "." + text + "'");
+                    text,
+                    found.get(0).sourceName());
         }
         return Optional.of(found.get(0));
     }
 
     private void webhook(Located<String> at, String id, String sourceName) {
-        diagnostics.error(
-                DiagnosticCode.UNKNOWN_OPERATION,
-                at.location(),
-                "operationId '" + id + "' is a webhook of '" + sourceName + "': the API calls it, a workflow cannot");
+        diagnostics.report(Message.WEBHOOK, at.location(), id, sourceName);
     }
 
-    private void unknown(Step step, Located<String> at, String id, String where, java.util.Collection<String> known) {
-        diagnostics.error(
-                DiagnosticCode.UNKNOWN_OPERATION,
-                at.location(),
-                "step '" + step.id() + "' refers to operationId '" + id + "', which is not in " + where
-                        + Suggestions.hint(id, known));
+    /** @param source the one source searched, or null for all of them */
+    private void unknown(Step step, Located<String> at, String id, String source, Collection<String> known) {
+        if (source != null) {
+            diagnostics.report(
+                    Message.UNKNOWN_OPERATION_IN_SOURCE,
+                    at.location(),
+                    step.id(),
+                    id,
+                    source,
+                    Suggestions.hint(id, known));
+        } else {
+            diagnostics.report(Message.UNKNOWN_OPERATION, at.location(), step.id(), id, Suggestions.hint(id, known));
+        }
     }
 
     private Optional<OperationRef> byOperationPath(
             ArazzoDocument document, Map<String, SourceApi> sources, Located<String> operationPath) {
         Matcher m = OPERATION_PATH.matcher(operationPath.value());
         if (!m.matches()) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_OPERATION_PATH,
-                    operationPath.location(),
-                    "operationPath must have the form '{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>'");
+            diagnostics.report(Message.MALFORMED_OPERATION_PATH, operationPath.location());
             return Optional.empty();
         }
         String sourceName = m.group(1);
         if (document.source(sourceName).isEmpty()) {
-            diagnostics.error(
-                    DiagnosticCode.UNKNOWN_SOURCE,
-                    operationPath.location(),
-                    "operationPath refers to source description '" + sourceName + "', which is not declared");
+            diagnostics.report(Message.UNDECLARED_OPERATION_PATH_SOURCE, operationPath.location(), sourceName);
             return Optional.empty();
         }
         SourceApi api = sources.get(sourceName);
@@ -209,10 +204,7 @@ public final class Resolver {
         }
         List<String> tokens = pointerTokens(m.group(2));
         if (tokens == null || tokens.size() < 2 || !tokens.get(0).equals("paths")) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_OPERATION_PATH,
-                    operationPath.location(),
-                    "operationPath pointer '" + m.group(2) + "' must point at '/paths/<escaped path>/<method>'");
+            diagnostics.report(Message.OPERATION_PATH_NOT_TO_PATHS, operationPath.location(), m.group(2));
             return Optional.empty();
         }
         if (tokens.size() == 2) {
@@ -220,26 +212,31 @@ public final class Resolver {
             List<String> fixes = api.byPathAndMethod().values().stream()
                     .filter(op -> op.path().equals(tokens.get(1)))
                     .map(op -> op.operationId() != null
-                            ? "'operationId: " + (sources.size() > 1 ? QUALIFIED + sourceName + "." : "")
-                                    + op.operationId() + "'"
-                            : "'/" + op.method().toLowerCase(java.util.Locale.ROOT) + "' after it")
+                            ? Message.OPERATION_ID_FIX.format(
+                                    (sources.size() > 1 ? QUALIFIED + sourceName + "." : "") + op.operationId())
+                            : Message.METHOD_FIX.format(op.method().toLowerCase(Locale.ROOT)))
                     .toList();
-            String fix = fixes.isEmpty()
-                    ? "append the method, e.g. '/get'"
-                    : fixes.size() == 1 ? "write " + fixes.get(0) : "write one of " + String.join(", ", fixes);
-            diagnostics.error(
-                    DiagnosticCode.INVALID_OPERATION_PATH,
-                    operationPath.location(),
-                    "operationPath points at the path item '" + tokens.get(1) + "', not at an operation; " + fix);
+            if (fixes.isEmpty()) {
+                diagnostics.report(Message.OPERATION_PATH_TO_PATH_ITEM, operationPath.location(), tokens.get(1));
+            } else {
+                diagnostics.report(
+                        fixes.size() == 1
+                                ? Message.OPERATION_PATH_TO_PATH_ITEM_WRITE
+                                : Message.OPERATION_PATH_TO_PATH_ITEM_WRITE_ONE_OF,
+                        operationPath.location(),
+                        tokens.get(1),
+                        String.join(", ", fixes));
+            }
             return Optional.empty();
         }
-        Optional<OperationRef> op =
-                tokens.size() == 3 ? api.operationAt(tokens.get(1), tokens.get(2)) : Optional.empty();
+        // OpenAPI 3.2: '/paths/<path>/additionalOperations/<METHOD>' names an operation of a custom method
+        Optional<OperationRef> op = tokens.size() == 3
+                ? api.operationAt(tokens.get(1), tokens.get(2))
+                : tokens.size() == 4 && tokens.get(2).equals("additionalOperations")
+                        ? api.operationAt(tokens.get(1), tokens.get(3))
+                        : Optional.empty();
         if (op.isEmpty()) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_OPERATION_PATH,
-                    operationPath.location(),
-                    "operationPath '" + m.group(2) + "' names no operation in '" + sourceName + "'");
+            diagnostics.report(Message.NO_OPERATION_AT_PATH, operationPath.location(), m.group(2), sourceName);
         }
         return op;
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +37,6 @@ public record SourceApi(
 
     /** The operation at {@code path} with {@code method} (any case). */
     public Optional<OperationRef> operationAt(String path, String method) {
-        return Optional.ofNullable(byPathAndMethod.get(method.toUpperCase(java.util.Locale.ROOT) + " " + path));
+        return Optional.ofNullable(byPathAndMethod.get(method.toUpperCase(Locale.ROOT) + " " + path));
     }
 }

@@ -36,6 +36,19 @@ final class SourceFiles {
         }
     }
 
+    /** The local file configured for an absolute URL (a {@code $ref}'s document, say), if any. */
+    Optional<Path> mapped(String url) {
+        Path mapped = mappings.get(url);
+        return mapped == null
+                ? Optional.empty()
+                : Optional.of(mapped.toAbsolutePath().normalize());
+    }
+
+    /** The configured mappings, URL to local file. */
+    Map<String, Path> mappings() {
+        return mappings;
+    }
+
     static boolean isValidReference(String url) {
         try {
             new URI(url);

@@ -1,18 +1,13 @@
 package dev.weft.compiler.resolve;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
-import dev.weft.compiler.model.Node;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.SourceDescription;
-import dev.weft.compiler.read.NodeReader;
-import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.servers.Server;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,125 +19,77 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads OpenAPI 3.0 and 3.1 source descriptions with Swagger Parser, and Swagger 2.0 ones converted
- * to OpenAPI 3 by it, and indexes their operations. Each file is parsed once per compilation.
+ * Loads OpenAPI 3.0, 3.1 and 3.2 source descriptions, and Swagger 2.0 ones converted to OpenAPI 3
+ * ({@link DescriptionParser}), and indexes their operations. Each file is parsed once per compilation.
  */
 public final class SourceLoader {
     private final Diagnostics diagnostics;
     private final SourceFiles files;
     private final Map<Path, Optional<OpenAPI>> cache = new HashMap<>();
 
-    SourceLoader(Diagnostics diagnostics, SourceFiles files) {
+    private final DescriptionParser parser;
+
+    SourceLoader(Diagnostics diagnostics, SourceFiles files, DescriptionReader reader) {
         this.diagnostics = diagnostics;
         this.files = files;
+        this.parser = new DescriptionParser(diagnostics, reader, files);
     }
 
     /** Loads the source named by {@code source}, relative URLs resolved against {@code arazzoFile}. */
     public Optional<SourceApi> load(Path arazzoFile, SourceDescription source) {
         String url = source.url().value();
         if (!SourceFiles.isValidReference(url)) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                    source.url().location(),
-                    "source description url '" + url + "' is not a valid URI reference");
+            diagnostics.report(Message.INVALID_SOURCE_URL, source.url().location(), url);
             return Optional.empty();
         }
         Optional<Path> located = files.locate(arazzoFile, url);
         if (located.isEmpty()) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
+            diagnostics.report(
+                    Message.REMOTE_SOURCE,
                     source.url().location(),
-                    "source description '" + source.name().value() + "' is remote (" + url
-                            + "); Weft never downloads at build time: save the file and map the url to it (sourceMappings), or "
-                            + "use a relative url");
+                    source.name().value(),
+                    url);
             return Optional.empty();
         }
         Path file = located.get();
         if (!Files.isRegularFile(file)) {
-            diagnostics.error(
-                    DiagnosticCode.MISSING_FILE,
+            diagnostics.report(
+                    Message.MISSING_SOURCE_FILE,
                     source.url().location(),
-                    "source description '" + source.name().value() + "' points at '" + file
-                            + "', which does not exist");
+                    source.name().value(),
+                    file);
             return Optional.empty();
         }
         Path finalFile = file;
-        return cache.computeIfAbsent(file, f -> parse(f, source)).map(api -> index(source, finalFile, api));
+        return cache.computeIfAbsent(file, f -> parse(f, arazzoFile, source)).map(api -> index(source, finalFile, api));
     }
 
-    private Optional<OpenAPI> parse(Path file, SourceDescription source) {
-        ParsedDescriptions.Key key = ParsedDescriptions.key(file);
-        OpenAPI known = key == null ? null : ParsedDescriptions.get(key);
+    private Optional<OpenAPI> parse(Path file, Path arazzoFile, SourceDescription source) {
+        OpenAPI known = ParsedDescriptions.get(file, arazzoFile, files.mappings());
         if (known != null) {
             return Optional.of(known);
         }
-        if (!isOpenApi3(file, source)) {
-            return Optional.empty();
-        }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        SwaggerParseResult result;
-        try {
-            result = new OpenAPIParser().readLocation(file.toUri().toString(), null, options);
-        } catch (RuntimeException e) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                    source.url().location(),
-                    "source description '" + source.name().value() + "' cannot be read: " + e.getMessage());
-            return Optional.empty();
-        }
-        if (result == null || result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
-            String why = result == null
-                            || result.getMessages() == null
-                            || result.getMessages().isEmpty()
-                    ? "not an OpenAPI description"
-                    : String.join("; ", result.getMessages());
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                    source.url().location(),
-                    "source description '" + source.name().value() + "' cannot be read as OpenAPI: " + why);
-            return Optional.empty();
-        }
-        if (key != null) {
-            ParsedDescriptions.put(key, result.getOpenAPI());
-        }
-        return Optional.of(result.getOpenAPI());
-    }
-
-    /**
-     * An Arazzo document declared as {@code type: openapi} is named as such. Swagger 2.0 is accepted
-     * (Swagger Parser converts it; its operations, parameters and response schemas carry over), though
-     * the checklist's D-27 refuses it, because the project's issue asks for Swagger 2.0 sources.
-     */
-    private boolean isOpenApi3(Path file, SourceDescription source) {
-        Node root = new NodeReader(new Diagnostics())
-                .read(file, source.url().location())
-                .orElse(null);
-        if (!(root instanceof Node.MapNode map)) {
-            return true; // Swagger Parser says what is wrong with it
-        }
-        String name = source.name().value();
-        if (map.get("arazzo") != null) {
-            diagnostics.error(
-                    DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                    source.url().location(),
-                    "source description '" + name
-                            + "' is an Arazzo document, not OpenAPI; declare it with 'type: arazzo'");
-            return false;
-        }
-        return true;
+        Optional<DescriptionParser.Parsed> parsed = parser.parse(file, arazzoFile, source);
+        parsed.ifPresent(p -> ParsedDescriptions.put(file, arazzoFile, files.mappings(), p.files(), p.api()));
+        return parsed.map(DescriptionParser.Parsed::api);
     }
 
     private SourceApi index(SourceDescription source, Path file, OpenAPI api) {
         Map<String, OperationRef> byId = new LinkedHashMap<>();
         Map<String, OperationRef> byPath = new LinkedHashMap<>();
         String name = source.name().value();
-        api.getPaths().forEach((path, declared) -> {
-            PathItem item = pathItem(api, declared);
-            for (Map.Entry<PathItem.HttpMethod, Operation> e :
-                    item.readOperationsMap().entrySet()) {
+        api.getPaths().forEach((key, declared) -> {
+            PathItem item = declared == null ? null : pathItem(api, declared);
+            if (item == null) {
+                return; // Swagger Parser could not resolve it, e.g. a '$ref' that is no string
+            }
+            Map<String, Operation> operations = operations(item);
+            String path = item.getExtensions() != null && item.getExtensions().get(Oas32.PATH) instanceof String real
+                    ? real
+                    : key;
+            for (Map.Entry<String, Operation> e : operations.entrySet()) {
                 Operation op = e.getValue();
-                String method = e.getKey().name().toUpperCase(Locale.ROOT);
+                String method = e.getKey();
                 OperationRef ref = new OperationRef(
                         name,
                         op.getOperationId(),
@@ -152,16 +99,13 @@ public final class SourceLoader {
                         parameters(api, item, op),
                         serverUrl(api, item, op),
                         api);
-                byPath.put(method + " " + path, ref);
+                byPath.putIfAbsent(method.toUpperCase(Locale.ROOT) + " " + path, ref);
                 if (op.getOperationId() == null) {
                     continue;
                 }
                 if (byId.containsKey(op.getOperationId())) {
-                    diagnostics.error(
-                            DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
-                            source.url().location(),
-                            "source description '" + name + "' declares operationId '" + op.getOperationId()
-                                    + "' twice");
+                    diagnostics.report(
+                            Message.DUPLICATE_OPERATION_ID, source.url().location(), name, op.getOperationId());
                 }
                 byId.put(op.getOperationId(), ref);
             }
@@ -169,12 +113,34 @@ public final class SourceLoader {
         return new SourceApi(name, file, api, byId, byPath);
     }
 
+    /**
+     * A path item's operations by HTTP method (upper-case for the fixed ones); a path item {@link Oas32}
+     * made of a 3.2 {@code query} or {@code additionalOperations} operation holds its one operation under
+     * {@code post}, its method in an extension, spelled as declared (HTTP methods are case-sensitive).
+     */
+    private static Map<String, Operation> operations(PathItem item) {
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        Object method =
+                item.getExtensions() == null ? null : item.getExtensions().get(Oas32.METHOD);
+        if (method instanceof String real) {
+            if (item.getPost() != null) {
+                operations.put(real, item.getPost());
+            }
+            return operations;
+        }
+        item.readOperationsMap().forEach((m, op) -> operations.put(m.name().toUpperCase(Locale.ROOT), op));
+        return operations;
+    }
+
     /** D-54: a path item that is a {@code $ref} to {@code components.pathItems} stands for its target. */
     private static PathItem pathItem(OpenAPI api, PathItem item) {
         String prefix = "#/components/pathItems/";
         PathItem current = item;
         for (int hops = 0;
-                hops < 10 && current.get$ref() != null && current.get$ref().startsWith(prefix);
+                hops < 10
+                        && current != null
+                        && current.get$ref() != null
+                        && current.get$ref().startsWith(prefix);
                 hops++) {
             PathItem target = api.getComponents() == null || api.getComponents().getPathItems() == null
                     ? null

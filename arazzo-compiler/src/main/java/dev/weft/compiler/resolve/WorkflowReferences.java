@@ -1,7 +1,7 @@
 package dev.weft.compiler.resolve;
 
-import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.model.Located;
@@ -52,15 +52,16 @@ final class WorkflowReferences {
                 return external;
             }
             if (local.isEmpty()) {
-                unknown(
-                        reference,
-                        "workflow '" + text + "' is not in this document"
-                                + Suggestions.hint(
-                                        text,
-                                        document.document().workflows().stream()
-                                                .map(w -> w.workflowId().value())
-                                                .toList())
-                                + hintQualified(text));
+                diagnostics.report(
+                        Message.WORKFLOW_NOT_IN_DOCUMENT,
+                        reference.location(),
+                        text,
+                        Suggestions.hint(
+                                text,
+                                document.document().workflows().stream()
+                                        .map(w -> w.workflowId().value())
+                                        .toList()),
+                        hintQualified(text));
             }
             return local.map(w -> new WorkflowRef(document, w));
         }
@@ -70,32 +71,28 @@ final class WorkflowReferences {
         String id = dot < 0 ? "" : rest.substring(dot + 1);
         Optional<SourceDescription> source = document.document().source(sourceName);
         if (source.isEmpty()) {
-            diagnostics.report(
-                    DiagnosticCode.UNKNOWN_SOURCE,
-                    reference.location(),
-                    "'" + text + "' refers to source description '" + sourceName + "', which is not declared");
+            diagnostics.report(Message.UNDECLARED_WORKFLOW_SOURCE, reference.location(), text, sourceName);
             return Optional.empty();
         }
         ResolvedDocument other = document.arazzoSources().get(sourceName);
         if (other == null) {
             if (document.sources().containsKey(sourceName)) {
-                unknown(
-                        reference,
-                        "source description '" + sourceName + "' is an OpenAPI description, not an Arazzo "
-                                + "document; workflows of other documents need a source of type 'arazzo'");
+                diagnostics.report(Message.WORKFLOW_SOURCE_IS_OPENAPI, reference.location(), sourceName);
             }
             return Optional.empty(); // an arazzo source that failed to load is reported already
         }
         Optional<Workflow> workflow = other.document().workflow(id);
         if (workflow.isEmpty()) {
-            unknown(
-                    reference,
-                    "workflow '" + id + "' is not in source description '" + sourceName + "'"
-                            + Suggestions.hint(
-                                    id,
-                                    other.document().workflows().stream()
-                                            .map(w -> w.workflowId().value())
-                                            .toList()));
+            diagnostics.report(
+                    Message.WORKFLOW_NOT_IN_SOURCE,
+                    reference.location(),
+                    id,
+                    sourceName,
+                    Suggestions.hint(
+                            id,
+                            other.document().workflows().stream()
+                                    .map(w -> w.workflowId().value())
+                                    .toList()));
         }
         return workflow.map(w -> new WorkflowRef(other, w));
     }
@@ -113,10 +110,7 @@ final class WorkflowReferences {
                 document.arazzoSources().entrySet().iterator().next();
         Optional<Workflow> workflow = source.getValue().document().workflow(reference.value());
         workflow.ifPresent(w -> diagnostics.report(
-                DiagnosticCode.UNQUALIFIED_WORKFLOW,
-                reference.location(),
-                "workflow '" + reference.value() + "' is in source description '" + source.getKey() + "'; Arazzo 1.0.1 "
-                        + "requires '" + QUALIFIED + source.getKey() + "." + reference.value() + "'"));
+                Message.UNQUALIFIED_WORKFLOW, reference.location(), reference.value(), source.getKey()));
         return workflow.map(w -> new WorkflowRef(source.getValue(), w));
     }
 
@@ -125,14 +119,9 @@ final class WorkflowReferences {
         for (Map.Entry<String, ResolvedDocument> source :
                 document.arazzoSources().entrySet()) {
             if (source.getValue().document().workflow(id).isPresent()) {
-                return "; to call the workflow of source '" + source.getKey() + "' write '" + QUALIFIED
-                        + source.getKey() + "." + id + "'";
+                return Message.QUALIFY_TO_CALL.format(source.getKey(), id);
             }
         }
         return "";
-    }
-
-    private void unknown(Located<String> reference, String message) {
-        diagnostics.report(DiagnosticCode.UNKNOWN_WORKFLOW, reference.location(), message);
     }
 }

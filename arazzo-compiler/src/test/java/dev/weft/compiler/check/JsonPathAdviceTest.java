@@ -20,9 +20,11 @@ class JsonPathAdviceTest {
                 "$[?(@.status == \"done\")] => $response.body => $response.body#/status == 'done'",
                 "$[?@.access_token != null] => $response.body => $response.body#/access_token != null",
                 "$[?@.token] => $response.body => $response.body#/token != null",
-                "$[?!@.error && @.count > 2] => $response.body => $response.body#/error == null && $response.body#/count > 2",
+                "$[?!@.error && @.count > 2] => $response.body => $response.body#/error == null && "
+                        + "$response.body#/count > 2",
                 "$[?@.owner.login == 'it\\'s'] => $response.body#/data => $response.body#/data/owner/login == 'it''s'",
-                "$[?@['a/b'][0] == 1 || @.c] => $steps.s.outputs.x => $steps.s.outputs.x#/a~1b/0 == 1 || $steps.s.outputs.x#/c != null",
+                "$[?@['a/b'][0] == 1 || @.c] => $steps.s.outputs.x => $steps.s.outputs.x#/a~1b/0 == 1 || "
+                        + "$steps.s.outputs.x#/c != null",
             })
     void rootFiltersBecomeConditionsOnTheContextsMembers(String query, String context, String simple) {
         assertEquals(Optional.of(simple), JsonPathAdvice.rootFilterAsSimple(query, context));
@@ -54,7 +56,8 @@ class JsonPathAdviceTest {
             delimiterString = " => ",
             quoteCharacter = '§',
             value = {
-                "$.status == 'processing' || $.status == 'preparing' => $response.body#/status == 'processing' || $response.body#/status == 'preparing'",
+                "$.status == 'processing' || $.status == 'preparing' => $response.body#/status == 'processing' || "
+                        + "$response.body#/status == 'preparing'",
                 "$.jobs[0].done == true => $response.body#/jobs/0/done == true",
                 "$ == 'x' => $response.body == 'x'",
             })

@@ -40,9 +40,11 @@ class SchemaWalkTest {
                 "      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]",
                 "      discriminator: {propertyName: petType}",
                 "    Cat:",
-                "      allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {meows: {type: boolean}}}]",
+                "      allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {meows: {type: "
+                        + "boolean}}}]",
                 "    Dog:",
-                "      allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {barks: {type: boolean}}}]",
+                "      allOf: [{$ref: '#/components/schemas/Pet'}, {type: object, properties: {barks: {type: "
+                        + "boolean}}}]",
                 "");
         CompilationResult result = compile(schemas, "Pet", List.of("petType", "meows", "barks", "purrs"));
 

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue and its documentation page agree: every code documented once, nothing documented that is not a code. */
+/** The catalogue and its documentation page agree: every code documented once, nothing documented that is no code. */
 class DiagnosticCodeTest {
     private static final Path CATALOGUE = Path.of("../docs/diagnostics.md");
 

@@ -27,7 +27,8 @@ class DiagnosticFormatterTest {
         assertEquals(
                 String.join(
                         System.lineSeparator(),
-                        "gen.arazzo.yaml:3:18: error: [unknown-operation] step 'poll' refers to operationId 'getJob', which is not in"
+                        "gen.arazzo.yaml:3:18: error: [unknown-operation] step 'poll' refers to operationId "
+                                + "'getJob', which is not in"
                                 + " 'civitai'",
                         "    operationId: getJob",
                         "                 ^"),

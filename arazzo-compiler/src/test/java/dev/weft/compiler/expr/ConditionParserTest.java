@@ -143,7 +143,8 @@ class ConditionParserTest {
             value = {
                 "\"\"                                ¦ 0  ¦ empty condition",
                 "\"  \"                              ¦ 0  ¦ empty condition",
-                "$statusCode == 200 == 300           ¦ 19 ¦ comparisons do not chain; combine them with '&&', as in 'a < b && b < c'",
+                "$statusCode == 200 == 300           ¦ 19 ¦ comparisons do not chain; combine them with '&&', as in "
+                        + "'a < b && b < c'",
                 "\"\"\"a\"\" == 'b'\"                  ¦ 0  ¦ string literals use single quotes: 'a'",
                 "\"$statusCode == \"\"it's\"\"\"         ¦ 15 ¦ string literals use single quotes: 'it''s'",
                 "\"$statusCode == \"\"abc\"              ¦ 15 ¦ unexpected '\"'; string literals use single quotes",
@@ -158,15 +159,19 @@ class ConditionParserTest {
                 "&& $statusCode                      ¦ 0  ¦ expected an operand, found '&&'",
                 "$statusCode == 200 &&               ¦ 21 ¦ expected an operand at the end of the condition",
                 "($statusCode == 200                 ¦ 19 ¦ expected ')' to close the '(' at offset 0",
-                "($statusCode == 200 $inputs.x)      ¦ 20 ¦ expected ')' to close the '(' at offset 0, found '$inputs.x'",
+                "($statusCode == 200 $inputs.x)      ¦ 20 ¦ expected ')' to close the '(' at offset 0, found "
+                        + "'$inputs.x'",
                 "$statusCode == 200)                 ¦ 18 ¦ unexpected ')' without a matching '('",
                 "()                                  ¦ 1  ¦ expected an operand, found ')'",
                 "$statusCode 200                     ¦ 12 ¦ expected '&&', '||' or a comparison operator before '200'",
-                "($inputs.a) == 1                    ¦ 12 ¦ unexpected '=='; expected '&&', '||' or the end of the condition",
-                "!$statusCode == 200                 ¦ 0  ¦ '!' applies to a single operand; negate a comparison with parentheses: '!($statusCode == 200)'",
+                "($inputs.a) == 1                    ¦ 12 ¦ unexpected '=='; expected '&&', '||' or the end of the "
+                        + "condition",
+                "!$statusCode == 200                 ¦ 0  ¦ '!' applies to a single operand; negate a comparison "
+                        + "with parentheses: '!($statusCode == 200)'",
                 "!                                   ¦ 1  ¦ expected '(' or an operand after '!'",
                 "!!$inputs.a                         ¦ 1  ¦ expected '(' or an operand after '!', found '!'",
-                "$response.body#/status == done      ¦ 26 ¦ unknown operand 'done'; write strings in single quotes: 'done'",
+                "$response.body#/status == done      ¦ 26 ¦ unknown operand 'done'; write strings in single quotes: "
+                        + "'done'",
                 "$statusCode == TRUE                 ¦ 15 ¦ unknown operand 'TRUE'; did you mean 'true'?",
                 "$inputs.a and $inputs.b             ¦ 10 ¦ unexpected 'and'; use '&&'",
                 "$inputs.a OR $inputs.b              ¦ 10 ¦ unexpected 'OR'; use '||'",
@@ -175,16 +180,22 @@ class ConditionParserTest {
                 "$statusCode == 2OO                  ¦ 15 ¦ malformed number '2OO'",
                 "$statusCode == 1.                   ¦ 15 ¦ malformed number '1.'",
                 "$statusCode == -                    ¦ 15 ¦ malformed number '-'",
-                "$respons.body == 1                  ¦ 0  ¦ unknown expression root '$respons'; did you mean '$response'?",
+                "$respons.body == 1                  ¦ 0  ¦ unknown expression root '$respons'; did you mean "
+                        + "'$response'?",
                 "$steps.x == 1                       ¦ 8  ¦ expected '.outputs.' after '$steps.x'",
-                "$response.query.x == 1              ¦ 10 ¦ '$response.query' is not an expression; use '$request.query.<name>'",
+                "$response.query.x == 1              ¦ 10 ¦ '$response.query' is not an expression; use "
+                        + "'$request.query.<name>'",
                 "$inputs. == 1                       ¦ 8  ¦ empty name after '$inputs.'",
                 "$ == 1                              ¦ 0  ¦ expected an expression root such as '$inputs' after '$'",
-                "$.status == 'x'                     ¦ 0  ¦ '$.status' is a JSONPath query, not allowed in a simple condition; use '$response.body#/status'",
-                "$['a'][0] == 'x'                    ¦ 0  ¦ '$['a'][0]' is a JSONPath query, not allowed in a simple condition; use '$response.body#/a/0'",
-                "$..a == 'x'                         ¦ 0  ¦ JSONPath queries are not allowed in a simple condition; use a runtime expression such as '$response.body#/status'",
+                "$.status == 'x'                     ¦ 0  ¦ '$.status' is a JSONPath query, not allowed in a simple "
+                        + "condition; use '$response.body#/status'",
+                "$['a'][0] == 'x'                    ¦ 0  ¦ '$['a'][0]' is a JSONPath query, not allowed in a simple "
+                        + "condition; use '$response.body#/a/0'",
+                "$..a == 'x'                         ¦ 0  ¦ JSONPath queries are not allowed in a simple condition; "
+                        + "use a runtime expression such as '$response.body#/status'",
                 "$response.body.items[x] == 1        ¦ 20 ¦ expected an index '[n]' after '$response.body.items'",
-                "$response.body.items['a'] == 1      ¦ 20 ¦ only numeric indexes '[n]' may follow '$response.body.items'; use '.name' for members",
+                "$response.body.items['a'] == 1      ¦ 20 ¦ only numeric indexes '[n]' may follow "
+                        + "'$response.body.items'; use '.name' for members",
                 "$response.body.items[0 == 1         ¦ 20 ¦ expected an index '[n]' after '$response.body.items'",
                 "$response.body. == 1                ¦ 14 ¦ expected a member name after the '.' in '$response.body'",
                 "$response.body.a@b == 1             ¦ 16 ¦ unexpected '@' after '$response.body.a'",

@@ -19,8 +19,10 @@ class ConditionPrinterTest {
             quoteCharacter = '"',
             value = {
                 "$statusCode==200                         ¦ $statusCode == 200",
-                "$statusCode == 200 && $response.body#/status == 'done' ¦ $statusCode == 200 && $response.body#/status == 'done'",
-                "!($statusCode>=400)||$response.header.Retry-After!=null ¦ !($statusCode >= 400) || $response.header.Retry-After != null",
+                "$statusCode == 200 && $response.body#/status == 'done' ¦ $statusCode == 200 && "
+                        + "$response.body#/status == 'done'",
+                "!($statusCode>=400)||$response.header.Retry-After!=null ¦ !($statusCode >= 400) || "
+                        + "$response.header.Retry-After != null",
                 "$response.body.items[0].id == 'it''s'    ¦ $response.body.items[0].id == 'it''s'",
                 "($inputs.a || $inputs.b) && $inputs.c    ¦ ($inputs.a || $inputs.b) && $inputs.c",
                 "$inputs.a || ($inputs.b && $inputs.c)    ¦ $inputs.a || $inputs.b && $inputs.c",

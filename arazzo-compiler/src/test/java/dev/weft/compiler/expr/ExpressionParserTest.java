@@ -95,11 +95,13 @@ class ExpressionParserTest {
                 "\"\"                             | 0  | empty expression",
                 "inputs.x                       | 0  | expected '$' at the start of a runtime expression",
                 "\" $inputs.x\"                 | 0  | expected '$' at the start of a runtime expression",
-                "{$inputs.x}                    | 0  | unexpected '{'; write the expression without braces: '$inputs.x'",
+                "{$inputs.x}                    | 0  | unexpected '{'; write the expression without braces: "
+                        + "'$inputs.x'",
                 "$                              | 0  | expected an expression root such as '$inputs' after '$'",
                 "$respons.body                  | 0  | unknown expression root '$respons'; did you mean '$response'?",
                 "$input.x                       | 0  | unknown expression root '$input'; did you mean '$inputs'?",
-                "$statuscode                    | 0  | unknown expression root '$statuscode'; did you mean '$statusCode'?",
+                "$statuscode                    | 0  | unknown expression root '$statuscode'; did you mean "
+                        + "'$statusCode'?",
                 "$foo                           | 0  | unknown expression root '$foo'",
                 "$5.00                          | 0  | unknown expression root '$5'",
                 "$inputs                        | 7  | expected '.' after '$inputs'",
@@ -118,12 +120,15 @@ class ExpressionParserTest {
                 "$workflows.w.result.x          | 12 | expected '.inputs.' or '.outputs.' after '$workflows.w'",
                 "$workflows.w.outputs.          | 21 | empty name after '$workflows.w.outputs.'",
                 "$workflows.                    | 11 | empty workflow id after '$workflows.'",
-                "$response.query.x              | 10 | '$response.query' is not an expression; use '$request.query.<name>'",
-                "$response.path.x               | 10 | '$response.path' is not an expression; use '$request.path.<name>'",
+                "$response.query.x              | 10 | '$response.query' is not an expression; use "
+                        + "'$request.query.<name>'",
+                "$response.path.x               | 10 | '$response.path' is not an expression; use "
+                        + "'$request.path.<name>'",
                 "$response.statusCode           | 10 | '$response.statusCode' is not an expression; use '$statusCode'",
                 "$response.bdy                  | 10 | unknown field '$response.bdy'; did you mean '$response.body'?",
                 "$request.bodyy                 | 9  | unknown field '$request.bodyy'; did you mean '$request.body'?",
-                "$request.cookie.x              | 9  | unknown field '$request.cookie'; expected 'header', 'query', 'path' or 'body' after '$request.'",
+                "$request.cookie.x              | 9  | unknown field '$request.cookie'; expected 'header', 'query', "
+                        + "'path' or 'body' after '$request.'",
                 "$request.                      | 9  | expected 'header', 'query', 'path' or 'body' after '$request.'",
                 "$request                       | 8  | expected '.' after '$request'",
                 "$request.header.               | 16 | empty header name after '$request.header.'",
@@ -131,16 +136,21 @@ class ExpressionParserTest {
                 "$response.header.a:b           | 18 | unexpected ':' after '$response.header.a'",
                 "$request.path.id#/x            | 16 | unexpected '#' after '$request.path.id'",
                 "$request.query.                | 15 | empty name after '$request.query.'",
-                "$response.body.items           | 14 | unexpected '.items' after '$response.body'; use '$response.body#/items'",
-                "$request.body.a.b              | 13 | unexpected '.a.b' after '$request.body'; use '$request.body#/a/b'",
+                "$response.body.items           | 14 | unexpected '.items' after '$response.body'; use "
+                        + "'$response.body#/items'",
+                "$request.body.a.b              | 13 | unexpected '.a.b' after '$request.body'; use "
+                        + "'$request.body#/a/b'",
                 "$response.body#items           | 15 | expected '/' after '#'; write '#/items'",
                 "$response.body#/a~2            | 17 | invalid escape '~2'; use '~0' for '~' and '~1' for '/'",
                 "$response.body#/a~             | 17 | invalid escape '~'; use '~0' for '~' and '~1' for '/'",
                 "$response.body#/a{b}           | 17 | unexpected '{' after '$response.body#/a'",
                 "$url.x                         | 4  | unexpected '.' after '$url'",
-                "$statusCode200                 | 0  | unknown expression root '$statusCode200'; did you mean '$statusCode'?",
-                "$components.inputs.x           | 12 | '$components.inputs' cannot be referenced; share input schemas with a JSON Schema '$ref'",
-                "$components.parameter.x        | 12 | unknown field '$components.parameter'; did you mean '$components.parameters'?",
+                "$statusCode200                 | 0  | unknown expression root '$statusCode200'; did you mean "
+                        + "'$statusCode'?",
+                "$components.inputs.x           | 12 | '$components.inputs' cannot be referenced; share input "
+                        + "schemas with a JSON Schema '$ref'",
+                "$components.parameter.x        | 12 | unknown field '$components.parameter'; did you mean "
+                        + "'$components.parameters'?",
                 "$components.parameters         | 22 | expected '.' after '$components.parameters'",
                 "$components.parameters.a#/x    | 24 | unexpected '#' after '$components.parameters.a'",
                 "$sourceDescriptions.api        | 23 | expected '.' after '$sourceDescriptions.api'",

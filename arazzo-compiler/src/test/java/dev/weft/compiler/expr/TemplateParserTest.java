@@ -146,14 +146,20 @@ class TemplateParserTest {
                 "$steps.x                 | true  | 8  | expected '.outputs.' after '$steps.x'",
                 "$inputs.                 | true  | 8  | empty name after '$inputs.'",
                 "$inputs.                 | false | 8  | empty name after '$inputs.'",
-                "$response.query.x        | false | 10 | '$response.query' is not an expression; use '$request.query.<name>'",
-                "$components.inputs.x     | true  | 12 | '$components.inputs' cannot be referenced; share input schemas with a JSON Schema '$ref'",
-                "$inputs.apiKey extra     | false | 14 | unexpected space after '$inputs.apiKey'; write '{$inputs.apiKey}' to embed it in text",
-                "$components.parameters.p x | true | 24 | unexpected space after '$components.parameters.p'; write '{$components.parameters.p}' to embed it in text",
-                "'Bearer $inputs.apiKey,' | true  | 21 | unexpected ',' after '$inputs.apiKey'; write '{$inputs.apiKey}' to end the expression there",
+                "$response.query.x        | false | 10 | '$response.query' is not an expression; use "
+                        + "'$request.query.<name>'",
+                "$components.inputs.x     | true  | 12 | '$components.inputs' cannot be referenced; share input "
+                        + "schemas with a JSON Schema '$ref'",
+                "$inputs.apiKey extra     | false | 14 | unexpected space after '$inputs.apiKey'; write "
+                        + "'{$inputs.apiKey}' to embed it in text",
+                "$components.parameters.p x | true | 24 | unexpected space after '$components.parameters.p'; write "
+                        + "'{$components.parameters.p}' to embed it in text",
+                "'Bearer $inputs.apiKey,' | true  | 21 | unexpected ',' after '$inputs.apiKey'; write "
+                        + "'{$inputs.apiKey}' to end the expression there",
                 "Bearer $inputs.          | true  | 15 | empty name after '$inputs.'",
                 "Bearer $steps.s          | true  | 15 | expected '.outputs.' after '$steps.s'",
-                "$inputs.a$inputs.b       | true  | 9  | unexpected '$' after '$inputs.a'; write '{$inputs.a}' to end the expression there",
+                "$inputs.a$inputs.b       | true  | 9  | unexpected '$' after '$inputs.a'; write '{$inputs.a}' to "
+                        + "end the expression there",
             })
     void reportsErrorsWithOffsets(String text, boolean bareAllowed, int offset, String message) {
         ParseResult<Template> result = ExpressionParser.parseTemplate(text, bareAllowed);

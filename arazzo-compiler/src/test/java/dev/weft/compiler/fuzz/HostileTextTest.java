@@ -5,14 +5,14 @@ import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.JavaFileObjects;
-import dev.weft.compiler.GeneratedFile;
 import dev.weft.compiler.check.Checks;
-import dev.weft.compiler.check.WorkflowClassNames;
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Location;
+import dev.weft.compiler.generate.WorkflowClass;
 import dev.weft.compiler.generate.WorkflowClassGenerator;
 import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.model.Node;
+import dev.weft.compiler.names.WorkflowClassNames;
 import dev.weft.compiler.read.DocumentBinder;
 import dev.weft.compiler.read.NodeReader;
 import dev.weft.compiler.resolve.ResolvedDocument;
@@ -58,7 +58,7 @@ class HostileTextTest {
             ResolvedDocument resolved = new Resolver(diagnostics).resolve(document);
             Checks.run(resolved, diagnostics);
             assertEquals(List.of(), diagnostics.errors(), file.toString());
-            List<GeneratedFile> files = new WorkflowClassGenerator(
+            List<WorkflowClass> files = new WorkflowClassGenerator(
                             "hostile.text" + n++, WorkflowClassNames.of(List.of(resolved)))
                     .generate(resolved, diagnostics);
             files.forEach(f -> sources.add(JavaFileObjects.forSourceString(f.qualifiedName(), f.source())));

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Mutates Arazzo documents at the text level: lines deleted, duplicated, swapped or re-indented,
- * values replaced by hostile strings, expressions corrupted, keys renamed, alias bombs and deep
- * nesting added. Deterministic for a given {@link Random}.
+ * Mutates Arazzo documents and OpenAPI descriptions at the text level: lines deleted, duplicated,
+ * swapped or re-indented, values replaced by hostile strings or references, expressions corrupted,
+ * keys renamed, alias bombs and deep nesting added. Deterministic for a given {@link Random}.
  */
 final class Mutator {
     /** Strings that have broken code generators: keywords, digits first, quotes, comment ends, escapes. */
@@ -80,6 +80,26 @@ final class Mutator {
             "]",
             "\\");
 
+    /**
+     * References an OpenAPI description must never follow over the network or outside its folders:
+     * remote (to a closed port on this machine, so a bug cannot reach further), absolute files, escapes
+     * upwards, dangling and self-referencing ones.
+     */
+    private static final List<String> REFS = List.of(
+            "http://127.0.0.1:9/remote.yaml#/components/schemas/X",
+            "https://127.0.0.1:9/remote.json",
+            "file:///etc/hostname",
+            "../../../../../../../../etc/passwd#/x",
+            "missing.yaml#/components/schemas/X",
+            "#/components/schemas/Nope",
+            "#/paths",
+            "#",
+            "SELF",
+            "SELF#/components/schemas",
+            "SELF#/paths/~1nope",
+            "%zz",
+            "#/components/schemas/%7B");
+
     private final Random random;
 
     Mutator(Random random) {
@@ -91,6 +111,25 @@ final class Mutator {
         int mutations = 1 + random.nextInt(3);
         for (int m = 0; m < mutations && !lines.isEmpty(); m++) {
             mutateOnce(lines);
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * Mutates an OpenAPI description like a document, and also turns values into {@code $ref}s that
+     * must fail cleanly; {@code self} is the file's own name, for references back into it.
+     */
+    String mutateDescription(String description, String self) {
+        List<String> lines = new ArrayList<>(List.of(description.split("\n", -1)));
+        int mutations = 1 + random.nextInt(3);
+        for (int m = 0; m < mutations && !lines.isEmpty(); m++) {
+            if (random.nextInt(4) == 0) {
+                int i = random.nextInt(lines.size());
+                String ref = REFS.get(random.nextInt(REFS.size())).replace("SELF", self);
+                lines.set(i, replaceValue(lines.get(i), "{$ref: '" + ref + "'}"));
+            } else {
+                mutateOnce(lines);
+            }
         }
         return String.join("\n", lines);
     }

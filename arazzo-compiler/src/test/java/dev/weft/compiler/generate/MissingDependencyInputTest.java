@@ -145,7 +145,7 @@ class MissingDependencyInputTest {
                     .getDeclaredMethod("callAsync", WorkflowRun.class, JsonNode.class);
             callAsync.setAccessible(true);
             CompletableFuture<?> future =
-                    (CompletableFuture<?>) callAsync.invoke(null, client.startRun("test"), noInputs);
+                    (CompletableFuture<?>) callAsync.invoke(null, WorkflowRun.start(client, "test"), noInputs);
             ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(30, TimeUnit.SECONDS));
             WorkflowException async = assertInstanceOf(WorkflowException.class, failed.getCause());
             assertTrue(

@@ -140,7 +140,8 @@ class StringPayloadsTest {
                 .document(document)
                 .packageName("bnpl")
                 .sourceMapping(
-                        "https://raw.githubusercontent.com/OAI/Arazzo-Specification/main/examples/1.0.0/bnpl-openapi.yaml",
+                        "https://raw.githubusercontent.com/OAI/Arazzo-Specification/main/examples/"
+                                + "1.0.0/bnpl-openapi.yaml",
                         BNPL.resolve("bnpl-openapi.yaml"))
                 .build());
         assertEquals(List.of(), result.errors());

@@ -1,5 +1,6 @@
 package dev.weft.runtime.http;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Optional;
  * @param statusCode the status code
  * @param headers the headers as received; look them up with {@link #header(String)}
  * @param body the body, empty when there was none
+ * @param uri the URL the response came from (after redirects), or {@code null} when the transport does not say,
+ *     meaning the request's own
  */
-public record HttpResult(int statusCode, Map<String, List<String>> headers, byte[] body) {
+public record HttpResult(int statusCode, Map<String, List<String>> headers, byte[] body, URI uri) {
 
     /** Copies the headers into an immutable map and replaces a {@code null} body by an empty one. */
     public HttpResult {
@@ -28,6 +31,17 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
         }
         headers = Collections.unmodifiableMap(copy);
         body = body == null ? new byte[0] : body;
+    }
+
+    /**
+     * Creates a result without saying where it came from: the request's URL, as no redirect was followed.
+     *
+     * @param statusCode the status code
+     * @param headers the headers as received
+     * @param body the body, empty when there was none
+     */
+    public HttpResult(int statusCode, Map<String, List<String>> headers, byte[] body) {
+        this(statusCode, headers, body, null);
     }
 
     /**
@@ -58,6 +72,7 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
 
     @Override
     public String toString() {
+        // no URL: it may hold a credential a server put in its Location
         return "HttpResult[statusCode=" + statusCode + ", headers=" + headers.keySet() + ", body=" + body.length
                 + " bytes]";
     }

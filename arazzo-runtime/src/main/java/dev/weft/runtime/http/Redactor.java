@@ -2,7 +2,6 @@ package dev.weft.runtime.http;
 
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +20,9 @@ public final class Redactor {
     /** Secrets shorter than this are not masked: masking them would garble ordinary text. */
     public static final int MIN_SECRET_LENGTH = 4;
 
+    /** How many times longer than a secret its most verbose encoding is (a character as {@code %F0%9F%98%80}). */
+    public static final int MAX_ENCODING_EXPANSION = EncodedMatch.MAX_EXPANSION;
+
     private static final Set<String> SECRET_NAMES = Set.of(
             "authorization",
             "proxy-authorization",
@@ -36,7 +38,7 @@ public final class Redactor {
     private static final List<String> SECRET_PARTS =
             List.of("token", "secret", "api-key", "apikey", "password", "passwd", "credential");
     private static final Pattern AMPERSAND = Pattern.compile("&");
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final java.util.Base64.Encoder BASE64 = java.util.Base64.getEncoder();
 
     private Redactor() {}
 
@@ -81,8 +83,9 @@ public final class Redactor {
     }
 
     /**
-     * Replaces every occurrence of each secret by {@link #MASK}, as it is or percent-encoded (as in a URL);
-     * secrets shorter than 4 characters are ignored, as masking them would garble ordinary text.
+     * Replaces every occurrence of each secret by {@link #MASK}, as it is or in any encoding a server may echo it
+     * in (see {@link Masks}); secrets shorter than 4 characters are ignored, as masking them would garble ordinary
+     * text.
      *
      * @param text the text, or {@code null}
      * @param secrets the secret values; {@code null} elements are ignored
@@ -151,26 +154,6 @@ public final class Redactor {
         return masks.mask(text);
     }
 
-    /** Percent-encodes UTF-8 text, keeping only RFC 3986 unreserved characters, as request URLs are built. */
-    private static String percentEncode(String text) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return out.toString();
-    }
-
     private static String decode(String name) {
         try {
             return URLDecoder.decode(name, StandardCharsets.UTF_8);
@@ -180,9 +163,11 @@ public final class Redactor {
     }
 
     /**
-     * The forms in which a set of secrets is searched for, computed once: each secret of 4 characters or more as
-     * it is, percent-encoded and form-encoded, longest first so that a secret containing another is masked
-     * whole. Immutable and safe to share.
+     * The secrets searched for, computed once: each secret of 4 characters or more, longest first so that a secret
+     * containing another is masked whole, plus the Base64 form of those that read {@code user:password} (as a
+     * {@code Basic} credential carries them). Each is found as it is and in every encoding a server may echo it
+     * in, mixed or not: JSON escapes ({@code \/}, backslash-u), percent and form encoding, HTML character
+     * references. Immutable and safe to share.
      */
     public static final class Masks {
 
@@ -191,10 +176,10 @@ public final class Redactor {
         private static final Comparator<String> LONGEST_FIRST =
                 Comparator.comparingInt(String::length).reversed();
 
-        private final List<String> forms;
+        private final List<String> secrets;
 
-        private Masks(List<String> forms) {
-            this.forms = forms;
+        private Masks(List<String> secrets) {
+            this.secrets = secrets;
         }
 
         /**
@@ -214,17 +199,16 @@ public final class Redactor {
          * @return the masks of both, or this when the secrets add none
          */
         public Masks plus(Collection<String> secrets) {
-            List<String> more = new ArrayList<>(forms);
+            List<String> more = new ArrayList<>(this.secrets);
             for (String s : secrets) {
                 if (s != null && s.length() >= MIN_SECRET_LENGTH) {
                     addOnce(more, s);
-                    if (!unreserved(s)) {
-                        addOnce(more, percentEncode(s));
-                        addOnce(more, URLEncoder.encode(s, StandardCharsets.UTF_8));
+                    if (s.indexOf(':') > 0) {
+                        addOnce(more, BASE64.encodeToString(s.getBytes(StandardCharsets.UTF_8)));
                     }
                 }
             }
-            if (more.size() == forms.size()) {
+            if (more.size() == this.secrets.size()) {
                 return this;
             }
             more.sort(LONGEST_FIRST);
@@ -237,48 +221,71 @@ public final class Redactor {
             }
         }
 
-        /** Whether both URL encodings leave a text as it is: letters, digits, {@code -}, {@code .}, {@code _}. */
-        private static boolean unreserved(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (!((c >= 'a' && c <= 'z')
-                        || (c >= 'A' && c <= 'Z')
-                        || (c >= '0' && c <= '9')
-                        || c == '-'
-                        || c == '.'
-                        || c == '_')) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /**
-         * Replaces every occurrence of each secret by {@link #MASK}.
+         * Replaces every occurrence of each secret, in any encoding, by {@link #MASK}.
          *
          * @param text the text, or {@code null}
          * @return the masked text, or {@code null} for {@code null}
          */
         public String mask(String text) {
-            if (text == null) {
-                return null;
+            if (text == null || secrets.isEmpty()) {
+                return text;
             }
+            boolean encoded = hasEscapes(text);
             String result = text;
-            for (String form : forms) {
-                result = result.replace(form, MASK);
+            for (String secret : secrets) {
+                result = encoded ? maskEncoded(result, secret) : result.replace(secret, MASK);
             }
             return result;
         }
 
         /**
-         * Tells whether a text holds one of the secrets.
+         * Tells whether a text holds one of the secrets, in any encoding.
          *
          * @param text the text
          * @return whether {@link #mask} would change it
          */
         public boolean finds(String text) {
-            for (String form : forms) {
-                if (text.contains(form)) {
+            boolean encoded = hasEscapes(text);
+            for (String secret : secrets) {
+                if (encoded ? find(text, secret, 0) >= 0 : text.contains(secret)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String maskEncoded(String text, String secret) {
+            int p = find(text, secret, 0);
+            if (p < 0) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length());
+            int copied = 0;
+            while (p >= 0) {
+                int end = EncodedMatch.at(text, p, secret);
+                out.append(text, copied, p).append(MASK);
+                copied = end;
+                p = find(text, secret, end);
+            }
+            return out.append(text, copied, text.length()).toString();
+        }
+
+        /** Where the secret next occurs from {@code from}, in any encoding, or -1. */
+        private static int find(String text, String secret, int from) {
+            char first = secret.charAt(0);
+            for (int p = from; p < text.length(); p++) {
+                char c = text.charAt(p);
+                if ((c == first || EncodedMatch.escapes(c)) && EncodedMatch.at(text, p, secret) > p) {
+                    return p;
+                }
+            }
+            return -1;
+        }
+
+        private static boolean hasEscapes(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (EncodedMatch.escapes(text.charAt(i))) {
                     return true;
                 }
             }

@@ -43,9 +43,9 @@ final class Cancellation {
         return new CancellationException("the workflow run was cancelled");
     }
 
-    /** A run future completed like {@code source}. */
-    <T> CompletableFuture<T> link(CompletableFuture<T> source) {
-        RunFuture<T> linked = new RunFuture<>(this);
+    /** A future of {@code owner} completed like {@code source}. */
+    <T> CompletableFuture<T> link(CompletableFuture<T> source, WorkflowRun owner) {
+        RunFuture<T> linked = new RunFuture<>(this, owner);
         source.whenComplete((value, failure) -> {
             if (failure == null) {
                 linked.complete(value);
@@ -56,37 +56,48 @@ final class Cancellation {
         return linked;
     }
 
-    <T> CompletableFuture<T> completed(T value) {
-        RunFuture<T> future = new RunFuture<>(this);
+    <T> CompletableFuture<T> completed(T value, WorkflowRun owner) {
+        RunFuture<T> future = new RunFuture<>(this, owner);
         future.complete(value);
         return future;
     }
 
-    <T> CompletableFuture<T> failed(Throwable failure) {
-        RunFuture<T> future = new RunFuture<>(this);
+    <T> CompletableFuture<T> failed(Throwable failure, WorkflowRun owner) {
+        RunFuture<T> future = new RunFuture<>(this, owner);
         future.relay(failure);
         return future;
     }
 
-    /** A future of a run whose cancellation cancels the run, and whose dependents are run futures too. */
+    /**
+     * A future of a run whose cancellation cancels the run, whose dependents are run futures too, and whose
+     * {@code thenApply} functions (generated step handlers) run in the run's {@link RunScope}.
+     */
     static final class RunFuture<T> extends CompletableFuture<T> {
 
         private final Cancellation cancellation;
+        private final WorkflowRun owner;
 
-        RunFuture(Cancellation cancellation) {
+        RunFuture(Cancellation cancellation, WorkflowRun owner) {
             this.cancellation = cancellation;
+            this.owner = owner;
         }
 
         @Override
         public <U> CompletableFuture<U> newIncompleteFuture() {
-            return new RunFuture<>(cancellation);
+            return new RunFuture<>(cancellation, owner);
+        }
+
+        @Override
+        public <U> CompletableFuture<U> thenApply(java.util.function.Function<? super T, ? extends U> function) {
+            WorkflowRun run = owner;
+            return super.thenApply(value -> RunScope.apply(run, function, value));
         }
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             boolean done = super.cancel(mayInterruptIfRunning);
             if (done) {
-                cancellation.cancel();
+                cancelRun();
             }
             return done;
         }
@@ -96,9 +107,17 @@ final class Cancellation {
         public boolean completeExceptionally(Throwable failure) {
             boolean done = super.completeExceptionally(failure);
             if (done) {
-                cancellation.cancel();
+                cancelRun();
             }
             return done;
+        }
+
+        /** Cancels the run and reports it failed: the handlers that would have reported it no longer run. */
+        private void cancelRun() {
+            cancellation.cancel();
+            if (owner != null) {
+                owner.cancel();
+            }
         }
 
         private void relay(Throwable failure) {

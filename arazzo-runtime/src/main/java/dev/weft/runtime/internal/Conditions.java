@@ -140,16 +140,19 @@ public final class Conditions {
     /**
      * The {@code regex} criterion: {@link java.util.regex.Matcher#find()} on the context's canonical text
      * (numbers as JSON prints them, objects and arrays as compact JSON); an absent or {@code null} context fails.
+     * The evaluation is bounded ({@link BoundedRegex}): linear-time for most patterns, and otherwise stopped by a
+     * step budget, the run's deadline or its cancellation.
      *
      * @param context the context value
      * @param pattern the compiled pattern
      * @return whether the pattern occurs in the text
+     * @throws dev.weft.runtime.WorkflowException if the evaluation hits a limit
      */
     public static boolean regex(JsonNode context, Pattern pattern) {
         if (isNull(context)) {
             return false;
         }
-        return pattern.matcher(Values.text(context)).find();
+        return BoundedRegex.of(pattern).find(Values.text(context), "regex criterion");
     }
 
     private static Integer compare(JsonNode a, JsonNode b) {

@@ -72,7 +72,7 @@ public final class Exchange {
      * failed, and its failure actions decide what happens; {@code $statusCode} and the response are absent.
      */
     static Exchange failed(WorkflowRun run, StepRequest request, HttpCall call, WorkflowException failure) {
-        return new Exchange(run, request, call, new HttpResult(-1, java.util.Map.of(), new byte[0]), failure);
+        return new Exchange(run, request, call, new HttpResult(-1, Map.of(), new byte[0]), failure);
     }
 
     /** @return why no response came, or {@code null} when one did */
@@ -105,9 +105,17 @@ public final class Exchange {
         return result.statusCode();
     }
 
-    /** @return the request URL with its query, before redirects ({@code $url}, D-37) */
+    /**
+     * @return the URL with its query where the response came from: the request's, or where the redirects the
+     *     transport followed led ({@code $url}, D-37)
+     */
     public String url() {
-        return call.uri().toString();
+        return uri().toString();
+    }
+
+    private java.net.URI uri() {
+        java.net.URI from = result.uri();
+        return from != null ? from : call.uri();
     }
 
     /** @return the method, upper-case ({@code $method}, D-37) */
@@ -220,8 +228,8 @@ public final class Exchange {
         }
         Collection<String> secrets = secrets();
         int longest = secrets.stream().mapToInt(String::length).max().orElse(0);
-        // redact more than is shown, so that a secret across the cut is still masked whole
-        long wanted = WorkflowException.MAX_EXCERPT + longest;
+        // redact more than is shown, so that a secret across the cut, perhaps escaped, is still masked whole
+        long wanted = WorkflowException.MAX_EXCERPT + (long) Redactor.MAX_ENCODING_EXPANSION * longest;
         for (long take = 2 * wanted; ; take *= 2) {
             boolean whole = take >= bytes.length;
             String text = new String(bytes, 0, (int) Math.min(bytes.length, take), StandardCharsets.UTF_8);
@@ -237,8 +245,8 @@ public final class Exchange {
     /** Describes the exchange: step, method, URL with secrets masked and status; never headers or bodies. */
     @Override
     public String toString() {
-        return "Exchange[" + request.stepId() + ": " + method() + " " + Redactor.redactUri(call.uri(), secrets())
-                + " -> " + statusCode() + "]";
+        return "Exchange[" + request.stepId() + ": " + method() + " " + Redactor.redactUri(uri(), secrets()) + " -> "
+                + statusCode() + "]";
     }
 
     private Collection<String> secrets() {
@@ -284,6 +292,9 @@ public final class Exchange {
         }
         if (credentials != null) {
             secrets.add(credentials);
+            if (scheme && value.regionMatches(true, 0, "Basic ", 0, 6)) {
+                addBasicParts(secrets, credentials);
+            }
         }
         if (value.indexOf(';') < 0 && value.indexOf('=') < 0) {
             return;
@@ -293,6 +304,24 @@ public final class Exchange {
             if (eq > 0) {
                 secrets.add(pair.substring(eq + 1).trim());
             }
+        }
+    }
+
+    /**
+     * Adds what a {@code Basic} credential decodes to, {@code user:password} and the password, which a server
+     * may echo decoded ("wrong password 'hunter22'").
+     */
+    private static void addBasicParts(Collection<String> secrets, String credentials) {
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return;
+        }
+        secrets.add(decoded);
+        int colon = decoded.indexOf(':');
+        if (colon >= 0) {
+            secrets.add(decoded.substring(colon + 1));
         }
     }
 
@@ -308,6 +337,13 @@ public final class Exchange {
                 if (tree != null || mediaType != null) {
                     return tree;
                 }
+            } catch (Json.NumberOutOfRangeException e) {
+                // valid JSON, with or without a JSON media type, but a number no double holds
+                String message = "response body of step '" + stepId() + "' holds a number beyond the range of a double"
+                        + " (about 1.8e308); Weft refuses it rather than read it as Infinity";
+                throw run != null
+                        ? run.failure(stepId(), this, message, e)
+                        : new WorkflowException(null, stepId(), 0, statusCode(), responseExcerpt(), message, e);
             } catch (IOException e) {
                 if (mediaType != null) {
                     // the parser's own message may quote part of the body, and so part of a secret: keep only where

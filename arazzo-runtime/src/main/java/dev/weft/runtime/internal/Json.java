@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NumericNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -20,24 +24,90 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** Reads trees as {@link #MAPPER} does, refusing numbers a double cannot hold. */
+    private static final ObjectReader TREES = MAPPER.reader().with(new FiniteNumbers());
+
     private Json() {}
+
+    /**
+     * A JSON number beyond the range of a double ({@code 1e999999999}), which Jackson would read as
+     * {@code Infinity}: a server's number is kept exact or refused, never changed into another.
+     */
+    public static final class NumberOutOfRangeException extends JsonProcessingException {
+
+        private static final long serialVersionUID = 1L;
+
+        NumberOutOfRangeException() {
+            super("a number is beyond the range of a double (about 1.8e308) and would read as Infinity");
+        }
+    }
+
+    /** Signals an infinite double to {@link #parse}; never escapes this class. */
+    private static final class Infinite extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Infinite() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Builds number nodes as Jackson's factory does, but throws {@link Infinite} for an infinite double. */
+    private static final class FiniteNumbers extends JsonNodeFactory {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public NumericNode numberNode(double v) {
+            if (Double.isInfinite(v)) {
+                throw new Infinite();
+            }
+            return super.numberNode(v);
+        }
+
+        @Override
+        public ValueNode numberNode(Double v) {
+            if (v != null && v.isInfinite()) {
+                throw new Infinite();
+            }
+            return super.numberNode(v);
+        }
+
+        @Override
+        public NumericNode numberNode(float v) {
+            if (Float.isInfinite(v)) {
+                throw new Infinite();
+            }
+            return super.numberNode(v);
+        }
+
+        @Override
+        public ValueNode numberNode(Float v) {
+            if (v != null && v.isInfinite()) {
+                throw new Infinite();
+            }
+            return super.numberNode(v);
+        }
+    }
 
     /**
      * Parses JSON text.
      *
      * @param text the text, or {@code null}
      * @return the tree, or {@code null} for {@code null} or blank text
-     * @throws IllegalArgumentException if the text is not valid JSON
+     * @throws IllegalArgumentException if the text is not valid JSON, or holds a number beyond a double's range
      */
     public static JsonNode parse(String text) {
         if (text == null) {
             return null;
         }
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = TREES.readTree(text);
             return node == null || node.isMissingNode() ? null : node;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (Infinite e) {
+            throw new IllegalArgumentException("invalid JSON: " + new NumberOutOfRangeException().getMessage());
         }
     }
 
@@ -47,10 +117,15 @@ public final class Json {
      * @param bytes the bytes
      * @return the tree, or {@code null} for empty or blank content
      * @throws IOException if the bytes are not valid JSON
+     * @throws NumberOutOfRangeException if they hold a number beyond the range of a double
      */
     public static JsonNode parse(byte[] bytes) throws IOException {
-        JsonNode node = MAPPER.readTree(bytes);
-        return node == null || node.isMissingNode() ? null : node;
+        try {
+            JsonNode node = TREES.readTree(bytes);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (Infinite e) {
+            throw new NumberOutOfRangeException();
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The function extensions of RFC 9535 §2.4 with their declared types: {@code length}, {@code count},
@@ -40,27 +39,22 @@ enum JsonPathFunction {
         }
     },
 
-    /** Whether a string matches an I-Regexp entirely. */
+    /** Whether a string matches an I-Regexp entirely, in linear time (both arguments may come from a server). */
     MATCH("match", Type.LOGICAL, List.of(Type.VALUE, Type.VALUE)) {
         @Override
         Object apply(List<Object> args) {
-            Optional<Pattern> pattern = pattern(args);
+            Optional<BoundedRegex> pattern = pattern(args);
             return pattern.isPresent()
-                    && pattern.get()
-                            .matcher(((JsonNode) args.get(0)).textValue())
-                            .matches();
+                    && pattern.get().matches(((JsonNode) args.get(0)).textValue(), "JSONPath match()");
         }
     },
 
-    /** Whether a string contains a match of an I-Regexp. */
+    /** Whether a string contains a match of an I-Regexp, in linear time. */
     SEARCH("search", Type.LOGICAL, List.of(Type.VALUE, Type.VALUE)) {
         @Override
         Object apply(List<Object> args) {
-            Optional<Pattern> pattern = pattern(args);
-            return pattern.isPresent()
-                    && pattern.get()
-                            .matcher(((JsonNode) args.get(0)).textValue())
-                            .find();
+            Optional<BoundedRegex> pattern = pattern(args);
+            return pattern.isPresent() && pattern.get().find(((JsonNode) args.get(0)).textValue(), "JSONPath search()");
         }
     },
 
@@ -137,7 +131,7 @@ enum JsonPathFunction {
     abstract Object apply(List<Object> args);
 
     /** The pattern of match/search, or empty when either argument is not a string or the regexp is invalid. */
-    private static Optional<Pattern> pattern(List<Object> args) {
+    private static Optional<BoundedRegex> pattern(List<Object> args) {
         JsonNode subject = (JsonNode) args.get(0);
         JsonNode regexp = (JsonNode) args.get(1);
         if (subject == null || regexp == null || !subject.isTextual() || !regexp.isTextual()) {

@@ -9,15 +9,20 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * I-Regexp (RFC 9485), the regular expressions of the JSONPath {@code match} and {@code search} functions,
- * checked against the RFC grammar and translated to {@link Pattern}.
+ * checked against the RFC grammar, translated to {@link Pattern} syntax and run by {@link BoundedRegex} on its
+ * linear-time engine: RFC 9485 leaves out backreferences and lookaround for that, and both the text and the
+ * pattern may come from a server ({@code match(@.s, @.p)}).
  *
- * <p>The translation escapes every literal character, so Java's extra syntax ({@code ^ $ &&} inside classes,
- * possessive and lazy quantifiers, {@code \d} ...) never leaks in, and writes {@code .} as {@code [^\n\r]}.
+ * <p>The translation escapes every literal character, so Java's extra syntax ({@code ^ &&} inside classes,
+ * possessive and lazy quantifiers, {@code \d} ...) never leaks in, and writes {@code .} as {@code [^\n\r]}. An
+ * unescaped {@code ^} or {@code $} outside a class is an anchor (start, end of the string): the RFC's grammar
+ * reads them as ordinary characters, but its mappings to ECMAScript and PCRE (section 5) keep them as anchors,
+ * and so does the RFC 9535 compliance suite.
  */
 final class JsonPathRegex {
 
     /** Compiled patterns by I-Regexp text; empty for invalid ones. Bounded, since the text may come from data. */
-    private static final Map<String, Optional<Pattern>> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Optional<BoundedRegex>> CACHE = new ConcurrentHashMap<>();
 
     private static final int CACHE_LIMIT = 512;
 
@@ -39,12 +44,12 @@ final class JsonPathRegex {
      * @param regexp the I-Regexp
      * @return the pattern, or empty when the text is not a valid I-Regexp
      */
-    static Optional<Pattern> compile(String regexp) {
-        Optional<Pattern> cached = CACHE.get(regexp);
+    static Optional<BoundedRegex> compile(String regexp) {
+        Optional<BoundedRegex> cached = CACHE.get(regexp);
         if (cached != null) {
             return cached;
         }
-        Optional<Pattern> pattern = Optional.ofNullable(toJava(regexp)).flatMap(JsonPathRegex::javaPattern);
+        Optional<BoundedRegex> pattern = Optional.ofNullable(toJava(regexp)).flatMap(java -> bounded(regexp, java));
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }
@@ -71,9 +76,11 @@ final class JsonPathRegex {
         }
     }
 
-    private static Optional<Pattern> javaPattern(String java) {
+    private static Optional<BoundedRegex> bounded(String regexp, String java) {
         try {
-            return Optional.of(Pattern.compile(java));
+            // Java checks what the RFC grammar cannot (z-a, counts too large) even when the linear engine runs it
+            Pattern.compile(java);
+            return Optional.of(BoundedRegex.compile(regexp, java));
         } catch (PatternSyntaxException e) {
             // valid I-Regexp syntax that Java still rejects, e.g. a range z-a or a repeat count too large
             return Optional.empty();
@@ -113,6 +120,14 @@ final class JsonPathRegex {
                 return;
             case '[':
                 charClass();
+                return;
+            case '^':
+                // an anchor, as RFC 9485's mappings to ECMAScript and PCRE leave it, and as the RFC 9535
+                // compliance suite expects ("functions, match, explicit caret")
+                out.append("\\A");
+                return;
+            case '$':
+                out.append("\\z");
                 return;
             case '\\':
                 if (peek() == 'p' || peek() == 'P') {

@@ -51,7 +51,7 @@ final class PollGuard {
         stepExecutions++;
         if (stepId.equals(retryingStep)) {
             retryingStep = null;
-            if (elapsed.plus(retryDelay).compareTo(policy.deadline()) > 0) {
+            if (Durations.plus(elapsed, retryDelay).compareTo(policy.deadline()) > 0) {
                 return new Visit(
                         retryDelay,
                         false,
@@ -80,7 +80,7 @@ final class PollGuard {
                             + loopIterations + ")");
         }
         Duration delay = policy.delayBeforeIteration(n - 1);
-        if (elapsed.plus(delay).compareTo(policy.deadline()) > 0) {
+        if (Durations.plus(elapsed, delay).compareTo(policy.deadline()) > 0) {
             // waiting only to fail afterwards helps nobody
             return new Visit(
                     Duration.ZERO,
@@ -104,7 +104,7 @@ final class PollGuard {
         }
         retriesUsed.put(key, used + 1);
         retryingStep = stepId;
-        retryDelay = delay;
+        retryDelay = Durations.clampWait(delay);
         return used + 1;
     }
 

@@ -9,6 +9,7 @@ import dev.weft.runtime.WorkflowEvent;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.WorkflowListener;
 import dev.weft.runtime.http.HttpCall;
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -89,8 +90,10 @@ final class RunEvents {
      * @param status the status, or -1
      * @param startNanos when the request was sent
      * @param error the redacted failure, or {@code null}
+     * @param from the URL the response came from when redirects led away from the call's, else {@code null}
      */
-    void responseReceived(String stepId, int attempt, HttpCall call, int status, long startNanos, String error) {
+    void responseReceived(
+            String stepId, int attempt, HttpCall call, int status, long startNanos, String error, URI from) {
         if (silent) {
             return;
         }
@@ -99,7 +102,7 @@ final class RunEvents {
                 stepId,
                 attempt,
                 call.method(),
-                url(call),
+                from == null || from == call.uri() ? url(call) : run.redactUrl(from),
                 status,
                 Duration.ofNanos(System.nanoTime() - startNanos),
                 error,
@@ -114,6 +117,7 @@ final class RunEvents {
             }
             ended = true;
         }
+        RunScope.leave(run);
         stepFinished("end");
         listener.workflowFinished(workflowEvent());
     }
@@ -131,6 +135,7 @@ final class RunEvents {
             }
             ended = true;
         }
+        RunScope.leave(run);
         stepFinished("failed");
         listener.workflowFailed(workflowEvent(), failure);
         return failure;

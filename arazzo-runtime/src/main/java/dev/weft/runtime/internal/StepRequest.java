@@ -49,11 +49,17 @@ public final class StepRequest {
     private JsonNode body;
     private byte[] bodyBytes;
 
+    private static final java.util.Set<String> STANDARD_METHODS =
+            java.util.Set.of("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY");
+
     private StepRequest(String stepId, String sourceName, String defaultServerUrl, String method, String pathTemplate) {
         this.stepId = Objects.requireNonNull(stepId, "stepId");
         this.sourceName = Objects.requireNonNull(sourceName, "sourceName");
         this.defaultServerUrl = defaultServerUrl;
-        this.method = method.toUpperCase(Locale.ROOT);
+        // the standard methods in any case are sent upper-case; another (an OpenAPI 3.2 additionalOperations
+        // key) as declared, since method names are case-sensitive
+        String upper = method.toUpperCase(Locale.ROOT);
+        this.method = STANDARD_METHODS.contains(upper) ? upper : method;
         this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
     }
 
@@ -248,7 +254,7 @@ public final class StepRequest {
         return defaultServerUrl;
     }
 
-    /** @return the HTTP method, upper-case */
+    /** @return the HTTP method: upper-case for the standard ones, else as declared */
     public String method() {
         return method;
     }
@@ -422,13 +428,13 @@ public final class StepRequest {
                         || (key.equals("cookie") && stepCookies)
                         || (key.equals("content-type") && bodyBytes != null);
                 if (!replaced) {
-                    list.add(Map.entry(name, value));
+                    list.add(Map.entry(name, checkedHeader(name, value)));
                 }
             });
         }
         headers.forEach((key, e) -> {
             if (!key.equals("cookie")) {
-                list.add(Map.entry(e.getKey(), ParamEncoding.headerValue(e.getValue())));
+                list.add(Map.entry(e.getKey(), checkedHeader(e.getKey(), ParamEncoding.headerValue(e.getValue()))));
             }
         });
         String cookieHeader = cookieHeader();
@@ -439,6 +445,27 @@ public final class StepRequest {
             list.add(Map.entry("Content-Type", contentType));
         }
         return list;
+    }
+
+    /**
+     * Refuses a header value that HTTP cannot carry as it is: RFC 9110 field values are visible US-ASCII, spaces
+     * and tabs. The JDK client would send other characters as {@code ?}, and a CR or LF would end the header.
+     */
+    private String checkedHeader(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7E) {
+                // the index, not the character: the value may be a credential
+                throw WorkflowException.of(
+                        null,
+                        stepId,
+                        "header '" + name + "' of step '" + stepId + "' has "
+                                + (c > 0x7E ? "a character outside US-ASCII" : "a control character") + " at index "
+                                + i + "; HTTP header values are ASCII: percent-encode the value or send it in the"
+                                + " body; nothing was sent");
+            }
+        }
+        return value;
     }
 
     private String cookieHeader() {

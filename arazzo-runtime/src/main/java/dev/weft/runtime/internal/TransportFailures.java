@@ -40,7 +40,7 @@ final class TransportFailures {
         }
         if (failure instanceof HttpTimeoutException && timeout != null) {
             boolean deadline = requestTimeout != null && timeout.compareTo(requestTimeout) < 0;
-            return name + ": no response within " + timeout.truncatedTo(ChronoUnit.MILLIS)
+            return name + ": no complete response within " + timeout.truncatedTo(ChronoUnit.MILLIS)
                     + (deadline ? " (the time left before the run's deadline)" : " (the request timeout)");
         }
         String message = firstMessage(failure);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * JSON value helpers for generated code, where Java {@code null} means absent and {@link NullNode} means an
@@ -422,7 +423,7 @@ public final class Values {
      * @return an unmodifiable list, or {@code null} for absent or JSON {@code null}
      * @throws IllegalArgumentException for a value that is not an array, or an element that does not convert
      */
-    public static <T> List<T> asList(JsonNode node, java.util.function.Function<JsonNode, T> element) {
+    public static <T> List<T> asList(JsonNode node, Function<JsonNode, T> element) {
         List<JsonNode> nodes = asList(node);
         if (nodes == null) {
             return null;

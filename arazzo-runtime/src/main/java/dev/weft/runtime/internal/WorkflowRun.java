@@ -1,6 +1,7 @@
 package dev.weft.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
@@ -20,15 +21,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One run of a workflow: counts step visits, enforces the poll policy on loops, sends the steps' requests,
  * reports events to the client's {@link WorkflowListener} and builds the run's failures with secrets redacted;
- * created by {@link ArazzoClient#startRun}, not thread-safe (except {@link #cancel()}).
+ * created by {@link #start}, not thread-safe (except {@link #cancel()}).
  *
  * <p>The first visit of a step never waits. A revisit (a {@code goto} back, i.e. a loop) is a poll iteration:
  * the run fails once its loop iterations exceed {@link PollPolicy#maxIterations()} or its time since
- * {@code startRun} exceeds {@link PollPolicy#deadline()} (or would during the wait); otherwise it waits
+ * {@code start} exceeds {@link PollPolicy#deadline()} (or would during the wait); otherwise it waits
  * {@link PollPolicy#delayBeforeIteration(int)} with n = visits of that step − 1. No request outlives the
  * deadline either: its timeout is the client's request timeout or the time left, whichever is shorter.
  *
@@ -53,14 +56,21 @@ public final class WorkflowRun {
     private final RunEvents events;
     /** Shared by this run and the runs of the workflows it calls; replaced for a child run. */
     private Cancellation cancellation = new Cancellation();
+    /** The step whose request was sent last: the one whose handler runs now. */
+    private volatile String stepInProgress;
 
     /**
-     * Starts a run; generated code calls {@link ArazzoClient#startRun} instead.
+     * Starts a run of a workflow; the run's deadline is measured from now.
      *
-     * @param client the client
-     * @param workflowId the workflow
+     * @param client the client the run sends its requests through
+     * @param workflowId the workflow's id
+     * @return the run
      */
-    public WorkflowRun(ArazzoClient client, String workflowId) {
+    public static WorkflowRun start(ArazzoClient client, String workflowId) {
+        return new WorkflowRun(client, workflowId);
+    }
+
+    private WorkflowRun(ArazzoClient client, String workflowId) {
         this.client = Objects.requireNonNull(client, "client");
         this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
         this.policy = client.pollPolicy();
@@ -112,11 +122,13 @@ public final class WorkflowRun {
     /**
      * Cancels the run (and the runs it called): aborts the request in flight of an async run, ends its poll wait,
      * and makes every later {@code enterStep}, {@code send} or async form fail with a
-     * {@link CancellationException}. A blocking {@link #send} in progress is not interrupted. Safe from any
-     * thread; idempotent.
+     * {@link CancellationException}, and reports the run failed. A blocking {@link #send} in progress is not
+     * interrupted (interrupt its thread for that). Safe from any thread; idempotent.
      */
     public void cancel() {
         cancellation.cancel();
+        // reported once, however many futures are cancelled
+        cancelled();
     }
 
     /** @return whether the run was cancelled */
@@ -132,8 +144,8 @@ public final class WorkflowRun {
      */
     public CompletableFuture<Void> startAsync() {
         return cancellation.isCancelled()
-                ? cancellation.failed(cancellation.exception())
-                : cancellation.completed(null);
+                ? cancellation.failed(cancellation.exception(), this)
+                : cancellation.completed(null, this);
     }
 
     /**
@@ -150,7 +162,7 @@ public final class WorkflowRun {
         Duration delay = visit(stepId);
         if (!delay.isZero()) {
             try {
-                TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+                TimeUnit.NANOSECONDS.sleep(Durations.toNanos(delay));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw events.failed(
@@ -169,23 +181,26 @@ public final class WorkflowRun {
      */
     public CompletableFuture<Void> enterStepAsync(String stepId) {
         if (cancellation.isCancelled()) {
-            return cancellation.failed(cancelled());
+            return cancellation.failed(cancelled(), this);
         }
         Duration delay;
         try {
             delay = visit(stepId);
         } catch (WorkflowException e) {
-            return cancellation.failed(e);
+            return cancellation.failed(e, this);
         }
         int attempt = attempt(stepId);
         CompletableFuture<Void> waited = delay.isZero()
-                ? cancellation.completed(null)
-                : cancellation.link(cancellation.track(CompletableFuture.runAsync(
-                        () -> {},
-                        client.executor()
-                                .map(e -> CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, e))
-                                .orElseGet(() ->
-                                        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)))));
+                ? cancellation.completed(null, this)
+                : cancellation.link(
+                        cancellation.track(CompletableFuture.runAsync(
+                                () -> {},
+                                client.executor()
+                                        .map(e -> CompletableFuture.delayedExecutor(
+                                                Durations.toNanos(delay), TimeUnit.NANOSECONDS, e))
+                                        .orElseGet(() -> CompletableFuture.delayedExecutor(
+                                                Durations.toNanos(delay), TimeUnit.NANOSECONDS)))),
+                        this);
         return waited.handle((done, failure) -> {
             if (failure != null || cancellation.isCancelled()) {
                 throw cancelled();
@@ -214,7 +229,7 @@ public final class WorkflowRun {
         String header = exchange == null
                 ? null
                 : exchange.result().header("Retry-After").orElse(null);
-        Duration delay = RetryAfter.parse(header).orElse(Duration.ofNanos((long) (retryAfterSeconds * 1_000_000_000L)));
+        Duration delay = RetryAfter.parse(header).orElseGet(() -> Durations.ofSeconds(retryAfterSeconds));
         int retry = guard.retry(stepId, actionName, retryLimit, delay);
         if (retry == 0) {
             return false;
@@ -306,6 +321,9 @@ public final class WorkflowRun {
             throw cancelled();
         }
         String stepId = request.stepId();
+        // the step's handler runs next, on this thread: in this run's scope
+        stepInProgress = stepId;
+        RunScope.enter(this);
         HttpCall call = prepare(request);
         int attempt = attempt(stepId);
         events.requestSent(stepId, attempt, call);
@@ -317,10 +335,10 @@ public final class WorkflowRun {
             throw transportFailure(stepId, attempt, call, start, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            events.responseReceived(stepId, attempt, call, -1, start, "interrupted");
+            events.responseReceived(stepId, attempt, call, -1, start, "interrupted", null);
             throw events.failed(error(stepId, "interrupted while waiting for the response", e));
         }
-        events.responseReceived(stepId, attempt, call, result.statusCode(), start, null);
+        events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
         return new Exchange(this, request, call, result);
     }
 
@@ -333,14 +351,15 @@ public final class WorkflowRun {
      */
     public CompletableFuture<Exchange> sendAsync(StepRequest request) {
         if (cancellation.isCancelled()) {
-            return cancellation.failed(cancelled());
+            return cancellation.failed(cancelled(), this);
         }
         String stepId = request.stepId();
+        stepInProgress = stepId;
         HttpCall call;
         try {
             call = prepare(request);
         } catch (WorkflowException e) {
-            return cancellation.failed(e);
+            return cancellation.failed(e, this);
         }
         int attempt = attempt(stepId);
         events.requestSent(stepId, attempt, call);
@@ -351,14 +370,14 @@ public final class WorkflowRun {
         } catch (RuntimeException e) {
             pending = CompletableFuture.failedFuture(e);
         }
-        return cancellation.link(pending).handle((result, failure) -> {
+        return cancellation.link(pending, this).handle((result, failure) -> {
             if (failure == null) {
-                events.responseReceived(stepId, attempt, call, result.statusCode(), start, null);
+                events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
                 return new Exchange(this, request, call, result);
             }
             Throwable cause = unwrap(failure);
             if (cause instanceof CancellationException || cancellation.isCancelled()) {
-                events.responseReceived(stepId, attempt, call, -1, start, "cancelled");
+                events.responseReceived(stepId, attempt, call, -1, start, "cancelled", null);
                 throw cancelled();
             }
             throw new CompletionException(
@@ -422,6 +441,34 @@ public final class WorkflowRun {
     public WorkflowException error(String stepId, String message, Throwable cause) {
         return new WorkflowException(
                 workflowId, stepId, stepId == null ? 0 : attempt(stepId), -1, null, redact(message), cause);
+    }
+
+    /**
+     * Checks the run's limits during long work inside a step (a regular expression evaluation): fails at once if
+     * the run was cancelled or its deadline passed.
+     *
+     * @param failure builds the failure from the reason
+     * @throws CancellationException if the run was cancelled
+     * @throws WorkflowException if the deadline passed
+     */
+    void checkLimits(Function<String, WorkflowException> failure) {
+        if (cancellation.isCancelled()) {
+            throw cancelled();
+        }
+        if (elapsed().compareTo(policy.deadline()) > 0) {
+            throw failure.apply("stopped: the run's deadline " + policy.deadline() + " passed");
+        }
+    }
+
+    /**
+     * Builds the failure of the step in progress (the one whose request was sent last) and reports the run
+     * failed.
+     *
+     * @param message what went wrong
+     * @return the exception, to be thrown by the caller
+     */
+    WorkflowException stepFailure(String message) {
+        return failure(stepInProgress, (Exchange) null, message);
     }
 
     /**
@@ -494,7 +541,8 @@ public final class WorkflowRun {
                 call,
                 -1,
                 start,
-                redact(TransportFailures.describe(cause, call.timeout(), client.requestTimeout())));
+                redact(TransportFailures.describe(cause, call.timeout(), client.requestTimeout())),
+                null);
         return events.failed(error(
                 stepId,
                 TransportFailures.message(call, cause, client.requestTimeout()),
@@ -586,8 +634,8 @@ public final class WorkflowRun {
      * @param callee runs the called workflow and returns its outputs
      * @return the outcome
      */
-    public WorkflowCall call(
-            String stepId, java.util.function.Supplier<com.fasterxml.jackson.databind.node.ObjectNode> callee) {
+    public WorkflowCall call(String stepId, Supplier<ObjectNode> callee) {
+        stepInProgress = stepId;
         try {
             return new WorkflowCall(callee.get(), null);
         } catch (WorkflowException e) {
@@ -596,6 +644,9 @@ public final class WorkflowRun {
             throw e;
         } catch (RuntimeException e) {
             return new WorkflowCall(Values.object(), error(stepId, "the called workflow failed: " + e.getMessage(), e));
+        } finally {
+            // the called workflow's run had the scope: the step's handler is this run's again
+            RunScope.enter(this);
         }
     }
 
@@ -606,18 +657,20 @@ public final class WorkflowRun {
      * @param callee starts the called workflow
      * @return the outcome, never failed exceptionally by the callee's failure
      */
-    public CompletableFuture<WorkflowCall> callAsync(
-            String stepId,
-            java.util.function.Supplier<CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode>> callee) {
-        CompletableFuture<com.fasterxml.jackson.databind.node.ObjectNode> started;
+    public CompletableFuture<WorkflowCall> callAsync(String stepId, Supplier<CompletableFuture<ObjectNode>> callee) {
+        stepInProgress = stepId;
+        CompletableFuture<ObjectNode> started;
         try {
             started = callee.get();
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(call(stepId, () -> {
-                throw e;
-            }));
+            return cancellation.completed(
+                    call(stepId, () -> {
+                        throw e;
+                    }),
+                    this);
         }
-        return started.handle((outputs, failure) -> {
+        // a future of this run, not of the called one: the step's handler runs in this run's scope
+        return cancellation.link(started, this).handle((outputs, failure) -> {
             if (failure == null) {
                 return new WorkflowCall(outputs, null);
             }
@@ -653,7 +706,7 @@ public final class WorkflowRun {
      * @param request builds the request
      * @return the exchange, perhaps without a response
      */
-    public Exchange send(String stepId, java.util.function.Supplier<StepRequest> request) {
+    public Exchange send(String stepId, Supplier<StepRequest> request) {
         StepRequest built = build(stepId, request);
         try {
             return send(built);
@@ -670,18 +723,18 @@ public final class WorkflowRun {
     }
 
     /**
-     * Like {@link #send(String, java.util.function.Supplier)}, without blocking.
+     * Like {@link #send(String, Supplier)}, without blocking.
      *
      * @param stepId the step
      * @param request builds the request
      * @return the exchange, or a future failed with a {@link WorkflowException}
      */
-    public CompletableFuture<Exchange> sendAsync(String stepId, java.util.function.Supplier<StepRequest> request) {
+    public CompletableFuture<Exchange> sendAsync(String stepId, Supplier<StepRequest> request) {
         StepRequest built;
         try {
             built = build(stepId, request);
         } catch (WorkflowException e) {
-            return cancellation.failed(e);
+            return cancellation.failed(e, this);
         }
         return sendAsync(built).exceptionallyCompose(failure -> {
             Throwable cause = unwrap(failure);
@@ -692,7 +745,7 @@ public final class WorkflowRun {
         });
     }
 
-    private StepRequest build(String stepId, java.util.function.Supplier<StepRequest> request) {
+    private StepRequest build(String stepId, Supplier<StepRequest> request) {
         try {
             return request.get();
         } catch (AbsentValueException e) {

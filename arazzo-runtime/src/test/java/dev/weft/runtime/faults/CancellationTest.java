@@ -46,7 +46,7 @@ class CancellationTest {
                     .server("api", server.baseUrl())
                     .listener(events)
                     .build();
-            WorkflowRun run = client.startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client, "wf");
             CompletableFuture<String> outputs = runAsync(run);
             Thread.sleep(100);
             assertTrue(outputs.cancel(true));
@@ -70,7 +70,8 @@ class CancellationTest {
     void cancellingEndsAPollWait() throws Exception {
         PollPolicy slow =
                 PollPolicy.noDelay().withInitialDelay(Duration.ofSeconds(30)).withMaxDelay(Duration.ofSeconds(30));
-        WorkflowRun run = ArazzoClient.builder().pollPolicy(slow).build().startRun("wf");
+        WorkflowRun run =
+                WorkflowRun.start(ArazzoClient.builder().pollPolicy(slow).build(), "wf");
         run.enterStepAsync("poll").join();
         CompletableFuture<Void> waiting = run.enterStepAsync("poll");
         CompletableFuture<String> outputs = waiting.thenApply(v -> "outputs");
@@ -85,10 +86,8 @@ class CancellationTest {
     @Test
     void orTimeoutCancelsTheRunToo() throws Exception {
         try (RawServer server = RawServer.stalling()) {
-            WorkflowRun run = ArazzoClient.builder()
-                    .server("api", server.baseUrl())
-                    .build()
-                    .startRun("wf");
+            WorkflowRun run = WorkflowRun.start(
+                    ArazzoClient.builder().server("api", server.baseUrl()).build(), "wf");
             CompletableFuture<String> outputs = runAsync(run).orTimeout(200, TimeUnit.MILLISECONDS);
             ExecutionException e = assertThrows(ExecutionException.class, outputs::get);
             assertInstanceOf(TimeoutException.class, e.getCause());
@@ -100,10 +99,8 @@ class CancellationTest {
     @Test
     void chainsStartedFromTheRunAreLinkedToo() throws Exception {
         try (RawServer server = RawServer.stalling()) {
-            WorkflowRun run = ArazzoClient.builder()
-                    .server("api", server.baseUrl())
-                    .build()
-                    .startRun("wf");
+            WorkflowRun run = WorkflowRun.start(
+                    ArazzoClient.builder().server("api", server.baseUrl()).build(), "wf");
             CompletableFuture<String> outputs =
                     run.startAsync().thenApply(v -> "dependencies ran").thenCompose(v -> runAsync(run));
             Thread.sleep(100);
@@ -116,10 +113,8 @@ class CancellationTest {
     @Test
     void aFinishedRunIsNotDisturbed() {
         try (RawServer server = RawServer.start(RawServer.reply(200, "application/json", "{}"))) {
-            WorkflowRun run = ArazzoClient.builder()
-                    .server("api", server.baseUrl())
-                    .build()
-                    .startRun("wf");
+            WorkflowRun run = WorkflowRun.start(
+                    ArazzoClient.builder().server("api", server.baseUrl()).build(), "wf");
             CompletableFuture<String> outputs = runAsync(run);
             assertEquals("outputs", outputs.join());
             assertTrue(!outputs.cancel(true));

@@ -37,7 +37,7 @@ class ConnectionFaultsTest {
     }
 
     private static WorkflowException sendFails(ArazzoClient client, String stepId) {
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep(stepId);
         WorkflowException e = assertThrows(WorkflowException.class, () -> run.send(get(stepId)));
         assertEquals("wf", e.workflowId());
@@ -90,7 +90,8 @@ class ConnectionFaultsTest {
             assertTrue(millis < 1500, "took " + millis + " ms");
             assertInstanceOf(HttpTimeoutException.class, e.getCause());
             assertTrue(
-                    e.detail().endsWith("HttpTimeoutException: no response within PT0.3S (the request timeout)"),
+                    e.detail()
+                            .endsWith("HttpTimeoutException: no complete response within PT0.3S (the request timeout)"),
                     e.getMessage());
         }
     }
@@ -112,7 +113,7 @@ class ConnectionFaultsTest {
     @Test
     void stalledServerTimesOutAsync() throws Exception {
         try (RawServer server = RawServer.stalling()) {
-            WorkflowRun run = client(server.baseUrl()).startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(server.baseUrl()), "wf");
             ExecutionException e = assertThrows(
                     ExecutionException.class,
                     () -> run.enterStepAsync("stalled")
@@ -136,7 +137,7 @@ class ConnectionFaultsTest {
     @Test
     void malformedJsonFailsWhenTheBodyIsRead() {
         try (RawServer server = RawServer.start(RawServer.reply(200, "application/json", "{\"status\": done}"))) {
-            WorkflowRun run = client(server.baseUrl()).startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(server.baseUrl()), "wf");
             run.enterStep("parse");
             Exchange exchange = run.send(get("parse"));
             WorkflowException e = assertThrows(WorkflowException.class, exchange::responseBody);

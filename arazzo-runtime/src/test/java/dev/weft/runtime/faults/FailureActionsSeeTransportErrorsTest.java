@@ -38,7 +38,7 @@ class FailureActionsSeeTransportErrorsTest {
     @Test
     void aResetConnectionIsAFailedExchangeNotAnException() {
         try (RawServer server = RawServer.start(RawServer.reset(""))) {
-            WorkflowRun run = client(server.baseUrl()).startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(server.baseUrl()), "wf");
             run.enterStep("fetch");
 
             Exchange exchange = run.send("fetch", FailureActionsSeeTransportErrorsTest::get);
@@ -57,7 +57,7 @@ class FailureActionsSeeTransportErrorsTest {
     @Test
     void aRetryActionCanRetryATimeoutAsync() throws Exception {
         try (RawServer server = RawServer.stalling()) {
-            WorkflowRun run = client(server.baseUrl()).startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client(server.baseUrl()), "wf");
 
             Exchange exchange = run.enterStepAsync("fetch")
                     .thenCompose(entered -> run.sendAsync("fetch", FailureActionsSeeTransportErrorsTest::get))

@@ -29,7 +29,7 @@ class PathInjectionTest {
             ArazzoClient client = ArazzoClient.builder()
                     .server("api", server.baseUrl() + "/v1/")
                     .build();
-            WorkflowRun run = client.startRun("wf");
+            WorkflowRun run = WorkflowRun.start(client, "wf");
             for (String value : expected.keySet()) {
                 run.send(StepRequest.create("get", "api", null, "GET", "/users/{id}/profile")
                         .pathParam("id", Values.of(value)));

@@ -40,6 +40,9 @@ class SecretsTest {
     /** Has characters that are percent-encoded in a URL, so that both forms must be masked. */
     private static final String KEY = "sk-live-7Hq+9/Zx=Pw2";
 
+    private static final String PASSWORD = "hunter22-pw";
+    private static final String USER_PASSWORD = "aladdin:" + PASSWORD;
+
     private static LocalServer server;
 
     @BeforeAll
@@ -55,7 +58,12 @@ class SecretsTest {
                                         + r.uri().getQuery()))
                 .on("/limited", r -> new Reply(429, Map.of("Retry-After", "0"), new byte[0], false))
                 .on("/broken-json", r -> Reply.of(200, "application/json", KEY + " {"))
-                .on("/poll", r -> Reply.json(200, "{\"status\":\"running\"}"));
+                .on("/poll", r -> Reply.json(200, "{\"status\":\"running\"}"))
+                // a PHP server writes '/' as '\/'; others escape more, or echo HTML, or decode a Basic credential
+                .on("/php", r -> Reply.json(401, "{\"error\":\"invalid token " + KEY.replace("/", "\\/") + "\"}"))
+                .on("/unicode", r -> Reply.json(401, "{\"error\":\"" + unicodeEscaped(KEY) + "\"}"))
+                .on("/html", r -> Reply.of(401, "text/html", "<p>bad key " + htmlEscaped(KEY) + "</p>"))
+                .on("/basic", r -> Reply.of(401, "text/plain", "wrong password " + PASSWORD + " for " + USER_PASSWORD));
     }
 
     @AfterAll
@@ -82,7 +90,7 @@ class SecretsTest {
                 .listener(events)
                 .build();
 
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.secret(KEY);
         run.enterStep("echo");
         Exchange echoed = run.send(withKey("echo", "/echo"));
@@ -107,12 +115,13 @@ class SecretsTest {
         run.send(withKey("poll", "/poll"));
         texts.add(text(assertThrows(WorkflowException.class, () -> run.enterStep("poll"))));
 
-        WorkflowRun refused = ArazzoClient.builder()
-                .server("api", LocalServer.refusedUrl())
-                .listener(new LoggingListener(logger))
-                .listener(events)
-                .build()
-                .startRun("wf2");
+        WorkflowRun refused = WorkflowRun.start(
+                ArazzoClient.builder()
+                        .server("api", LocalServer.refusedUrl())
+                        .listener(new LoggingListener(logger))
+                        .listener(events)
+                        .build(),
+                "wf2");
         refused.secret(KEY);
         refused.enterStep("refused");
         texts.add(text(assertThrows(WorkflowException.class, () -> refused.send(withKey("refused", "/x")))));
@@ -145,7 +154,7 @@ class SecretsTest {
                 .defaultHeader("Authorization", "Bearer " + KEY)
                 .requestTimeout(Duration.ofSeconds(2))
                 .build();
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("echo");
         Exchange echoed =
                 run.send(StepRequest.create("echo", "api", null, "GET", "/echo").query("key", Values.of(KEY)));
@@ -160,6 +169,53 @@ class SecretsTest {
                 assertFalse(text.contains(form), text);
             }
         }
+    }
+
+    /** An echo of the key in any of the encodings a server uses is masked in the failure, its log line and events. */
+    @Test
+    @Timeout(value = 15, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void echoesInEveryEncodingAreMasked() {
+        RecordingListener events = new RecordingListener();
+        CapturingLogger logger = new CapturingLogger();
+        ArazzoClient client = ArazzoClient.builder()
+                .server("api", server.baseUrl())
+                .listener(new LoggingListener(logger))
+                .listener(events)
+                .build();
+        String basic =
+                "Basic " + java.util.Base64.getEncoder().encodeToString(USER_PASSWORD.getBytes(StandardCharsets.UTF_8));
+        for (String path : List.of("/php", "/unicode", "/html", "/basic")) {
+            WorkflowRun run = WorkflowRun.start(client, "wf");
+            run.secret(KEY);
+            run.enterStep("s");
+            Exchange echoed = run.send(StepRequest.create("s", "api", null, "GET", path)
+                    .header("Authorization", Values.of(path.equals("/basic") ? basic : "Bearer " + KEY)));
+            String body = new String(echoed.result().body(), StandardCharsets.UTF_8);
+            WorkflowException e = run.failure("s", echoed, "status is not 2xx");
+            assertTrue(e.responseExcerpt().contains("***"), e.responseExcerpt());
+            List<String> texts = new ArrayList<>(List.of(text(e), echoed.toString()));
+            texts.addAll(events.events());
+            texts.addAll(logger.lines());
+            String shown = String.join("\n", texts);
+            for (String secret :
+                    List.of(KEY, KEY.replace("/", "\\/"), unicodeEscaped(KEY), htmlEscaped(KEY), PASSWORD)) {
+                assertFalse(shown.contains(secret), "'" + secret + "' from " + body + " in: " + shown);
+            }
+        }
+    }
+
+    private static String unicodeEscaped(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars()
+                .forEach(c -> out.append(
+                        Character.isLetterOrDigit(c) ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return out.toString();
+    }
+
+    private static String htmlEscaped(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(Character.isLetterOrDigit(c) ? String.valueOf((char) c) : "&#" + c + ";"));
+        return out.toString();
     }
 
     /** The key as it is and the ways a URL encodes it. */

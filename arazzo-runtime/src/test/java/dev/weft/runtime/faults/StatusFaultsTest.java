@@ -67,7 +67,7 @@ class StatusFaultsTest {
 
     @Test
     void serverErrorBecomesAFailureWithStatusAndExcerpt() {
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("load");
         Exchange exchange = run.send(get("load", "/broken"));
         assertEquals(500, exchange.statusCode());
@@ -81,7 +81,7 @@ class StatusFaultsTest {
 
     @Test
     void tooManyRequestsWaitsRetryAfterSecondsThenSucceeds() {
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("limited");
         Exchange first = run.send(get("limited", "/limited"));
         assertEquals(429, first.statusCode());
@@ -98,7 +98,7 @@ class StatusFaultsTest {
 
     @Test
     void unavailableWaitsUntilTheRetryAfterDate() {
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("busy");
         Exchange first = run.send(get("busy", "/unavailable"));
         assertEquals(503, first.statusCode());

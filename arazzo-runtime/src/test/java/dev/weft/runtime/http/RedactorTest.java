@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RedactorTest {
 
@@ -89,5 +97,103 @@ class RedactorTest {
         URI uri = URI.create("http://h/sk-7Hq%2B9%2FZx/p?q=sk-7Hq%2B9%2FZx&x=1");
         assertEquals(Redactor.redactUri(uri, List.of("sk-7Hq+9/Zx")), Redactor.redactUri(uri, masks));
         assertEquals("plain", Redactor.Masks.of(List.of()).mask("plain"));
+    }
+
+    @Test
+    void theExamplesOfTheIssue() {
+        List<String> secrets = List.of("sk/live+SECRET123");
+        assertEquals(
+                "{\"error\":\"invalid token ***\"}",
+                Redactor.redact("{\"error\":\"invalid token sk\\/live+SECRET123\"}", secrets));
+        assertEquals("***", Redactor.redact("sk\\u002flive\\u002BSECRET123", secrets));
+        assertEquals("*** ***", Redactor.redact("sk&#47;live&#x2b;SECRET123 sk%2flive%2BSECRET123", secrets));
+    }
+
+    @Test
+    void basicCredentialsAreMaskedInBase64() {
+        // user:password is what a Basic credential encodes; a server may echo either form
+        List<String> secrets = List.of("aladdin:open sesame");
+        assertEquals("Basic ***", Redactor.redact("Basic YWxhZGRpbjpvcGVuIHNlc2FtZQ==", secrets));
+        assertEquals("***", Redactor.redact("aladdin:open sesame", secrets));
+    }
+
+    @Test
+    void secretsHoldingEscapeCharactersAreFoundEitherWay() {
+        String backslashes = "a\\b\\c\\d";
+        assertEquals("x *** y", Redactor.redact("x a\\b\\c\\d y", List.of(backslashes)));
+        assertEquals("x *** y", Redactor.redact("x a\\\\b\\\\c\\\\d y", List.of(backslashes)));
+        assertEquals("***|***|***", Redactor.redact("100%pure|100%25pure|100\\u0025pure", List.of("100%pure")));
+        assertEquals("***|***", Redactor.redact("R&D-key-1|R&amp;D-key-1", List.of("R&D-key-1")));
+    }
+
+    @Test
+    @Timeout(2)
+    void aTextOfEscapesCannotMakeMaskingSlow() {
+        String secret = "\\".repeat(40);
+        // five times a response excerpt of a 40-character secret, and more: the text masking sees is bounded so
+        String text = "\\".repeat(10_000) + "x";
+        assertTrue(Redactor.redact(text, List.of(secret)).endsWith("***x"));
+        // almost a match at every position, failing only at the end
+        String almost = "\\".repeat(40) + "z";
+        assertEquals(text, Redactor.redact(text, List.of(almost)));
+        String percents = "%".repeat(30) + "z";
+        Redactor.redact("%25".repeat(5_000) + "%".repeat(5_000), List.of(percents));
+        String amps = "&".repeat(30) + "z";
+        Redactor.redact("&amp;".repeat(5_000) + "&".repeat(5_000), List.of(amps));
+    }
+
+    /**
+     * The class of the attack: secrets of every kind of character, each character written by a randomly chosen
+     * encoding (as is, JSON escapes as Jackson or PHP write them, percent or form encoding, HTML references), in
+     * the middle of text; all are masked.
+     */
+    @Test
+    void everyMixtureOfEncodingsIsMasked() {
+        Random random = new Random(9485);
+        List<String> secrets = List.of(
+                "sk/live+SECRET123",
+                "p\u00e4ssw\u00f6rd-\u20ac-9",
+                "key\uD83D\uDE00value",
+                "quote\"back\\slash/tab\t",
+                "a b&c<d>e'f=g?h#i");
+        List<UnaryOperator<String>> encodings = List.of(
+                c -> c,
+                RedactorTest::jsonAscii,
+                c -> jsonAscii(c).replace("/", "\\/"),
+                c -> URLEncoder.encode(c, StandardCharsets.UTF_8),
+                c -> java.util.regex.Pattern.compile("%[0-9A-F]{2}")
+                        .matcher(URLEncoder.encode(c, StandardCharsets.UTF_8))
+                        .replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT)),
+                c -> c.codePoints().mapToObj(cp -> "&#" + cp + ";").reduce("", String::concat),
+                c -> c.codePoints()
+                        .mapToObj(cp -> "&#x" + Integer.toHexString(cp) + ";")
+                        .reduce("", String::concat));
+        for (String secret : secrets) {
+            for (int trial = 0; trial < 200; trial++) {
+                StringBuilder echoed = new StringBuilder();
+                List<String> units = new ArrayList<>();
+                secret.codePoints().forEach(cp -> units.add(new String(Character.toChars(cp))));
+                boolean whole = trial < encodings.size();
+                for (String unit : units) {
+                    UnaryOperator<String> encoding = encodings.get(whole ? trial : random.nextInt(encodings.size()));
+                    echoed.append(encoding.apply(unit));
+                }
+                String text = "error: '" + echoed + "' is wrong";
+                assertEquals("error: '***' is wrong", Redactor.redact(text, List.of(secret)), text);
+            }
+        }
+    }
+
+    private static final JsonMapper ASCII_JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+    /** A string as Jackson writes it with every non-ASCII character escaped, without the quotes. */
+    private static String jsonAscii(String text) {
+        try {
+            String quoted = ASCII_JSON.writeValueAsString(text);
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

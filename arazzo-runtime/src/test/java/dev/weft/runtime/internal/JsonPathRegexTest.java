@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** I-Regexp (RFC 9485): what is accepted, how it translates and how it matches. */
 class JsonPathRegexTest {
 
     private static boolean matches(String regexp, String text) {
-        return JsonPathRegex.compile(regexp).orElseThrow().matcher(text).matches();
+        BoundedRegex compiled = JsonPathRegex.compile(regexp).orElseThrow();
+        assertTrue(compiled.linear(), "every I-Regexp runs on the linear engine: " + regexp);
+        return compiled.matches(text, "test");
     }
 
     private static boolean valid(String regexp) {
@@ -151,10 +152,28 @@ class JsonPathRegexTest {
         assertFalse(matches(".", "ab"));
     }
 
+    /** As RFC 9485's mappings leave them and the RFC 9535 compliance suite expects: anchors, not characters. */
+    @Test
+    void caretAndDollarAreAnchors() {
+        assertTrue(matches("^a$", "a"));
+        assertFalse(matches("^a$", "^a$"));
+        assertTrue(matches("^ab.*", "abc"));
+        assertTrue(matches(".*bc$", "abc"));
+        assertFalse(matches(".*bc$", "abc\n"));
+        assertTrue(matches("[$^]+", "$^"));
+        assertTrue(matches("\\^", "^"));
+        BoundedRegex caret = JsonPathRegex.compile("^ab").orElseThrow();
+        assertTrue(caret.find("abx", "search"));
+        assertFalse(caret.find("xab", "search"));
+        BoundedRegex dollar = JsonPathRegex.compile("ab$").orElseThrow();
+        assertTrue(dollar.find("xab", "search"));
+        assertFalse(dollar.find("abx", "search"));
+        assertFalse(dollar.find("ab\n", "search"), "the end of the string, not of a line");
+        assertEquals("[^\\n\\r]\\z", JsonPathRegex.toJava(".$"));
+    }
+
     @Test
     void javaMetacharactersAreLiteral() {
-        assertTrue(matches("^a$", "^a$"));
-        assertFalse(matches("^a$", "a"));
         assertTrue(matches("[&&]", "&"));
         assertTrue(matches("[a^]+", "^a"));
         assertTrue(matches("#x", "#x"));
@@ -169,14 +188,13 @@ class JsonPathRegexTest {
         assertTrue(matches("\\p{Lu}\\P{Lu}", "Ab"));
         assertTrue(matches("[\uD83D\uDE00-\uD83D\uDE4F]", "\uD83D\uDE03"));
         assertFalse(matches("a|b", "ab"));
-        assertEquals("[^\\n\\r]\\x{24}", JsonPathRegex.toJava(".$"));
         assertEquals("(?:a|b)*\\x{2d}", JsonPathRegex.toJava("(a|b)*-"));
         assertNull(JsonPathRegex.toJava("a)"));
     }
 
     @Test
     void compiledPatternsAreCached() {
-        Pattern first = JsonPathRegex.compile("cached[0-9]+").orElseThrow();
+        BoundedRegex first = JsonPathRegex.compile("cached[0-9]+").orElseThrow();
         assertSame(first, JsonPathRegex.compile("cached[0-9]+").orElseThrow());
         for (int i = 0; i < 2000; i++) {
             assertTrue(JsonPathRegex.compile("x" + i).isPresent());

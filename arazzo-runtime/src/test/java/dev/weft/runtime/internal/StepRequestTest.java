@@ -178,4 +178,12 @@ class StepRequestTest {
                 assertThrows(WorkflowException.class, () -> get("/x").toHttpCall("http://h/a b", Map.of(), null));
         assertTrue(e.getMessage().contains("invalid server URL"), e.getMessage());
     }
+
+    @Test
+    void standardMethodsAreUpperCasedAndOthersSentAsDeclared() {
+        assertEquals(
+                "QUERY", StepRequest.create("s", "src", null, "query", "/x").method());
+        assertEquals(
+                "Purge", StepRequest.create("s", "src", null, "Purge", "/x").method());
+    }
 }

@@ -24,10 +24,10 @@ class TransportFailuresTest {
     @Test
     void describesCommonFailures() {
         assertEquals(
-                "HttpTimeoutException: no response within PT1S (the request timeout)",
+                "HttpTimeoutException: no complete response within PT1S (the request timeout)",
                 TransportFailures.describe(new HttpTimeoutException("request timed out"), SECOND, SECOND));
         assertEquals(
-                "HttpTimeoutException: no response within PT0.2S (the time left before the run's deadline)",
+                "HttpTimeoutException: no complete response within PT0.2S (the time left before the run's deadline)",
                 TransportFailures.describe(new HttpTimeoutException("x"), Duration.ofMillis(200), SECOND));
         assertEquals(
                 "HttpConnectTimeoutException: could not connect within the connect timeout",

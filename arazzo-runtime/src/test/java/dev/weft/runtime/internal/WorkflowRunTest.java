@@ -58,7 +58,7 @@ class WorkflowRunTest {
 
     @Test
     void sendsAndParsesTheResponse() {
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("getJob");
         Exchange e = run.send(job("j 1").header("x-client", Values.of("step")));
         assertEquals(200, e.statusCode());
@@ -75,7 +75,7 @@ class WorkflowRunTest {
 
     @Test
     void failureCarriesStatusAndRedactedExcerpt() {
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("auth");
         StepRequest request = StepRequest.create("auth", "api", null, "GET", "/echo-auth")
                 .header("Authorization", Values.of("Bearer " + KEY));
@@ -93,7 +93,7 @@ class WorkflowRunTest {
 
     @Test
     void registeredSecretsAreRedactedFromMessages() {
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         run.secret("input-secret-value");
         run.secret(null);
         WorkflowException e = run.error("s", "value input-secret-value rejected", null);
@@ -102,7 +102,7 @@ class WorkflowRunTest {
 
     @Test
     void oversizedBodyFailsTheStep() {
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         WorkflowException e = assertThrows(
                 WorkflowException.class, () -> run.send(StepRequest.create("big", "api", null, "GET", "/big")));
         assertEquals("big", e.stepId());
@@ -117,7 +117,7 @@ class WorkflowRunTest {
                 .defaultHeader("X-API-Key", KEY)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
-        WorkflowRun run = refused.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(refused, "wf");
         run.enterStep("getJob");
         StepRequest request =
                 job("1").header("Authorization", Values.of("Bearer " + KEY)).query("api_key", Values.of(KEY));
@@ -134,7 +134,7 @@ class WorkflowRunTest {
 
     @Test
     void missingServerAndPathParameterNameTheWorkflowAndStep() {
-        WorkflowRun run = client.startRun("wf");
+        WorkflowRun run = WorkflowRun.start(client, "wf");
         WorkflowException noServer = assertThrows(
                 WorkflowException.class, () -> run.send(StepRequest.create("s", "elsewhere", null, "GET", "/x")));
         assertEquals(
@@ -148,10 +148,11 @@ class WorkflowRunTest {
 
     @Test
     void loopLimitStopsTheFourthRevisit() {
-        WorkflowRun run = ArazzoClient.builder()
-                .pollPolicy(PollPolicy.noDelay().withMaxIterations(3))
-                .build()
-                .startRun("wf");
+        WorkflowRun run = WorkflowRun.start(
+                ArazzoClient.builder()
+                        .pollPolicy(PollPolicy.noDelay().withMaxIterations(3))
+                        .build(),
+                "wf");
         run.enterStep("create");
         run.enterStep("poll");
         for (int i = 0; i < 3; i++) {
@@ -166,10 +167,11 @@ class WorkflowRunTest {
 
     @Test
     void deadlineStopsRevisits() throws Exception {
-        WorkflowRun run = ArazzoClient.builder()
-                .pollPolicy(PollPolicy.noDelay().withDeadline(Duration.ofMillis(20)))
-                .build()
-                .startRun("wf");
+        WorkflowRun run = WorkflowRun.start(
+                ArazzoClient.builder()
+                        .pollPolicy(PollPolicy.noDelay().withDeadline(Duration.ofMillis(20)))
+                        .build(),
+                "wf");
         run.enterStep("poll");
         Thread.sleep(40);
         WorkflowException e = assertThrows(WorkflowException.class, () -> run.enterStep("poll"));
@@ -180,7 +182,8 @@ class WorkflowRunTest {
     void revisitsWaitThePolicyDelay() {
         PollPolicy policy =
                 PollPolicy.noDelay().withInitialDelay(Duration.ofMillis(50)).withMaxDelay(Duration.ofSeconds(1));
-        WorkflowRun run = ArazzoClient.builder().pollPolicy(policy).build().startRun("wf");
+        WorkflowRun run =
+                WorkflowRun.start(ArazzoClient.builder().pollPolicy(policy).build(), "wf");
         long start = System.nanoTime();
         run.enterStep("poll");
         assertTrue(System.nanoTime() - start < 40_000_000L, "the first visit must not wait");
@@ -193,7 +196,8 @@ class WorkflowRunTest {
     void interruptedWaitFails() {
         PollPolicy policy =
                 PollPolicy.noDelay().withInitialDelay(Duration.ofSeconds(5)).withMaxDelay(Duration.ofSeconds(5));
-        WorkflowRun run = ArazzoClient.builder().pollPolicy(policy).build().startRun("wf");
+        WorkflowRun run =
+                WorkflowRun.start(ArazzoClient.builder().pollPolicy(policy).build(), "wf");
         run.enterStep("poll");
         Thread.currentThread().interrupt();
         try {
@@ -211,11 +215,12 @@ class WorkflowRunTest {
                 .withInitialDelay(Duration.ofMillis(50))
                 .withMaxDelay(Duration.ofSeconds(1))
                 .withMaxIterations(1);
-        WorkflowRun run = ArazzoClient.builder()
-                .server("api", server.baseUrl())
-                .pollPolicy(policy)
-                .build()
-                .startRun("wf");
+        WorkflowRun run = WorkflowRun.start(
+                ArazzoClient.builder()
+                        .server("api", server.baseUrl())
+                        .pollPolicy(policy)
+                        .build(),
+                "wf");
         assertTrue(run.enterStepAsync("getJob").isDone());
         long start = System.nanoTime();
         CompletableFuture<Exchange> result = run.enterStepAsync("getJob").thenCompose(v -> run.sendAsync(job("a1")));
@@ -228,7 +233,7 @@ class WorkflowRunTest {
 
         ExecutionException tooBig = assertThrows(
                 ExecutionException.class,
-                () -> client.startRun("wf")
+                () -> WorkflowRun.start(client, "wf")
                         .sendAsync(StepRequest.create("big", "api", null, "GET", "/big"))
                         .get());
         WorkflowException e = assertInstanceOf(WorkflowException.class, tooBig.getCause());
@@ -244,10 +249,11 @@ class WorkflowRunTest {
 
     @Test
     void defaultHeaderSecretsAreKnownToTheRun() {
-        WorkflowRun run = ArazzoClient.builder()
-                .defaultHeader("Authorization", "Bearer " + KEY)
-                .build()
-                .startRun("wf");
+        WorkflowRun run = WorkflowRun.start(
+                ArazzoClient.builder()
+                        .defaultHeader("Authorization", "Bearer " + KEY)
+                        .build(),
+                "wf");
         assertTrue(run.secrets().contains(KEY));
         assertNull(run.redact(null));
         assertEquals("key=***", run.redact("key=" + KEY));

@@ -197,6 +197,17 @@ class CommandLineTest {
     }
 
     @Test
+    void inputsThatDoNotFitExitNonZeroNamingTheInput() {
+        Result result = run("civitai-image-generation-poll-workflow.yml", "image-generation-poll", "engine=flux2");
+
+        assertEquals(1, result.status(), result.err());
+        assertTrue(
+                result.err().contains("weft: input 'prompt' of workflow 'image-generation-poll' is required"),
+                result.err());
+        assertFalse(result.err().contains("internal error") || result.err().contains(KEY), result.err());
+    }
+
+    @Test
     void aWrongCommandLineExitsWithUsage() {
         Result result = weft("run", "x.yml");
 

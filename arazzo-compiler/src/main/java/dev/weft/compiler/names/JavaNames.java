@@ -1,4 +1,4 @@
-package dev.weft.compiler.check;
+package dev.weft.compiler.names;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

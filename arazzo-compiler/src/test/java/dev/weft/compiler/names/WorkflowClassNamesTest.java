@@ -1,4 +1,4 @@
-package dev.weft.compiler.check;
+package dev.weft.compiler.names;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;

@@ -1,4 +1,4 @@
-package dev.weft.compiler.check;
+package dev.weft.compiler.names;
 
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
