@@ -83,7 +83,7 @@ public final class VirtualClock implements RunClock {
         advance(delay);
     }
 
-    /** Completes on {@code executor} without waiting, so that a long asynchronous poll loop does not deepen the stack. */
+    /** Completes on {@code executor} without waiting, so that a long asynchronous loop does not deepen the stack. */
     @Override
     public CompletableFuture<Void> delay(Duration delay, Executor executor) {
         sleep(delay);

@@ -28,8 +28,8 @@ class ArchitectureTest {
                         "org.junit.jupiter.api..",
                         "org.opentest4j..")
                 .because("the kit stands where user code stands: on the runtime's public API (never "
-                        + "dev.weft.runtime.internal, which may change in any release), with Jackson, which the runtime "
-                        + "brings, and the JUnit 5 API, which the user's tests bring")
+                        + "dev.weft.runtime.internal, which may change in any release), with Jackson, which the "
+                        + "runtime brings, and the JUnit 5 API, which the user's tests bring")
                 .check(KIT);
     }
 }
