@@ -159,9 +159,11 @@ class ListenerHooksTest {
 
     @Test
     void requestHeadersAreAddedButNeverReplaceTheStepsOwn() {
+        List<RequestEvent> asked = new CopyOnWriteArrayList<>();
         WorkflowListener tracing = new WorkflowListener() {
             @Override
             public Map<String, String> requestHeaders(RequestEvent event) {
+                asked.add(event);
                 return Map.of(
                         "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
                         "X-Step", "replaced?",
@@ -170,7 +172,11 @@ class ListenerHooksTest {
         };
         WorkflowRun run = WorkflowRun.start(client(tracing), "wf");
         run.enterStep("s");
-        run.send(StepRequest.create("s", "api", null, "GET", "/ok").header("X-Step", Values.of("own")));
+        run.send(StepRequest.create("s", "api", null, "GET", "/ok")
+                .operationId("ping")
+                .header("X-Step", Values.of("own")));
+        assertEquals("ping", asked.get(0).operationId());
+        assertEquals("/ok", asked.get(0).pathTemplate());
         LocalServer.Received received = server.last();
         assertEquals(
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",

@@ -118,8 +118,15 @@ final class RunEvents {
         if (!wants(RequestEvent.class)) {
             return call;
         }
-        RequestEvent event =
-                new RequestEvent(run.workflowId(), stepId, attempt, call.method(), url(call), run.elapsed());
+        RequestEvent event = new RequestEvent(
+                run.workflowId(),
+                stepId,
+                attempt,
+                call.method(),
+                url(call),
+                run.elapsed(),
+                call.step() == null ? null : call.step().operationId(),
+                call.step() == null ? null : call.step().pathTemplate());
         listener.requestSent(event);
         Map<String, String> extra = listener.requestHeaders(event);
         return extra == null || extra.isEmpty() ? call : withHeaders(call, extra);
