@@ -274,6 +274,7 @@ public final class ReorderWorkflow {
          */
         private StepRequest checkRequest() {
             return StepRequest.create("check", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", in.get("orderId"));
         }
 

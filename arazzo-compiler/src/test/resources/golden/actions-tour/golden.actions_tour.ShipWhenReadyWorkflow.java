@@ -254,6 +254,7 @@ public final class ShipWhenReadyWorkflow {
         private StepRequest shipRequest() {
             return StepRequest.create("ship", "shop", SHOP_BASE_URL, "POST",
                             "/orders/{orderId}/ship")
+                    .operationId("shipOrder")
                     .pathParam("orderId", in.get("orderId"));
         }
 
@@ -280,6 +281,7 @@ public final class ShipWhenReadyWorkflow {
          */
         private StepRequest refreshRequest() {
             return StepRequest.create("refresh", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", in.get("orderId"));
         }
 

@@ -328,6 +328,7 @@ public final class BodiesWorkflow {
                     "renamed ", in.get("name")), "replacement '/name'");
             return StepRequest.create("json-pointer", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("json"))
                     .cookie("session", in.get("session"))
                     .header("X-Request-Id", in.get("id"))
@@ -368,6 +369,7 @@ public final class BodiesWorkflow {
                     "replacement '/count'");
             return StepRequest.create("form-replaced", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("form"))
                     .formBody("application/x-www-form-urlencoded", payload);
         }
@@ -392,6 +394,7 @@ public final class BodiesWorkflow {
                     "replacement '/order/note'");
             return StepRequest.create("xml-replaced", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("xml"))
                     .textBody("application/xml", text);
         }
@@ -414,6 +417,7 @@ public final class BodiesWorkflow {
                     jsonPointerId, "replacement '/order/id'");
             return StepRequest.create("xml-expression", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("xml-expression"))
                     .textBody("application/xml", text);
         }
@@ -434,6 +438,7 @@ public final class BodiesWorkflow {
         private StepRequest textExpressionRequest() {
             return StepRequest.create("text-expression", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("text"))
                     .textBody("text/plain", Values.text(in.get("note")));
         }

@@ -309,6 +309,7 @@ public final class CriteriaWorkflow {
         private StepRequest readRequest() {
             return StepRequest.create("read", "branchesApi", BRANCHES_BASE_URL, "GET",
                             "/things/{id}")
+                    .operationId("getThing")
                     .pathParam("id", workflowRun.workflowOutput("bodies", "id"));
         }
 
@@ -361,6 +362,7 @@ public final class CriteriaWorkflow {
         private StepRequest xmlRequest() {
             return StepRequest.create("xml", "branchesApi", BRANCHES_BASE_URL, "GET",
                             "/things/{id}/xml")
+                    .operationId("getThingXml")
                     .pathParam("id", readFirstTag);
         }
 
@@ -388,6 +390,7 @@ public final class CriteriaWorkflow {
         private StepRequest goessnerRequest() {
             return StepRequest.create("goessner", "branchesApi", BRANCHES_BASE_URL, "GET",
                             "/things/{id}")
+                    .operationId("getThing")
                     .pathParam("id", workflowRun.workflowInput("bodies", "id"));
         }
 

@@ -263,6 +263,7 @@ public final class NamesWorkflow {
          */
         private StepRequest getItemRequest() {
             return StepRequest.create("get-item", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("item-id"));
         }
 
@@ -281,6 +282,7 @@ public final class NamesWorkflow {
          */
         private StepRequest getItemRequest_() {
             return StepRequest.create("get_item", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("item_id"));
         }
 
@@ -299,6 +301,7 @@ public final class NamesWorkflow {
          */
         private StepRequest yield_Request() {
             return StepRequest.create("yield", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("toJson"));
         }
 
@@ -317,6 +320,7 @@ public final class NamesWorkflow {
          */
         private StepRequest record_Request() {
             return StepRequest.create("record", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("builder"));
         }
 

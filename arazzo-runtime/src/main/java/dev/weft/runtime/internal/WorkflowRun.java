@@ -21,6 +21,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -42,6 +43,9 @@ import java.util.function.Supplier;
  * {@link CancellationException}. A run shares this with the runs of the workflows it calls.
  */
 public final class WorkflowRun {
+
+    /** The JDK's default asynchronous pool, where waits complete unless the client names an executor. */
+    private static final Executor JDK_ASYNC = new CompletableFuture<Void>().defaultExecutor();
 
     private final ArazzoClient client;
     private final String workflowId;
@@ -198,11 +202,7 @@ public final class WorkflowRun {
         CompletableFuture<Void> waited = delay.isZero()
                 ? cancellation.completed(null, this)
                 : cancellation.link(
-                        cancellation.track(clock.delay(
-                                delay,
-                                // the JDK's default asynchronous pool, as CompletableFuture.delayedExecutor uses
-                                client.executor().orElseGet(() -> new CompletableFuture<Void>().defaultExecutor()))),
-                        this);
+                        cancellation.track(clock.delay(delay, client.executor().orElse(JDK_ASYNC))), this);
         return waited.handle((done, failure) -> {
             if (failure != null || cancellation.isCancelled()) {
                 throw cancelled();
