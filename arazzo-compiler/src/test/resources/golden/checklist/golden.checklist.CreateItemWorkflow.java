@@ -11,6 +11,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -93,10 +94,12 @@ public final class CreateItemWorkflow {
     /**
      * The inputs of workflow {@code create-item}. Secret inputs are never shown by {@link
      * #toString()}.
+     *
+     * @param name input {@code name}
      */
     public record Inputs(String name) {
         public Inputs {
-            Objects.requireNonNull(name, "input 'name' of workflow 'create-item' is required");
+            RequiredInputs.check("create-item", "name", name);
         }
 
         @Override
@@ -118,6 +121,9 @@ public final class CreateItemWorkflow {
             return new Inputs(Values.asString(json.get("name")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -131,11 +137,22 @@ public final class CreateItemWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code name}. Required.
+             *
+             * @param name the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder name(String name) {
                 this.name = name;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(name);
             }

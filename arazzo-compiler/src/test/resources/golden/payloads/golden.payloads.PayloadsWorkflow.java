@@ -95,6 +95,11 @@ public final class PayloadsWorkflow {
     /**
      * The inputs of workflow {@code payloads}. Secret inputs are never shown by {@link
      * #toString()}.
+     *
+     * @param name input {@code name}, optional: may be null
+     * @param count input {@code count}, optional: may be null
+     * @param quote input {@code quote}, optional: may be null
+     * @param customer input {@code customer}, optional: may be null
      */
     public record Inputs(String name, Long count, String quote, JsonNode customer) {
         @Override
@@ -121,6 +126,9 @@ public final class PayloadsWorkflow {
                     Values.asString(json.get("quote")), Values.asJson(json.get("customer")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -140,26 +148,55 @@ public final class PayloadsWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code name}.
+             *
+             * @param name the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder name(String name) {
                 this.name = name;
                 return this;
             }
 
+            /**
+             * Sets input {@code count}.
+             *
+             * @param count the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder count(Long count) {
                 this.count = count;
                 return this;
             }
 
+            /**
+             * Sets input {@code quote}.
+             *
+             * @param quote the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder quote(String quote) {
                 this.quote = quote;
                 return this;
             }
 
+            /**
+             * Sets input {@code customer}.
+             *
+             * @param customer the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder customer(JsonNode customer) {
                 this.customer = customer;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(name, count, quote, customer);
             }
