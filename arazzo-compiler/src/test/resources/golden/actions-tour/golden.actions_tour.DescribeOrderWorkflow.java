@@ -247,6 +247,7 @@ public final class DescribeOrderWorkflow {
          */
         private StepRequest readRequest() {
             return StepRequest.create("read", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", in.get("orderId"))
                     .header("X-Describe", Values.interpolate("header parameter 'X-Describe'",
                             "order ", in.get("orderId")));

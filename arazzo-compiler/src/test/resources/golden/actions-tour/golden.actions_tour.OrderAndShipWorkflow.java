@@ -338,6 +338,7 @@ public final class OrderAndShipWorkflow {
             Values.put(body, "note", Values.interpolate("request body", "ordered by ",
                     in.get("item"), " fan"));
             return StepRequest.create("create", "shop", SHOP_BASE_URL, "POST", "/orders")
+                    .operationId("createOrder")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("token")))
                     .header("X-Trace", Values.of("weft-tour"))
@@ -363,6 +364,7 @@ public final class OrderAndShipWorkflow {
          */
         private StepRequest auditRequest() {
             return StepRequest.create("audit", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", createOrderId)
                     .header("X-Trace", Values.of("weft-tour"));
         }
@@ -384,6 +386,7 @@ public final class OrderAndShipWorkflow {
          */
         private StepRequest pollRequest() {
             return StepRequest.create("poll", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", createOrderId)
                     .header("X-Trace", Values.of("weft-tour"));
         }
@@ -411,6 +414,7 @@ public final class OrderAndShipWorkflow {
         private StepRequest invoiceRequest() {
             return StepRequest.create("invoice", "shop", SHOP_BASE_URL, "GET",
                             "/orders/{orderId}/invoice")
+                    .operationId("getInvoice")
                     .pathParam("orderId", createOrderId)
                     .query("format", Values.of("compact"))
                     .header("X-Trace", Values.of("weft-tour"));
@@ -439,6 +443,7 @@ public final class OrderAndShipWorkflow {
         private StepRequest shipRequest() {
             return StepRequest.create("ship", "shop", SHOP_BASE_URL, "POST",
                             "/orders/{orderId}/ship")
+                    .operationId("shipOrder")
                     .pathParam("orderId", createOrderId)
                     .header("X-Trace", Values.of("weft-tour"));
         }

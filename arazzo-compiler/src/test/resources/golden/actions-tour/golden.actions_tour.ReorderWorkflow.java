@@ -304,6 +304,7 @@ public final class ReorderWorkflow {
          */
         private StepRequest checkRequest() {
             return StepRequest.create("check", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", in.get("orderId"));
         }
 

@@ -270,6 +270,7 @@ public final class ShipWhenReadyWorkflow {
         private StepRequest shipRequest() {
             return StepRequest.create("ship", "shop", SHOP_BASE_URL, "POST",
                             "/orders/{orderId}/ship")
+                    .operationId("shipOrder")
                     .pathParam("orderId", in.get("orderId"));
         }
 
@@ -296,6 +297,7 @@ public final class ShipWhenReadyWorkflow {
          */
         private StepRequest refreshRequest() {
             return StepRequest.create("refresh", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", in.get("orderId"));
         }
 

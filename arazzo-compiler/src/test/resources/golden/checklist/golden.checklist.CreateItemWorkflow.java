@@ -267,6 +267,7 @@ public final class CreateItemWorkflow {
             Values.put(_200, "nested", in.get("name"));
             Values.put(body, "200", _200);
             return StepRequest.create("create-item", "items", ITEMS_BASE_URL, "POST", "/items")
+                    .operationId("createItem")
                     .query("verbose", Values.of(Boolean.TRUE))
                     .query("Verbose", Values.of(Boolean.FALSE))
                     .jsonBody("application/json", body);
@@ -289,6 +290,7 @@ public final class CreateItemWorkflow {
          */
         private StepRequest readRequest() {
             return StepRequest.create("read", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", createItemId)
                     .query("verbose", Values.of(Boolean.TRUE))
                     .query("Verbose", Values.of(Boolean.FALSE));

@@ -428,6 +428,7 @@ public final class ImageGenerationPollWorkflow {
             Values.put(body, "steps", steps);
             return StepRequest.create("submitGeneration", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .operationId("submitWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .jsonBody("application/json", body);
@@ -457,6 +458,7 @@ public final class ImageGenerationPollWorkflow {
             return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);
@@ -502,6 +504,7 @@ public final class ImageGenerationPollWorkflow {
             return StepRequest.create("readOutputs", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);

@@ -359,6 +359,7 @@ public final class ModelVersionToGenerationWorkflow {
         private StepRequest resolveVersionAirRequest() {
             return StepRequest.create("resolveVersionAir", "civitaiSiteApi", CIVITAI_SITE_BASE_URL,
                             "GET", "/model-versions/{id}")
+                    .operationId("getModelVersion")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("id", in.get("modelVersionId"));
@@ -400,6 +401,7 @@ public final class ModelVersionToGenerationWorkflow {
             Values.put(body, "steps", steps);
             return StepRequest.create("submitGeneration", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .operationId("submitWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .jsonBody("application/json", body);
@@ -427,6 +429,7 @@ public final class ModelVersionToGenerationWorkflow {
             return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);
@@ -472,6 +475,7 @@ public final class ModelVersionToGenerationWorkflow {
             return StepRequest.create("readResult", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);

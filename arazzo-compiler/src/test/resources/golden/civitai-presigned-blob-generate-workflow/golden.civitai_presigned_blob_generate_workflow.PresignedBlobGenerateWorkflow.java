@@ -366,6 +366,7 @@ public final class PresignedBlobGenerateWorkflow {
         private StepRequest requestUploadUrlRequest() {
             return StepRequest.create("requestUploadUrl", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET", "/v2/consumer/blobs/upload-url")
+                    .operationId("getBlobUploadUrl")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .query("mimeType", in.get("mimeType"))
@@ -415,6 +416,7 @@ public final class PresignedBlobGenerateWorkflow {
             Values.put(body, "steps", steps);
             return StepRequest.create("submitWithCallback", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .operationId("submitWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .jsonBody("application/json", body);
@@ -442,6 +444,7 @@ public final class PresignedBlobGenerateWorkflow {
             return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitWithCallbackWorkflowId);

@@ -307,6 +307,7 @@ public final class WorkflowQueryCancelWorkflow {
         private StepRequest queryRunningRequest() {
             return StepRequest.create("queryRunning", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET", "/v2/consumer/workflows")
+                    .operationId("queryWorkflows")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .query("status", in.get("status"))
@@ -337,6 +338,7 @@ public final class WorkflowQueryCancelWorkflow {
             return StepRequest.create("inspectWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", queryRunningFirstWorkflowId);
@@ -367,6 +369,7 @@ public final class WorkflowQueryCancelWorkflow {
             return StepRequest.create("cancelWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "PUT",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("updateWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", queryRunningFirstWorkflowId)
@@ -396,6 +399,7 @@ public final class WorkflowQueryCancelWorkflow {
             return StepRequest.create("confirmCanceled", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", queryRunningFirstWorkflowId);

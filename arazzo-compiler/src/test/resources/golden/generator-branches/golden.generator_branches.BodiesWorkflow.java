@@ -395,6 +395,7 @@ public final class BodiesWorkflow {
                     "renamed ", in.get("name")), "replacement '/name'");
             return StepRequest.create("json-pointer", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("json"))
                     .cookie("session", in.get("session"))
                     .header("X-Request-Id", in.get("id"))
@@ -435,6 +436,7 @@ public final class BodiesWorkflow {
                     "replacement '/count'");
             return StepRequest.create("form-replaced", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("form"))
                     .formBody("application/x-www-form-urlencoded", payload);
         }
@@ -459,6 +461,7 @@ public final class BodiesWorkflow {
                     "replacement '/order/note'");
             return StepRequest.create("xml-replaced", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("xml"))
                     .textBody("application/xml", text);
         }
@@ -481,6 +484,7 @@ public final class BodiesWorkflow {
                     jsonPointerId, "replacement '/order/id'");
             return StepRequest.create("xml-expression", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("xml-expression"))
                     .textBody("application/xml", text);
         }
@@ -501,6 +505,7 @@ public final class BodiesWorkflow {
         private StepRequest textExpressionRequest() {
             return StepRequest.create("text-expression", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("text"))
                     .textBody("text/plain", Values.text(in.get("note")));
         }

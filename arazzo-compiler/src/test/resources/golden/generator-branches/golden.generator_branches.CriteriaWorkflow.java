@@ -326,6 +326,7 @@ public final class CriteriaWorkflow {
         private StepRequest readRequest() {
             return StepRequest.create("read", "branchesApi", BRANCHES_BASE_URL, "GET",
                             "/things/{id}")
+                    .operationId("getThing")
                     .pathParam("id", workflowRun.workflowOutput("bodies", "id"));
         }
 
@@ -378,6 +379,7 @@ public final class CriteriaWorkflow {
         private StepRequest xmlRequest() {
             return StepRequest.create("xml", "branchesApi", BRANCHES_BASE_URL, "GET",
                             "/things/{id}/xml")
+                    .operationId("getThingXml")
                     .pathParam("id", readFirstTag);
         }
 
@@ -405,6 +407,7 @@ public final class CriteriaWorkflow {
         private StepRequest goessnerRequest() {
             return StepRequest.create("goessner", "branchesApi", BRANCHES_BASE_URL, "GET",
                             "/things/{id}")
+                    .operationId("getThing")
                     .pathParam("id", workflowRun.workflowInput("bodies", "id"));
         }
 

@@ -300,6 +300,7 @@ public final class NamesWorkflow {
          */
         private StepRequest getItemRequest() {
             return StepRequest.create("get-item", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("item-id"));
         }
 
@@ -318,6 +319,7 @@ public final class NamesWorkflow {
          */
         private StepRequest getItemRequest_() {
             return StepRequest.create("get_item", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("item_id"));
         }
 
@@ -336,6 +338,7 @@ public final class NamesWorkflow {
          */
         private StepRequest yield_Request() {
             return StepRequest.create("yield", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("toJson"));
         }
 
@@ -354,6 +357,7 @@ public final class NamesWorkflow {
          */
         private StepRequest record_Request() {
             return StepRequest.create("record", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("builder"));
         }
 

@@ -214,6 +214,7 @@ public final class ORDERS2Workflow {
          */
         private StepRequest listRequest() {
             return StepRequest.create("list", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", Values.of("y"));
         }
 

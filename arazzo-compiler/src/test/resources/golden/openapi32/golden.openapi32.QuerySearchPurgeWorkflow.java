@@ -275,6 +275,7 @@ public final class QuerySearchPurgeWorkflow {
             ObjectNode body = Values.object();
             Values.put(body, "text", in.get("text"));
             return StepRequest.create("query", "search", SEARCH_BASE_URL, "QUERY", "/items")
+                    .operationId("queryItems")
                     .jsonBody("application/json", body);
         }
 

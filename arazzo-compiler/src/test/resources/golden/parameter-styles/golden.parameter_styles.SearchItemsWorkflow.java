@@ -245,6 +245,7 @@ public final class SearchItemsWorkflow {
             Values.put(filter, "status", Values.of("ready"));
             Values.put(filter, "owner", Values.of("ann"));
             return StepRequest.create("search", "items", ITEMS_BASE_URL, "GET", "/items/search")
+                    .operationId("searchItems")
                     .query("filter", filter, "deepObject", true)
                     .query("ids", in.get("ids"), "form", false);
         }

@@ -361,6 +361,7 @@ public final class PayloadsWorkflow {
             Values.put(nested, "none", NullNode.getInstance());
             Values.put(body, "nested", nested);
             return StepRequest.create("object", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("object"))
                     .jsonBody("application/json", body);
         }
@@ -384,6 +385,7 @@ public final class PayloadsWorkflow {
             Values.add(body, Values.of("two"));
             Values.add(body, in.get("count"));
             return StepRequest.create("array", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("array"))
                     .jsonBody("application/json", body);
         }
@@ -403,6 +405,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest numberRequest() {
             return StepRequest.create("number", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("number"))
                     .jsonBody("application/json", Values.of(42L));
         }
@@ -422,6 +425,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest boolean_Request() {
             return StepRequest.create("boolean", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("boolean"))
                     .jsonBody("application/json", Values.of(Boolean.FALSE));
         }
@@ -442,6 +446,7 @@ public final class PayloadsWorkflow {
         private StepRequest jsonTemplateRequest() {
             return StepRequest.create("json-template", "echo", ECHO_BASE_URL, "POST",
                             "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("json-template"))
                     .jsonText("application/json", Payloads.text("request body", "{\n"
                             + "  \"customer\": ", Payloads.json(in.get("customer")), ",\n"
@@ -466,6 +471,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest jsonLiteralRequest() {
             return StepRequest.create("json-literal", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("json-literal"))
                     .jsonText("application/json", "{\"sent\":   \"as written\"}");
         }
@@ -486,6 +492,7 @@ public final class PayloadsWorkflow {
         private StepRequest wholeExpressionRequest() {
             return StepRequest.create("whole-expression", "echo", ECHO_BASE_URL, "POST",
                             "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("whole-expression"))
                     .jsonBody("application/json", in.get("customer"));
         }
@@ -509,6 +516,7 @@ public final class PayloadsWorkflow {
             payload = Payloads.replace(payload, "/a", in.get("count"), "replacement '/a'");
             return StepRequest.create("json-replaced", "echo", ECHO_BASE_URL, "POST",
                             "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("json-replaced"))
                     .jsonBody("application/json", payload);
         }
@@ -528,6 +536,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest notJsonRequest() {
             return StepRequest.create("not-json", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("not-json"))
                     .jsonText("application/json", Payloads.text("request body", "name: ",
                             in.get("name")));
@@ -548,6 +557,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest xmlTemplateRequest() {
             return StepRequest.create("xml-template", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("xml-template"))
                     .textBody("application/xml", Payloads.text("request body", "<order><name>",
                             Payloads.xmlText(in.get("name")), "</name><count>",
@@ -569,6 +579,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest formStringRequest() {
             return StepRequest.create("form-string", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("form-string"))
                     .textBody("application/x-www-form-urlencoded", Payloads.text("request body",
                             "name=", Payloads.formValue(in.get("name")), "&count=",
@@ -593,6 +604,7 @@ public final class PayloadsWorkflow {
             Values.put(body, "name", in.get("name"));
             Values.put(body, "count", in.get("count"));
             return StepRequest.create("form-object", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("form-object"))
                     .formBody("application/x-www-form-urlencoded", body);
         }
@@ -612,6 +624,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest textRequest() {
             return StepRequest.create("text", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("text"))
                     .textBody("text/plain", Payloads.text("request body",
                             "Dear ", in.get("name"), ",\n"));

@@ -208,7 +208,8 @@ public final class ListThingsWorkflow {
          * Builds the request of step {@code list}: GET /things.
          */
         private StepRequest listRequest() {
-            return StepRequest.create("list", "legacy", null, "GET", "/things");
+            return StepRequest.create("list", "legacy", null, "GET", "/things")
+                    .operationId("listThings");
         }
 
         /**
