@@ -29,6 +29,14 @@ final class CompileOptions {
 
     /** Compiles the documents, printing every diagnostic; the result, or null when there are errors. */
     CompilationResult compile(List<Path> documents, String packageName, PrintWriter err) {
+        return compile(documents, packageName, err, true);
+    }
+
+    /**
+     * Compiles the documents, printing every error and, when {@code warnings}, every warning (else their count);
+     * the result, or null when there are errors.
+     */
+    CompilationResult compile(List<Path> documents, String packageName, PrintWriter err, boolean warnings) {
         CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
                 .documents(documents)
                 .packageName(packageName)
@@ -36,8 +44,15 @@ final class CompileOptions {
                 .sourceMappings(mappings)
                 .build());
         DiagnosticFormatter formatter = new DiagnosticFormatter(Path.of("").toAbsolutePath());
-        result.diagnostics().forEach(d -> err.println(formatter.format(d)));
+        result.diagnostics().stream()
+                .filter(d -> warnings || d.isError())
+                .forEach(d -> err.println(formatter.format(d)));
         long errors = result.errors().size();
+        long hidden = warnings ? 0 : result.diagnostics().size() - errors;
+        if (hidden > 0) {
+            err.println("weft: " + hidden + (hidden == 1 ? " warning" : " warnings")
+                    + " not shown; 'weft check' or --verbose shows them");
+        }
         if (errors > 0) {
             err.println(errors + (errors == 1 ? " error" : " errors"));
             return null;

@@ -95,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = {"-v", "--verbose"},
-            description = "Also print each request and response: headers and a body excerpt, secrets masked.")
+            description = "Also print the document's warnings and each request and response: headers and a body "
+                    + "excerpt, secrets masked.")
     boolean verbose;
 
     @Mixin
@@ -110,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
             throw usage("--report-file needs --report json or --report junit");
         }
         CompilationResult result =
-                compile.compile(List.of(file), PACKAGE, main.console().err());
+                compile.compile(List.of(file), PACKAGE, main.console().err(), verbose);
         if (result == null) {
             return Main.INVALID;
         }
