@@ -37,7 +37,17 @@ final class JunitReport {
         }
     }
 
-    private record Writer(RunReport report, XMLStreamWriter xml) {
+    /** Writes one report, indenting elements as people read XML. */
+    private static final class Writer {
+        private final RunReport report;
+        private final XMLStreamWriter xml;
+        private int depth;
+        private boolean nested;
+
+        Writer(RunReport report, XMLStreamWriter xml) {
+            this.report = report;
+            this.xml = xml;
+        }
 
         void document() throws XMLStreamException {
             Map<String, List<Attempt>> steps = report.steps();
@@ -45,14 +55,13 @@ final class JunitReport {
             String failures = report.failure() == null ? "0" : "1";
             String id = report.workflow().workflowId();
             xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
+            open("testsuites");
             attribute("name", "weft run " + id);
             attribute("tests", String.valueOf(cases));
             attribute("failures", failures);
             attribute("errors", "0");
             attribute("time", seconds(report.took()));
-            xml.writeStartElement("testsuite");
+            open("testsuite");
             attribute("name", id);
             attribute("tests", String.valueOf(cases));
             attribute("failures", failures);
@@ -63,32 +72,32 @@ final class JunitReport {
                     "timestamp",
                     DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
                             report.startedAt().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC)));
-            xml.writeStartElement("properties");
+            open("properties");
             property("weft.version", Version.VERSION);
             property("document", report.workflow().document().toString());
             property("workflowId", id);
             property("status", report.status());
-            xml.writeEndElement();
+            close();
             for (Map.Entry<String, List<Attempt>> step : steps.entrySet()) {
                 testCase(step.getKey(), step.getValue());
             }
             if (report.failedOutsideSteps()) {
-                xml.writeStartElement("testcase");
+                open("testcase");
                 attribute("classname", id);
                 attribute("name", "workflow " + id);
                 attribute("time", "0");
                 failure();
-                xml.writeEndElement();
+                close();
             }
             element("system-out", report.outputs() == null ? "" : Execution.pretty(report.outputs()));
-            xml.writeEndElement();
-            xml.writeEndElement();
+            close();
+            close();
             xml.writeCharacters("\n");
             xml.writeEndDocument();
         }
 
         private void testCase(String name, List<Attempt> attempts) throws XMLStreamException {
-            xml.writeStartElement("testcase");
+            open("testcase");
             attribute("classname", report.workflow().workflowId());
             attribute("name", name);
             attribute("time", seconds(attempts.stream().map(Attempt::took).reduce(Duration.ZERO, Duration::plus)));
@@ -106,11 +115,11 @@ final class JunitReport {
                         .append('\n');
             }
             element("system-out", out.toString());
-            xml.writeEndElement();
+            close();
         }
 
         private void failure() throws XMLStreamException {
-            xml.writeStartElement("failure");
+            open("failure");
             String message = report.failure().getMessage();
             attribute("message", message);
             attribute(
@@ -119,19 +128,42 @@ final class JunitReport {
                             ? "HTTP " + report.failure().httpStatus()
                             : report.failure().getClass().getSimpleName());
             xml.writeCharacters(clean(message));
+            close();
+        }
+
+        private void open(String name) throws XMLStreamException {
+            indent();
+            xml.writeStartElement(name);
+            depth++;
+            nested = false;
+        }
+
+        /** Ends an element, on a line of its own when it holds elements. */
+        private void close() throws XMLStreamException {
+            depth--;
+            if (nested) {
+                xml.writeCharacters("\n" + "  ".repeat(depth));
+            }
             xml.writeEndElement();
+            nested = true;
+        }
+
+        private void indent() throws XMLStreamException {
+            xml.writeCharacters("\n" + "  ".repeat(depth));
+            nested = true;
         }
 
         private void property(String name, String value) throws XMLStreamException {
+            indent();
             xml.writeEmptyElement("property");
             attribute("name", name);
             attribute("value", value);
         }
 
         private void element(String name, String text) throws XMLStreamException {
-            xml.writeStartElement(name);
+            open(name);
             xml.writeCharacters(clean(text));
-            xml.writeEndElement();
+            close();
         }
 
         private void attribute(String name, String value) throws XMLStreamException {

@@ -5,7 +5,9 @@ import dev.weft.compiler.GeneratedFile;
 import dev.weft.compiler.WorkflowSignature;
 import dev.weft.compiler.diagnostic.Suggestions;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,12 +192,12 @@ final class RunCommand implements Callable<Integer> {
             URI uri = new URI(text);
             return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
                     && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }
 
-    private static String quoted(java.util.Collection<String> names) {
+    private static String quoted(Collection<String> names) {
         return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
     }
 }

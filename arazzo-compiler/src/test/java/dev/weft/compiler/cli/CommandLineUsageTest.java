@@ -143,7 +143,8 @@ class CommandLineUsageTest {
         assertUsage(
                 run("-w", "create-task", "-i", "apiKey=" + Weft.KEY, "-i", "titel=t"),
                 "unknown input 'titel' of workflow 'create-task'; did you mean 'title'?; "
-                        + "workflow 'create-task' needs inputs 'title', 'owner': add --input title=VALUE --input owner=VALUE");
+                        + "workflow 'create-task' needs inputs 'title', 'owner': "
+                        + "add --input title=VALUE --input owner=VALUE");
     }
 
     @Test
