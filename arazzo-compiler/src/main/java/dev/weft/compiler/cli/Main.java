@@ -108,6 +108,9 @@ public final class Main implements Callable<Integer> {
     private static String unmatched(UnmatchedArgumentException e) {
         CommandSpec command = e.getCommandLine().getCommandSpec();
         List<String> args = e.getUnmatched();
+        if (args.isEmpty()) {
+            return e.getMessage();
+        }
         String arg = args.stream().filter(a -> a.startsWith("-")).findFirst().orElse(args.get(0));
         if (arg.startsWith("-")) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;

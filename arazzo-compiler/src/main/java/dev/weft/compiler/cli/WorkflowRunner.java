@@ -66,7 +66,12 @@ final class WorkflowRunner {
                 delete(work);
                 return null;
             }
-            return new Loaded(JsonWorkflow.of(loader.loadClass(className)), loader, work);
+            try {
+                return new Loaded(JsonWorkflow.of(loader.loadClass(className)), loader, work);
+            } catch (ClassNotFoundException | RuntimeException e) {
+                loader.close();
+                throw e;
+            }
         } catch (IOException | ClassNotFoundException e) {
             err.println("weft: cannot run the generated code: " + e);
             delete(work);
