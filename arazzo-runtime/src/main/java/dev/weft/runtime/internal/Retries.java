@@ -1,5 +1,6 @@
 package dev.weft.runtime.internal;
 
+import dev.weft.runtime.RunClock;
 import java.time.Duration;
 
 /**
@@ -11,10 +12,13 @@ final class Retries {
 
     private final WorkflowRun run;
     private final PollGuard guard;
+    /** The run's clock: an HTTP-date {@code Retry-After} is a wait from its now. */
+    private final RunClock clock;
 
-    Retries(WorkflowRun run, PollGuard guard) {
+    Retries(WorkflowRun run, PollGuard guard, RunClock clock) {
         this.run = run;
         this.guard = guard;
+        this.clock = clock;
     }
 
     /**
@@ -28,7 +32,8 @@ final class Retries {
         String header = exchange == null
                 ? null
                 : exchange.result().header("Retry-After").orElse(null);
-        Duration delay = RetryAfter.parse(header).orElseGet(() -> Durations.ofSeconds(retryAfterSeconds));
+        Duration delay =
+                RetryAfter.parse(header, clock.instant()).orElseGet(() -> Durations.ofSeconds(retryAfterSeconds));
         int retry = guard.retry(stepId, actionName, retryLimit, delay);
         if (retry == 0) {
             return false;

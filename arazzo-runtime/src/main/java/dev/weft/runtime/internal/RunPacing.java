@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -15,6 +14,9 @@ import java.util.function.Function;
  * waits its delay, or fails the run when a limit or the deadline is reached; a cancel ends a wait at once.
  */
 final class RunPacing {
+
+    /** The JDK's default asynchronous pool, where waits complete unless the client names an executor. */
+    private static final Executor JDK_ASYNC = new CompletableFuture<Void>().defaultExecutor();
 
     private final WorkflowRun run;
     private final ArazzoClient client;
@@ -36,7 +38,7 @@ final class RunPacing {
             try {
                 cancellation.block();
                 try {
-                    TimeUnit.NANOSECONDS.sleep(Durations.toNanos(delay));
+                    run.clock().sleep(delay);
                 } finally {
                     cancellation.unblock();
                 }
@@ -72,7 +74,10 @@ final class RunPacing {
         int attempt = guard.attempt(stepId);
         CompletableFuture<Void> waited = delay.isZero()
                 ? cancellation.completed(null, run)
-                : cancellation.link(cancellation.track(CompletableFuture.runAsync(() -> {}, delayed(delay))), run);
+                : cancellation.link(
+                        cancellation.track(
+                                run.clock().delay(delay, client.executor().orElse(JDK_ASYNC))),
+                        run);
         return waited.handle((done, failure) -> {
             if (failure != null || cancellation.isCancelled()) {
                 throw run.cancelled();
@@ -80,13 +85,6 @@ final class RunPacing {
             run.events().stepStarted(stepId, attempt);
             return null;
         });
-    }
-
-    private Executor delayed(Duration delay) {
-        long nanos = Durations.toNanos(delay);
-        return client.executor()
-                .map(e -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, e))
-                .orElseGet(() -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS));
     }
 
     /**

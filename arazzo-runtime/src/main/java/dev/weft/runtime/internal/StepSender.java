@@ -80,11 +80,10 @@ final class StepSender {
         run.stepInProgress(stepId);
         // the step's handler runs next, on this thread: in this run's scope
         RunScope.enter(run);
-        HttpCall call = prepare(request);
         int attempt = run.attempt(stepId);
         RunEvents events = run.events();
-        events.requestSent(stepId, attempt, call);
-        long start = System.nanoTime();
+        HttpCall call = events.requestSent(stepId, attempt, prepare(request));
+        long start = run.clock().nanoTime();
         HttpResult result;
         try {
             cancellation.block();
@@ -120,16 +119,16 @@ final class StepSender {
         }
         String stepId = request.stepId();
         run.stepInProgress(stepId);
-        HttpCall call;
+        HttpCall prepared;
         try {
-            call = prepare(request);
+            prepared = prepare(request);
         } catch (WorkflowException e) {
             return cancellation.failed(e, run);
         }
         int attempt = run.attempt(stepId);
         RunEvents events = run.events();
-        events.requestSent(stepId, attempt, call);
-        long start = System.nanoTime();
+        HttpCall call = events.requestSent(stepId, attempt, prepared);
+        long start = run.clock().nanoTime();
         CompletableFuture<HttpResult> pending;
         try {
             pending = cancellation.track(client.transport().sendAsync(call));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
+import dev.weft.runtime.RunClock;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.WorkflowListener;
 import dev.weft.runtime.http.Redactor;
@@ -44,7 +45,10 @@ public final class WorkflowRun {
     private final ArazzoClient client;
     private final String workflowId;
     private final PollPolicy policy;
-    private final long startNanos = System.nanoTime();
+    /** What the run's times are measured by and its waits sleep on: the client's clock. */
+    private final RunClock clock;
+
+    private final long startNanos;
     private final PollGuard guard;
     private final RunEvents events;
     private final RunFailures failures;
@@ -65,21 +69,28 @@ public final class WorkflowRun {
      * @return the run
      */
     public static WorkflowRun start(ArazzoClient client, String workflowId) {
-        return new WorkflowRun(client, workflowId, new Cancellation(), new RunFamily(), 1);
+        return new WorkflowRun(client, workflowId, null, new Cancellation(), new RunFamily(), 1);
     }
 
     private WorkflowRun(
-            ArazzoClient client, String workflowId, Cancellation cancellation, RunFamily family, int depth) {
+            ArazzoClient client,
+            String workflowId,
+            RunEvents caller,
+            Cancellation cancellation,
+            RunFamily family,
+            int depth) {
         this.client = Objects.requireNonNull(client, "client");
         this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
         this.policy = client.pollPolicy();
+        this.clock = client.clock();
+        this.startNanos = clock.nanoTime();
         this.cancellation = cancellation;
         this.guard = new PollGuard(policy);
-        this.events = new RunEvents(this, client.listener());
+        this.events = new RunEvents(this, client.listener(), caller);
         this.failures = new RunFailures(workflowId, guard);
         this.pacing = new RunPacing(this, client, guard);
         this.sender = new StepSender(this, client);
-        this.retries = new Retries(this, guard);
+        this.retries = new Retries(this, guard, clock);
         this.calls = new WorkflowCalls(this, family, depth);
         List<String> fromHeaders = new ArrayList<>();
         client.defaultHeaders().forEach((name, value) -> {
@@ -279,7 +290,8 @@ public final class WorkflowRun {
      */
     public WorkflowRun child(String childWorkflowId) {
         calls.checkDepth(childWorkflowId);
-        WorkflowRun child = new WorkflowRun(client, childWorkflowId, cancellation, calls.family(), calls.depth() + 1);
+        WorkflowRun child =
+                new WorkflowRun(client, childWorkflowId, events, cancellation, calls.family(), calls.depth() + 1);
         failures.secrets().forEach(child::secret);
         return child;
     }
@@ -361,6 +373,10 @@ public final class WorkflowRun {
         return policy;
     }
 
+    RunClock clock() {
+        return clock;
+    }
+
     RunEvents events() {
         return events;
     }
@@ -409,7 +425,7 @@ public final class WorkflowRun {
     }
 
     Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return Duration.ofNanos(clock.nanoTime() - startNanos);
     }
 
     /** Fails at once if the run was cancelled or its deadline passed, for long work inside a step. */
