@@ -60,7 +60,7 @@ final class WorkflowTool {
     }
 
     private Mono<McpSchema.CallToolResult> call(McpAsyncServerExchange exchange, McpSchema.CallToolRequest request) {
-        return Mono.deferContextual(context -> {
+        return Mono.defer(() -> {
             List<String> secretValues = new ArrayList<>();
             CompletableFuture<ObjectNode> run;
             try {
@@ -73,7 +73,7 @@ final class WorkflowTool {
             } catch (RuntimeException e) {
                 return Mono.just(ToolResults.failure(e, workflow.workflowId(), Redactor.Masks.of(secretValues)));
             }
-            context.<CallSlot>getOrEmpty(CallSlot.class).ifPresent(slot -> slot.attach(run));
+            CallTable.slot(exchange).ifPresent(slot -> slot.attach(run));
             Redactor.Masks masks = Redactor.Masks.of(secretValues);
             // cancelling this Mono (the SDK closing the session) cancels the run and its request in flight
             return Mono.fromFuture(run)
