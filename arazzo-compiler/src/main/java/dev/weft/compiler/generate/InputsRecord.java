@@ -40,23 +40,31 @@ final class InputsRecord {
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         List<CodeBlock> shown = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        StringBuilder doc = new StringBuilder("The inputs of workflow {@code ")
+                .append(Docs.line(workflow.workflowId().value()))
+                .append("}. Secret inputs are never shown by {@link #toString()}.");
+        String params = "\n";
+        List<CodeBlock> required = new ArrayList<>();
         for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
             String name = input.getKey();
             String component = input.getValue();
             TypeName javaType = JavaTypes.ofInput(schema.properties().get(name));
-            ParameterSpec.Builder parameter = ParameterSpec.builder(javaType, component);
             String description = description(name);
-            if (!description.isEmpty()) {
-                parameter.addJavadoc("$L", description);
+            // in the record's Javadoc only: a parameter's own Javadoc is repeated on the constructor
+            doc.append(params)
+                    .append("\n@param ")
+                    .append(component)
+                    .append(' ')
+                    .append(description.isEmpty() ? "input {@code " + Docs.line(name) + "}" : description);
+            if (!schema.isRequired(name)) {
+                doc.append(description.isEmpty() || description.endsWith(".") ? "" : ".")
+                        .append(description.isEmpty() ? ", optional: may be null" : " Optional: may be null.");
             }
-            constructor.addParameter(parameter.build());
+            params = "";
+            constructor.addParameter(ParameterSpec.builder(javaType, component).build());
             if (schema.isRequired(name)) {
-                constructor.addStatement(
-                        "$T.requireNonNull($N, $L)",
-                        RuntimeTypes.OBJECTS,
-                        component,
-                        Literals.of("input '" + name + "' of workflow '"
-                                + workflow.workflowId().value() + "' is required"));
+                required.add(Literals.of(name));
+                required.add(CodeBlock.of("$N", component));
             }
             if (javaType instanceof ParameterizedTypeName) {
                 constructor.addStatement(
@@ -65,17 +73,24 @@ final class InputsRecord {
             shown.add(schema.isSecret(name) ? null : CodeBlock.of("$N", component));
             labels.add(name);
         }
+        if (!required.isEmpty()) {
+            // one failure naming every missing input, so a caller fixes them all at once
+            constructor.addStatement(
+                    "$T.check($L,$W$L)",
+                    RuntimeTypes.REQUIRED_INPUTS,
+                    Literals.of(workflow.workflowId().value()),
+                    CodeBlock.join(required, ",$W"));
+        }
         return TypeSpec.recordBuilder(type)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(
-                        "The inputs of workflow {@code $L}. Secret inputs are never shown by {@link #toString()}.\n",
-                        Docs.line(workflow.workflowId().value()))
+                .addJavadoc(Docs.wrap(doc.toString(), Docs.MEMBER))
                 .recordConstructor(constructor.build())
                 .addMethod(toStringMethod(labels, shown))
                 .addMethod(toJson())
                 .addMethod(fromJson())
                 .addMethod(MethodSpec.methodBuilder("builder")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addJavadoc("A builder with no input set.\n")
                         .returns(type.nestedClass("Builder"))
                         .addStatement("return new Builder()")
                         .build())
@@ -93,7 +108,7 @@ final class InputsRecord {
                 .addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, json, RuntimeTypes.VALUES);
         names.inputComponents()
                 .forEach((name, component) -> method.addStatement(
-                        "$T.put($N, $L, $T.of($N))",
+                        "$T.put($N, $L,$W$T.of($N))",
                         RuntimeTypes.VALUES,
                         json,
                         Literals.of(name),
@@ -116,7 +131,7 @@ final class InputsRecord {
                 .addParameter(RuntimeTypes.JSON_NODE, "inputs")
                 .addStatement(
                         "$T json = inputs == null ? $T.object() : inputs", RuntimeTypes.JSON_NODE, RuntimeTypes.VALUES)
-                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",\n"))
+                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",$W"))
                 .build();
     }
 
@@ -126,7 +141,7 @@ final class InputsRecord {
             for (JavaTypes t : JavaTypes.values()) {
                 if (t.type().equals(element) && t != JavaTypes.JSON) {
                     return CodeBlock.of(
-                            "$T.asList($L, $T::$N)",
+                            "$T.asList($L,$W$T::$N)",
                             RuntimeTypes.VALUES,
                             node,
                             RuntimeTypes.VALUES,
@@ -143,10 +158,27 @@ final class InputsRecord {
         return JavaTypes.JSON.convert(node);
     }
 
+    /** A setter's Javadoc: the input's description, whether it is required or secret, and the return. */
+    private String setterJavadoc(String name, String component) {
+        String description = description(name);
+        StringBuilder doc =
+                new StringBuilder(description.isEmpty() ? "Sets input {@code " + Docs.line(name) + "}." : description);
+        if (schema.isRequired(name)) {
+            doc.append(" Required.");
+        }
+        if (schema.isSecret(name)) {
+            doc.append(" A secret: never shown by {@code toString()}, masked in failures and events.");
+        }
+        return doc.append("\n\n@param ")
+                .append(component)
+                .append(" the value, or null to leave it unset\n@return this builder")
+                .toString();
+    }
+
     private String description(String name) {
         Node property = schema.properties().get(name);
         if (property instanceof Node.MapNode map && map.get("description") instanceof Node.StringNode d) {
-            return Docs.javadoc(d.value()) + "\n";
+            return Docs.javadoc(d.value());
         }
         return "";
     }
@@ -180,7 +212,7 @@ final class InputsRecord {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class);
         if (parts.size() <= MAX_CONCATENATION) {
-            return method.addStatement("return $L", CodeBlock.join(parts, " + "))
+            return method.addStatement("return $L", CodeBlock.join(parts, "$W+ "))
                     .build();
         }
         // javac reads a long '+' chain recursively, so many inputs append one statement at a time
@@ -206,6 +238,7 @@ final class InputsRecord {
                     FieldSpec.builder(javaType, component, Modifier.PRIVATE).build());
             builder.addMethod(MethodSpec.methodBuilder(component)
                     .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc(Docs.wrap(setterJavadoc(input.getKey(), component), Docs.NESTED))
                     .addParameter(javaType, component)
                     .returns(builderType)
                     .addStatement("this.$N = $N", component, component)
@@ -215,8 +248,11 @@ final class InputsRecord {
         }
         builder.addMethod(MethodSpec.methodBuilder("build")
                 .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(
+                        "The inputs set so far.\n\n@throws $T naming every required input left unset\n",
+                        NullPointerException.class)
                 .returns(type)
-                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ", "))
+                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",$W"))
                 .build());
         return builder.build();
     }
