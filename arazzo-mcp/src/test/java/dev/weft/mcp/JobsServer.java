@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A job API on 127.0.0.1 for the tests: a started job reports {@code running} for as many polls as its size, then
- * {@code done}; every request needs the one bearer token the server was started with. It echoes the caller's {@code Authorization} header in its 404s and from {@code /whoami}, as a
+ * {@code done}; every request needs the one bearer token the server was started with. It echoes the caller's
+ * {@code Authorization} header in its 404s and from {@code /whoami}, as a
  * careless server would, so that the tests can show the key never reaches the agent.
  */
 public final class JobsServer implements AutoCloseable {

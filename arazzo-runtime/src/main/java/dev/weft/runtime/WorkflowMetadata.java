@@ -96,7 +96,8 @@ public final class WorkflowMetadata {
 
     /**
      * Returns the HTTP methods the workflow's steps send, those of the workflows it calls included, sorted (the
-     * standard ones upper-case, a custom one as declared); empty when unknown (metadata of a class generated before Weft recorded them).
+     * standard ones upper-case, a custom one as declared); empty when unknown (metadata of a class generated
+     * before Weft recorded them).
      *
      * @return the methods
      */

@@ -34,8 +34,9 @@ record McpArguments(
 
     static final String USAGE = String.join(
             System.lineSeparator(),
-            "usage: weft mcp FILE... [--http PORT [--host HOST]] [--secret INPUT=VARIABLE]... [--name WORKFLOW=TOOL]...",
-            "                [--server SOURCE=URL]... [--poll-delay MS] [--strict] [--map URL=FILE]...",
+            "usage: weft mcp FILE... [--http PORT [--host HOST]] [--secret INPUT=VARIABLE]...",
+            "                [--name WORKFLOW=TOOL]... [--server SOURCE=URL]... [--poll-delay MS] [--strict]",
+            "                [--map URL=FILE]...",
             "",
             "  Serves every workflow of the documents as an MCP tool, on stdin/stdout unless --http is given.",
             "  --http PORT             streamable HTTP at http://HOST:PORT/mcp instead of stdio (0: any free port)",
