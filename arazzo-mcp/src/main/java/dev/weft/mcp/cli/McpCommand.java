@@ -26,8 +26,7 @@ import java.util.logging.Logger;
  * error) or streamable HTTP.
  *
  * <p>The compiler's own {@code weft} command cannot offer {@code mcp} without depending on this module, which
- * depends on the compiler: so this is the {@code main} of this module's {@code -cli} jar, and {@code weft}'s entry
- * point may call {@link #run} when it finds this class.
+ * depends on the compiler: so this is the {@code main} of this module's {@code -cli} jar.
  *
  * <p>Exit status: 0 when the client closed stdio, 1 when the documents have errors or the server cannot start, 2
  * when the command line is wrong.
