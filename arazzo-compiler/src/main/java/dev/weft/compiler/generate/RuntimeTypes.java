@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeName;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonPathQuery;
@@ -30,6 +31,7 @@ final class RuntimeTypes {
     static final ClassName RUN = ClassName.get(WorkflowRun.class);
     static final ClassName JSON_WORKFLOW = ClassName.get(JsonWorkflow.class);
     static final ClassName JSON_WORKFLOWS = ClassName.get(JsonWorkflows.class);
+    static final ClassName WORKFLOW_METADATA = ClassName.get(WorkflowMetadata.class);
     static final ClassName EXCHANGE = ClassName.get(Exchange.class);
     static final ClassName STEP_REQUEST = ClassName.get(StepRequest.class);
     static final ClassName PAYLOADS = ClassName.get(Payloads.class);

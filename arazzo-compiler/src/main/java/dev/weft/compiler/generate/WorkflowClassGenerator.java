@@ -89,6 +89,7 @@ public final class WorkflowClassGenerator {
                         .addJavadoc("The Arazzo {@code workflowId} this class runs.\n")
                         .initializer("$L", Literals.of(workflow.workflowId().value()))
                         .build())
+                .addField(MetadataConstant.field(document, workflow, new OutputTypes(document, workflow)))
                 .addField(jsonConstant(execute))
                 .addFields(constants.fields())
                 .addField(RuntimeTypes.CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL)
@@ -174,9 +175,10 @@ public final class WorkflowClassGenerator {
                 .addJavadoc("This workflow with JSON inputs and outputs, for callers that choose a workflow at run "
                         + "time;\nsecret inputs are secrets of the run, as with {@link #run}.\n")
                 .initializer(
-                        "$T.of(WORKFLOW_ID, Inputs::fromJson,$W(run, inputs) -> new $T(run, inputs).run(),"
+                        "$T.of($N, Inputs::fromJson,$W(run, inputs) -> new $T(run, inputs).run(),"
                                 + "$W(run, inputs) -> new $T(run, inputs).runAsync())",
                         RuntimeTypes.JSON_WORKFLOWS,
+                        MetadataConstant.NAME,
                         execution,
                         execution)
                 .build();
