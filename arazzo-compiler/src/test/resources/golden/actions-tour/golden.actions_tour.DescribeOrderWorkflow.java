@@ -35,8 +35,14 @@ public final class DescribeOrderWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code shop} in its OpenAPI description, unless the client names
+     * another.
+     */
+    private static final String SHOP_BASE_URL = "http://localhost:8080";
 
     private final ArazzoClient client;
 
@@ -50,39 +56,45 @@ public final class DescribeOrderWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code describe-order}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code describe-order}. Secret inputs are never shown by {@link
+     * #toString()}.
      */
     public record Inputs(String orderId) {
         public Inputs {
-            Objects.requireNonNull(orderId, "input 'orderId' of workflow 'describe-order' is required");
+            Objects.requireNonNull(orderId,
+                    "input 'orderId' of workflow 'describe-order' is required");
         }
 
         @Override
@@ -129,8 +141,8 @@ public final class DescribeOrderWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code describe-order}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code describe-order}. A component is null when the value was
+     * absent, for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(String line, Long quantity) {
         static Outputs fromJson(ObjectNode json) {
@@ -140,8 +152,7 @@ public final class DescribeOrderWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         READ("read");
@@ -154,17 +165,18 @@ public final class DescribeOrderWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
-
-        private final ObjectNode in;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
         /**
-         * Output {@code status} of step {@code read}; null until the step has run.
+         * The inputs, as {@code $inputs} expressions read them.
          */
-        private JsonNode readStatus;
+        private final ObjectNode in;
 
         /**
          * Output {@code quantity} of step {@code read}; null until the step has run.
@@ -176,15 +188,15 @@ public final class DescribeOrderWorkflow {
          */
         private JsonNode readLine;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
         }
 
         ObjectNode run() {
             Step step = Step.READ;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -198,20 +210,19 @@ public final class DescribeOrderWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case READ -> read(run.send("read", this::readRequest));
+                case READ -> read(workflowRun.send("read", this::readRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case READ -> run.sendAsync("read", this::readRequest).thenApply(this::read);
+                case READ -> workflowRun.sendAsync("read", this::readRequest).thenApply(this::read);
             };
         }
 
@@ -219,26 +230,24 @@ public final class DescribeOrderWorkflow {
          * Builds the request of step {@code read}: GET /orders/{orderId}.
          */
         private StepRequest readRequest() {
-            return StepRequest.create("read", "shop", "http://localhost:8080", "GET", "/orders/{orderId}")
-                        .pathParam("orderId", in.get("orderId"))
-                        .header("X-Describe", Values.interpolate("header parameter 'X-Describe'", "order ", in.get("orderId")));
+            return StepRequest.create("read", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .pathParam("orderId", in.get("orderId"))
+                    .header("X-Describe", Values.interpolate("header parameter 'X-Describe'",
+                            "order ", in.get("orderId")));
         }
 
         /**
-         * Step {@code read}.
+         * Step {@code read}, at actions-tour.arazzo.yaml:124.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Not recorded, as nothing reads it: output {@code status}.
          */
         private Step read(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
-            readStatus = exchange.responseBody("/status");
             readQuantity = exchange.responseBody("/quantity");
             readLine = exchange.responseHeader("X-Order-Line");
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // the last step succeeded: the workflow ends
                 return null;
             }
-            throw run.failure("read", exchange, "status is not 2xx");
+            throw workflowRun.failure("read", exchange, "status is not 2xx");
         }
 
         /**
@@ -246,7 +255,7 @@ public final class DescribeOrderWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

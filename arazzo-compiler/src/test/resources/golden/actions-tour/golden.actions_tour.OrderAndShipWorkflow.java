@@ -9,6 +9,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowCall;
@@ -21,7 +22,8 @@ import javax.annotation.processing.Generated;
 /**
  * Create an order, poll it until ready (goto backwards), fetch the invoice (retry on 503), ship it.
  *
- * <p>Steps, in order: {@code create}, {@code audit}, {@code poll}, {@code invoice}, {@code ship}, {@code summary}.
+ * <p>Steps, in order: {@code create}, {@code audit}, {@code poll}, {@code invoice}, {@code ship},
+ * {@code summary}.
  */
 @Generated(
         value = "dev.weft.compiler.ArazzoCompiler",
@@ -38,10 +40,19 @@ public final class OrderAndShipWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
 
-    private static final Pattern PATTERN_1 = Pattern.compile("^(new|packing|ready)$");
+    /**
+     * The server of source {@code shop} in its OpenAPI description, unless the client names
+     * another.
+     */
+    private static final String SHOP_BASE_URL = "http://localhost:8080";
+
+    private static final RetryAction NOT_READY = RetryAction.of("invoice", "notReady").limit(3)
+            .afterSeconds(0.05);
+
+    private static final Pattern STATUS_PATTERN = Pattern.compile("^(new|packing|ready)$");
 
     private final ArazzoClient client;
 
@@ -55,42 +66,44 @@ public final class OrderAndShipWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code order-and-ship}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code order-and-ship}. Secret inputs are never shown by {@link
+     * #toString()}.
      *
      * @param item What to order.
      */
     public record Inputs(String item, Long quantity, String token) {
-        /**
-         * @param item What to order.
-         */
         public Inputs {
             Objects.requireNonNull(item, "input 'item' of workflow 'order-and-ship' is required");
         }
@@ -114,8 +127,7 @@ public final class OrderAndShipWorkflow {
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
             return new Inputs(Values.asString(json.get("item")),
-                    Values.asLong(json.get("quantity")),
-                    Values.asString(json.get("token")));
+                    Values.asLong(json.get("quantity")), Values.asString(json.get("token")));
         }
 
         public static Builder builder() {
@@ -157,23 +169,20 @@ public final class OrderAndShipWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code order-and-ship}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code order-and-ship}. A component is null when the value was
+     * absent, for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(String orderId, String status, Double total, String tracking,
             JsonNode summary) {
         static Outputs fromJson(ObjectNode json) {
             return new Outputs(Values.asString(json.get("orderId")),
-                    Values.asString(json.get("status")),
-                    Values.asDouble(json.get("total")),
-                    Values.asString(json.get("tracking")),
-                    Values.asJson(json.get("summary")));
+                    Values.asString(json.get("status")), Values.asDouble(json.get("total")),
+                    Values.asString(json.get("tracking")), Values.asJson(json.get("summary")));
         }
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         CREATE("create"),
@@ -196,11 +205,17 @@ public final class OrderAndShipWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
@@ -228,16 +243,16 @@ public final class OrderAndShipWorkflow {
          */
         private JsonNode summaryLine;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
-            run.secret(Values.text(in.get("token")));
+            workflowRun.secret(Values.text(in.get("token")));
         }
 
         ObjectNode run() {
             Step step = Step.CREATE;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -251,30 +266,35 @@ public final class OrderAndShipWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case CREATE -> create(run.send("create", this::createRequest));
-                case AUDIT -> audit(run.send("audit", this::auditRequest));
-                case POLL -> poll(run.send("poll", this::pollRequest));
-                case INVOICE -> invoice(run.send("invoice", this::invoiceRequest));
-                case SHIP -> ship(run.send("ship", this::shipRequest));
-                case SUMMARY -> summary(run.call("summary", () -> DescribeOrderWorkflow.call(run, summaryRequest())));
+                case CREATE -> create(workflowRun.send("create", this::createRequest));
+                case AUDIT -> audit(workflowRun.send("audit", this::auditRequest));
+                case POLL -> poll(workflowRun.send("poll", this::pollRequest));
+                case INVOICE -> invoice(workflowRun.send("invoice", this::invoiceRequest));
+                case SHIP -> ship(workflowRun.send("ship", this::shipRequest));
+                case SUMMARY -> summary(workflowRun.call("summary",
+                        () -> DescribeOrderWorkflow.call(workflowRun, summaryRequest())));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case CREATE -> run.sendAsync("create", this::createRequest).thenApply(this::create);
-                case AUDIT -> run.sendAsync("audit", this::auditRequest).thenApply(this::audit);
-                case POLL -> run.sendAsync("poll", this::pollRequest).thenApply(this::poll);
-                case INVOICE -> run.sendAsync("invoice", this::invoiceRequest).thenApply(this::invoice);
-                case SHIP -> run.sendAsync("ship", this::shipRequest).thenApply(this::ship);
-                case SUMMARY -> run.callAsync("summary", () -> DescribeOrderWorkflow.callAsync(run, summaryRequest())).thenApply(this::summary);
+                case CREATE -> workflowRun.sendAsync("create", this::createRequest)
+                        .thenApply(this::create);
+                case AUDIT -> workflowRun.sendAsync("audit", this::auditRequest)
+                        .thenApply(this::audit);
+                case POLL -> workflowRun.sendAsync("poll", this::pollRequest).thenApply(this::poll);
+                case INVOICE -> workflowRun.sendAsync("invoice", this::invoiceRequest)
+                        .thenApply(this::invoice);
+                case SHIP -> workflowRun.sendAsync("ship", this::shipRequest).thenApply(this::ship);
+                case SUMMARY -> workflowRun.callAsync("summary",
+                        () -> DescribeOrderWorkflow.callAsync(workflowRun, summaryRequest()))
+                        .thenApply(this::summary);
             };
         }
 
@@ -285,139 +305,129 @@ public final class OrderAndShipWorkflow {
             ObjectNode body = Values.object();
             Values.put(body, "item", in.get("item"));
             Values.put(body, "quantity", in.get("quantity"));
-            Values.put(body, "note", Values.interpolate("request body", "ordered by ", in.get("item"), " fan"));
-            return StepRequest.create("create", "shop", "http://localhost:8080", "POST", "/orders")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("token")))
-                        .header("X-Trace", Values.of("weft-tour"))
-                        .jsonBody("application/json", body);
+            Values.put(body, "note", Values.interpolate("request body", "ordered by ",
+                    in.get("item"), " fan"));
+            return StepRequest.create("create", "shop", SHOP_BASE_URL, "POST", "/orders")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("token")))
+                    .header("X-Trace", Values.of("weft-tour"))
+                    .jsonBody("application/json", body);
         }
 
         /**
-         * Step {@code create}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code create}, at actions-tour.arazzo.yaml:35.
          */
         private Step create(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             createOrderId = exchange.responseBody("/id");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(201L))) {
+            if (exchange.statusCode() == 201) {
                 // goto action 'skipTheAudit'
                 return Step.POLL;
             }
             // end action 'giveUp'
-            throw run.failure("create", exchange, "failure action 'giveUp' ended the workflow");
+            throw workflowRun.failure("create", exchange,
+                    "failure action 'giveUp' ended the workflow");
         }
 
         /**
          * Builds the request of step {@code audit}: GET /orders/{orderId}.
          */
         private StepRequest auditRequest() {
-            return StepRequest.create("audit", "shop", "http://localhost:8080", "GET", "/orders/{orderId}")
-                        .pathParam("orderId", createOrderId)
-                        .header("X-Trace", Values.of("weft-tour"));
+            return StepRequest.create("audit", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .pathParam("orderId", createOrderId)
+                    .header("X-Trace", Values.of("weft-tour"));
         }
 
         /**
-         * Step {@code audit}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code audit}, at actions-tour.arazzo.yaml:55.
          */
         private Step audit(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.POLL;
             }
             // end action 'giveUp'
-            throw run.failure("audit", exchange, "failure action 'giveUp' ended the workflow");
+            throw workflowRun.failure("audit", exchange,
+                    "failure action 'giveUp' ended the workflow");
         }
 
         /**
          * Builds the request of step {@code poll}: GET /orders/{orderId}.
          */
         private StepRequest pollRequest() {
-            return StepRequest.create("poll", "shop", "http://localhost:8080", "GET", "/orders/{orderId}")
-                        .pathParam("orderId", createOrderId)
-                        .header("X-Trace", Values.of("weft-tour"));
+            return StepRequest.create("poll", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .pathParam("orderId", createOrderId)
+                    .header("X-Trace", Values.of("weft-tour"));
         }
 
         /**
-         * Step {@code poll}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code poll}, at actions-tour.arazzo.yaml:59.
          */
         private Step poll(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             pollStatus = exchange.responseBody("/status");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))
-            && Conditions.regex(exchange.responseBody("/status"), PATTERN_1)) {
-                if (Conditions.ne(exchange.responseBody("/status"), Values.of("ready"))) {
+            if (exchange.statusCode() == 200 && Conditions.regex(pollStatus, STATUS_PATTERN)) {
+                if (Conditions.ne(pollStatus, Values.of("ready"))) {
                     // goto action 'notYet'
                     return Step.POLL;
                 }
-                // no action matched: on to the next step
                 return Step.INVOICE;
             }
             // end action 'giveUp'
-            throw run.failure("poll", exchange, "failure action 'giveUp' ended the workflow");
+            throw workflowRun.failure("poll", exchange,
+                    "failure action 'giveUp' ended the workflow");
         }
 
         /**
          * Builds the request of step {@code invoice}: GET /orders/{orderId}/invoice.
          */
         private StepRequest invoiceRequest() {
-            return StepRequest.create("invoice", "shop", "http://localhost:8080", "GET", "/orders/{orderId}/invoice")
-                        .pathParam("orderId", createOrderId)
-                        .query("format", Values.of("compact"))
-                        .header("X-Trace", Values.of("weft-tour"));
+            return StepRequest.create("invoice", "shop", SHOP_BASE_URL, "GET",
+                            "/orders/{orderId}/invoice")
+                    .pathParam("orderId", createOrderId)
+                    .query("format", Values.of("compact"))
+                    .header("X-Trace", Values.of("weft-tour"));
         }
 
         /**
-         * Step {@code invoice}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code invoice}, at actions-tour.arazzo.yaml:76.
          */
         private Step invoice(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             invoiceTotal = exchange.responseBody("/total");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 200) {
                 return Step.SHIP;
             }
-            if ((Conditions.eq(exchange.statusCodeNode(), Values.of(503L))) && run.retry("invoice", "notReady", 3L, 0.05, exchange)) {
+            if (exchange.statusCode() == 503 && workflowRun.retry(NOT_READY, exchange)) {
                 // retry action 'notReady'
                 return Step.INVOICE;
             }
             // end action 'giveUp'
-            throw run.failure("invoice", exchange, "failure action 'giveUp' ended the workflow");
+            throw workflowRun.failure("invoice", exchange,
+                    "failure action 'giveUp' ended the workflow");
         }
 
         /**
          * Builds the request of step {@code ship}: POST /orders/{orderId}/ship.
          */
         private StepRequest shipRequest() {
-            return StepRequest.create("ship", "shop", "http://localhost:8080", "POST", "/orders/{orderId}/ship")
-                        .pathParam("orderId", createOrderId)
-                        .header("X-Trace", Values.of("weft-tour"));
+            return StepRequest.create("ship", "shop", SHOP_BASE_URL, "POST",
+                            "/orders/{orderId}/ship")
+                    .pathParam("orderId", createOrderId)
+                    .header("X-Trace", Values.of("weft-tour"));
         }
 
         /**
-         * Step {@code ship}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code ship}, at actions-tour.arazzo.yaml:92.
          */
         private Step ship(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             shipTracking = exchange.responseBody("/tracking");
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.SUMMARY;
             }
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(409L))) {
+            if (exchange.statusCode() == 409) {
                 // goto action 'conflict'
                 return Step.SUMMARY;
             }
             // end action 'giveUp'
-            throw run.failure("ship", exchange, "failure action 'giveUp' ended the workflow");
+            throw workflowRun.failure("ship", exchange,
+                    "failure action 'giveUp' ended the workflow");
         }
 
         /**
@@ -431,19 +441,16 @@ public final class OrderAndShipWorkflow {
         }
 
         /**
-         * Step {@code summary}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code summary}, at actions-tour.arazzo.yaml:104.
          */
         private Step summary(WorkflowCall call) {
-            // Outputs are recorded after every exchange, successful or not.
             summaryLine = call.output("line");
             if (call.succeeded()) {
-                // the last step succeeded: the workflow ends
                 return null;
             }
             // end action 'giveUp'
-            throw run.failure("summary", call, "failure action 'giveUp' ended the workflow");
+            throw workflowRun.failure("summary", call,
+                    "failure action 'giveUp' ended the workflow");
         }
 
         /**
@@ -451,7 +458,7 @@ public final class OrderAndShipWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

@@ -37,8 +37,14 @@ public final class ReorderWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code shop} in its OpenAPI description, unless the client names
+     * another.
+     */
+    private static final String SHOP_BASE_URL = "http://localhost:8080";
 
     private final ArazzoClient client;
 
@@ -52,31 +58,35 @@ public final class ReorderWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
@@ -108,8 +118,7 @@ public final class ReorderWorkflow {
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
             return new Inputs(Values.asString(json.get("orderId")),
-                    Values.asString(json.get("item")),
-                    Values.asString(json.get("token")));
+                    Values.asString(json.get("item")), Values.asString(json.get("token")));
         }
 
         public static Builder builder() {
@@ -161,8 +170,8 @@ public final class ReorderWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order, then pseudo-steps: one per workflow a goto
+     * action goes to.
      */
     private enum Step {
         CHECK("check"),
@@ -177,24 +186,30 @@ public final class ReorderWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
-            run.secret(Values.text(in.get("token")));
+            workflowRun.secret(Values.text(in.get("token")));
         }
 
         ObjectNode run() {
             dependencies();
             Step step = Step.CHECK;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -208,40 +223,49 @@ public final class ReorderWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         /**
-         * Runs the workflows this one depends on, in order, each unless it already ran in this run.
+         * Runs the workflows this one depends on, in order, each unless it already ran in this run;
+         * fails as the first of them that fails.
          */
         private void dependencies() {
-            if (!run.hasCompleted("describe-order")) {
-                DescribeOrderWorkflow.call(run, in);
+            if (!workflowRun.hasCompleted("describe-order")) {
+                workflowRun.call("dependsOn describe-order",
+                        () -> DescribeOrderWorkflow.call(workflowRun, in)).outputsOrThrow();
             }
         }
 
         /**
-         * Runs the workflows this one depends on, in order, each unless it already ran in this run.
+         * Runs the workflows this one depends on, in order, each unless it already ran in this run;
+         * fails as the first of them that fails.
          */
         private CompletableFuture<Void> dependenciesAsync() {
             return CompletableFuture.<Void>completedFuture(null)
-                    .thenCompose(done -> run.hasCompleted("describe-order") ? CompletableFuture.completedFuture(done)
-                            : DescribeOrderWorkflow.callAsync(run, in).thenAccept(outputs -> { }));
+                    .thenCompose(done -> workflowRun.hasCompleted("describe-order")
+                            ? CompletableFuture.completedFuture(done)
+                            : workflowRun.callAsync("dependsOn describe-order",
+                            () -> DescribeOrderWorkflow.callAsync(workflowRun, in))
+                            .thenAccept(WorkflowCall::outputsOrThrow));
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case CHECK -> check(run.send("check", this::checkRequest));
-                case GOTO_ORDER_AND_SHIP -> gotoOrderAndShip(run.call("goto order-and-ship", () -> OrderAndShipWorkflow.call(run, in)));
+                case CHECK -> check(workflowRun.send("check", this::checkRequest));
+                case GOTO_ORDER_AND_SHIP -> gotoOrderAndShip(workflowRun.call("goto order-and-ship",
+                        () -> OrderAndShipWorkflow.call(workflowRun, in)));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case CHECK -> run.sendAsync("check", this::checkRequest).thenApply(this::check);
-                case GOTO_ORDER_AND_SHIP -> run.callAsync("goto order-and-ship", () -> OrderAndShipWorkflow.callAsync(run, in)).thenApply(this::gotoOrderAndShip);
+                case CHECK -> workflowRun.sendAsync("check", this::checkRequest)
+                        .thenApply(this::check);
+                case GOTO_ORDER_AND_SHIP -> workflowRun.callAsync("goto order-and-ship",
+                        () -> OrderAndShipWorkflow.callAsync(workflowRun, in))
+                        .thenApply(this::gotoOrderAndShip);
             };
         }
 
@@ -249,30 +273,32 @@ public final class ReorderWorkflow {
          * Builds the request of step {@code check}: GET /orders/{orderId}.
          */
         private StepRequest checkRequest() {
-            return StepRequest.create("check", "shop", "http://localhost:8080", "GET", "/orders/{orderId}")
-                        .pathParam("orderId", in.get("orderId"));
+            return StepRequest.create("check", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .pathParam("orderId", in.get("orderId"));
         }
 
         /**
-         * Step {@code check}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code check}, at actions-tour.arazzo.yaml:183.
          */
         private Step check(Exchange exchange) {
-            if ((Conditions.eq(exchange.statusCodeNode(), Values.of(200L)) && Conditions.gt(run.workflowOutput("describe-order", "quantity"), Values.of(0L)))) {
+            if (exchange.statusCode() == 200
+                    && Conditions.gt(workflowRun.workflowOutput("describe-order", "quantity"),
+                        Values.of(0L))) {
                 // goto action 'again'
                 return Step.GOTO_ORDER_AND_SHIP;
             }
             // end action 'stop'
-            throw run.failure("check", exchange, "failure action 'stop' ended the workflow");
+            throw workflowRun.failure("check", exchange,
+                    "failure action 'stop' ended the workflow");
         }
 
         /**
-         * After a goto to workflow {@code order-and-ship}: this run ends as that workflow ended.
+         * After a goto to workflow {@code order-and-ship}: this workflow ends as that one ended.
          */
         private Step gotoOrderAndShip(WorkflowCall call) {
             if (!call.succeeded()) {
-                throw run.failure("goto order-and-ship", call, "workflow 'order-and-ship', reached by goto, failed");
+                throw workflowRun.failure("goto order-and-ship", call,
+                        "workflow 'order-and-ship', reached by goto, failed");
             }
             return null;
         }
@@ -282,7 +308,7 @@ public final class ReorderWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

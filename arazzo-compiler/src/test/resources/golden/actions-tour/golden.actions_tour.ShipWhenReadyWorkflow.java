@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
-import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
 
 /**
- * Ship an order; on a conflict, re-read the order first (a retry that runs a step), then ship again.
+ * Ship an order; on a conflict, re-read the order first (a retry that runs a step), then ship
+ * again.
  *
  * <p>Steps, in order: {@code ship}, {@code refresh}.
  */
@@ -36,8 +37,17 @@ public final class ShipWhenReadyWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code shop} in its OpenAPI description, unless the client names
+     * another.
+     */
+    private static final String SHOP_BASE_URL = "http://localhost:8080";
+
+    private static final RetryAction REFRESH_FIRST = RetryAction.of("ship", "refreshFirst")
+            .limit(2);
 
     private final ArazzoClient client;
 
@@ -51,39 +61,45 @@ public final class ShipWhenReadyWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code ship-when-ready}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code ship-when-ready}. Secret inputs are never shown by {@link
+     * #toString()}.
      */
     public record Inputs(String orderId) {
         public Inputs {
-            Objects.requireNonNull(orderId, "input 'orderId' of workflow 'ship-when-ready' is required");
+            Objects.requireNonNull(orderId,
+                    "input 'orderId' of workflow 'ship-when-ready' is required");
         }
 
         @Override
@@ -130,8 +146,8 @@ public final class ShipWhenReadyWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code ship-when-ready}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code ship-when-ready}. A component is null when the value was
+     * absent, for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(String tracking, String status) {
         static Outputs fromJson(ObjectNode json) {
@@ -141,8 +157,8 @@ public final class ShipWhenReadyWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order, then pseudo-steps: one per retry action that
+     * runs a step or workflow first.
      */
     private enum Step {
         SHIP("ship"),
@@ -159,11 +175,17 @@ public final class ShipWhenReadyWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
@@ -181,15 +203,15 @@ public final class ShipWhenReadyWorkflow {
          */
         private Exchange shipFailed;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
         }
 
         ObjectNode run() {
             Step step = Step.SHIP;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -203,24 +225,26 @@ public final class ShipWhenReadyWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case SHIP -> ship(run.send("ship", this::shipRequest));
-                case REFRESH -> refresh(run.send("refresh", this::refreshRequest));
-                case SHIP_VIA_REFRESH -> shipViaRefresh(run.send("refresh", this::refreshRequest));
+                case SHIP -> ship(workflowRun.send("ship", this::shipRequest));
+                case REFRESH -> refresh(workflowRun.send("refresh", this::refreshRequest));
+                case SHIP_VIA_REFRESH -> shipViaRefresh(workflowRun.send("refresh",
+                        this::refreshRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case SHIP -> run.sendAsync("ship", this::shipRequest).thenApply(this::ship);
-                case REFRESH -> run.sendAsync("refresh", this::refreshRequest).thenApply(this::refresh);
-                case SHIP_VIA_REFRESH -> run.sendAsync("refresh", this::refreshRequest).thenApply(this::shipViaRefresh);
+                case SHIP -> workflowRun.sendAsync("ship", this::shipRequest).thenApply(this::ship);
+                case REFRESH -> workflowRun.sendAsync("refresh", this::refreshRequest)
+                        .thenApply(this::refresh);
+                case SHIP_VIA_REFRESH -> workflowRun.sendAsync("refresh", this::refreshRequest)
+                        .thenApply(this::shipViaRefresh);
             };
         }
 
@@ -228,63 +252,60 @@ public final class ShipWhenReadyWorkflow {
          * Builds the request of step {@code ship}: POST /orders/{orderId}/ship.
          */
         private StepRequest shipRequest() {
-            return StepRequest.create("ship", "shop", "http://localhost:8080", "POST", "/orders/{orderId}/ship")
-                        .pathParam("orderId", in.get("orderId"));
+            return StepRequest.create("ship", "shop", SHOP_BASE_URL, "POST",
+                            "/orders/{orderId}/ship")
+                    .pathParam("orderId", in.get("orderId"));
         }
 
         /**
-         * Step {@code ship}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code ship}, at actions-tour.arazzo.yaml:144.
          */
         private Step ship(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             shipTracking = exchange.responseBody("/tracking");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
+            if (exchange.statusCode() == 200) {
                 // end action 'shipped'
                 return null;
             }
-            if ((Conditions.eq(exchange.statusCodeNode(), Values.of(409L))) && run.retry("ship", "refreshFirst", 2L, 0.0, exchange)) {
+            if (exchange.statusCode() == 409 && workflowRun.retry(REFRESH_FIRST, exchange)) {
                 // retry action 'refreshFirst': step 'refresh' runs first, then this step again
                 shipFailed = exchange;
                 return Step.SHIP_VIA_REFRESH;
             }
-            throw run.failure("ship", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("ship", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
          * Builds the request of step {@code refresh}: GET /orders/{orderId}.
          */
         private StepRequest refreshRequest() {
-            return StepRequest.create("refresh", "shop", "http://localhost:8080", "GET", "/orders/{orderId}")
-                        .pathParam("orderId", in.get("orderId"));
+            return StepRequest.create("refresh", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .pathParam("orderId", in.get("orderId"));
         }
 
         /**
-         * Step {@code refresh}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code refresh}, at actions-tour.arazzo.yaml:161.
          */
         private Step refresh(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             refreshStatus = exchange.responseBody("/status");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // the last step succeeded: the workflow ends
+            if (exchange.statusCode() == 200) {
                 return null;
             }
-            throw run.failure("refresh", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("refresh", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
-         * Retry action {@code refreshFirst} of step {@code ship} ran step {@code refresh} first; retries the step when that
-         * succeeded, else spends the action and chooses the step's failure actions again.
+         * Retry action {@code refreshFirst} of step {@code ship} ran step {@code refresh} first;
+         * retries the step when that succeeded, else spends the action and chooses the step's
+         * failure actions again.
          */
         private Step shipViaRefresh(Exchange exchange) {
             refreshStatus = exchange.responseBody("/status");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
+            if (exchange.statusCode() == 200) {
                 return Step.SHIP;
             }
-            run.exhaust("ship", "refreshFirst");
+            workflowRun.exhaust(REFRESH_FIRST);
             return ship(shipFailed);
         }
 
@@ -293,7 +314,7 @@ public final class ShipWhenReadyWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

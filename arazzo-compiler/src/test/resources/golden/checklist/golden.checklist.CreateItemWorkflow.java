@@ -38,8 +38,14 @@ public final class CreateItemWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code items} in its OpenAPI description, unless the client names
+     * another.
+     */
+    private static final String ITEMS_BASE_URL = "http://localhost:8080/api";
 
     private final ArazzoClient client;
 
@@ -53,35 +59,40 @@ public final class CreateItemWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code create-item}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code create-item}. Secret inputs are never shown by {@link
+     * #toString()}.
      */
     public record Inputs(String name) {
         public Inputs {
@@ -132,19 +143,17 @@ public final class CreateItemWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code create-item}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code create-item}. A component is null when the value was absent,
+     * for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(String id, String name) {
         static Outputs fromJson(ObjectNode json) {
-            return new Outputs(Values.asString(json.get("id")),
-                    Values.asString(json.get("name")));
+            return new Outputs(Values.asString(json.get("id")), Values.asString(json.get("name")));
         }
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         CREATE_ITEM("create-item"),
@@ -159,11 +168,17 @@ public final class CreateItemWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
@@ -176,15 +191,15 @@ public final class CreateItemWorkflow {
          */
         private JsonNode readName;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
         }
 
         ObjectNode run() {
             Step step = Step.CREATE_ITEM;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -198,22 +213,23 @@ public final class CreateItemWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case CREATE_ITEM -> createItem(run.send("create-item", this::createItemRequest));
-                case READ -> read(run.send("read", this::readRequest));
+                case CREATE_ITEM -> createItem(workflowRun.send("create-item",
+                        this::createItemRequest));
+                case READ -> read(workflowRun.send("read", this::readRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case CREATE_ITEM -> run.sendAsync("create-item", this::createItemRequest).thenApply(this::createItem);
-                case READ -> run.sendAsync("read", this::readRequest).thenApply(this::read);
+                case CREATE_ITEM -> workflowRun.sendAsync("create-item", this::createItemRequest)
+                        .thenApply(this::createItem);
+                case READ -> workflowRun.sendAsync("read", this::readRequest).thenApply(this::read);
             };
         }
 
@@ -233,50 +249,45 @@ public final class CreateItemWorkflow {
             ObjectNode _200 = Values.object();
             Values.put(_200, "nested", in.get("name"));
             Values.put(body, "200", _200);
-            return StepRequest.create("create-item", "items", "http://localhost:8080/api", "POST", "/items")
-                        .query("verbose", Values.of(Boolean.TRUE))
-                        .query("Verbose", Values.of(Boolean.FALSE))
-                        .jsonBody("application/json", body);
+            return StepRequest.create("create-item", "items", ITEMS_BASE_URL, "POST", "/items")
+                    .query("verbose", Values.of(Boolean.TRUE))
+                    .query("Verbose", Values.of(Boolean.FALSE))
+                    .jsonBody("application/json", body);
         }
 
         /**
-         * Step {@code create-item}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code create-item}, at checklist.arazzo.yaml:24.
          */
         private Step createItem(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             createItemId = exchange.responseBody("/id");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(201L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 201) {
                 return Step.READ;
             }
-            throw run.failure("create-item", exchange, "success criteria not met: $statusCode == 201");
+            throw workflowRun.failure("create-item", exchange,
+                    "success criteria not met: $statusCode == 201");
         }
 
         /**
          * Builds the request of step {@code read}: GET /items/{id}.
          */
         private StepRequest readRequest() {
-            return StepRequest.create("read", "items", "http://localhost:8080/api", "GET", "/items/{id}")
-                        .pathParam("id", createItemId)
-                        .query("verbose", Values.of(Boolean.TRUE))
-                        .query("Verbose", Values.of(Boolean.FALSE));
+            return StepRequest.create("read", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .pathParam("id", createItemId)
+                    .query("verbose", Values.of(Boolean.TRUE))
+                    .query("Verbose", Values.of(Boolean.FALSE));
         }
 
         /**
-         * Step {@code read}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code read}, at checklist.arazzo.yaml:38.
          */
         private Step read(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             readName = exchange.responseBody("/name");
-            if ((Conditions.eq(exchange.statusCodeNode(), Values.of(200L)) && Conditions.eq(exchange.responseBody("/name"), in.get("name")))) {
-                // the last step succeeded: the workflow ends
+            if (exchange.statusCode() == 200 && Conditions.eq(readName, in.get("name"))) {
                 return null;
             }
-            throw run.failure("read", exchange, "success criteria not met: $statusCode == 200 && $response.body#/name == $inputs.name");
+            throw workflowRun.failure("read", exchange,
+                    "success criteria not met: $statusCode == 200 "
+                    + "&& $response.body#/name == $inputs.name");
         }
 
         /**
@@ -284,7 +295,7 @@ public final class CreateItemWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

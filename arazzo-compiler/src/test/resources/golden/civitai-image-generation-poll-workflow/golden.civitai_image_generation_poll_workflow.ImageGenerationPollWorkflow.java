@@ -20,13 +20,15 @@ import javax.annotation.processing.Generated;
 /**
  * Submit an imageGen workflow, poll to completion, and read the outputs.
  *
- * <p>Submits a text-to-image workflow step, polls the workflow until it succeeds or fails, then reads the final workflow for output blob URLs.
+ * <p>Submits a text-to-image workflow step, polls the workflow until it succeeds or fails, then
+ * reads the final workflow for output blob URLs.
  *
  * <p>Steps, in order: {@code submitGeneration}, {@code pollWorkflow}, {@code readOutputs}.
  */
 @Generated(
         value = "dev.weft.compiler.ArazzoCompiler",
-        comments = "from civitai-image-generation-poll-workflow.yml, workflow image-generation-poll"
+        comments = "from civitai-image-generation-poll-workflow.yml, "
+                        + "workflow image-generation-poll"
 )
 public final class ImageGenerationPollWorkflow {
     /**
@@ -39,8 +41,14 @@ public final class ImageGenerationPollWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code civitaiOrchestrationApi} in its OpenAPI description, unless the
+     * client names another.
+     */
+    private static final String CIVITAI_ORCHESTRATION_BASE_URL = "https://orchestration.civitai.com";
 
     private final ArazzoClient client;
 
@@ -54,35 +62,40 @@ public final class ImageGenerationPollWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code image-generation-poll}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code image-generation-poll}. Secret inputs are never shown by {@link
+     * #toString()}.
      *
      * @param apiKey Civitai personal API token used as a Bearer credential.
      * @param engine Generation engine identifier (e.g. flux2, sdxl, sd1, z-image).
@@ -96,26 +109,21 @@ public final class ImageGenerationPollWorkflow {
      */
     public record Inputs(String apiKey, String engine, String prompt, String negativePrompt,
             Long width, Long height, Long steps, Double cfgScale, Long quantity) {
-        /**
-         * @param apiKey Civitai personal API token used as a Bearer credential.
-         * @param engine Generation engine identifier (e.g. flux2, sdxl, sd1, z-image).
-         * @param prompt The positive text prompt for the image.
-         * @param negativePrompt Optional negative prompt.
-         * @param width Output image width in pixels.
-         * @param height Output image height in pixels.
-         * @param steps Number of sampling steps.
-         * @param cfgScale Classifier-free guidance scale.
-         * @param quantity Number of images to generate (1-10).
-         */
         public Inputs {
-            Objects.requireNonNull(apiKey, "input 'apiKey' of workflow 'image-generation-poll' is required");
-            Objects.requireNonNull(engine, "input 'engine' of workflow 'image-generation-poll' is required");
-            Objects.requireNonNull(prompt, "input 'prompt' of workflow 'image-generation-poll' is required");
+            Objects.requireNonNull(apiKey,
+                    "input 'apiKey' of workflow 'image-generation-poll' is required");
+            Objects.requireNonNull(engine,
+                    "input 'engine' of workflow 'image-generation-poll' is required");
+            Objects.requireNonNull(prompt,
+                    "input 'prompt' of workflow 'image-generation-poll' is required");
         }
 
         @Override
         public String toString() {
-            return "Inputs[apiKey=***, engine=" + engine + ", prompt=" + prompt + ", negativePrompt=" + negativePrompt + ", width=" + width + ", height=" + height + ", steps=" + steps + ", cfgScale=" + cfgScale + ", quantity=" + quantity + "]";
+            return "Inputs[apiKey=***, engine=" + engine + ", prompt=" + prompt
+                    + ", negativePrompt=" + negativePrompt + ", width=" + width + ", height="
+                    + height + ", steps=" + steps + ", cfgScale=" + cfgScale + ", quantity="
+                    + quantity + "]";
         }
 
         /**
@@ -138,14 +146,10 @@ public final class ImageGenerationPollWorkflow {
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
             return new Inputs(Values.asString(json.get("apiKey")),
-                    Values.asString(json.get("engine")),
-                    Values.asString(json.get("prompt")),
-                    Values.asString(json.get("negativePrompt")),
-                    Values.asLong(json.get("width")),
-                    Values.asLong(json.get("height")),
-                    Values.asLong(json.get("steps")),
-                    Values.asDouble(json.get("cfgScale")),
-                    Values.asLong(json.get("quantity")));
+                    Values.asString(json.get("engine")), Values.asString(json.get("prompt")),
+                    Values.asString(json.get("negativePrompt")), Values.asLong(json.get("width")),
+                    Values.asLong(json.get("height")), Values.asLong(json.get("steps")),
+                    Values.asDouble(json.get("cfgScale")), Values.asLong(json.get("quantity")));
         }
 
         public static Builder builder() {
@@ -223,27 +227,26 @@ public final class ImageGenerationPollWorkflow {
             }
 
             public Inputs build() {
-                return new Inputs(apiKey, engine, prompt, negativePrompt, width, height, steps, cfgScale, quantity);
+                return new Inputs(apiKey, engine, prompt, negativePrompt, width, height, steps,
+                        cfgScale, quantity);
             }
         }
     }
 
     /**
-     * The outputs of workflow {@code image-generation-poll}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code image-generation-poll}. A component is null when the value was
+     * absent, for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(String workflowId, String status, String firstBlobUrl, Long cost) {
         static Outputs fromJson(ObjectNode json) {
             return new Outputs(Values.asString(json.get("workflowId")),
-                    Values.asString(json.get("status")),
-                    Values.asString(json.get("firstBlobUrl")),
+                    Values.asString(json.get("status")), Values.asString(json.get("firstBlobUrl")),
                     Values.asLong(json.get("cost")));
         }
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         SUBMIT_GENERATION("submitGeneration"),
@@ -260,27 +263,23 @@ public final class ImageGenerationPollWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
          * Output {@code workflowId} of step {@code submitGeneration}; null until the step has run.
          */
         private JsonNode submitGenerationWorkflowId;
-
-        /**
-         * Output {@code submittedStatus} of step {@code submitGeneration}; null until the step has run.
-         */
-        private JsonNode submitGenerationSubmittedStatus;
-
-        /**
-         * Output {@code status} of step {@code pollWorkflow}; null until the step has run.
-         */
-        private JsonNode pollWorkflowStatus;
 
         /**
          * Output {@code status} of step {@code readOutputs}; null until the step has run.
@@ -297,16 +296,16 @@ public final class ImageGenerationPollWorkflow {
          */
         private JsonNode readOutputsCost;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
-            run.secret(Values.text(in.get("apiKey")));
+            workflowRun.secret(Values.text(in.get("apiKey")));
         }
 
         ObjectNode run() {
             Step step = Step.SUBMIT_GENERATION;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -320,24 +319,29 @@ public final class ImageGenerationPollWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case SUBMIT_GENERATION -> submitGeneration(run.send("submitGeneration", this::submitGenerationRequest));
-                case POLL_WORKFLOW -> pollWorkflow(run.send("pollWorkflow", this::pollWorkflowRequest));
-                case READ_OUTPUTS -> readOutputs(run.send("readOutputs", this::readOutputsRequest));
+                case SUBMIT_GENERATION -> submitGeneration(workflowRun.send("submitGeneration",
+                        this::submitGenerationRequest));
+                case POLL_WORKFLOW -> pollWorkflow(workflowRun.send("pollWorkflow",
+                        this::pollWorkflowRequest));
+                case READ_OUTPUTS -> readOutputs(workflowRun.send("readOutputs",
+                        this::readOutputsRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case SUBMIT_GENERATION -> run.sendAsync("submitGeneration", this::submitGenerationRequest).thenApply(this::submitGeneration);
-                case POLL_WORKFLOW -> run.sendAsync("pollWorkflow", this::pollWorkflowRequest).thenApply(this::pollWorkflow);
-                case READ_OUTPUTS -> run.sendAsync("readOutputs", this::readOutputsRequest).thenApply(this::readOutputs);
+                case SUBMIT_GENERATION -> workflowRun.sendAsync("submitGeneration",
+                        this::submitGenerationRequest).thenApply(this::submitGeneration);
+                case POLL_WORKFLOW -> workflowRun.sendAsync("pollWorkflow",
+                        this::pollWorkflowRequest).thenApply(this::pollWorkflow);
+                case READ_OUTPUTS -> workflowRun.sendAsync("readOutputs", this::readOutputsRequest)
+                        .thenApply(this::readOutputs);
             };
         }
 
@@ -362,87 +366,102 @@ public final class ImageGenerationPollWorkflow {
             Values.put(steps0, "input", input);
             Values.add(steps, steps0);
             Values.put(body, "steps", steps);
-            return StepRequest.create("submitGeneration", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "POST", "/v2/consumer/workflows")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .jsonBody("application/json", body);
+            return StepRequest.create("submitGeneration", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .jsonBody("application/json", body);
         }
 
         /**
-         * Step {@code submitGeneration}: Submit a single imageGen step with the supplied prompt and engine and capture the new workflow id.
+         * Step {@code submitGeneration}, at civitai-image-generation-poll-workflow.yml:59.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Submit a single imageGen step with the supplied prompt and engine and capture the new
+         * workflow id.
+         *
+         * <p>Not recorded, as nothing reads it: output {@code submittedStatus}.
          */
         private Step submitGeneration(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             submitGenerationWorkflowId = exchange.responseBody("/id");
-            submitGenerationSubmittedStatus = exchange.responseBody("/status");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(202L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 202) {
                 return Step.POLL_WORKFLOW;
             }
-            throw run.failure("submitGeneration", exchange, "success criteria not met: $statusCode == 202");
+            throw workflowRun.failure("submitGeneration", exchange,
+                    "success criteria not met: $statusCode == 202");
         }
 
         /**
          * Builds the request of step {@code pollWorkflow}: GET /v2/consumer/workflows/{workflowId}.
          */
         private StepRequest pollWorkflowRequest() {
-            return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "GET", "/v2/consumer/workflows/{workflowId}")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .pathParam("workflowId", submitGenerationWorkflowId);
+            return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "GET",
+                            "/v2/consumer/workflows/{workflowId}")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .pathParam("workflowId", submitGenerationWorkflowId);
         }
 
         /**
-         * Step {@code pollWorkflow}: Poll the workflow until it reaches a terminal state. While the workflow is still processing, loop back and poll again; on success continue to read the outputs.
+         * Step {@code pollWorkflow}, at civitai-image-generation-poll-workflow.yml:88.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Poll the workflow until it reaches a terminal state. While the workflow is still
+         * processing, loop back and poll again; on success continue to read the outputs.
+         *
+         * <p>Not recorded, as nothing reads it: output {@code status}.
          */
         private Step pollWorkflow(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
-            pollWorkflowStatus = exchange.responseBody("/status");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                if ((Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("processing")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("preparing")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("unassigned")))) {
+            if (exchange.statusCode() == 200) {
+                JsonNode status = Values.member(exchange.responseBody(), "status");
+                if (Conditions.eq(status, Values.of("processing"))
+                        || Conditions.eq(status, Values.of("preparing"))
+                        || Conditions.eq(status, Values.of("unassigned"))) {
                     // goto action 'stillRunning'
                     return Step.POLL_WORKFLOW;
                 }
-                if (Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("succeeded"))) {
+                if (Conditions.eq(status, Values.of("succeeded"))) {
                     // goto action 'finished'
                     return Step.READ_OUTPUTS;
                 }
-                if ((Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("failed")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("expired")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("canceled")))) {
+                if (Conditions.eq(status, Values.of("failed"))
+                        || Conditions.eq(status, Values.of("expired"))
+                        || Conditions.eq(status, Values.of("canceled"))) {
                     // end action 'failed'
                     return null;
                 }
-                // no action matched: on to the next step
                 return Step.READ_OUTPUTS;
             }
-            throw run.failure("pollWorkflow", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("pollWorkflow", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
          * Builds the request of step {@code readOutputs}: GET /v2/consumer/workflows/{workflowId}.
          */
         private StepRequest readOutputsRequest() {
-            return StepRequest.create("readOutputs", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "GET", "/v2/consumer/workflows/{workflowId}")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .pathParam("workflowId", submitGenerationWorkflowId);
+            return StepRequest.create("readOutputs", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "GET",
+                            "/v2/consumer/workflows/{workflowId}")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .pathParam("workflowId", submitGenerationWorkflowId);
         }
 
         /**
-         * Step {@code readOutputs}: Read the completed workflow and collect the generated output blob URLs from the first step's first job.
+         * Step {@code readOutputs}, at civitai-image-generation-poll-workflow.yml:126.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Read the completed workflow and collect the generated output blob URLs from the first
+         * step's first job.
          */
         private Step readOutputs(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             readOutputsStatus = exchange.responseBody("/status");
             readOutputsFirstBlobUrl = exchange.responseBody("/steps/0/jobs/0/result/blobs/0/url");
             readOutputsCost = exchange.responseBody("/cost/total");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // the last step succeeded: the workflow ends
+            if (exchange.statusCode() == 200) {
                 return null;
             }
-            throw run.failure("readOutputs", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("readOutputs", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
@@ -450,7 +469,7 @@ public final class ImageGenerationPollWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

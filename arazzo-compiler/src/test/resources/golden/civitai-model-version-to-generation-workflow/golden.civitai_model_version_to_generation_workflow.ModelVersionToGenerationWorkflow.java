@@ -20,13 +20,16 @@ import javax.annotation.processing.Generated;
 /**
  * Resolve a model version AIR, generate with it, poll, and read the result.
  *
- * <p>Fetches a model version from the catalog for its AIR, submits an imageGen workflow using that AIR, polls to completion, and reads the output blob URL.
+ * <p>Fetches a model version from the catalog for its AIR, submits an imageGen workflow using that
+ * AIR, polls to completion, and reads the output blob URL.
  *
- * <p>Steps, in order: {@code resolveVersionAir}, {@code submitGeneration}, {@code pollWorkflow}, {@code readResult}.
+ * <p>Steps, in order: {@code resolveVersionAir}, {@code submitGeneration}, {@code pollWorkflow},
+ * {@code readResult}.
  */
 @Generated(
         value = "dev.weft.compiler.ArazzoCompiler",
-        comments = "from civitai-model-version-to-generation-workflow.yml, workflow model-version-to-generation"
+        comments = "from civitai-model-version-to-generation-workflow.yml, "
+                        + "workflow model-version-to-generation"
 )
 public final class ModelVersionToGenerationWorkflow {
     /**
@@ -39,8 +42,20 @@ public final class ModelVersionToGenerationWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code civitaiSiteApi} in its OpenAPI description, unless the client
+     * names another.
+     */
+    private static final String CIVITAI_SITE_BASE_URL = "https://civitai.com/api/v1";
+
+    /**
+     * The server of source {@code civitaiOrchestrationApi} in its OpenAPI description, unless the
+     * client names another.
+     */
+    private static final String CIVITAI_ORCHESTRATION_BASE_URL = "https://orchestration.civitai.com";
 
     private final ArazzoClient client;
 
@@ -54,35 +69,40 @@ public final class ModelVersionToGenerationWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code model-version-to-generation}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code model-version-to-generation}. Secret inputs are never shown by
+     * {@link #toString()}.
      *
      * @param apiKey Civitai personal API token used as a Bearer credential.
      * @param modelVersionId The catalog model version id to generate with.
@@ -92,23 +112,22 @@ public final class ModelVersionToGenerationWorkflow {
      */
     public record Inputs(String apiKey, Long modelVersionId, String engine, String prompt,
             Long quantity) {
-        /**
-         * @param apiKey Civitai personal API token used as a Bearer credential.
-         * @param modelVersionId The catalog model version id to generate with.
-         * @param engine Generation engine identifier (e.g. flux2, sdxl, sd1).
-         * @param prompt The positive text prompt for the image.
-         * @param quantity Number of images to generate (1-10).
-         */
         public Inputs {
-            Objects.requireNonNull(apiKey, "input 'apiKey' of workflow 'model-version-to-generation' is required");
-            Objects.requireNonNull(modelVersionId, "input 'modelVersionId' of workflow 'model-version-to-generation' is required");
-            Objects.requireNonNull(engine, "input 'engine' of workflow 'model-version-to-generation' is required");
-            Objects.requireNonNull(prompt, "input 'prompt' of workflow 'model-version-to-generation' is required");
+            Objects.requireNonNull(apiKey,
+                    "input 'apiKey' of workflow 'model-version-to-generation' is required");
+            Objects.requireNonNull(modelVersionId,
+                    "input 'modelVersionId' of workflow 'model-version-to-generation' "
+                    + "is required");
+            Objects.requireNonNull(engine,
+                    "input 'engine' of workflow 'model-version-to-generation' is required");
+            Objects.requireNonNull(prompt,
+                    "input 'prompt' of workflow 'model-version-to-generation' is required");
         }
 
         @Override
         public String toString() {
-            return "Inputs[apiKey=***, modelVersionId=" + modelVersionId + ", engine=" + engine + ", prompt=" + prompt + ", quantity=" + quantity + "]";
+            return "Inputs[apiKey=***, modelVersionId=" + modelVersionId + ", engine=" + engine
+                    + ", prompt=" + prompt + ", quantity=" + quantity + "]";
         }
 
         /**
@@ -127,10 +146,8 @@ public final class ModelVersionToGenerationWorkflow {
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
             return new Inputs(Values.asString(json.get("apiKey")),
-                    Values.asLong(json.get("modelVersionId")),
-                    Values.asString(json.get("engine")),
-                    Values.asString(json.get("prompt")),
-                    Values.asLong(json.get("quantity")));
+                    Values.asLong(json.get("modelVersionId")), Values.asString(json.get("engine")),
+                    Values.asString(json.get("prompt")), Values.asLong(json.get("quantity")));
         }
 
         public static Builder builder() {
@@ -186,21 +203,19 @@ public final class ModelVersionToGenerationWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code model-version-to-generation}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code model-version-to-generation}. A component is null when the
+     * value was absent, for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(String air, String workflowId, String outputBlobUrl, Long cost) {
         static Outputs fromJson(ObjectNode json) {
             return new Outputs(Values.asString(json.get("air")),
                     Values.asString(json.get("workflowId")),
-                    Values.asString(json.get("outputBlobUrl")),
-                    Values.asLong(json.get("cost")));
+                    Values.asString(json.get("outputBlobUrl")), Values.asLong(json.get("cost")));
         }
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         RESOLVE_VERSION_AIR("resolveVersionAir"),
@@ -219,11 +234,17 @@ public final class ModelVersionToGenerationWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
@@ -232,24 +253,9 @@ public final class ModelVersionToGenerationWorkflow {
         private JsonNode resolveVersionAirAir;
 
         /**
-         * Output {@code baseModel} of step {@code resolveVersionAir}; null until the step has run.
-         */
-        private JsonNode resolveVersionAirBaseModel;
-
-        /**
-         * Output {@code versionName} of step {@code resolveVersionAir}; null until the step has run.
-         */
-        private JsonNode resolveVersionAirVersionName;
-
-        /**
          * Output {@code workflowId} of step {@code submitGeneration}; null until the step has run.
          */
         private JsonNode submitGenerationWorkflowId;
-
-        /**
-         * Output {@code status} of step {@code pollWorkflow}; null until the step has run.
-         */
-        private JsonNode pollWorkflowStatus;
 
         /**
          * Output {@code outputBlobUrl} of step {@code readResult}; null until the step has run.
@@ -261,16 +267,16 @@ public final class ModelVersionToGenerationWorkflow {
          */
         private JsonNode readResultCost;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
-            run.secret(Values.text(in.get("apiKey")));
+            workflowRun.secret(Values.text(in.get("apiKey")));
         }
 
         ObjectNode run() {
             Step step = Step.RESOLVE_VERSION_AIR;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -284,26 +290,33 @@ public final class ModelVersionToGenerationWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case RESOLVE_VERSION_AIR -> resolveVersionAir(run.send("resolveVersionAir", this::resolveVersionAirRequest));
-                case SUBMIT_GENERATION -> submitGeneration(run.send("submitGeneration", this::submitGenerationRequest));
-                case POLL_WORKFLOW -> pollWorkflow(run.send("pollWorkflow", this::pollWorkflowRequest));
-                case READ_RESULT -> readResult(run.send("readResult", this::readResultRequest));
+                case RESOLVE_VERSION_AIR -> resolveVersionAir(workflowRun.send("resolveVersionAir",
+                        this::resolveVersionAirRequest));
+                case SUBMIT_GENERATION -> submitGeneration(workflowRun.send("submitGeneration",
+                        this::submitGenerationRequest));
+                case POLL_WORKFLOW -> pollWorkflow(workflowRun.send("pollWorkflow",
+                        this::pollWorkflowRequest));
+                case READ_RESULT -> readResult(workflowRun.send("readResult",
+                        this::readResultRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case RESOLVE_VERSION_AIR -> run.sendAsync("resolveVersionAir", this::resolveVersionAirRequest).thenApply(this::resolveVersionAir);
-                case SUBMIT_GENERATION -> run.sendAsync("submitGeneration", this::submitGenerationRequest).thenApply(this::submitGeneration);
-                case POLL_WORKFLOW -> run.sendAsync("pollWorkflow", this::pollWorkflowRequest).thenApply(this::pollWorkflow);
-                case READ_RESULT -> run.sendAsync("readResult", this::readResultRequest).thenApply(this::readResult);
+                case RESOLVE_VERSION_AIR -> workflowRun.sendAsync("resolveVersionAir",
+                        this::resolveVersionAirRequest).thenApply(this::resolveVersionAir);
+                case SUBMIT_GENERATION -> workflowRun.sendAsync("submitGeneration",
+                        this::submitGenerationRequest).thenApply(this::submitGeneration);
+                case POLL_WORKFLOW -> workflowRun.sendAsync("pollWorkflow",
+                        this::pollWorkflowRequest).thenApply(this::pollWorkflow);
+                case READ_RESULT -> workflowRun.sendAsync("readResult", this::readResultRequest)
+                        .thenApply(this::readResult);
             };
         }
 
@@ -311,26 +324,28 @@ public final class ModelVersionToGenerationWorkflow {
          * Builds the request of step {@code resolveVersionAir}: GET /model-versions/{id}.
          */
         private StepRequest resolveVersionAirRequest() {
-            return StepRequest.create("resolveVersionAir", "civitaiSiteApi", "https://civitai.com/api/v1", "GET", "/model-versions/{id}")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .pathParam("id", in.get("modelVersionId"));
+            return StepRequest.create("resolveVersionAir", "civitaiSiteApi", CIVITAI_SITE_BASE_URL,
+                            "GET", "/model-versions/{id}")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .pathParam("id", in.get("modelVersionId"));
         }
 
         /**
-         * Step {@code resolveVersionAir}: Resolve the catalog model version to obtain its AIR identifier and base model for generation.
+         * Step {@code resolveVersionAir}, at civitai-model-version-to-generation-workflow.yml:52.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Resolve the catalog model version to obtain its AIR identifier and base model for
+         * generation.
+         *
+         * <p>Not recorded, as nothing reads them: outputs {@code baseModel}, {@code versionName}.
          */
         private Step resolveVersionAir(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             resolveVersionAirAir = exchange.responseBody("/air");
-            resolveVersionAirBaseModel = exchange.responseBody("/baseModel");
-            resolveVersionAirVersionName = exchange.responseBody("/name");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 200) {
                 return Step.SUBMIT_GENERATION;
             }
-            throw run.failure("resolveVersionAir", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("resolveVersionAir", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
@@ -350,85 +365,98 @@ public final class ModelVersionToGenerationWorkflow {
             Values.put(steps0, "input", input);
             Values.add(steps, steps0);
             Values.put(body, "steps", steps);
-            return StepRequest.create("submitGeneration", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "POST", "/v2/consumer/workflows")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .jsonBody("application/json", body);
+            return StepRequest.create("submitGeneration", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .jsonBody("application/json", body);
         }
 
         /**
-         * Step {@code submitGeneration}: Submit an imageGen workflow that uses the resolved AIR as the model and capture the new workflow id.
+         * Step {@code submitGeneration}, at civitai-model-version-to-generation-workflow.yml:70.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Submit an imageGen workflow that uses the resolved AIR as the model and capture the
+         * new workflow id.
          */
         private Step submitGeneration(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             submitGenerationWorkflowId = exchange.responseBody("/id");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(202L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 202) {
                 return Step.POLL_WORKFLOW;
             }
-            throw run.failure("submitGeneration", exchange, "success criteria not met: $statusCode == 202");
+            throw workflowRun.failure("submitGeneration", exchange,
+                    "success criteria not met: $statusCode == 202");
         }
 
         /**
          * Builds the request of step {@code pollWorkflow}: GET /v2/consumer/workflows/{workflowId}.
          */
         private StepRequest pollWorkflowRequest() {
-            return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "GET", "/v2/consumer/workflows/{workflowId}")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .pathParam("workflowId", submitGenerationWorkflowId);
+            return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "GET",
+                            "/v2/consumer/workflows/{workflowId}")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .pathParam("workflowId", submitGenerationWorkflowId);
         }
 
         /**
-         * Step {@code pollWorkflow}: Poll the generation workflow until it reaches a terminal state, looping while still processing and continuing on success.
+         * Step {@code pollWorkflow}, at civitai-model-version-to-generation-workflow.yml:94.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Poll the generation workflow until it reaches a terminal state, looping while still
+         * processing and continuing on success.
+         *
+         * <p>Not recorded, as nothing reads it: output {@code status}.
          */
         private Step pollWorkflow(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
-            pollWorkflowStatus = exchange.responseBody("/status");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                if ((Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("processing")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("preparing")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("unassigned")))) {
+            if (exchange.statusCode() == 200) {
+                JsonNode status = Values.member(exchange.responseBody(), "status");
+                if (Conditions.eq(status, Values.of("processing"))
+                        || Conditions.eq(status, Values.of("preparing"))
+                        || Conditions.eq(status, Values.of("unassigned"))) {
                     // goto action 'stillRunning'
                     return Step.POLL_WORKFLOW;
                 }
-                if (Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("succeeded"))) {
+                if (Conditions.eq(status, Values.of("succeeded"))) {
                     // goto action 'finished'
                     return Step.READ_RESULT;
                 }
-                if ((Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("failed")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("expired")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("canceled")))) {
+                if (Conditions.eq(status, Values.of("failed"))
+                        || Conditions.eq(status, Values.of("expired"))
+                        || Conditions.eq(status, Values.of("canceled"))) {
                     // end action 'failed'
                     return null;
                 }
-                // no action matched: on to the next step
                 return Step.READ_RESULT;
             }
-            throw run.failure("pollWorkflow", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("pollWorkflow", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
          * Builds the request of step {@code readResult}: GET /v2/consumer/workflows/{workflowId}.
          */
         private StepRequest readResultRequest() {
-            return StepRequest.create("readResult", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "GET", "/v2/consumer/workflows/{workflowId}")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .pathParam("workflowId", submitGenerationWorkflowId);
+            return StepRequest.create("readResult", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "GET",
+                            "/v2/consumer/workflows/{workflowId}")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .pathParam("workflowId", submitGenerationWorkflowId);
         }
 
         /**
-         * Step {@code readResult}: Read the completed workflow and collect the generated output blob URL and Buzz cost.
+         * Step {@code readResult}, at civitai-model-version-to-generation-workflow.yml:131.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Read the completed workflow and collect the generated output blob URL and Buzz cost.
          */
         private Step readResult(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             readResultOutputBlobUrl = exchange.responseBody("/steps/0/jobs/0/result/blobs/0/url");
             readResultCost = exchange.responseBody("/cost/total");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // the last step succeeded: the workflow ends
+            if (exchange.statusCode() == 200) {
                 return null;
             }
-            throw run.failure("readResult", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("readResult", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
@@ -436,7 +464,7 @@ public final class ModelVersionToGenerationWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

@@ -20,13 +20,15 @@ import javax.annotation.processing.Generated;
 /**
  * Get a presigned upload URL, submit a workflow referencing it, and poll.
  *
- * <p>Requests a presigned blob upload URL, submits an imageGen workflow that references the blob id with webhook callbacks, and polls to completion.
+ * <p>Requests a presigned blob upload URL, submits an imageGen workflow that references the blob id
+ * with webhook callbacks, and polls to completion.
  *
  * <p>Steps, in order: {@code requestUploadUrl}, {@code submitWithCallback}, {@code pollWorkflow}.
  */
 @Generated(
         value = "dev.weft.compiler.ArazzoCompiler",
-        comments = "from civitai-presigned-blob-generate-workflow.yml, workflow presigned-blob-generate"
+        comments = "from civitai-presigned-blob-generate-workflow.yml, "
+                        + "workflow presigned-blob-generate"
 )
 public final class PresignedBlobGenerateWorkflow {
     /**
@@ -39,8 +41,14 @@ public final class PresignedBlobGenerateWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code civitaiOrchestrationApi} in its OpenAPI description, unless the
+     * client names another.
+     */
+    private static final String CIVITAI_ORCHESTRATION_BASE_URL = "https://orchestration.civitai.com";
 
     private final ArazzoClient client;
 
@@ -54,35 +62,40 @@ public final class PresignedBlobGenerateWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code presigned-blob-generate}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code presigned-blob-generate}. Secret inputs are never shown by
+     * {@link #toString()}.
      *
      * @param apiKey Civitai personal API token used as a Bearer credential.
      * @param mimeType MIME type of the blob that will be uploaded to the presigned URL.
@@ -93,25 +106,24 @@ public final class PresignedBlobGenerateWorkflow {
      */
     public record Inputs(String apiKey, String mimeType, Long sizeBytes, String engine,
             String prompt, String callbackUrl) {
-        /**
-         * @param apiKey Civitai personal API token used as a Bearer credential.
-         * @param mimeType MIME type of the blob that will be uploaded to the presigned URL.
-         * @param sizeBytes Optional declared size of the blob in bytes.
-         * @param engine Generation engine identifier (e.g. flux2, sdxl).
-         * @param prompt The positive prompt steering the generation.
-         * @param callbackUrl HTTPS callback URL for webhook delivery of workflow events.
-         */
         public Inputs {
-            Objects.requireNonNull(apiKey, "input 'apiKey' of workflow 'presigned-blob-generate' is required");
-            Objects.requireNonNull(mimeType, "input 'mimeType' of workflow 'presigned-blob-generate' is required");
-            Objects.requireNonNull(engine, "input 'engine' of workflow 'presigned-blob-generate' is required");
-            Objects.requireNonNull(prompt, "input 'prompt' of workflow 'presigned-blob-generate' is required");
-            Objects.requireNonNull(callbackUrl, "input 'callbackUrl' of workflow 'presigned-blob-generate' is required");
+            Objects.requireNonNull(apiKey,
+                    "input 'apiKey' of workflow 'presigned-blob-generate' is required");
+            Objects.requireNonNull(mimeType,
+                    "input 'mimeType' of workflow 'presigned-blob-generate' is required");
+            Objects.requireNonNull(engine,
+                    "input 'engine' of workflow 'presigned-blob-generate' is required");
+            Objects.requireNonNull(prompt,
+                    "input 'prompt' of workflow 'presigned-blob-generate' is required");
+            Objects.requireNonNull(callbackUrl,
+                    "input 'callbackUrl' of workflow 'presigned-blob-generate' is required");
         }
 
         @Override
         public String toString() {
-            return "Inputs[apiKey=***, mimeType=" + mimeType + ", sizeBytes=" + sizeBytes + ", engine=" + engine + ", prompt=" + prompt + ", callbackUrl=" + callbackUrl + "]";
+            return "Inputs[apiKey=***, mimeType=" + mimeType + ", sizeBytes=" + sizeBytes
+                    + ", engine=" + engine + ", prompt=" + prompt + ", callbackUrl=" + callbackUrl
+                    + "]";
         }
 
         /**
@@ -131,10 +143,8 @@ public final class PresignedBlobGenerateWorkflow {
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
             return new Inputs(Values.asString(json.get("apiKey")),
-                    Values.asString(json.get("mimeType")),
-                    Values.asLong(json.get("sizeBytes")),
-                    Values.asString(json.get("engine")),
-                    Values.asString(json.get("prompt")),
+                    Values.asString(json.get("mimeType")), Values.asLong(json.get("sizeBytes")),
+                    Values.asString(json.get("engine")), Values.asString(json.get("prompt")),
                     Values.asString(json.get("callbackUrl")));
         }
 
@@ -198,22 +208,20 @@ public final class PresignedBlobGenerateWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code presigned-blob-generate}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code presigned-blob-generate}. A component is null when the value
+     * was absent, for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(String blobId, String uploadUrl, String workflowId,
             String outputBlobUrl) {
         static Outputs fromJson(ObjectNode json) {
             return new Outputs(Values.asString(json.get("blobId")),
-                    Values.asString(json.get("uploadUrl")),
-                    Values.asString(json.get("workflowId")),
+                    Values.asString(json.get("uploadUrl")), Values.asString(json.get("workflowId")),
                     Values.asString(json.get("outputBlobUrl")));
         }
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         REQUEST_UPLOAD_URL("requestUploadUrl"),
@@ -230,11 +238,17 @@ public final class PresignedBlobGenerateWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
@@ -248,35 +262,26 @@ public final class PresignedBlobGenerateWorkflow {
         private JsonNode requestUploadUrlUploadUrl;
 
         /**
-         * Output {@code expiresAt} of step {@code requestUploadUrl}; null until the step has run.
-         */
-        private JsonNode requestUploadUrlExpiresAt;
-
-        /**
-         * Output {@code workflowId} of step {@code submitWithCallback}; null until the step has run.
+         * Output {@code workflowId} of step {@code submitWithCallback}; null until the step has
+         * run.
          */
         private JsonNode submitWithCallbackWorkflowId;
-
-        /**
-         * Output {@code status} of step {@code pollWorkflow}; null until the step has run.
-         */
-        private JsonNode pollWorkflowStatus;
 
         /**
          * Output {@code outputBlobUrl} of step {@code pollWorkflow}; null until the step has run.
          */
         private JsonNode pollWorkflowOutputBlobUrl;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
-            run.secret(Values.text(in.get("apiKey")));
+            workflowRun.secret(Values.text(in.get("apiKey")));
         }
 
         ObjectNode run() {
             Step step = Step.REQUEST_UPLOAD_URL;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -290,24 +295,30 @@ public final class PresignedBlobGenerateWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case REQUEST_UPLOAD_URL -> requestUploadUrl(run.send("requestUploadUrl", this::requestUploadUrlRequest));
-                case SUBMIT_WITH_CALLBACK -> submitWithCallback(run.send("submitWithCallback", this::submitWithCallbackRequest));
-                case POLL_WORKFLOW -> pollWorkflow(run.send("pollWorkflow", this::pollWorkflowRequest));
+                case REQUEST_UPLOAD_URL -> requestUploadUrl(workflowRun.send("requestUploadUrl",
+                        this::requestUploadUrlRequest));
+                case SUBMIT_WITH_CALLBACK ->
+                        submitWithCallback(workflowRun.send("submitWithCallback",
+                        this::submitWithCallbackRequest));
+                case POLL_WORKFLOW -> pollWorkflow(workflowRun.send("pollWorkflow",
+                        this::pollWorkflowRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case REQUEST_UPLOAD_URL -> run.sendAsync("requestUploadUrl", this::requestUploadUrlRequest).thenApply(this::requestUploadUrl);
-                case SUBMIT_WITH_CALLBACK -> run.sendAsync("submitWithCallback", this::submitWithCallbackRequest).thenApply(this::submitWithCallback);
-                case POLL_WORKFLOW -> run.sendAsync("pollWorkflow", this::pollWorkflowRequest).thenApply(this::pollWorkflow);
+                case REQUEST_UPLOAD_URL -> workflowRun.sendAsync("requestUploadUrl",
+                        this::requestUploadUrlRequest).thenApply(this::requestUploadUrl);
+                case SUBMIT_WITH_CALLBACK -> workflowRun.sendAsync("submitWithCallback",
+                        this::submitWithCallbackRequest).thenApply(this::submitWithCallback);
+                case POLL_WORKFLOW -> workflowRun.sendAsync("pollWorkflow",
+                        this::pollWorkflowRequest).thenApply(this::pollWorkflow);
             };
         }
 
@@ -315,27 +326,30 @@ public final class PresignedBlobGenerateWorkflow {
          * Builds the request of step {@code requestUploadUrl}: GET /v2/consumer/blobs/upload-url.
          */
         private StepRequest requestUploadUrlRequest() {
-            return StepRequest.create("requestUploadUrl", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "GET", "/v2/consumer/blobs/upload-url")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .query("mimeType", in.get("mimeType"))
-                        .query("sizeBytes", in.get("sizeBytes"));
+            return StepRequest.create("requestUploadUrl", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "GET", "/v2/consumer/blobs/upload-url")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .query("mimeType", in.get("mimeType"))
+                    .query("sizeBytes", in.get("sizeBytes"));
         }
 
         /**
-         * Step {@code requestUploadUrl}: Request a presigned upload URL for the declared mime type and capture the blob id the upload will populate.
+         * Step {@code requestUploadUrl}, at civitai-presigned-blob-generate-workflow.yml:52.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Request a presigned upload URL for the declared mime type and capture the blob id the
+         * upload will populate.
+         *
+         * <p>Not recorded, as nothing reads it: output {@code expiresAt}.
          */
         private Step requestUploadUrl(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             requestUploadUrlBlobId = exchange.responseBody("/blobId");
             requestUploadUrlUploadUrl = exchange.responseBody("/uploadUrl");
-            requestUploadUrlExpiresAt = exchange.responseBody("/expiresAt");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 200) {
                 return Step.SUBMIT_WITH_CALLBACK;
             }
-            throw run.failure("requestUploadUrl", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("requestUploadUrl", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
@@ -361,57 +375,68 @@ public final class PresignedBlobGenerateWorkflow {
             Values.put(steps0, "input", input);
             Values.add(steps, steps0);
             Values.put(body, "steps", steps);
-            return StepRequest.create("submitWithCallback", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "POST", "/v2/consumer/workflows")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .jsonBody("application/json", body);
+            return StepRequest.create("submitWithCallback", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .jsonBody("application/json", body);
         }
 
         /**
-         * Step {@code submitWithCallback}: Submit an imageGen workflow that references the presigned blob id as an input image and configures webhook callbacks for completion events.
+         * Step {@code submitWithCallback}, at civitai-presigned-blob-generate-workflow.yml:73.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Submit an imageGen workflow that references the presigned blob id as an input image
+         * and configures webhook callbacks for completion events.
          */
         private Step submitWithCallback(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             submitWithCallbackWorkflowId = exchange.responseBody("/id");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(202L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 202) {
                 return Step.POLL_WORKFLOW;
             }
-            throw run.failure("submitWithCallback", exchange, "success criteria not met: $statusCode == 202");
+            throw workflowRun.failure("submitWithCallback", exchange,
+                    "success criteria not met: $statusCode == 202");
         }
 
         /**
          * Builds the request of step {@code pollWorkflow}: GET /v2/consumer/workflows/{workflowId}.
          */
         private StepRequest pollWorkflowRequest() {
-            return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "GET", "/v2/consumer/workflows/{workflowId}")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .pathParam("workflowId", submitWithCallbackWorkflowId);
+            return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "GET",
+                            "/v2/consumer/workflows/{workflowId}")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .pathParam("workflowId", submitWithCallbackWorkflowId);
         }
 
         /**
-         * Step {@code pollWorkflow}: Poll the workflow until it reaches a terminal state, looping while still processing.
+         * Step {@code pollWorkflow}, at civitai-presigned-blob-generate-workflow.yml:101.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Poll the workflow until it reaches a terminal state, looping while still processing.
+         *
+         * <p>Not recorded, as nothing reads it: output {@code status}.
          */
         private Step pollWorkflow(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
-            pollWorkflowStatus = exchange.responseBody("/status");
             pollWorkflowOutputBlobUrl = exchange.responseBody("/steps/0/jobs/0/result/blobs/0/url");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                if ((Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("processing")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("preparing")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("unassigned")))) {
+            if (exchange.statusCode() == 200) {
+                JsonNode status = Values.member(exchange.responseBody(), "status");
+                if (Conditions.eq(status, Values.of("processing"))
+                        || Conditions.eq(status, Values.of("preparing"))
+                        || Conditions.eq(status, Values.of("unassigned"))) {
                     // goto action 'stillRunning'
                     return Step.POLL_WORKFLOW;
                 }
-                if ((Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("succeeded")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("failed")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("expired")) || Conditions.eq(Values.member(exchange.responseBody(), "status"), Values.of("canceled")))) {
+                if (Conditions.eq(status, Values.of("succeeded"))
+                        || Conditions.eq(status, Values.of("failed"))
+                        || Conditions.eq(status, Values.of("expired"))
+                        || Conditions.eq(status, Values.of("canceled"))) {
                     // end action 'done'
                     return null;
                 }
-                // the last step succeeded: the workflow ends
                 return null;
             }
-            throw run.failure("pollWorkflow", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("pollWorkflow", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
@@ -419,7 +444,7 @@ public final class PresignedBlobGenerateWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

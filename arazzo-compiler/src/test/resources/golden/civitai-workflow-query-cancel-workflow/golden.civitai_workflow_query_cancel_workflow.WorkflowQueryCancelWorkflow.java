@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
-import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.StepRequest;
@@ -19,13 +18,16 @@ import javax.annotation.processing.Generated;
 /**
  * Find a processing workflow, cancel it, and confirm the canceled state.
  *
- * <p>Queries workflows by status, inspects the first match, updates it to canceled, and re-reads it to confirm.
+ * <p>Queries workflows by status, inspects the first match, updates it to canceled, and re-reads it
+ * to confirm.
  *
- * <p>Steps, in order: {@code queryRunning}, {@code inspectWorkflow}, {@code cancelWorkflow}, {@code confirmCanceled}.
+ * <p>Steps, in order: {@code queryRunning}, {@code inspectWorkflow}, {@code cancelWorkflow}, {@code
+ * confirmCanceled}.
  */
 @Generated(
         value = "dev.weft.compiler.ArazzoCompiler",
-        comments = "from civitai-workflow-query-cancel-workflow.yml, workflow workflow-query-cancel"
+        comments = "from civitai-workflow-query-cancel-workflow.yml, "
+                        + "workflow workflow-query-cancel"
 )
 public final class WorkflowQueryCancelWorkflow {
     /**
@@ -38,8 +40,14 @@ public final class WorkflowQueryCancelWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code civitaiOrchestrationApi} in its OpenAPI description, unless the
+     * client names another.
+     */
+    private static final String CIVITAI_ORCHESTRATION_BASE_URL = "https://orchestration.civitai.com";
 
     private final ArazzoClient client;
 
@@ -53,48 +61,49 @@ public final class WorkflowQueryCancelWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code workflow-query-cancel}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code workflow-query-cancel}. Secret inputs are never shown by {@link
+     * #toString()}.
      *
      * @param apiKey Civitai personal API token used as a Bearer credential.
      * @param status Status filter for the query (e.g. processing, preparing).
      * @param take Maximum number of workflows to return.
      */
     public record Inputs(String apiKey, String status, Long take) {
-        /**
-         * @param apiKey Civitai personal API token used as a Bearer credential.
-         * @param status Status filter for the query (e.g. processing, preparing).
-         * @param take Maximum number of workflows to return.
-         */
         public Inputs {
-            Objects.requireNonNull(apiKey, "input 'apiKey' of workflow 'workflow-query-cancel' is required");
+            Objects.requireNonNull(apiKey,
+                    "input 'apiKey' of workflow 'workflow-query-cancel' is required");
         }
 
         @Override
@@ -116,8 +125,7 @@ public final class WorkflowQueryCancelWorkflow {
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
             return new Inputs(Values.asString(json.get("apiKey")),
-                    Values.asString(json.get("status")),
-                    Values.asLong(json.get("take")));
+                    Values.asString(json.get("status")), Values.asLong(json.get("take")));
         }
 
         public static Builder builder() {
@@ -159,8 +167,8 @@ public final class WorkflowQueryCancelWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code workflow-query-cancel}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code workflow-query-cancel}. A component is null when the value was
+     * absent, for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(String workflowId, String finalStatus) {
         static Outputs fromJson(ObjectNode json) {
@@ -170,8 +178,7 @@ public final class WorkflowQueryCancelWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         QUERY_RUNNING("queryRunning"),
@@ -190,11 +197,17 @@ public final class WorkflowQueryCancelWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
@@ -203,35 +216,20 @@ public final class WorkflowQueryCancelWorkflow {
         private JsonNode queryRunningFirstWorkflowId;
 
         /**
-         * Output {@code nextCursor} of step {@code queryRunning}; null until the step has run.
-         */
-        private JsonNode queryRunningNextCursor;
-
-        /**
-         * Output {@code currentStatus} of step {@code inspectWorkflow}; null until the step has run.
-         */
-        private JsonNode inspectWorkflowCurrentStatus;
-
-        /**
-         * Output {@code statusAfterUpdate} of step {@code cancelWorkflow}; null until the step has run.
-         */
-        private JsonNode cancelWorkflowStatusAfterUpdate;
-
-        /**
          * Output {@code finalStatus} of step {@code confirmCanceled}; null until the step has run.
          */
         private JsonNode confirmCanceledFinalStatus;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
-            run.secret(Values.text(in.get("apiKey")));
+            workflowRun.secret(Values.text(in.get("apiKey")));
         }
 
         ObjectNode run() {
             Step step = Step.QUERY_RUNNING;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -245,26 +243,33 @@ public final class WorkflowQueryCancelWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case QUERY_RUNNING -> queryRunning(run.send("queryRunning", this::queryRunningRequest));
-                case INSPECT_WORKFLOW -> inspectWorkflow(run.send("inspectWorkflow", this::inspectWorkflowRequest));
-                case CANCEL_WORKFLOW -> cancelWorkflow(run.send("cancelWorkflow", this::cancelWorkflowRequest));
-                case CONFIRM_CANCELED -> confirmCanceled(run.send("confirmCanceled", this::confirmCanceledRequest));
+                case QUERY_RUNNING -> queryRunning(workflowRun.send("queryRunning",
+                        this::queryRunningRequest));
+                case INSPECT_WORKFLOW -> inspectWorkflow(workflowRun.send("inspectWorkflow",
+                        this::inspectWorkflowRequest));
+                case CANCEL_WORKFLOW -> cancelWorkflow(workflowRun.send("cancelWorkflow",
+                        this::cancelWorkflowRequest));
+                case CONFIRM_CANCELED -> confirmCanceled(workflowRun.send("confirmCanceled",
+                        this::confirmCanceledRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case QUERY_RUNNING -> run.sendAsync("queryRunning", this::queryRunningRequest).thenApply(this::queryRunning);
-                case INSPECT_WORKFLOW -> run.sendAsync("inspectWorkflow", this::inspectWorkflowRequest).thenApply(this::inspectWorkflow);
-                case CANCEL_WORKFLOW -> run.sendAsync("cancelWorkflow", this::cancelWorkflowRequest).thenApply(this::cancelWorkflow);
-                case CONFIRM_CANCELED -> run.sendAsync("confirmCanceled", this::confirmCanceledRequest).thenApply(this::confirmCanceled);
+                case QUERY_RUNNING -> workflowRun.sendAsync("queryRunning",
+                        this::queryRunningRequest).thenApply(this::queryRunning);
+                case INSPECT_WORKFLOW -> workflowRun.sendAsync("inspectWorkflow",
+                        this::inspectWorkflowRequest).thenApply(this::inspectWorkflow);
+                case CANCEL_WORKFLOW -> workflowRun.sendAsync("cancelWorkflow",
+                        this::cancelWorkflowRequest).thenApply(this::cancelWorkflow);
+                case CONFIRM_CANCELED -> workflowRun.sendAsync("confirmCanceled",
+                        this::confirmCanceledRequest).thenApply(this::confirmCanceled);
             };
         }
 
@@ -272,101 +277,114 @@ public final class WorkflowQueryCancelWorkflow {
          * Builds the request of step {@code queryRunning}: GET /v2/consumer/workflows.
          */
         private StepRequest queryRunningRequest() {
-            return StepRequest.create("queryRunning", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "GET", "/v2/consumer/workflows")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .query("status", in.get("status"))
-                        .query("take", in.get("take"));
+            return StepRequest.create("queryRunning", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "GET", "/v2/consumer/workflows")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .query("status", in.get("status"))
+                    .query("take", in.get("take"));
         }
 
         /**
-         * Step {@code queryRunning}: Query the consumer's workflows filtered by status and capture the first workflow id.
+         * Step {@code queryRunning}, at civitai-workflow-query-cancel-workflow.yml:38.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Query the consumer's workflows filtered by status and capture the first workflow id.
+         *
+         * <p>Not recorded, as nothing reads it: output {@code nextCursor}.
          */
         private Step queryRunning(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             queryRunningFirstWorkflowId = exchange.responseBody("/items/0/id");
-            queryRunningNextCursor = exchange.responseBody("/nextCursor");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 200) {
                 return Step.INSPECT_WORKFLOW;
             }
-            throw run.failure("queryRunning", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("queryRunning", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
-         * Builds the request of step {@code inspectWorkflow}: GET /v2/consumer/workflows/{workflowId}.
+         * Builds the request of step {@code inspectWorkflow}: GET
+         * /v2/consumer/workflows/{workflowId}.
          */
         private StepRequest inspectWorkflowRequest() {
-            return StepRequest.create("inspectWorkflow", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "GET", "/v2/consumer/workflows/{workflowId}")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .pathParam("workflowId", queryRunningFirstWorkflowId);
+            return StepRequest.create("inspectWorkflow", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "GET",
+                            "/v2/consumer/workflows/{workflowId}")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .pathParam("workflowId", queryRunningFirstWorkflowId);
         }
 
         /**
-         * Step {@code inspectWorkflow}: Inspect the first returned workflow to confirm its current status before canceling.
+         * Step {@code inspectWorkflow}, at civitai-workflow-query-cancel-workflow.yml:58.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Inspect the first returned workflow to confirm its current status before canceling.
+         *
+         * <p>Not recorded, as nothing reads it: output {@code currentStatus}.
          */
         private Step inspectWorkflow(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
-            inspectWorkflowCurrentStatus = exchange.responseBody("/status");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 200) {
                 return Step.CANCEL_WORKFLOW;
             }
-            throw run.failure("inspectWorkflow", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("inspectWorkflow", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
-         * Builds the request of step {@code cancelWorkflow}: PUT /v2/consumer/workflows/{workflowId}.
+         * Builds the request of step {@code cancelWorkflow}: PUT
+         * /v2/consumer/workflows/{workflowId}.
          */
         private StepRequest cancelWorkflowRequest() {
             ObjectNode body = Values.object();
             Values.put(body, "status", Values.of("canceled"));
-            return StepRequest.create("cancelWorkflow", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "PUT", "/v2/consumer/workflows/{workflowId}")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .pathParam("workflowId", queryRunningFirstWorkflowId)
-                        .jsonBody("application/json", body);
+            return StepRequest.create("cancelWorkflow", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "PUT",
+                            "/v2/consumer/workflows/{workflowId}")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .pathParam("workflowId", queryRunningFirstWorkflowId)
+                    .jsonBody("application/json", body);
         }
 
         /**
-         * Step {@code cancelWorkflow}: Update the workflow, setting its status to canceled.
+         * Step {@code cancelWorkflow}, at civitai-workflow-query-cancel-workflow.yml:74.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Update the workflow, setting its status to canceled.
+         *
+         * <p>Not recorded, as nothing reads it: output {@code statusAfterUpdate}.
          */
         private Step cancelWorkflow(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
-            cancelWorkflowStatusAfterUpdate = exchange.responseBody("/status");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 200) {
                 return Step.CONFIRM_CANCELED;
             }
-            throw run.failure("cancelWorkflow", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("cancelWorkflow", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
-         * Builds the request of step {@code confirmCanceled}: GET /v2/consumer/workflows/{workflowId}.
+         * Builds the request of step {@code confirmCanceled}: GET
+         * /v2/consumer/workflows/{workflowId}.
          */
         private StepRequest confirmCanceledRequest() {
-            return StepRequest.create("confirmCanceled", "civitaiOrchestrationApi", "https://orchestration.civitai.com", "GET", "/v2/consumer/workflows/{workflowId}")
-                        .header("Authorization", Values.interpolate("header parameter 'Authorization'", "Bearer ", in.get("apiKey")))
-                        .pathParam("workflowId", queryRunningFirstWorkflowId);
+            return StepRequest.create("confirmCanceled", "civitaiOrchestrationApi",
+                            CIVITAI_ORCHESTRATION_BASE_URL, "GET",
+                            "/v2/consumer/workflows/{workflowId}")
+                    .header("Authorization", Values.interpolate("header parameter 'Authorization'",
+                            "Bearer ", in.get("apiKey")))
+                    .pathParam("workflowId", queryRunningFirstWorkflowId);
         }
 
         /**
-         * Step {@code confirmCanceled}: Re-read the workflow to confirm it reports a canceled status.
+         * Step {@code confirmCanceled}, at civitai-workflow-query-cancel-workflow.yml:93.
          *
-         * @return the next step, or null when the workflow ends
+         * <p>Re-read the workflow to confirm it reports a canceled status.
          */
         private Step confirmCanceled(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             confirmCanceledFinalStatus = exchange.responseBody("/status");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // the last step succeeded: the workflow ends
+            if (exchange.statusCode() == 200) {
                 return null;
             }
-            throw run.failure("confirmCanceled", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("confirmCanceled", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
@@ -374,7 +392,7 @@ public final class WorkflowQueryCancelWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

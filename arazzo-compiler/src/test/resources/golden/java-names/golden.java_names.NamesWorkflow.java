@@ -35,8 +35,14 @@ public final class NamesWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code items} in its OpenAPI description, unless the client names
+     * another.
+     */
+    private static final String ITEMS_BASE_URL = "http://localhost:8080/api";
 
     private final ArazzoClient client;
 
@@ -50,31 +56,35 @@ public final class NamesWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
@@ -83,7 +93,8 @@ public final class NamesWorkflow {
     public record Inputs(String itemId, String itemId_, String toJson_, String builder_) {
         @Override
         public String toString() {
-            return "Inputs[item-id=" + itemId + ", item_id=" + itemId_ + ", toJson=" + toJson_ + ", builder=" + builder_ + "]";
+            return "Inputs[item-id=" + itemId + ", item_id=" + itemId_ + ", toJson=" + toJson_
+                    + ", builder=" + builder_ + "]";
         }
 
         /**
@@ -101,8 +112,7 @@ public final class NamesWorkflow {
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
             return new Inputs(Values.asString(json.get("item-id")),
-                    Values.asString(json.get("item_id")),
-                    Values.asString(json.get("toJson")),
+                    Values.asString(json.get("item_id")), Values.asString(json.get("toJson")),
                     Values.asString(json.get("builder")));
         }
 
@@ -163,8 +173,7 @@ public final class NamesWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         GET_ITEM("get-item"),
@@ -183,11 +192,17 @@ public final class NamesWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
@@ -195,15 +210,15 @@ public final class NamesWorkflow {
          */
         private JsonNode recordVar;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
         }
 
         ObjectNode run() {
             Step step = Step.GET_ITEM;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -217,26 +232,29 @@ public final class NamesWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case GET_ITEM -> getItem(run.send("get-item", this::getItemRequest));
-                case GET_ITEM_ -> getItem_(run.send("get_item", this::getItemRequest_));
-                case YIELD -> yield_(run.send("yield", this::yield_Request));
-                case RECORD -> record_(run.send("record", this::record_Request));
+                case GET_ITEM -> getItem(workflowRun.send("get-item", this::getItemRequest));
+                case GET_ITEM_ -> getItem_(workflowRun.send("get_item", this::getItemRequest_));
+                case YIELD -> yield_(workflowRun.send("yield", this::yield_Request));
+                case RECORD -> record_(workflowRun.send("record", this::record_Request));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case GET_ITEM -> run.sendAsync("get-item", this::getItemRequest).thenApply(this::getItem);
-                case GET_ITEM_ -> run.sendAsync("get_item", this::getItemRequest_).thenApply(this::getItem_);
-                case YIELD -> run.sendAsync("yield", this::yield_Request).thenApply(this::yield_);
-                case RECORD -> run.sendAsync("record", this::record_Request).thenApply(this::record_);
+                case GET_ITEM -> workflowRun.sendAsync("get-item", this::getItemRequest)
+                        .thenApply(this::getItem);
+                case GET_ITEM_ -> workflowRun.sendAsync("get_item", this::getItemRequest_)
+                        .thenApply(this::getItem_);
+                case YIELD -> workflowRun.sendAsync("yield", this::yield_Request)
+                        .thenApply(this::yield_);
+                case RECORD -> workflowRun.sendAsync("record", this::record_Request)
+                        .thenApply(this::record_);
             };
         }
 
@@ -244,86 +262,73 @@ public final class NamesWorkflow {
          * Builds the request of step {@code get-item}: GET /items/{id}.
          */
         private StepRequest getItemRequest() {
-            return StepRequest.create("get-item", "items", "http://localhost:8080/api", "GET", "/items/{id}")
-                        .pathParam("id", in.get("item-id"));
+            return StepRequest.create("get-item", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .pathParam("id", in.get("item-id"));
         }
 
         /**
-         * Step {@code get-item}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code get-item}, at java-names.arazzo.yaml:19.
          */
         private Step getItem(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.GET_ITEM_;
             }
-            throw run.failure("get-item", exchange, "status is not 2xx");
+            throw workflowRun.failure("get-item", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code get_item}: GET /items/{id}.
          */
         private StepRequest getItemRequest_() {
-            return StepRequest.create("get_item", "items", "http://localhost:8080/api", "GET", "/items/{id}")
-                        .pathParam("id", in.get("item_id"));
+            return StepRequest.create("get_item", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .pathParam("id", in.get("item_id"));
         }
 
         /**
-         * Step {@code get_item}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code get_item}, at java-names.arazzo.yaml:22.
          */
         private Step getItem_(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.YIELD;
             }
-            throw run.failure("get_item", exchange, "status is not 2xx");
+            throw workflowRun.failure("get_item", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code yield}: GET /items/{id}.
          */
         private StepRequest yield_Request() {
-            return StepRequest.create("yield", "items", "http://localhost:8080/api", "GET", "/items/{id}")
-                        .pathParam("id", in.get("toJson"));
+            return StepRequest.create("yield", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .pathParam("id", in.get("toJson"));
         }
 
         /**
-         * Step {@code yield}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code yield}, at java-names.arazzo.yaml:25.
          */
         private Step yield_(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.RECORD;
             }
-            throw run.failure("yield", exchange, "status is not 2xx");
+            throw workflowRun.failure("yield", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code record}: GET /items/{id}.
          */
         private StepRequest record_Request() {
-            return StepRequest.create("record", "items", "http://localhost:8080/api", "GET", "/items/{id}")
-                        .pathParam("id", in.get("builder"));
+            return StepRequest.create("record", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .pathParam("id", in.get("builder"));
         }
 
         /**
-         * Step {@code record}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code record}, at java-names.arazzo.yaml:28.
          */
         private Step record_(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             recordVar = exchange.responseBody("/name");
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // the last step succeeded: the workflow ends
                 return null;
             }
-            throw run.failure("record", exchange, "status is not 2xx");
+            throw workflowRun.failure("record", exchange, "status is not 2xx");
         }
 
         /**
@@ -331,7 +336,7 @@ public final class NamesWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

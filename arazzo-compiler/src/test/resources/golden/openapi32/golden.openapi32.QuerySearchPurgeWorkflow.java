@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
-import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.StepRequest;
@@ -36,8 +35,14 @@ public final class QuerySearchPurgeWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code search} in its OpenAPI description, unless the client names
+     * another.
+     */
+    private static final String SEARCH_BASE_URL = "http://localhost:8080/api";
 
     private final ArazzoClient client;
 
@@ -51,39 +56,45 @@ public final class QuerySearchPurgeWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code query-search-purge}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code query-search-purge}. Secret inputs are never shown by {@link
+     * #toString()}.
      */
     public record Inputs(String text, String q) {
         public Inputs {
-            Objects.requireNonNull(text, "input 'text' of workflow 'query-search-purge' is required");
+            Objects.requireNonNull(text,
+                    "input 'text' of workflow 'query-search-purge' is required");
             Objects.requireNonNull(q, "input 'q' of workflow 'query-search-purge' is required");
         }
 
@@ -104,8 +115,7 @@ public final class QuerySearchPurgeWorkflow {
 
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
-            return new Inputs(Values.asString(json.get("text")),
-                    Values.asString(json.get("q")));
+            return new Inputs(Values.asString(json.get("text")), Values.asString(json.get("q")));
         }
 
         public static Builder builder() {
@@ -140,8 +150,8 @@ public final class QuerySearchPurgeWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code query-search-purge}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code query-search-purge}. A component is null when the value was
+     * absent, for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(Long count, String first) {
         static Outputs fromJson(ObjectNode json) {
@@ -151,8 +161,7 @@ public final class QuerySearchPurgeWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         QUERY("query"),
@@ -169,11 +178,17 @@ public final class QuerySearchPurgeWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
@@ -186,15 +201,15 @@ public final class QuerySearchPurgeWorkflow {
          */
         private JsonNode searchFirst;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
         }
 
         ObjectNode run() {
             Step step = Step.QUERY;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -208,24 +223,26 @@ public final class QuerySearchPurgeWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case QUERY -> query(run.send("query", this::queryRequest));
-                case SEARCH -> search(run.send("search", this::searchRequest));
-                case PURGE -> purge(run.send("purge", this::purgeRequest));
+                case QUERY -> query(workflowRun.send("query", this::queryRequest));
+                case SEARCH -> search(workflowRun.send("search", this::searchRequest));
+                case PURGE -> purge(workflowRun.send("purge", this::purgeRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case QUERY -> run.sendAsync("query", this::queryRequest).thenApply(this::query);
-                case SEARCH -> run.sendAsync("search", this::searchRequest).thenApply(this::search);
-                case PURGE -> run.sendAsync("purge", this::purgeRequest).thenApply(this::purge);
+                case QUERY -> workflowRun.sendAsync("query", this::queryRequest)
+                        .thenApply(this::query);
+                case SEARCH -> workflowRun.sendAsync("search", this::searchRequest)
+                        .thenApply(this::search);
+                case PURGE -> workflowRun.sendAsync("purge", this::purgeRequest)
+                        .thenApply(this::purge);
             };
         }
 
@@ -235,68 +252,60 @@ public final class QuerySearchPurgeWorkflow {
         private StepRequest queryRequest() {
             ObjectNode body = Values.object();
             Values.put(body, "text", in.get("text"));
-            return StepRequest.create("query", "search", "http://localhost:8080/api", "QUERY", "/items")
-                        .jsonBody("application/json", body);
+            return StepRequest.create("query", "search", SEARCH_BASE_URL, "QUERY", "/items")
+                    .jsonBody("application/json", body);
         }
 
         /**
-         * Step {@code query}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code query}, at openapi32.arazzo.yaml:21.
          */
         private Step query(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             queryCount = exchange.responseBody("/count");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 200) {
                 return Step.SEARCH;
             }
-            throw run.failure("query", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("query", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
          * Builds the request of step {@code search}: GET /items/search.
          */
         private StepRequest searchRequest() {
-            return StepRequest.create("search", "search", "http://localhost:8080/api", "GET", "/items/search")
-                        .query("q", in.get("q"))
-                        .query("limit", Values.of(5L));
+            return StepRequest.create("search", "search", SEARCH_BASE_URL, "GET", "/items/search")
+                    .query("q", in.get("q"))
+                    .query("limit", Values.of(5L));
         }
 
         /**
-         * Step {@code search}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code search}, at openapi32.arazzo.yaml:30.
          */
         private Step search(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             searchFirst = exchange.responseBody("/first");
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // no action matched: on to the next step
+            if (exchange.statusCode() == 200) {
                 return Step.PURGE;
             }
-            throw run.failure("search", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("search", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
          * Builds the request of step {@code purge}: PURGE /items.
          */
         private StepRequest purgeRequest() {
-            return StepRequest.create("purge", "search", "http://localhost:8080/api", "PURGE", "/items")
-                        .header("Older-Than", Values.of("30d"));
+            return StepRequest.create("purge", "search", SEARCH_BASE_URL, "PURGE", "/items")
+                    .header("Older-Than", Values.of("30d"));
         }
 
         /**
-         * Step {@code purge}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code purge}, at openapi32.arazzo.yaml:39.
          */
         private Step purge(Exchange exchange) {
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(204L))) {
-                // the last step succeeded: the workflow ends
+            if (exchange.statusCode() == 204) {
                 return null;
             }
-            throw run.failure("purge", exchange, "success criteria not met: $statusCode == 204");
+            throw workflowRun.failure("purge", exchange,
+                    "success criteria not met: $statusCode == 204");
         }
 
         /**
@@ -304,7 +313,7 @@ public final class QuerySearchPurgeWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

@@ -36,8 +36,14 @@ public final class SearchItemsWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code items} in its OpenAPI description, unless the client names
+     * another.
+     */
+    private static final String ITEMS_BASE_URL = "http://localhost:8080/api";
 
     private final ArazzoClient client;
 
@@ -51,35 +57,40 @@ public final class SearchItemsWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code search-items}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code search-items}. Secret inputs are never shown by {@link
+     * #toString()}.
      */
     public record Inputs(List<String> ids) {
         public Inputs {
@@ -130,8 +141,8 @@ public final class SearchItemsWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code search-items}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code search-items}. A component is null when the value was absent,
+     * for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs(String first) {
         static Outputs fromJson(ObjectNode json) {
@@ -140,8 +151,7 @@ public final class SearchItemsWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         SEARCH("search");
@@ -154,11 +164,17 @@ public final class SearchItemsWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
         /**
@@ -166,15 +182,15 @@ public final class SearchItemsWorkflow {
          */
         private JsonNode searchFirst;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
         }
 
         ObjectNode run() {
             Step step = Step.SEARCH;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -188,20 +204,20 @@ public final class SearchItemsWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case SEARCH -> search(run.send("search", this::searchRequest));
+                case SEARCH -> search(workflowRun.send("search", this::searchRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case SEARCH -> run.sendAsync("search", this::searchRequest).thenApply(this::search);
+                case SEARCH -> workflowRun.sendAsync("search", this::searchRequest)
+                        .thenApply(this::search);
             };
         }
 
@@ -212,24 +228,20 @@ public final class SearchItemsWorkflow {
             ObjectNode filter = Values.object();
             Values.put(filter, "status", Values.of("ready"));
             Values.put(filter, "owner", Values.of("ann"));
-            return StepRequest.create("search", "items", "http://localhost:8080/api", "GET", "/items/search")
-                        .query("filter", filter, "deepObject", true)
-                        .query("ids", in.get("ids"), "form", false);
+            return StepRequest.create("search", "items", ITEMS_BASE_URL, "GET", "/items/search")
+                    .query("filter", filter, "deepObject", true)
+                    .query("ids", in.get("ids"), "form", false);
         }
 
         /**
-         * Step {@code search}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code search}, at parameter-styles.arazzo.yaml:14.
          */
         private Step search(Exchange exchange) {
-            // Outputs are recorded after every exchange, successful or not.
             searchFirst = exchange.responseBody("/0/id");
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // the last step succeeded: the workflow ends
                 return null;
             }
-            throw run.failure("search", exchange, "status is not 2xx");
+            throw workflowRun.failure("search", exchange, "status is not 2xx");
         }
 
         /**
@@ -237,7 +249,7 @@ public final class SearchItemsWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

@@ -21,7 +21,9 @@ import javax.annotation.processing.Generated;
 /**
  * Runs workflow payloads.
  *
- * <p>Steps, in order: {@code object}, {@code array}, {@code number}, {@code boolean}, {@code json-template}, {@code json-literal}, {@code whole-expression}, {@code json-replaced}, {@code not-json}, {@code xml-template}, {@code form-string}, {@code form-object}, {@code text}.
+ * <p>Steps, in order: {@code object}, {@code array}, {@code number}, {@code boolean}, {@code
+ * json-template}, {@code json-literal}, {@code whole-expression}, {@code json-replaced}, {@code
+ * not-json}, {@code xml-template}, {@code form-string}, {@code form-object}, {@code text}.
  */
 @Generated(
         value = "dev.weft.compiler.ArazzoCompiler",
@@ -38,8 +40,14 @@ public final class PayloadsWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
+
+    /**
+     * The server of source {@code echo} in its OpenAPI description, unless the client names
+     * another.
+     */
+    private static final String ECHO_BASE_URL = "http://localhost:8080";
 
     private final ArazzoClient client;
 
@@ -53,40 +61,46 @@ public final class PayloadsWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code payloads}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code payloads}. Secret inputs are never shown by {@link
+     * #toString()}.
      */
     public record Inputs(String name, Long count, String quote, JsonNode customer) {
         @Override
         public String toString() {
-            return "Inputs[name=" + name + ", count=" + count + ", quote=" + quote + ", customer=" + customer + "]";
+            return "Inputs[name=" + name + ", count=" + count + ", quote=" + quote + ", customer="
+                    + customer + "]";
         }
 
         /**
@@ -103,10 +117,8 @@ public final class PayloadsWorkflow {
 
         static Inputs fromJson(JsonNode inputs) {
             JsonNode json = inputs == null ? Values.object() : inputs;
-            return new Inputs(Values.asString(json.get("name")),
-                    Values.asLong(json.get("count")),
-                    Values.asString(json.get("quote")),
-                    Values.asJson(json.get("customer")));
+            return new Inputs(Values.asString(json.get("name")), Values.asLong(json.get("count")),
+                    Values.asString(json.get("quote")), Values.asJson(json.get("customer")));
         }
 
         public static Builder builder() {
@@ -165,8 +177,7 @@ public final class PayloadsWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         OBJECT("object"),
@@ -203,22 +214,28 @@ public final class PayloadsWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
         }
 
         ObjectNode run() {
             Step step = Step.OBJECT;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -232,44 +249,62 @@ public final class PayloadsWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case OBJECT -> object(run.send("object", this::objectRequest));
-                case ARRAY -> array(run.send("array", this::arrayRequest));
-                case NUMBER -> number(run.send("number", this::numberRequest));
-                case BOOLEAN -> boolean_(run.send("boolean", this::boolean_Request));
-                case JSON_TEMPLATE -> jsonTemplate(run.send("json-template", this::jsonTemplateRequest));
-                case JSON_LITERAL -> jsonLiteral(run.send("json-literal", this::jsonLiteralRequest));
-                case WHOLE_EXPRESSION -> wholeExpression(run.send("whole-expression", this::wholeExpressionRequest));
-                case JSON_REPLACED -> jsonReplaced(run.send("json-replaced", this::jsonReplacedRequest));
-                case NOT_JSON -> notJson(run.send("not-json", this::notJsonRequest));
-                case XML_TEMPLATE -> xmlTemplate(run.send("xml-template", this::xmlTemplateRequest));
-                case FORM_STRING -> formString(run.send("form-string", this::formStringRequest));
-                case FORM_OBJECT -> formObject(run.send("form-object", this::formObjectRequest));
-                case TEXT -> text(run.send("text", this::textRequest));
+                case OBJECT -> object(workflowRun.send("object", this::objectRequest));
+                case ARRAY -> array(workflowRun.send("array", this::arrayRequest));
+                case NUMBER -> number(workflowRun.send("number", this::numberRequest));
+                case BOOLEAN -> boolean_(workflowRun.send("boolean", this::boolean_Request));
+                case JSON_TEMPLATE -> jsonTemplate(workflowRun.send("json-template",
+                        this::jsonTemplateRequest));
+                case JSON_LITERAL -> jsonLiteral(workflowRun.send("json-literal",
+                        this::jsonLiteralRequest));
+                case WHOLE_EXPRESSION -> wholeExpression(workflowRun.send("whole-expression",
+                        this::wholeExpressionRequest));
+                case JSON_REPLACED -> jsonReplaced(workflowRun.send("json-replaced",
+                        this::jsonReplacedRequest));
+                case NOT_JSON -> notJson(workflowRun.send("not-json", this::notJsonRequest));
+                case XML_TEMPLATE -> xmlTemplate(workflowRun.send("xml-template",
+                        this::xmlTemplateRequest));
+                case FORM_STRING -> formString(workflowRun.send("form-string",
+                        this::formStringRequest));
+                case FORM_OBJECT -> formObject(workflowRun.send("form-object",
+                        this::formObjectRequest));
+                case TEXT -> text(workflowRun.send("text", this::textRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case OBJECT -> run.sendAsync("object", this::objectRequest).thenApply(this::object);
-                case ARRAY -> run.sendAsync("array", this::arrayRequest).thenApply(this::array);
-                case NUMBER -> run.sendAsync("number", this::numberRequest).thenApply(this::number);
-                case BOOLEAN -> run.sendAsync("boolean", this::boolean_Request).thenApply(this::boolean_);
-                case JSON_TEMPLATE -> run.sendAsync("json-template", this::jsonTemplateRequest).thenApply(this::jsonTemplate);
-                case JSON_LITERAL -> run.sendAsync("json-literal", this::jsonLiteralRequest).thenApply(this::jsonLiteral);
-                case WHOLE_EXPRESSION -> run.sendAsync("whole-expression", this::wholeExpressionRequest).thenApply(this::wholeExpression);
-                case JSON_REPLACED -> run.sendAsync("json-replaced", this::jsonReplacedRequest).thenApply(this::jsonReplaced);
-                case NOT_JSON -> run.sendAsync("not-json", this::notJsonRequest).thenApply(this::notJson);
-                case XML_TEMPLATE -> run.sendAsync("xml-template", this::xmlTemplateRequest).thenApply(this::xmlTemplate);
-                case FORM_STRING -> run.sendAsync("form-string", this::formStringRequest).thenApply(this::formString);
-                case FORM_OBJECT -> run.sendAsync("form-object", this::formObjectRequest).thenApply(this::formObject);
-                case TEXT -> run.sendAsync("text", this::textRequest).thenApply(this::text);
+                case OBJECT -> workflowRun.sendAsync("object", this::objectRequest)
+                        .thenApply(this::object);
+                case ARRAY -> workflowRun.sendAsync("array", this::arrayRequest)
+                        .thenApply(this::array);
+                case NUMBER -> workflowRun.sendAsync("number", this::numberRequest)
+                        .thenApply(this::number);
+                case BOOLEAN -> workflowRun.sendAsync("boolean", this::boolean_Request)
+                        .thenApply(this::boolean_);
+                case JSON_TEMPLATE -> workflowRun.sendAsync("json-template",
+                        this::jsonTemplateRequest).thenApply(this::jsonTemplate);
+                case JSON_LITERAL -> workflowRun.sendAsync("json-literal", this::jsonLiteralRequest)
+                        .thenApply(this::jsonLiteral);
+                case WHOLE_EXPRESSION -> workflowRun.sendAsync("whole-expression",
+                        this::wholeExpressionRequest).thenApply(this::wholeExpression);
+                case JSON_REPLACED -> workflowRun.sendAsync("json-replaced",
+                        this::jsonReplacedRequest).thenApply(this::jsonReplaced);
+                case NOT_JSON -> workflowRun.sendAsync("not-json", this::notJsonRequest)
+                        .thenApply(this::notJson);
+                case XML_TEMPLATE -> workflowRun.sendAsync("xml-template", this::xmlTemplateRequest)
+                        .thenApply(this::xmlTemplate);
+                case FORM_STRING -> workflowRun.sendAsync("form-string", this::formStringRequest)
+                        .thenApply(this::formString);
+                case FORM_OBJECT -> workflowRun.sendAsync("form-object", this::formObjectRequest)
+                        .thenApply(this::formObject);
+                case TEXT -> workflowRun.sendAsync("text", this::textRequest).thenApply(this::text);
             };
         }
 
@@ -288,22 +323,19 @@ public final class PayloadsWorkflow {
             Values.put(nested, "flag", Values.of(Boolean.TRUE));
             Values.put(nested, "none", NullNode.getInstance());
             Values.put(body, "nested", nested);
-            return StepRequest.create("object", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("object"))
-                        .jsonBody("application/json", body);
+            return StepRequest.create("object", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("object"))
+                    .jsonBody("application/json", body);
         }
 
         /**
-         * Step {@code object}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code object}, at payloads.arazzo.yaml:18.
          */
         private Step object(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.ARRAY;
             }
-            throw run.failure("object", exchange, "status is not 2xx");
+            throw workflowRun.failure("object", exchange, "status is not 2xx");
         }
 
         /**
@@ -314,227 +346,206 @@ public final class PayloadsWorkflow {
             Values.add(body, Values.of(1L));
             Values.add(body, Values.of("two"));
             Values.add(body, in.get("count"));
-            return StepRequest.create("array", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("array"))
-                        .jsonBody("application/json", body);
+            return StepRequest.create("array", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("array"))
+                    .jsonBody("application/json", body);
         }
 
         /**
-         * Step {@code array}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code array}, at payloads.arazzo.yaml:28.
          */
         private Step array(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.NUMBER;
             }
-            throw run.failure("array", exchange, "status is not 2xx");
+            throw workflowRun.failure("array", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code number}: POST /echo/{kind}.
          */
         private StepRequest numberRequest() {
-            return StepRequest.create("number", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("number"))
-                        .jsonBody("application/json", Values.of(42L));
+            return StepRequest.create("number", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("number"))
+                    .jsonBody("application/json", Values.of(42L));
         }
 
         /**
-         * Step {@code number}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code number}, at payloads.arazzo.yaml:34.
          */
         private Step number(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.BOOLEAN;
             }
-            throw run.failure("number", exchange, "status is not 2xx");
+            throw workflowRun.failure("number", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code boolean}: POST /echo/{kind}.
          */
         private StepRequest boolean_Request() {
-            return StepRequest.create("boolean", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("boolean"))
-                        .jsonBody("application/json", Values.of(Boolean.FALSE));
+            return StepRequest.create("boolean", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("boolean"))
+                    .jsonBody("application/json", Values.of(Boolean.FALSE));
         }
 
         /**
-         * Step {@code boolean}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code boolean}, at payloads.arazzo.yaml:40.
          */
         private Step boolean_(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.JSON_TEMPLATE;
             }
-            throw run.failure("boolean", exchange, "status is not 2xx");
+            throw workflowRun.failure("boolean", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code json-template}: POST /echo/{kind}.
          */
         private StepRequest jsonTemplateRequest() {
-            return StepRequest.create("json-template", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("json-template"))
-                        .jsonText("application/json", Payloads.text("request body", "{\n"
-                                + "  \"customer\": ", Payloads.json(in.get("customer")), ",\n"
-                                + "  \"greeting\": \"Hello, ", Payloads.jsonString(in.get("name")), "!\",\n"
-                                + "  \"count\": ", Payloads.json(in.get("count")), ",\n"
-                                + "  \"quote\": ", Payloads.json(in.get("quote")), "\n"
-                                + "}\n"));
+            return StepRequest.create("json-template", "echo", ECHO_BASE_URL, "POST",
+                            "/echo/{kind}")
+                    .pathParam("kind", Values.of("json-template"))
+                    .jsonText("application/json", Payloads.text("request body", "{\n"
+                            + "  \"customer\": ", Payloads.json(in.get("customer")), ",\n"
+                            + "  \"greeting\": \"Hello, ", Payloads.jsonString(in.get("name")), "!\",\n"
+                            + "  \"count\": ", Payloads.json(in.get("count")), ",\n"
+                            + "  \"quote\": ", Payloads.json(in.get("quote")), "\n"
+                            + "}\n"));
         }
 
         /**
-         * Step {@code json-template}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code json-template}, at payloads.arazzo.yaml:46.
          */
         private Step jsonTemplate(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.JSON_LITERAL;
             }
-            throw run.failure("json-template", exchange, "status is not 2xx");
+            throw workflowRun.failure("json-template", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code json-literal}: POST /echo/{kind}.
          */
         private StepRequest jsonLiteralRequest() {
-            return StepRequest.create("json-literal", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("json-literal"))
-                        .jsonText("application/json", "{\"sent\":   \"as written\"}");
+            return StepRequest.create("json-literal", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("json-literal"))
+                    .jsonText("application/json", "{\"sent\":   \"as written\"}");
         }
 
         /**
-         * Step {@code json-literal}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code json-literal}, at payloads.arazzo.yaml:58.
          */
         private Step jsonLiteral(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.WHOLE_EXPRESSION;
             }
-            throw run.failure("json-literal", exchange, "status is not 2xx");
+            throw workflowRun.failure("json-literal", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code whole-expression}: POST /echo/{kind}.
          */
         private StepRequest wholeExpressionRequest() {
-            return StepRequest.create("whole-expression", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("whole-expression"))
-                        .jsonBody("application/json", in.get("customer"));
+            return StepRequest.create("whole-expression", "echo", ECHO_BASE_URL, "POST",
+                            "/echo/{kind}")
+                    .pathParam("kind", Values.of("whole-expression"))
+                    .jsonBody("application/json", in.get("customer"));
         }
 
         /**
-         * Step {@code whole-expression}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code whole-expression}, at payloads.arazzo.yaml:64.
          */
         private Step wholeExpression(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.JSON_REPLACED;
             }
-            throw run.failure("whole-expression", exchange, "status is not 2xx");
+            throw workflowRun.failure("whole-expression", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code json-replaced}: POST /echo/{kind}.
          */
         private StepRequest jsonReplacedRequest() {
-            JsonNode payload = Payloads.parseJson(Payloads.text("request body", "{\"a\": 1, \"b\": ", Payloads.json(in.get("name")), "}"), "request body");
+            JsonNode payload = Payloads.parseJson(Payloads.text("request body",
+                    "{\"a\": 1, \"b\": ", Payloads.json(in.get("name")), "}"), "request body");
             payload = Payloads.replace(payload, "/a", in.get("count"), "replacement '/a'");
-            return StepRequest.create("json-replaced", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("json-replaced"))
-                        .jsonBody("application/json", payload);
+            return StepRequest.create("json-replaced", "echo", ECHO_BASE_URL, "POST",
+                            "/echo/{kind}")
+                    .pathParam("kind", Values.of("json-replaced"))
+                    .jsonBody("application/json", payload);
         }
 
         /**
-         * Step {@code json-replaced}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code json-replaced}, at payloads.arazzo.yaml:70.
          */
         private Step jsonReplaced(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.NOT_JSON;
             }
-            throw run.failure("json-replaced", exchange, "status is not 2xx");
+            throw workflowRun.failure("json-replaced", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code not-json}: POST /echo/{kind}.
          */
         private StepRequest notJsonRequest() {
-            return StepRequest.create("not-json", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("not-json"))
-                        .jsonText("application/json", Payloads.text("request body", "name: ", in.get("name")));
+            return StepRequest.create("not-json", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("not-json"))
+                    .jsonText("application/json", Payloads.text("request body", "name: ",
+                            in.get("name")));
         }
 
         /**
-         * Step {@code not-json}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code not-json}, at payloads.arazzo.yaml:78.
          */
         private Step notJson(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.XML_TEMPLATE;
             }
-            throw run.failure("not-json", exchange, "status is not 2xx");
+            throw workflowRun.failure("not-json", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code xml-template}: POST /echo/{kind}.
          */
         private StepRequest xmlTemplateRequest() {
-            return StepRequest.create("xml-template", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("xml-template"))
-                        .textBody("application/xml", Payloads.text("request body", "<order><name>", Payloads.xmlText(in.get("name")), "</name><count>", Payloads.xmlText(in.get("count")), "</count></order>"));
+            return StepRequest.create("xml-template", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("xml-template"))
+                    .textBody("application/xml", Payloads.text("request body", "<order><name>",
+                            Payloads.xmlText(in.get("name")), "</name><count>",
+                            Payloads.xmlText(in.get("count")), "</count></order>"));
         }
 
         /**
-         * Step {@code xml-template}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code xml-template}, at payloads.arazzo.yaml:84.
          */
         private Step xmlTemplate(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.FORM_STRING;
             }
-            throw run.failure("xml-template", exchange, "status is not 2xx");
+            throw workflowRun.failure("xml-template", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code form-string}: POST /echo/{kind}.
          */
         private StepRequest formStringRequest() {
-            return StepRequest.create("form-string", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("form-string"))
-                        .textBody("application/x-www-form-urlencoded", Payloads.text("request body", "name=", Payloads.formValue(in.get("name")), "&count=", Payloads.formValue(in.get("count"))));
+            return StepRequest.create("form-string", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("form-string"))
+                    .textBody("application/x-www-form-urlencoded", Payloads.text("request body",
+                            "name=", Payloads.formValue(in.get("name")), "&count=",
+                            Payloads.formValue(in.get("count"))));
         }
 
         /**
-         * Step {@code form-string}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code form-string}, at payloads.arazzo.yaml:90.
          */
         private Step formString(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.FORM_OBJECT;
             }
-            throw run.failure("form-string", exchange, "status is not 2xx");
+            throw workflowRun.failure("form-string", exchange, "status is not 2xx");
         }
 
         /**
@@ -544,44 +555,39 @@ public final class PayloadsWorkflow {
             ObjectNode body = Values.object();
             Values.put(body, "name", in.get("name"));
             Values.put(body, "count", in.get("count"));
-            return StepRequest.create("form-object", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("form-object"))
-                        .formBody("application/x-www-form-urlencoded", body);
+            return StepRequest.create("form-object", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("form-object"))
+                    .formBody("application/x-www-form-urlencoded", body);
         }
 
         /**
-         * Step {@code form-object}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code form-object}, at payloads.arazzo.yaml:96.
          */
         private Step formObject(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // no action matched: on to the next step
                 return Step.TEXT;
             }
-            throw run.failure("form-object", exchange, "status is not 2xx");
+            throw workflowRun.failure("form-object", exchange, "status is not 2xx");
         }
 
         /**
          * Builds the request of step {@code text}: POST /echo/{kind}.
          */
         private StepRequest textRequest() {
-            return StepRequest.create("text", "echo", "http://localhost:8080", "POST", "/echo/{kind}")
-                        .pathParam("kind", Values.of("text"))
-                        .textBody("text/plain", Payloads.text("request body", "Dear ", in.get("name"), ",\n"));
+            return StepRequest.create("text", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .pathParam("kind", Values.of("text"))
+                    .textBody("text/plain", Payloads.text("request body",
+                            "Dear ", in.get("name"), ",\n"));
         }
 
         /**
-         * Step {@code text}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code text}, at payloads.arazzo.yaml:102.
          */
         private Step text(Exchange exchange) {
             if (exchange.statusCode() >= 200 && exchange.statusCode() < 300) {
-                // the last step succeeded: the workflow ends
                 return null;
             }
-            throw run.failure("text", exchange, "status is not 2xx");
+            throw workflowRun.failure("text", exchange, "status is not 2xx");
         }
 
         /**
@@ -589,7 +595,7 @@ public final class PayloadsWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

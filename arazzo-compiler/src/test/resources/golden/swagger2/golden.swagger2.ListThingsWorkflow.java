@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
-import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.StepRequest;
@@ -36,8 +35,8 @@ public final class ListThingsWorkflow {
      * secret inputs are secrets of the run, as with {@link #run}.
      */
     public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
-            (run, inputs) -> new Run(run, inputs).run(),
-            (run, inputs) -> new Run(run, inputs).runAsync());
+            (run, inputs) -> new Execution(run, inputs).run(),
+            (run, inputs) -> new Execution(run, inputs).runAsync());
 
     private final ArazzoClient client;
 
@@ -51,35 +50,40 @@ public final class ListThingsWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, or a poll
+     *     limit is reached
      */
     public Outputs run(Inputs inputs) {
-        return Outputs.fromJson(new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).run());
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return Outputs.fromJson(new Execution(run, inputs).run());
     }
 
     /**
      * Runs the workflow without blocking a thread on HTTP or on poll delays.
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
-        return new Run(WorkflowRun.start(client, WORKFLOW_ID), inputs).runAsync().thenApply(Outputs::fromJson);
+        WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
+        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
     }
 
     /**
      * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
      */
     static ObjectNode call(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).run();
     }
 
     /**
-     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run.
+     * Runs this workflow for another generated workflow, as a child of {@code caller}'s run,
+     * without blocking.
      */
     static CompletableFuture<ObjectNode> callAsync(WorkflowRun caller, JsonNode inputs) {
-        return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
+        return new Execution(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).runAsync();
     }
 
     /**
-     * The inputs of workflow {@code list-things}. Secret inputs are never shown by {@link #toString()}.
+     * The inputs of workflow {@code list-things}. Secret inputs are never shown by {@link
+     * #toString()}.
      */
     public record Inputs() {
         @Override
@@ -118,8 +122,8 @@ public final class ListThingsWorkflow {
     }
 
     /**
-     * The outputs of workflow {@code list-things}. A component is null when the value was absent, for
-     * example when the workflow ended before the step that computes it ran.
+     * The outputs of workflow {@code list-things}. A component is null when the value was absent,
+     * for example when the workflow ended before the step that computes it ran.
      */
     public record Outputs() {
         static Outputs fromJson(ObjectNode json) {
@@ -128,8 +132,7 @@ public final class ListThingsWorkflow {
     }
 
     /**
-     * The steps of the workflow, in document order, then pseudo-steps: one per goto target workflow
-     * and one per retry action that runs a step or workflow first.
+     * The steps of the workflow, in document order.
      */
     private enum Step {
         LIST("list");
@@ -142,22 +145,28 @@ public final class ListThingsWorkflow {
     }
 
     /**
-     * One run of the workflow: its inputs, the outputs of the steps so far, and a method pair per step.
+     * One execution of the workflow: its inputs, the outputs of its steps so far, and two methods
+     * per step, one building the step's request, the other reading the response and returning the
+     * next step, or null when the workflow ends. Outputs are recorded after every response,
+     * successful or not.
      */
-    private static final class Run {
-        private final WorkflowRun run;
+    private static final class Execution {
+        private final WorkflowRun workflowRun;
 
+        /**
+         * The inputs, as {@code $inputs} expressions read them.
+         */
         private final ObjectNode in;
 
-        Run(WorkflowRun run, Inputs inputs) {
-            this.run = run;
+        Execution(WorkflowRun workflowRun, Inputs inputs) {
+            this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
         }
 
         ObjectNode run() {
             Step step = Step.LIST;
             while (step != null) {
-                run.enterStep(step.id);
+                workflowRun.enterStep(step.id);
                 step = execute(step);
             }
             return finish();
@@ -171,20 +180,19 @@ public final class ListThingsWorkflow {
             if (step == null) {
                 return CompletableFuture.completedFuture(finish());
             }
-            return run.enterStepAsync(step.id)
-                    .thenCompose(entered -> executeAsync(step))
+            return workflowRun.enterStepAsync(step.id).thenCompose(entered -> executeAsync(step))
                     .thenCompose(this::runFrom);
         }
 
         private Step execute(Step step) {
             return switch (step) {
-                case LIST -> list(run.send("list", this::listRequest));
+                case LIST -> list(workflowRun.send("list", this::listRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case LIST -> run.sendAsync("list", this::listRequest).thenApply(this::list);
+                case LIST -> workflowRun.sendAsync("list", this::listRequest).thenApply(this::list);
             };
         }
 
@@ -196,16 +204,14 @@ public final class ListThingsWorkflow {
         }
 
         /**
-         * Step {@code list}.
-         *
-         * @return the next step, or null when the workflow ends
+         * Step {@code list}, at swagger2.arazzo.yaml:12.
          */
         private Step list(Exchange exchange) {
-            if (Conditions.eq(exchange.statusCodeNode(), Values.of(200L))) {
-                // the last step succeeded: the workflow ends
+            if (exchange.statusCode() == 200) {
                 return null;
             }
-            throw run.failure("list", exchange, "success criteria not met: $statusCode == 200");
+            throw workflowRun.failure("list", exchange,
+                    "success criteria not met: $statusCode == 200");
         }
 
         /**
@@ -213,7 +219,7 @@ public final class ListThingsWorkflow {
          */
         private ObjectNode finish() {
             ObjectNode outputs = outputsJson();
-            run.completed(WORKFLOW_ID, in, outputs);
+            workflowRun.completed(WORKFLOW_ID, in, outputs);
             return outputs;
         }
 

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Pins the generated code of representative documents byte for byte, since readable output is a
  * feature, and compiles it with {@code -Xlint:all -Werror}.
  *
- * <p>After a deliberate change to the generator, rewrite the goldens and review the diff:
+ * <p>A mismatch prints a unified diff of the first lines that differ. After a deliberate change to the
+ * generator, rewrite the goldens and review the diff:
  * {@code mvn -pl arazzo-compiler test -Dtest=GoldenFilesTest -Dweft.updateGoldens=true}.
  */
 class GoldenFilesTest {
@@ -60,10 +62,11 @@ class GoldenFilesTest {
                 Files.writeString(golden, file.source(), StandardCharsets.UTF_8);
             }
             assertTrue(Files.exists(golden), "no golden file " + golden + "; run with -Dweft.updateGoldens=true");
-            assertEquals(
-                    Files.readString(golden, StandardCharsets.UTF_8),
-                    file.source(),
-                    file.qualifiedName() + " differs from " + golden + " (if intended: -Dweft.updateGoldens=true)");
+            String expected = Files.readString(golden, StandardCharsets.UTF_8);
+            if (!expected.equals(file.source())) {
+                fail(file.qualifiedName() + " differs from its golden file (if intended: -Dweft.updateGoldens=true):\n"
+                        + UnifiedDiff.of(golden.toString(), expected, "generated", file.source()));
+            }
             sources.add(JavaFileObjects.forSourceString(file.qualifiedName(), file.source()));
         }
         try (Stream<Path> goldens = Files.list(dir)) {

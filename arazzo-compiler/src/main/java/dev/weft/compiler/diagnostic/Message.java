@@ -469,9 +469,9 @@ public enum Message {
                     + "takes at most 255 parameters): return objects instead"),
     TOO_MANY_PATTERNS(
             DiagnosticCode.SIZE_LIMIT,
-            "workflow '{workflow}' has {count} distinct regex, JSONPath and XPath criteria; a generated class "
-                    + "compiles at most {max} once, in its static initializer (64 KB of bytecode): split it into "
-                    + "workflows that call each other"),
+            "workflow '{workflow}' has {count} distinct regex, JSONPath and XPath criteria (a retry action "
+                    + "counting as {number}); a generated class compiles at most {max} once, in its static "
+                    + "initializer (64 KB of bytecode): split it into workflows that call each other"),
     METHOD_TOO_LARGE(
             DiagnosticCode.SIZE_LIMIT,
             "{object} needs {count} units of generated code (values, template parts, parameters, criteria terms); "

@@ -46,64 +46,72 @@ final class BodyCode {
         if (template != null && !template.isSingleExpression()) {
             CodeBlock text = text(template, json ? Encoding.JSON : form ? Encoding.FORM : xml ? Encoding.XML : null);
             if (requestBody.replacements().isEmpty()) {
-                return CodeBlock.of(json ? ".jsonText($L, $L)" : ".textBody($L, $L)", type, text);
+                return CodeBlock.of(json ? ".jsonText($L,$W$L)" : ".textBody($L,$W$L)", type, text);
             }
             if (json) {
                 String var = locals.next("payload");
                 statements.addStatement(
-                        "$T $N = $T.parseJson($L, $L)",
+                        "$T $N = $T.parseJson($L,$W$L)",
                         RuntimeTypes.JSON_NODE,
                         var,
                         RuntimeTypes.PAYLOADS,
                         text,
                         Literals.of("request body"));
-                replace(requestBody, var, false, statements, locals);
-                return CodeBlock.of(".jsonBody($L, $N)", type, var);
+                replace(requestBody, var, null, false, statements, locals);
+                return CodeBlock.of(".jsonBody($L,$W$N)", type, var);
             }
             String var = locals.next("text");
             statements.addStatement("$T $N = $L", String.class, var, text);
-            replace(requestBody, var, true, statements, locals);
-            return CodeBlock.of(".textBody($L, $N)", type, var);
+            replace(requestBody, var, null, true, statements, locals);
+            return CodeBlock.of(".textBody($L,$W$N)", type, var);
         }
         CodeBlock payload = values.value(requestBody.payload(), "request body", statements, locals);
         boolean asText = xml || template != null && !json && !form;
         if (!requestBody.replacements().isEmpty()) {
             String var = locals.next(asText ? "text" : "payload");
-            if (asText) {
-                statements.addStatement("$T $N = $T.text($L)", String.class, var, RuntimeTypes.VALUES, payload);
-            } else {
-                statements.addStatement("$T $N = $L", RuntimeTypes.JSON_NODE, var, payload);
-            }
-            replace(requestBody, var, asText, statements, locals);
+            CodeBlock source = asText ? CodeBlock.of("$T.text($L)", RuntimeTypes.VALUES, payload) : payload;
+            replace(requestBody, var, source, asText, statements, locals);
             payload = CodeBlock.of("$N", var);
             if (asText) {
-                return CodeBlock.of(".textBody($L, $L)", type, payload);
+                return CodeBlock.of(".textBody($L,$W$L)", type, payload);
             }
         } else if (template != null && !json && !form) {
-            return CodeBlock.of(".textBody($L, $T.text($L))", type, RuntimeTypes.VALUES, payload);
+            return CodeBlock.of(".textBody($L,$W$T.text($L))", type, RuntimeTypes.VALUES, payload);
         }
-        return CodeBlock.of(form ? ".formBody($L, $L)" : ".jsonBody($L, $L)", type, payload);
+        return CodeBlock.of(form ? ".formBody($L,$W$L)" : ".jsonBody($L,$W$L)", type, payload);
     }
 
+    /**
+     * Applies the replacements, in order, to {@code var}; when {@code source} is given, the first replacement
+     * applies to it and declares {@code var}.
+     */
     private void replace(
             RequestBody requestBody,
             String var,
+            CodeBlock source,
             boolean asText,
             CodeBlock.Builder statements,
             ValueCode.Locals locals) {
+        CodeBlock from = source;
         for (RequestBody.Replacement r : requestBody.replacements()) {
             String where = "replacement '" + r.target().value() + "'";
             CodeBlock value = values.value(r.value(), where, statements, locals);
             budget.add(1);
-            statements.addStatement(
-                    "$N = $T.$N($N, $L, $L, $L)",
-                    var,
+            CodeBlock replaced = CodeBlock.of(
+                    "$T.$N($L, $L,$W$L,$W$L)",
                     RuntimeTypes.PAYLOADS,
                     asText ? "replaceXml" : "replace",
-                    var,
+                    from == null ? CodeBlock.of("$N", var) : from,
                     Literals.of(r.target().value()),
                     value,
                     Literals.of(where));
+            if (from == null) {
+                statements.addStatement("$N = $L", var, replaced);
+            } else {
+                statements.addStatement(
+                        "$T $N = $L", asText ? RuntimeTypes.STRING : RuntimeTypes.JSON_NODE, var, replaced);
+                from = null;
+            }
         }
     }
 
@@ -132,8 +140,17 @@ final class BodyCode {
             }
         }
         budget.add(parts.size() + 1);
+        // text of several lines is laid out a line per source line by its literals: no wrapping between parts
+        String separator = template.parts().stream()
+                        .anyMatch(
+                                p -> p instanceof Template.Literal l && l.text().indexOf('\n') >= 0)
+                ? ", "
+                : ",$W";
         return CodeBlock.of(
-                "$T.text($L, $L)", RuntimeTypes.PAYLOADS, Literals.of("request body"), CodeBlock.join(parts, ", "));
+                "$T.text($L,$W$L)",
+                RuntimeTypes.PAYLOADS,
+                Literals.of("request body"),
+                CodeBlock.join(parts, separator));
     }
 
     private CodeBlock encoded(CodeBlock value, Encoding encoding) {

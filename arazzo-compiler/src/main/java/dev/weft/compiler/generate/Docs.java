@@ -1,11 +1,46 @@
 package dev.weft.compiler.generate;
 
+import com.palantir.javapoet.CodeBlock;
+
 /**
  * Makes document text safe inside generated comments: no comment terminator, no unicode escape
  * that javac would decode before parsing, no HTML surprises.
  */
 final class Docs {
+    /** Columns of Javadoc text on a top-level class: JavaPoet writes at most 100 columns, less " * ". */
+    static final int TOP = 97;
+
+    /** Columns of Javadoc text on a member of the top-level class. */
+    static final int MEMBER = TOP - 4;
+
+    /** Columns of Javadoc text on a member of a nested class. */
+    static final int NESTED = TOP - 8;
+
     private Docs() {}
+
+    /**
+     * Javadoc text (already made safe) reflowed: each line longer than {@code width} broken after spaces, a
+     * longer word kept whole; for {@code addJavadoc}.
+     */
+    static CodeBlock wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            int start = 0;
+            while (line.length() - start > width) {
+                int space = line.lastIndexOf(' ', start + width);
+                if (space <= start) {
+                    space = line.indexOf(' ', start + width);
+                    if (space < 0) {
+                        break;
+                    }
+                }
+                out.append(line, start, space).append('\n');
+                start = space + 1;
+            }
+            out.append(line, start, line.length()).append('\n');
+        }
+        return CodeBlock.of("$L", out);
+    }
 
     /** Text for a Javadoc comment, passed to JavaPoet with {@code $L}. */
     static String javadoc(String text) {

@@ -40,19 +40,28 @@ final class InputsRecord {
         MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         List<CodeBlock> shown = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        StringBuilder doc = new StringBuilder("The inputs of workflow {@code ")
+                .append(Docs.line(workflow.workflowId().value()))
+                .append("}. Secret inputs are never shown by {@link #toString()}.");
+        String params = "\n";
         for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
             String name = input.getKey();
             String component = input.getValue();
             TypeName javaType = JavaTypes.ofInput(schema.properties().get(name));
-            ParameterSpec.Builder parameter = ParameterSpec.builder(javaType, component);
             String description = description(name);
             if (!description.isEmpty()) {
-                parameter.addJavadoc("$L", description);
+                // in the record's Javadoc only: a parameter's own Javadoc is repeated on the constructor
+                doc.append(params)
+                        .append("\n@param ")
+                        .append(component)
+                        .append(' ')
+                        .append(description);
+                params = "";
             }
-            constructor.addParameter(parameter.build());
+            constructor.addParameter(ParameterSpec.builder(javaType, component).build());
             if (schema.isRequired(name)) {
                 constructor.addStatement(
-                        "$T.requireNonNull($N, $L)",
+                        "$T.requireNonNull($N,$W$L)",
                         RuntimeTypes.OBJECTS,
                         component,
                         Literals.of("input '" + name + "' of workflow '"
@@ -67,9 +76,7 @@ final class InputsRecord {
         }
         return TypeSpec.recordBuilder(type)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(
-                        "The inputs of workflow {@code $L}. Secret inputs are never shown by {@link #toString()}.\n",
-                        Docs.line(workflow.workflowId().value()))
+                .addJavadoc(Docs.wrap(doc.toString(), Docs.MEMBER))
                 .recordConstructor(constructor.build())
                 .addMethod(toStringMethod(labels, shown))
                 .addMethod(toJson())
@@ -93,7 +100,7 @@ final class InputsRecord {
                 .addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, json, RuntimeTypes.VALUES);
         names.inputComponents()
                 .forEach((name, component) -> method.addStatement(
-                        "$T.put($N, $L, $T.of($N))",
+                        "$T.put($N, $L,$W$T.of($N))",
                         RuntimeTypes.VALUES,
                         json,
                         Literals.of(name),
@@ -116,7 +123,7 @@ final class InputsRecord {
                 .addParameter(RuntimeTypes.JSON_NODE, "inputs")
                 .addStatement(
                         "$T json = inputs == null ? $T.object() : inputs", RuntimeTypes.JSON_NODE, RuntimeTypes.VALUES)
-                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",\n"))
+                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",$W"))
                 .build();
     }
 
@@ -126,7 +133,7 @@ final class InputsRecord {
             for (JavaTypes t : JavaTypes.values()) {
                 if (t.type().equals(element) && t != JavaTypes.JSON) {
                     return CodeBlock.of(
-                            "$T.asList($L, $T::$N)",
+                            "$T.asList($L,$W$T::$N)",
                             RuntimeTypes.VALUES,
                             node,
                             RuntimeTypes.VALUES,
@@ -146,7 +153,7 @@ final class InputsRecord {
     private String description(String name) {
         Node property = schema.properties().get(name);
         if (property instanceof Node.MapNode map && map.get("description") instanceof Node.StringNode d) {
-            return Docs.javadoc(d.value()) + "\n";
+            return Docs.javadoc(d.value());
         }
         return "";
     }
@@ -180,7 +187,7 @@ final class InputsRecord {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class);
         if (parts.size() <= MAX_CONCATENATION) {
-            return method.addStatement("return $L", CodeBlock.join(parts, " + "))
+            return method.addStatement("return $L", CodeBlock.join(parts, "$W+ "))
                     .build();
         }
         // javac reads a long '+' chain recursively, so many inputs append one statement at a time
@@ -216,7 +223,7 @@ final class InputsRecord {
         builder.addMethod(MethodSpec.methodBuilder("build")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(type)
-                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ", "))
+                .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",$W"))
                 .build());
         return builder.build();
     }

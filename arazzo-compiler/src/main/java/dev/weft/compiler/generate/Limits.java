@@ -21,8 +21,9 @@ final class Limits {
     static final int MAX_COMPONENTS = 254;
 
     /**
-     * Distinct regular expressions, JSONPath queries and XPath expressions of one class: each is compiled
-     * once by the class's static initializer, about 10 bytes of it, which must fit one method too.
+     * Distinct regular expressions, JSONPath queries and XPath expressions of one class, a retry action
+     * counting as {@value ClassConstants#RETRY_UNITS}: each is built once by the class's static initializer,
+     * about 10 bytes of it per unit, which must fit one method too.
      */
     static final int MAX_PATTERNS = 2_000;
 
@@ -52,14 +53,18 @@ final class Limits {
         return fits;
     }
 
-    /** Whether the generated methods and class fit their budget; reports each that does not. */
-    static boolean fit(Workflow workflow, Budget budget, int patterns, Diagnostics diagnostics) {
-        if (patterns > MAX_PATTERNS) {
+    /**
+     * Whether the generated methods and class fit their budget; reports each that does not. {@code constants}
+     * counts the units of the class's static initializer.
+     */
+    static boolean fit(Workflow workflow, Budget budget, int constants, Diagnostics diagnostics) {
+        if (constants > MAX_PATTERNS) {
             diagnostics.report(
                     Message.TOO_MANY_PATTERNS,
                     workflow.workflowId().location(),
                     workflow.workflowId().value(),
-                    patterns,
+                    constants,
+                    ClassConstants.RETRY_UNITS,
                     MAX_PATTERNS);
             return false;
         }

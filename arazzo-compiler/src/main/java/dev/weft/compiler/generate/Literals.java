@@ -20,6 +20,16 @@ final class Literals {
     /** Strings of at most this many lines are written a line per source line, as JavaPoet does. */
     private static final int MAX_SPLIT_LINES = 100;
 
+    /**
+     * A line of text longer than this is written as literals of about equal length, at most about this long,
+     * split after spaces and joined by '+' (which javac folds back into one constant), so that JavaPoet can
+     * wrap between them.
+     */
+    static final int PIECE = 72;
+
+    /** Longer text stays one literal: javac reads a long '+' chain recursively. */
+    private static final int MAX_PIECES_TEXT = 2_000;
+
     private static final int CONSTANT_BYTES = 65_535;
 
     private Literals() {}
@@ -30,6 +40,11 @@ final class Literals {
             return CodeBlock.of("null");
         }
         if (modifiedUtf8Length(text) <= CONSTANT_BYTES) {
+            if (text.length() > PIECE && text.length() <= MAX_PIECES_TEXT && text.indexOf('\n') < 0) {
+                List<CodeBlock> pieces = new ArrayList<>();
+                pieces(text).forEach(piece -> pieces.add(CodeBlock.of("$L", literal(piece, false))));
+                return CodeBlock.join(pieces, "$W+ ");
+            }
             return CodeBlock.of("$L", literal(text, lines(text) <= MAX_SPLIT_LINES));
         }
         List<CodeBlock> chunks = new ArrayList<>();
@@ -41,7 +56,22 @@ final class Literals {
             chunks.add(CodeBlock.of("$L", literal(text.substring(start, end), false)));
             start = end;
         }
-        return CodeBlock.of("$T.join(\"\",\n$>$>$L$<$<)", RuntimeTypes.STRING, CodeBlock.join(chunks, ",\n"));
+        return CodeBlock.of("$T.join(\"\",$W$L)", RuntimeTypes.STRING, CodeBlock.join(chunks, ",$W"));
+    }
+
+    /** The text cut after spaces into pieces of about equal length; a word longer than that is one piece. */
+    private static List<String> pieces(String text) {
+        int width = text.length() / ((text.length() + PIECE - 1) / PIECE);
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i < text.length(); i++) {
+            if (i - start >= width && text.charAt(i - 1) == ' ') {
+                pieces.add(text.substring(start, i));
+                start = i;
+            }
+        }
+        pieces.add(text.substring(start));
+        return pieces;
     }
 
     /**
@@ -51,6 +81,11 @@ final class Literals {
     static CodeBlock constant(String text) {
         if (modifiedUtf8Length(text) > CONSTANT_BYTES) {
             throw new IllegalArgumentException("constant text of " + text.length() + " characters is too long");
+        }
+        if (text.length() > PIECE && text.length() <= MAX_PIECES_TEXT) {
+            List<CodeBlock> pieces = new ArrayList<>();
+            pieces(text).forEach(piece -> pieces.add(CodeBlock.of("$L", literal(piece, false))));
+            return CodeBlock.join(pieces, "$W+ "); // still a constant expression
         }
         return CodeBlock.of("$L", literal(text, false));
     }

@@ -87,7 +87,11 @@ final class ValueCode {
             String declared = DottedKeys.longestDeclared(
                             out.name(), step.outputs().keySet())
                     .orElseThrow();
-            CodeBlock base = CodeBlock.of("$N", names.outputField(out.stepId(), declared));
+            String field = names.outputField(out.stepId(), declared);
+            if (field == null) {
+                throw new IllegalStateException("step output " + out.text() + " is read but was not recorded");
+            }
+            CodeBlock base = CodeBlock.of("$N", field);
             return pointer(members(base, rest(out.name(), declared)), out.pointer());
         }
         throw new IllegalStateException("checks let through an unsupported expression: " + e.text());
@@ -115,7 +119,7 @@ final class ValueCode {
                 parts.add(expression(((Template.Embedded) part).expression()));
             }
         }
-        return CodeBlock.of("$T.interpolate($L)", RuntimeTypes.VALUES, CodeBlock.join(parts, ", "));
+        return CodeBlock.of("$T.interpolate($L)", RuntimeTypes.VALUES, CodeBlock.join(parts, ",$W"));
     }
 
     /**
@@ -143,7 +147,7 @@ final class ValueCode {
             body.addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, var, RuntimeTypes.VALUES);
             for (Node.Entry entry : map.entries().values()) {
                 CodeBlock member = value(entry.value(), where, body, locals, entry.key());
-                body.addStatement("$T.put($N, $L, $L)", RuntimeTypes.VALUES, var, Literals.of(entry.key()), member);
+                body.addStatement("$T.put($N, $L,$W$L)", RuntimeTypes.VALUES, var, Literals.of(entry.key()), member);
             }
             return CodeBlock.of("$N", var);
         }

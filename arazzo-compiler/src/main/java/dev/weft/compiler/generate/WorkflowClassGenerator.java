@@ -9,7 +9,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.weft.compiler.diagnostic.Diagnostics;
-import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.names.WorkflowClassNames;
@@ -22,8 +21,8 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates one class per workflow: typed {@code Inputs} and {@code Outputs} records, a method
- * pair per step, and {@code run}/{@code runAsync} driving a state machine over the steps.
+ * Generates one class per workflow: typed {@code Inputs} and {@code Outputs} records, its constants, and
+ * {@code run}/{@code runAsync} starting an {@code Execution}, the state machine over the steps.
  */
 public final class WorkflowClassGenerator {
     private final String packageName;
@@ -52,22 +51,28 @@ public final class WorkflowClassGenerator {
 
     private WorkflowClass generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
         ClassName type = ClassName.get(packageName, classNames.of(document, workflow));
-        WorkflowNames names = new WorkflowNames(workflow);
+        Criteria criteria = new Criteria();
+        WorkflowNames names = new WorkflowNames(workflow, StepOutputReads.of(workflow, criteria));
         if (!Limits.fit(workflow, names, diagnostics)) {
             return null;
         }
         Budget budget = new Budget();
-        PatternConstants patterns = new PatternConstants();
+        ClassConstants constants = new ClassConstants(budget);
         ValueCode values = new ValueCode(workflow, names, budget);
         ClassName stepEnum = type.nestedClass("Step");
-        StepCode steps = new StepCode(
-                workflow, names, values, new ConditionCode(values, patterns, names, budget), stepEnum, budget);
-        OutputTypes outputTypes = new OutputTypes(document, workflow);
-
-        TypeSpec runClass = new RunClass(document, workflow, names, steps, type, classNames).build();
-        if (!Limits.fit(workflow, budget, patterns.size(), diagnostics)) {
+        ConditionCode conditions = new ConditionCode(values, constants, names, budget, criteria);
+        ExecutionClass.Generators generators = new ExecutionClass.Generators(
+                values,
+                conditions,
+                new StepCode(workflow, names, values, constants, budget),
+                new HandlerCode(workflow, names, values, conditions, constants, stepEnum, budget),
+                budget);
+        Dispatch dispatch = new Dispatch(document, workflow, names, budget, type, classNames);
+        TypeSpec execution = new ExecutionClass(document, workflow, names, generators, type, dispatch).build();
+        if (!Limits.fit(workflow, budget, constants.staticInitializerUnits(), diagnostics)) {
             return null;
         }
+        ClassName execute = type.nestedClass(ExecutionClass.NAME);
         TypeSpec.Builder builder = TypeSpec.classBuilder(type)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)
@@ -84,8 +89,8 @@ public final class WorkflowClassGenerator {
                         .addJavadoc("The Arazzo {@code workflowId} this class runs.\n")
                         .initializer("$L", Literals.of(workflow.workflowId().value()))
                         .build())
-                .addField(jsonConstant())
-                .addFields(patterns.fields())
+                .addField(jsonConstant(execute))
+                .addFields(constants.fields())
                 .addField(RuntimeTypes.CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
@@ -100,14 +105,13 @@ public final class WorkflowClassGenerator {
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc(
                                 "Runs the workflow to its end, blocking the calling thread.\n\n"
-                                        + "@throws $T when a step fails and no action handles it, or a poll limit "
-                                        + "is reached\n",
+                                        + "@throws $T when a step fails and no action handles it, or a poll\n"
+                                        + "    limit is reached\n",
                                 RuntimeTypes.WORKFLOW_EXCEPTION)
                         .returns(type.nestedClass("Outputs"))
                         .addParameter(type.nestedClass("Inputs"), "inputs")
-                        .addStatement(
-                                "return Outputs.fromJson(new Run($T.start(client, WORKFLOW_ID), inputs).run())",
-                                RuntimeTypes.RUN)
+                        .addStatement("$T run = $T.start(client, WORKFLOW_ID)", RuntimeTypes.RUN, RuntimeTypes.RUN)
+                        .addStatement("return Outputs.fromJson(new $T(run, inputs).run())", execute)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("runAsync")
                         .addModifiers(Modifier.PUBLIC)
@@ -115,17 +119,16 @@ public final class WorkflowClassGenerator {
                         .returns(
                                 ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, type.nestedClass("Outputs")))
                         .addParameter(type.nestedClass("Inputs"), "inputs")
-                        .addStatement(
-                                "return new Run($T.start(client, WORKFLOW_ID), inputs).runAsync()"
-                                        + ".thenApply(Outputs::fromJson)",
-                                RuntimeTypes.RUN)
+                        .addStatement("$T run = $T.start(client, WORKFLOW_ID)", RuntimeTypes.RUN, RuntimeTypes.RUN)
+                        .addStatement("return new $T(run, inputs).runAsync().thenApply(Outputs::fromJson)", execute)
                         .build())
-                .addMethod(callMethod(type, false))
-                .addMethod(callMethod(type, true))
+                .addMethod(callMethod(execute, false))
+                .addMethod(callMethod(execute, true))
                 .addType(new InputsRecord(workflow, names, type.nestedClass("Inputs")).build())
-                .addType(outputsRecord(workflow, names, outputTypes, type.nestedClass("Outputs")))
+                .addType(outputsRecord(
+                        workflow, names, new OutputTypes(document, workflow), type.nestedClass("Outputs")))
                 .addType(stepEnum(workflow, names, stepEnum))
-                .addType(runClass);
+                .addType(execution);
         JavaFile file = JavaFile.builder(packageName, builder.build())
                 .addFileComment("Generated by Weft from $L. Do not edit.", Docs.line(fileName(document)))
                 .skipJavaLangImports(true)
@@ -143,27 +146,25 @@ public final class WorkflowClassGenerator {
     }
 
     private static CodeBlock classJavadoc(Workflow workflow) {
-        CodeBlock.Builder doc = CodeBlock.builder();
         String summary = workflow.summary() != null
                 ? workflow.summary()
                 : "Runs workflow " + workflow.workflowId().value() + ".";
-        doc.add("$L\n", Docs.javadoc(summary));
+        StringBuilder doc = new StringBuilder(Docs.javadoc(summary));
         if (workflow.description() != null) {
-            doc.add("\n<p>$L\n", Docs.javadoc(workflow.description()));
+            doc.append("\n\n<p>").append(Docs.javadoc(workflow.description()));
         }
-        doc.add("\n<p>Steps, in order: ");
         List<String> ids = workflow.steps().stream()
                 .map(s -> "{@code " + Docs.line(s.id()) + "}")
                 .toList();
-        doc.add("$L.\n", String.join(", ", ids));
-        return doc.build();
+        doc.append("\n\n<p>Steps, in order: ").append(String.join(", ", ids)).append('.');
+        return Docs.wrap(doc.toString(), Docs.TOP);
     }
 
     /**
      * The public JSON entry point, {@code JSON}: the typed run behind {@code Inputs.fromJson}, so secrets and
      * checks are the typed path's (a command line, a tool server or a job runner calls workflows through it).
      */
-    private static FieldSpec jsonConstant() {
+    private static FieldSpec jsonConstant(ClassName execution) {
         return FieldSpec.builder(
                         RuntimeTypes.JSON_WORKFLOW,
                         JsonWorkflow.FIELD,
@@ -173,17 +174,24 @@ public final class WorkflowClassGenerator {
                 .addJavadoc("This workflow with JSON inputs and outputs, for callers that choose a workflow at run "
                         + "time;\nsecret inputs are secrets of the run, as with {@link #run}.\n")
                 .initializer(
-                        "$T.of(WORKFLOW_ID, Inputs::fromJson,$W(run, inputs) -> new Run(run, inputs).run(),"
-                                + "$W(run, inputs) -> new Run(run, inputs).runAsync())",
-                        RuntimeTypes.JSON_WORKFLOWS)
+                        "$T.of(WORKFLOW_ID, Inputs::fromJson,$W(run, inputs) -> new $T(run, inputs).run(),"
+                                + "$W(run, inputs) -> new $T(run, inputs).runAsync())",
+                        RuntimeTypes.JSON_WORKFLOWS,
+                        execution,
+                        execution)
                 .build();
     }
 
     /** Entry points for other generated workflows (steps, goto, dependsOn): inputs and outputs as JSON. */
-    private static MethodSpec callMethod(ClassName type, boolean async) {
+    private static MethodSpec callMethod(ClassName execution, boolean async) {
         return MethodSpec.methodBuilder(async ? "callAsync" : "call")
                 .addModifiers(Modifier.STATIC)
-                .addJavadoc("Runs this workflow for another generated workflow, as a child of {@code caller}'s run.\n")
+                .addJavadoc(
+                        async
+                                ? "Runs this workflow for another generated workflow, as a child of {@code caller}'s"
+                                        + " run,\nwithout blocking.\n"
+                                : "Runs this workflow for another generated workflow, as a child of {@code caller}'s"
+                                        + " run.\n")
                 .returns(
                         async
                                 ? ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, RuntimeTypes.OBJECT_NODE)
@@ -191,7 +199,8 @@ public final class WorkflowClassGenerator {
                 .addParameter(RuntimeTypes.RUN, "caller")
                 .addParameter(RuntimeTypes.JSON_NODE, "inputs")
                 .addStatement(
-                        "return new Run(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).$N()",
+                        "return new $T(caller.child(WORKFLOW_ID), Inputs.fromJson(inputs)).$N()",
+                        execution,
                         async ? "runAsync" : "run")
                 .build();
     }
@@ -209,14 +218,16 @@ public final class WorkflowClassGenerator {
                 .addModifiers(Modifier.STATIC)
                 .returns(type)
                 .addParameter(RuntimeTypes.OBJECT_NODE, "json")
-                .addStatement("return new $T($L)", type, CodeBlock.join(conversions, ",\n"))
+                .addStatement("return new $T($L)", type, CodeBlock.join(conversions, ",$W"))
                 .build();
         TypeSpec.Builder record = TypeSpec.recordBuilder(type)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(
-                        "The outputs of workflow {@code $L}. A component is null when the value was absent, for\n"
-                                + "example when the workflow ended before the step that computes it ran.\n",
-                        Docs.line(workflow.workflowId().value()))
+                .addJavadoc(Docs.wrap(
+                        "The outputs of workflow {@code "
+                                + Docs.line(workflow.workflowId().value())
+                                + "}. A component is null when the value was absent, for example when the"
+                                + " workflow ended before the step that computes it ran.",
+                        Docs.MEMBER))
                 .recordConstructor(constructor.build())
                 .addMethod(fromJson);
         SecretOutputs.toStringMethod(workflow, names.workflowOutputs()).ifPresent(record::addMethod);
@@ -226,9 +237,7 @@ public final class WorkflowClassGenerator {
     private static TypeSpec stepEnum(Workflow workflow, WorkflowNames names, ClassName type) {
         TypeSpec.Builder steps = TypeSpec.enumBuilder(type)
                 .addModifiers(Modifier.PRIVATE)
-                .addJavadoc("The steps of the workflow, in document order, then pseudo-steps: one per goto target "
-                        + "workflow\n"
-                        + "and one per retry action that runs a step or workflow first.\n")
+                .addJavadoc(Docs.wrap(stepsJavadoc(names), Docs.MEMBER))
                 .addField(String.class, "id", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addParameter(String.class, "id")
@@ -254,8 +263,19 @@ public final class WorkflowClassGenerator {
         return steps.build();
     }
 
-    static boolean hasInputs(Workflow workflow) {
-        return !InputSchema.of(workflow).properties().isEmpty();
+    /** What the {@code Step} enum holds: the pseudo-steps only when there are some. */
+    private static String stepsJavadoc(WorkflowNames names) {
+        List<String> pseudo = new ArrayList<>();
+        if (!names.gotoConstants().isEmpty()) {
+            pseudo.add("one per workflow a goto action goes to");
+        }
+        if (!names.retryHelpers().isEmpty()) {
+            pseudo.add("one per retry action that runs a step or workflow first");
+        }
+        return pseudo.isEmpty()
+                ? "The steps of the workflow, in document order."
+                : "The steps of the workflow, in document order, then pseudo-steps: " + String.join(", and ", pseudo)
+                        + ".";
     }
 
     static OperationRef target(ResolvedDocument document, Workflow workflow, Step step) {

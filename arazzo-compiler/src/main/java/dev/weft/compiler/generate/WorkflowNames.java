@@ -21,7 +21,9 @@ import java.util.Set;
 final class WorkflowNames {
     static final String INPUTS = "inputs";
     static final String IN = "in";
-    static final String RUN = "run";
+    /** The {@code WorkflowRun} of an execution: what {@code run} means is running the workflow. */
+    static final String RUN = "workflowRun";
+
     static final String EXCHANGE = "exchange";
     static final String CALL = "call";
 
@@ -38,7 +40,8 @@ final class WorkflowNames {
     private final Map<String, String> failedFields = new LinkedHashMap<>();
     private final Map<String, String> gotoMethods = new LinkedHashMap<>();
 
-    WorkflowNames(Workflow workflow) {
+    /** The names of the members of a workflow's class; {@code readOutputs} are the step outputs to record. */
+    WorkflowNames(Workflow workflow, Set<String> readOutputs) {
         for (String fixed : new String[] {
             INPUTS,
             IN,
@@ -49,6 +52,7 @@ final class WorkflowNames {
             "outputs",
             "execute",
             "executeAsync",
+            "run",
             "runFrom",
             "runAsync",
             "step",
@@ -67,7 +71,9 @@ final class WorkflowNames {
             requestMethods.put(id, member(JavaNames.memberName(id) + "Request"));
             handlerMethods.put(id, member(JavaNames.memberName(id)));
             for (String output : step.outputs().keySet()) {
-                outputFields.put(key(id, output), member(JavaNames.memberName(id + "-" + output)));
+                if (readOutputs.contains(StepOutputReads.key(id, output))) {
+                    outputFields.put(key(id, output), member(JavaNames.memberName(id + "-" + output)));
+                }
             }
         }
         for (String target : gotoWorkflowTargets(workflow)) {
@@ -108,12 +114,12 @@ final class WorkflowNames {
         return name;
     }
 
-    /** A new member of the {@code Run} class, named after {@code suggestion}, for helper methods. */
+    /** A new member of the {@code Execution} class, named after {@code suggestion}, for helper methods. */
     String newMember(String suggestion) {
         return member(suggestion);
     }
 
-    /** Every member name of the {@code Run} class, which a local variable must not shadow. */
+    /** Every member name of the {@code Execution} class, which a local variable must not shadow. */
     Set<String> memberNames() {
         return memberNames;
     }
@@ -179,6 +185,7 @@ final class WorkflowNames {
         return handlerMethods.get(stepId);
     }
 
+    /** The field recording a step output, or null when nothing reads the output, so it is not recorded. */
     String outputField(String stepId, String output) {
         return outputFields.get(key(stepId, output));
     }

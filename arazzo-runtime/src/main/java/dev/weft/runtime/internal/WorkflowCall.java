@@ -19,6 +19,19 @@ public record WorkflowCall(ObjectNode outputs, WorkflowException failure) {
     }
 
     /**
+     * The outputs of a call that must succeed ({@code dependsOn}).
+     *
+     * @return the outputs
+     * @throws WorkflowException the failure, when the call failed
+     */
+    public ObjectNode outputsOrThrow() {
+        if (failure != null) {
+            throw failure;
+        }
+        return outputs;
+    }
+
+    /**
      * Reads one output ({@code $outputs.<name>}).
      *
      * @param name the output

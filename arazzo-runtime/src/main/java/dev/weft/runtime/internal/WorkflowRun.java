@@ -297,6 +297,38 @@ public final class WorkflowRun {
     }
 
     /**
+     * {@link #retry(String, String, long, double, Exchange)} for a retry action of an operation step.
+     *
+     * @param action the retry action
+     * @param exchange the failed exchange, for its {@code Retry-After} header
+     * @return whether to run the step again
+     */
+    public boolean retry(RetryAction action, Exchange exchange) {
+        return retry(action.stepId(), action.name(), action.retryLimit(), action.retryAfterSeconds(), exchange);
+    }
+
+    /**
+     * {@link #retry(String, String, long, double, Exchange)} for a retry action of a step that calls a
+     * workflow, which has no {@code Retry-After} header to honour.
+     *
+     * @param action the retry action
+     * @param call the failed call
+     * @return whether to run the step again
+     */
+    public boolean retry(RetryAction action, WorkflowCall call) {
+        return retry(action.stepId(), action.name(), action.retryLimit(), action.retryAfterSeconds(), null);
+    }
+
+    /**
+     * {@link #exhaust(String, String)} for a retry action.
+     *
+     * @param action the retry action
+     */
+    public void exhaust(RetryAction action) {
+        exhaust(action.stepId(), action.name());
+    }
+
+    /**
      * Returns how often a step has been entered so far in this run.
      *
      * @param stepId the step

@@ -70,7 +70,8 @@ class PollLimitsTest {
         long start = System.nanoTime();
         WorkflowException e = pollForever(run);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 1500, "took " + millis + " ms");
+        // generous for a loaded 2-core machine; an unbounded loop would run until the test timeout
+        assertTrue(millis < 4000, "took " + millis + " ms");
         assertEquals("poll", e.stepId());
         assertTrue(
                 e.detail()
