@@ -48,8 +48,10 @@ public final class ArazzoCompiler {
         Checks.runAcross(documents.values(), diagnostics);
         List<GeneratedFile> files = new ArrayList<>();
         if (!diagnostics.hasErrors()) {
-            WorkflowClassGenerator generator =
-                    new WorkflowClassGenerator(request.packageName(), WorkflowClassNames.of(documents.values()));
+            WorkflowClassGenerator generator = new WorkflowClassGenerator(
+                    request.packageName(),
+                    WorkflowClassNames.of(documents.values()),
+                    request.targets().contains(CompilationRequest.Target.TEMPORAL));
             for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
                 guarded(
                         document.getKey(),

@@ -189,7 +189,11 @@ public final class DurableWorker {
             StepActivities steps = new StepActivities(engine);
             for (DurableType<?, ?> type : types) {
                 register(worker, type.registration(), engine);
-                worker.registerActivitiesImplementations(type.activities(steps));
+                Object activities = type.activities(steps);
+                if (activities != null) {
+                    // null for a workflow without operation steps, which has no activities of its own
+                    worker.registerActivitiesImplementations(activities);
+                }
             }
             worker.registerActivitiesImplementations(CallActivities.of(steps));
             return new DurableWorker(worker, engine);

@@ -1,5 +1,6 @@
 package dev.weft.compiler.cli;
 
+import dev.weft.compiler.CompilationRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ record Arguments(
         String workflowId,
         Map<String, String> inputs,
         Map<String, String> servers,
-        Duration pollDelay) {
+        Duration pollDelay,
+        Set<CompilationRequest.Target> targets) {
 
     private static final Set<String> COMMANDS = Set.of("validate", "generate", "run");
 
@@ -39,6 +41,7 @@ record Arguments(
         String packageName = null;
         String workflow = null;
         Duration pollDelay = null;
+        Set<CompilationRequest.Target> targets = Set.of(CompilationRequest.Target.PLAIN);
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -50,6 +53,7 @@ record Arguments(
                 case "--input" -> pair(value(args, ++i, arg), arg, inputs::put);
                 case "--server" -> pair(value(args, ++i, arg), arg, servers::put);
                 case "--poll-delay" -> pollDelay = millis(value(args, ++i, arg), arg);
+                case "--target" -> targets = CompilationRequest.Target.parse(value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new IllegalArgumentException("unknown option '" + arg + "'");
@@ -84,7 +88,8 @@ record Arguments(
                 workflow,
                 inputs,
                 servers,
-                pollDelay);
+                pollDelay,
+                targets);
     }
 
     private static Duration millis(String text, String option) {

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  *
  * <pre>
  * weft validate FILE... [--strict] [--map URL=FILE]...
- * weft generate FILE... -d DIR -p PACKAGE [--strict] [--map URL=FILE]...
+ * weft generate FILE... -d DIR -p PACKAGE [--target temporal] [--strict] [--map URL=FILE]...
  * weft run FILE --workflow ID [--input NAME=VALUE]... [--server SOURCE=URL]... [--poll-delay MS] [--strict]
  * </pre>
  *
@@ -29,14 +29,15 @@ public final class Main {
     static final String USAGE_TEXT = String.join(
             System.lineSeparator(),
             "usage: weft validate FILE... [--strict] [--map URL=FILE]...",
-            "       weft generate FILE... -d DIR -p PACKAGE [--strict] [--map URL=FILE]...",
+            "       weft generate FILE... -d DIR -p PACKAGE [--target temporal] [--strict] [--map URL=FILE]...",
             "       weft run FILE --workflow ID [--input NAME=VALUE]... [--server SOURCE=URL]... [--poll-delay MS]",
             "",
             "  --input NAME=VALUE   a workflow input; VALUE is read as JSON when it is JSON (42, true, {...}),",
             "                       else as a string",
             "  --server SOURCE=URL  the base URL of a source description, instead of its OpenAPI servers",
             "  --poll-delay MS      the first delay between polling iterations (default 1000; 0 for none)",
-            "  --map URL=FILE       read FILE wherever a source description's url is URL (never downloaded)");
+            "  --map URL=FILE       read FILE wherever a source description's url is URL (never downloaded)",
+            "  --target temporal    also generate each workflow's durable form on Temporal (needs arazzo-temporal)");
 
     private Main() {}
 
@@ -74,6 +75,7 @@ public final class Main {
                 .packageName(packageName)
                 .strict(arguments.strict())
                 .sourceMappings(arguments.mappings())
+                .targets(arguments.targets())
                 .build());
     }
 
