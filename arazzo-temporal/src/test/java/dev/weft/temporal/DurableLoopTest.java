@@ -14,10 +14,14 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +74,9 @@ class DurableLoopTest {
         // 10 s, 20 s, 40 s, 80 s, then the 2-minute ceiling: over six minutes of workflow time
         assertEquals(seconds(10, 20, 40, 80, 120, 120), timers(run));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(20)) < 0);
-        assertFalse(history(run).toJson(true).contains(JobServer.TOKEN), "the API key is in the history");
+        String text = text(history(run));
+        assertFalse(text.contains(JobServer.TOKEN), "the API key is in the history");
+        assertTrue(text.contains(outputs.url()), "the decoded history lacks the outputs");
     }
 
     @Test
@@ -150,6 +156,17 @@ class DurableLoopTest {
 
     private static List<Duration> seconds(long... values) {
         return Arrays.stream(values).mapToObj(Duration::ofSeconds).toList();
+    }
+
+    /** The whole history as text, each payload decoded from the base64 its JSON holds it in. */
+    static String text(WorkflowExecutionHistory history) {
+        String json = history.toJson(false);
+        StringBuilder text = new StringBuilder(json);
+        Matcher data = Pattern.compile("\"data\":\\s*\"([A-Za-z0-9+/=]+)\"").matcher(json);
+        while (data.find()) {
+            text.append('\n').append(new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8));
+        }
+        return text.toString();
     }
 
     private static WorkflowExecutionHistory history(DurableRun<?> run) {
