@@ -8,6 +8,7 @@ import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -90,11 +91,12 @@ public final class DescribeOrderWorkflow {
     /**
      * The inputs of workflow {@code describe-order}. Secret inputs are never shown by {@link
      * #toString()}.
+     *
+     * @param orderId input {@code orderId}
      */
     public record Inputs(String orderId) {
         public Inputs {
-            Objects.requireNonNull(orderId,
-                    "input 'orderId' of workflow 'describe-order' is required");
+            RequiredInputs.check("describe-order", "orderId", orderId);
         }
 
         @Override
@@ -116,6 +118,9 @@ public final class DescribeOrderWorkflow {
             return new Inputs(Values.asString(json.get("orderId")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -129,11 +134,22 @@ public final class DescribeOrderWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code orderId}. Required.
+             *
+             * @param orderId the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder orderId(String orderId) {
                 this.orderId = orderId;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(orderId);
             }
@@ -231,6 +247,7 @@ public final class DescribeOrderWorkflow {
          */
         private StepRequest readRequest() {
             return StepRequest.create("read", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", in.get("orderId"))
                     .header("X-Describe", Values.interpolate("header parameter 'X-Describe'",
                             "order ", in.get("orderId")));

@@ -9,6 +9,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
@@ -102,10 +103,12 @@ public final class OrderAndShipWorkflow {
      * #toString()}.
      *
      * @param item What to order.
+     * @param quantity input {@code quantity}, optional: may be null
+     * @param token input {@code token}, optional: may be null
      */
     public record Inputs(String item, Long quantity, String token) {
         public Inputs {
-            Objects.requireNonNull(item, "input 'item' of workflow 'order-and-ship' is required");
+            RequiredInputs.check("order-and-ship", "item", item);
         }
 
         @Override
@@ -130,6 +133,9 @@ public final class OrderAndShipWorkflow {
                     Values.asLong(json.get("quantity")), Values.asString(json.get("token")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -147,21 +153,45 @@ public final class OrderAndShipWorkflow {
             private Builder() {
             }
 
+            /**
+             * What to order. Required.
+             *
+             * @param item the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder item(String item) {
                 this.item = item;
                 return this;
             }
 
+            /**
+             * Sets input {@code quantity}.
+             *
+             * @param quantity the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder quantity(Long quantity) {
                 this.quantity = quantity;
                 return this;
             }
 
+            /**
+             * Sets input {@code token}. A secret: never shown by {@code toString()}, masked in failures
+             * and events.
+             *
+             * @param token the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder token(String token) {
                 this.token = token;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(item, quantity, token);
             }
@@ -308,6 +338,7 @@ public final class OrderAndShipWorkflow {
             Values.put(body, "note", Values.interpolate("request body", "ordered by ",
                     in.get("item"), " fan"));
             return StepRequest.create("create", "shop", SHOP_BASE_URL, "POST", "/orders")
+                    .operationId("createOrder")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("token")))
                     .header("X-Trace", Values.of("weft-tour"))
@@ -333,6 +364,7 @@ public final class OrderAndShipWorkflow {
          */
         private StepRequest auditRequest() {
             return StepRequest.create("audit", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", createOrderId)
                     .header("X-Trace", Values.of("weft-tour"));
         }
@@ -354,6 +386,7 @@ public final class OrderAndShipWorkflow {
          */
         private StepRequest pollRequest() {
             return StepRequest.create("poll", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", createOrderId)
                     .header("X-Trace", Values.of("weft-tour"));
         }
@@ -381,6 +414,7 @@ public final class OrderAndShipWorkflow {
         private StepRequest invoiceRequest() {
             return StepRequest.create("invoice", "shop", SHOP_BASE_URL, "GET",
                             "/orders/{orderId}/invoice")
+                    .operationId("getInvoice")
                     .pathParam("orderId", createOrderId)
                     .query("format", Values.of("compact"))
                     .header("X-Trace", Values.of("weft-tour"));
@@ -409,6 +443,7 @@ public final class OrderAndShipWorkflow {
         private StepRequest shipRequest() {
             return StepRequest.create("ship", "shop", SHOP_BASE_URL, "POST",
                             "/orders/{orderId}/ship")
+                    .operationId("shipOrder")
                     .pathParam("orderId", createOrderId)
                     .header("X-Trace", Values.of("weft-tour"));
         }

@@ -9,6 +9,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowCall;
@@ -91,12 +92,14 @@ public final class ReorderWorkflow {
 
     /**
      * The inputs of workflow {@code reorder}. Secret inputs are never shown by {@link #toString()}.
+     *
+     * @param orderId input {@code orderId}
+     * @param item input {@code item}
+     * @param token input {@code token}
      */
     public record Inputs(String orderId, String item, String token) {
         public Inputs {
-            Objects.requireNonNull(orderId, "input 'orderId' of workflow 'reorder' is required");
-            Objects.requireNonNull(item, "input 'item' of workflow 'reorder' is required");
-            Objects.requireNonNull(token, "input 'token' of workflow 'reorder' is required");
+            RequiredInputs.check("reorder", "orderId", orderId, "item", item, "token", token);
         }
 
         @Override
@@ -121,6 +124,9 @@ public final class ReorderWorkflow {
                     Values.asString(json.get("item")), Values.asString(json.get("token")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -138,21 +144,45 @@ public final class ReorderWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code orderId}. Required.
+             *
+             * @param orderId the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder orderId(String orderId) {
                 this.orderId = orderId;
                 return this;
             }
 
+            /**
+             * Sets input {@code item}. Required.
+             *
+             * @param item the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder item(String item) {
                 this.item = item;
                 return this;
             }
 
+            /**
+             * Sets input {@code token}. Required. A secret: never shown by {@code toString()}, masked
+             * in failures and events.
+             *
+             * @param token the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder token(String token) {
                 this.token = token;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(orderId, item, token);
             }
@@ -274,6 +304,7 @@ public final class ReorderWorkflow {
          */
         private StepRequest checkRequest() {
             return StepRequest.create("check", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", in.get("orderId"));
         }
 

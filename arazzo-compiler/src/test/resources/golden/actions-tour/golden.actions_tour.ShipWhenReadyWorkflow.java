@@ -8,6 +8,7 @@ import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
@@ -95,11 +96,12 @@ public final class ShipWhenReadyWorkflow {
     /**
      * The inputs of workflow {@code ship-when-ready}. Secret inputs are never shown by {@link
      * #toString()}.
+     *
+     * @param orderId input {@code orderId}
      */
     public record Inputs(String orderId) {
         public Inputs {
-            Objects.requireNonNull(orderId,
-                    "input 'orderId' of workflow 'ship-when-ready' is required");
+            RequiredInputs.check("ship-when-ready", "orderId", orderId);
         }
 
         @Override
@@ -121,6 +123,9 @@ public final class ShipWhenReadyWorkflow {
             return new Inputs(Values.asString(json.get("orderId")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -134,11 +139,22 @@ public final class ShipWhenReadyWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code orderId}. Required.
+             *
+             * @param orderId the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder orderId(String orderId) {
                 this.orderId = orderId;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(orderId);
             }
@@ -254,6 +270,7 @@ public final class ShipWhenReadyWorkflow {
         private StepRequest shipRequest() {
             return StepRequest.create("ship", "shop", SHOP_BASE_URL, "POST",
                             "/orders/{orderId}/ship")
+                    .operationId("shipOrder")
                     .pathParam("orderId", in.get("orderId"));
         }
 
@@ -280,6 +297,7 @@ public final class ShipWhenReadyWorkflow {
          */
         private StepRequest refreshRequest() {
             return StepRequest.create("refresh", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+                    .operationId("getOrder")
                     .pathParam("orderId", in.get("orderId"));
         }
 

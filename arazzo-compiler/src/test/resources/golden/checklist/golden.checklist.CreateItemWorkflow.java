@@ -11,6 +11,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -93,10 +94,12 @@ public final class CreateItemWorkflow {
     /**
      * The inputs of workflow {@code create-item}. Secret inputs are never shown by {@link
      * #toString()}.
+     *
+     * @param name input {@code name}
      */
     public record Inputs(String name) {
         public Inputs {
-            Objects.requireNonNull(name, "input 'name' of workflow 'create-item' is required");
+            RequiredInputs.check("create-item", "name", name);
         }
 
         @Override
@@ -118,6 +121,9 @@ public final class CreateItemWorkflow {
             return new Inputs(Values.asString(json.get("name")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -131,11 +137,22 @@ public final class CreateItemWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code name}. Required.
+             *
+             * @param name the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder name(String name) {
                 this.name = name;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(name);
             }
@@ -250,6 +267,7 @@ public final class CreateItemWorkflow {
             Values.put(_200, "nested", in.get("name"));
             Values.put(body, "200", _200);
             return StepRequest.create("create-item", "items", ITEMS_BASE_URL, "POST", "/items")
+                    .operationId("createItem")
                     .query("verbose", Values.of(Boolean.TRUE))
                     .query("Verbose", Values.of(Boolean.FALSE))
                     .jsonBody("application/json", body);
@@ -272,6 +290,7 @@ public final class CreateItemWorkflow {
          */
         private StepRequest readRequest() {
             return StepRequest.create("read", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", createItemId)
                     .query("verbose", Values.of(Boolean.TRUE))
                     .query("Verbose", Values.of(Boolean.FALSE));

@@ -10,6 +10,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -100,22 +101,18 @@ public final class ImageGenerationPollWorkflow {
      * @param apiKey Civitai personal API token used as a Bearer credential.
      * @param engine Generation engine identifier (e.g. flux2, sdxl, sd1, z-image).
      * @param prompt The positive text prompt for the image.
-     * @param negativePrompt Optional negative prompt.
-     * @param width Output image width in pixels.
-     * @param height Output image height in pixels.
-     * @param steps Number of sampling steps.
-     * @param cfgScale Classifier-free guidance scale.
-     * @param quantity Number of images to generate (1-10).
+     * @param negativePrompt Optional negative prompt. Optional: may be null.
+     * @param width Output image width in pixels. Optional: may be null.
+     * @param height Output image height in pixels. Optional: may be null.
+     * @param steps Number of sampling steps. Optional: may be null.
+     * @param cfgScale Classifier-free guidance scale. Optional: may be null.
+     * @param quantity Number of images to generate (1-10). Optional: may be null.
      */
     public record Inputs(String apiKey, String engine, String prompt, String negativePrompt,
             Long width, Long height, Long steps, Double cfgScale, Long quantity) {
         public Inputs {
-            Objects.requireNonNull(apiKey,
-                    "input 'apiKey' of workflow 'image-generation-poll' is required");
-            Objects.requireNonNull(engine,
-                    "input 'engine' of workflow 'image-generation-poll' is required");
-            Objects.requireNonNull(prompt,
-                    "input 'prompt' of workflow 'image-generation-poll' is required");
+            RequiredInputs.check("image-generation-poll", "apiKey", apiKey, "engine", engine,
+                    "prompt", prompt);
         }
 
         @Override
@@ -152,6 +149,9 @@ public final class ImageGenerationPollWorkflow {
                     Values.asDouble(json.get("cfgScale")), Values.asLong(json.get("quantity")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -181,51 +181,111 @@ public final class ImageGenerationPollWorkflow {
             private Builder() {
             }
 
+            /**
+             * Civitai personal API token used as a Bearer credential. Required. A secret: never shown
+             * by {@code toString()}, masked in failures and events.
+             *
+             * @param apiKey the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder apiKey(String apiKey) {
                 this.apiKey = apiKey;
                 return this;
             }
 
+            /**
+             * Generation engine identifier (e.g. flux2, sdxl, sd1, z-image). Required.
+             *
+             * @param engine the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder engine(String engine) {
                 this.engine = engine;
                 return this;
             }
 
+            /**
+             * The positive text prompt for the image. Required.
+             *
+             * @param prompt the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder prompt(String prompt) {
                 this.prompt = prompt;
                 return this;
             }
 
+            /**
+             * Optional negative prompt.
+             *
+             * @param negativePrompt the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder negativePrompt(String negativePrompt) {
                 this.negativePrompt = negativePrompt;
                 return this;
             }
 
+            /**
+             * Output image width in pixels.
+             *
+             * @param width the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder width(Long width) {
                 this.width = width;
                 return this;
             }
 
+            /**
+             * Output image height in pixels.
+             *
+             * @param height the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder height(Long height) {
                 this.height = height;
                 return this;
             }
 
+            /**
+             * Number of sampling steps.
+             *
+             * @param steps the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder steps(Long steps) {
                 this.steps = steps;
                 return this;
             }
 
+            /**
+             * Classifier-free guidance scale.
+             *
+             * @param cfgScale the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder cfgScale(Double cfgScale) {
                 this.cfgScale = cfgScale;
                 return this;
             }
 
+            /**
+             * Number of images to generate (1-10).
+             *
+             * @param quantity the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder quantity(Long quantity) {
                 this.quantity = quantity;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(apiKey, engine, prompt, negativePrompt, width, height, steps,
                         cfgScale, quantity);
@@ -368,6 +428,7 @@ public final class ImageGenerationPollWorkflow {
             Values.put(body, "steps", steps);
             return StepRequest.create("submitGeneration", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .operationId("submitWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .jsonBody("application/json", body);
@@ -397,6 +458,7 @@ public final class ImageGenerationPollWorkflow {
             return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);
@@ -442,6 +504,7 @@ public final class ImageGenerationPollWorkflow {
             return StepRequest.create("readOutputs", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);

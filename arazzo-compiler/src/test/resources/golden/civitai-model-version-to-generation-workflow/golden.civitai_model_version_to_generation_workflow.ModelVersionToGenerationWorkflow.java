@@ -10,6 +10,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -108,20 +109,13 @@ public final class ModelVersionToGenerationWorkflow {
      * @param modelVersionId The catalog model version id to generate with.
      * @param engine Generation engine identifier (e.g. flux2, sdxl, sd1).
      * @param prompt The positive text prompt for the image.
-     * @param quantity Number of images to generate (1-10).
+     * @param quantity Number of images to generate (1-10). Optional: may be null.
      */
     public record Inputs(String apiKey, Long modelVersionId, String engine, String prompt,
             Long quantity) {
         public Inputs {
-            Objects.requireNonNull(apiKey,
-                    "input 'apiKey' of workflow 'model-version-to-generation' is required");
-            Objects.requireNonNull(modelVersionId,
-                    "input 'modelVersionId' of workflow 'model-version-to-generation' "
-                    + "is required");
-            Objects.requireNonNull(engine,
-                    "input 'engine' of workflow 'model-version-to-generation' is required");
-            Objects.requireNonNull(prompt,
-                    "input 'prompt' of workflow 'model-version-to-generation' is required");
+            RequiredInputs.check("model-version-to-generation", "apiKey", apiKey, "modelVersionId",
+                    modelVersionId, "engine", engine, "prompt", prompt);
         }
 
         @Override
@@ -150,6 +144,9 @@ public final class ModelVersionToGenerationWorkflow {
                     Values.asString(json.get("prompt")), Values.asLong(json.get("quantity")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -171,31 +168,67 @@ public final class ModelVersionToGenerationWorkflow {
             private Builder() {
             }
 
+            /**
+             * Civitai personal API token used as a Bearer credential. Required. A secret: never shown
+             * by {@code toString()}, masked in failures and events.
+             *
+             * @param apiKey the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder apiKey(String apiKey) {
                 this.apiKey = apiKey;
                 return this;
             }
 
+            /**
+             * The catalog model version id to generate with. Required.
+             *
+             * @param modelVersionId the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder modelVersionId(Long modelVersionId) {
                 this.modelVersionId = modelVersionId;
                 return this;
             }
 
+            /**
+             * Generation engine identifier (e.g. flux2, sdxl, sd1). Required.
+             *
+             * @param engine the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder engine(String engine) {
                 this.engine = engine;
                 return this;
             }
 
+            /**
+             * The positive text prompt for the image. Required.
+             *
+             * @param prompt the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder prompt(String prompt) {
                 this.prompt = prompt;
                 return this;
             }
 
+            /**
+             * Number of images to generate (1-10).
+             *
+             * @param quantity the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder quantity(Long quantity) {
                 this.quantity = quantity;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(apiKey, modelVersionId, engine, prompt, quantity);
             }
@@ -326,6 +359,7 @@ public final class ModelVersionToGenerationWorkflow {
         private StepRequest resolveVersionAirRequest() {
             return StepRequest.create("resolveVersionAir", "civitaiSiteApi", CIVITAI_SITE_BASE_URL,
                             "GET", "/model-versions/{id}")
+                    .operationId("getModelVersion")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("id", in.get("modelVersionId"));
@@ -367,6 +401,7 @@ public final class ModelVersionToGenerationWorkflow {
             Values.put(body, "steps", steps);
             return StepRequest.create("submitGeneration", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .operationId("submitWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .jsonBody("application/json", body);
@@ -394,6 +429,7 @@ public final class ModelVersionToGenerationWorkflow {
             return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);
@@ -439,6 +475,7 @@ public final class ModelVersionToGenerationWorkflow {
             return StepRequest.create("readResult", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);

@@ -10,6 +10,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -99,7 +100,7 @@ public final class PresignedBlobGenerateWorkflow {
      *
      * @param apiKey Civitai personal API token used as a Bearer credential.
      * @param mimeType MIME type of the blob that will be uploaded to the presigned URL.
-     * @param sizeBytes Optional declared size of the blob in bytes.
+     * @param sizeBytes Optional declared size of the blob in bytes. Optional: may be null.
      * @param engine Generation engine identifier (e.g. flux2, sdxl).
      * @param prompt The positive prompt steering the generation.
      * @param callbackUrl HTTPS callback URL for webhook delivery of workflow events.
@@ -107,16 +108,8 @@ public final class PresignedBlobGenerateWorkflow {
     public record Inputs(String apiKey, String mimeType, Long sizeBytes, String engine,
             String prompt, String callbackUrl) {
         public Inputs {
-            Objects.requireNonNull(apiKey,
-                    "input 'apiKey' of workflow 'presigned-blob-generate' is required");
-            Objects.requireNonNull(mimeType,
-                    "input 'mimeType' of workflow 'presigned-blob-generate' is required");
-            Objects.requireNonNull(engine,
-                    "input 'engine' of workflow 'presigned-blob-generate' is required");
-            Objects.requireNonNull(prompt,
-                    "input 'prompt' of workflow 'presigned-blob-generate' is required");
-            Objects.requireNonNull(callbackUrl,
-                    "input 'callbackUrl' of workflow 'presigned-blob-generate' is required");
+            RequiredInputs.check("presigned-blob-generate", "apiKey", apiKey, "mimeType", mimeType,
+                    "engine", engine, "prompt", prompt, "callbackUrl", callbackUrl);
         }
 
         @Override
@@ -148,6 +141,9 @@ public final class PresignedBlobGenerateWorkflow {
                     Values.asString(json.get("callbackUrl")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -171,36 +167,78 @@ public final class PresignedBlobGenerateWorkflow {
             private Builder() {
             }
 
+            /**
+             * Civitai personal API token used as a Bearer credential. Required. A secret: never shown
+             * by {@code toString()}, masked in failures and events.
+             *
+             * @param apiKey the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder apiKey(String apiKey) {
                 this.apiKey = apiKey;
                 return this;
             }
 
+            /**
+             * MIME type of the blob that will be uploaded to the presigned URL. Required.
+             *
+             * @param mimeType the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder mimeType(String mimeType) {
                 this.mimeType = mimeType;
                 return this;
             }
 
+            /**
+             * Optional declared size of the blob in bytes.
+             *
+             * @param sizeBytes the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder sizeBytes(Long sizeBytes) {
                 this.sizeBytes = sizeBytes;
                 return this;
             }
 
+            /**
+             * Generation engine identifier (e.g. flux2, sdxl). Required.
+             *
+             * @param engine the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder engine(String engine) {
                 this.engine = engine;
                 return this;
             }
 
+            /**
+             * The positive prompt steering the generation. Required.
+             *
+             * @param prompt the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder prompt(String prompt) {
                 this.prompt = prompt;
                 return this;
             }
 
+            /**
+             * HTTPS callback URL for webhook delivery of workflow events. Required.
+             *
+             * @param callbackUrl the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder callbackUrl(String callbackUrl) {
                 this.callbackUrl = callbackUrl;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(apiKey, mimeType, sizeBytes, engine, prompt, callbackUrl);
             }
@@ -328,6 +366,7 @@ public final class PresignedBlobGenerateWorkflow {
         private StepRequest requestUploadUrlRequest() {
             return StepRequest.create("requestUploadUrl", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET", "/v2/consumer/blobs/upload-url")
+                    .operationId("getBlobUploadUrl")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .query("mimeType", in.get("mimeType"))
@@ -377,6 +416,7 @@ public final class PresignedBlobGenerateWorkflow {
             Values.put(body, "steps", steps);
             return StepRequest.create("submitWithCallback", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .operationId("submitWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .jsonBody("application/json", body);
@@ -404,6 +444,7 @@ public final class PresignedBlobGenerateWorkflow {
             return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitWithCallbackWorkflowId);

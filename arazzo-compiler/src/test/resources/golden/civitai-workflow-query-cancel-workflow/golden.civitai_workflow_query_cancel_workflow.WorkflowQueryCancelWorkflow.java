@@ -8,6 +8,7 @@ import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -97,13 +98,13 @@ public final class WorkflowQueryCancelWorkflow {
      * #toString()}.
      *
      * @param apiKey Civitai personal API token used as a Bearer credential.
-     * @param status Status filter for the query (e.g. processing, preparing).
-     * @param take Maximum number of workflows to return.
+     * @param status Status filter for the query (e.g. processing, preparing). Optional: may be
+     * null.
+     * @param take Maximum number of workflows to return. Optional: may be null.
      */
     public record Inputs(String apiKey, String status, Long take) {
         public Inputs {
-            Objects.requireNonNull(apiKey,
-                    "input 'apiKey' of workflow 'workflow-query-cancel' is required");
+            RequiredInputs.check("workflow-query-cancel", "apiKey", apiKey);
         }
 
         @Override
@@ -128,6 +129,9 @@ public final class WorkflowQueryCancelWorkflow {
                     Values.asString(json.get("status")), Values.asLong(json.get("take")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -145,21 +149,45 @@ public final class WorkflowQueryCancelWorkflow {
             private Builder() {
             }
 
+            /**
+             * Civitai personal API token used as a Bearer credential. Required. A secret: never shown
+             * by {@code toString()}, masked in failures and events.
+             *
+             * @param apiKey the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder apiKey(String apiKey) {
                 this.apiKey = apiKey;
                 return this;
             }
 
+            /**
+             * Status filter for the query (e.g. processing, preparing).
+             *
+             * @param status the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder status(String status) {
                 this.status = status;
                 return this;
             }
 
+            /**
+             * Maximum number of workflows to return.
+             *
+             * @param take the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder take(Long take) {
                 this.take = take;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(apiKey, status, take);
             }
@@ -279,6 +307,7 @@ public final class WorkflowQueryCancelWorkflow {
         private StepRequest queryRunningRequest() {
             return StepRequest.create("queryRunning", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET", "/v2/consumer/workflows")
+                    .operationId("queryWorkflows")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .query("status", in.get("status"))
@@ -309,6 +338,7 @@ public final class WorkflowQueryCancelWorkflow {
             return StepRequest.create("inspectWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", queryRunningFirstWorkflowId);
@@ -339,6 +369,7 @@ public final class WorkflowQueryCancelWorkflow {
             return StepRequest.create("cancelWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "PUT",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("updateWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", queryRunningFirstWorkflowId)
@@ -368,6 +399,7 @@ public final class WorkflowQueryCancelWorkflow {
             return StepRequest.create("confirmCanceled", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", queryRunningFirstWorkflowId);

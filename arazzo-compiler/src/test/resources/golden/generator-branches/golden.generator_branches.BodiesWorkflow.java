@@ -12,6 +12,7 @@ import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.Payloads;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -94,11 +95,20 @@ public final class BodiesWorkflow {
 
     /**
      * The inputs of workflow {@code bodies}. Secret inputs are never shown by {@link #toString()}.
+     *
+     * @param id input {@code id}
+     * @param name input {@code name}, optional: may be null
+     * @param tag input {@code tag}, optional: may be null
+     * @param count input {@code count}, optional: may be null
+     * @param note input {@code note}, optional: may be null
+     * @param document input {@code document}, optional: may be null
+     * @param session input {@code session}, optional: may be null
+     * @param user input {@code user}, optional: may be null
      */
     public record Inputs(String id, String name, String tag, Long count, String note,
             String document, String session, JsonNode user) {
         public Inputs {
-            Objects.requireNonNull(id, "input 'id' of workflow 'bodies' is required");
+            RequiredInputs.check("bodies", "id", id);
         }
 
         @Override
@@ -132,6 +142,9 @@ public final class BodiesWorkflow {
                     Values.asString(json.get("session")), Values.asJson(json.get("user")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -159,46 +172,100 @@ public final class BodiesWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code id}. Required.
+             *
+             * @param id the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder id(String id) {
                 this.id = id;
                 return this;
             }
 
+            /**
+             * Sets input {@code name}.
+             *
+             * @param name the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder name(String name) {
                 this.name = name;
                 return this;
             }
 
+            /**
+             * Sets input {@code tag}.
+             *
+             * @param tag the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder tag(String tag) {
                 this.tag = tag;
                 return this;
             }
 
+            /**
+             * Sets input {@code count}.
+             *
+             * @param count the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder count(Long count) {
                 this.count = count;
                 return this;
             }
 
+            /**
+             * Sets input {@code note}.
+             *
+             * @param note the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder note(String note) {
                 this.note = note;
                 return this;
             }
 
+            /**
+             * Sets input {@code document}.
+             *
+             * @param document the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder document(String document) {
                 this.document = document;
                 return this;
             }
 
+            /**
+             * Sets input {@code session}. A secret: never shown by {@code toString()}, masked in
+             * failures and events.
+             *
+             * @param session the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder session(String session) {
                 this.session = session;
                 return this;
             }
 
+            /**
+             * Sets input {@code user}.
+             *
+             * @param user the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder user(JsonNode user) {
                 this.user = user;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(id, name, tag, count, note, document, session, user);
             }
@@ -328,6 +395,7 @@ public final class BodiesWorkflow {
                     "renamed ", in.get("name")), "replacement '/name'");
             return StepRequest.create("json-pointer", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("json"))
                     .cookie("session", in.get("session"))
                     .header("X-Request-Id", in.get("id"))
@@ -368,6 +436,7 @@ public final class BodiesWorkflow {
                     "replacement '/count'");
             return StepRequest.create("form-replaced", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("form"))
                     .formBody("application/x-www-form-urlencoded", payload);
         }
@@ -392,6 +461,7 @@ public final class BodiesWorkflow {
                     "replacement '/order/note'");
             return StepRequest.create("xml-replaced", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("xml"))
                     .textBody("application/xml", text);
         }
@@ -414,6 +484,7 @@ public final class BodiesWorkflow {
                     jsonPointerId, "replacement '/order/id'");
             return StepRequest.create("xml-expression", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("xml-expression"))
                     .textBody("application/xml", text);
         }
@@ -434,6 +505,7 @@ public final class BodiesWorkflow {
         private StepRequest textExpressionRequest() {
             return StepRequest.create("text-expression", "branchesApi", BRANCHES_BASE_URL, "POST",
                             "/send/{kind}")
+                    .operationId("send")
                     .pathParam("kind", Values.of("text"))
                     .textBody("text/plain", Values.text(in.get("note")));
         }

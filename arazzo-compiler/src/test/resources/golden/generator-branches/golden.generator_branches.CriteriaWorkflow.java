@@ -11,6 +11,7 @@ import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonPathQuery;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
@@ -115,10 +116,12 @@ public final class CriteriaWorkflow {
     /**
      * The inputs of workflow {@code criteria}. Secret inputs are never shown by {@link
      * #toString()}.
+     *
+     * @param id input {@code id}
      */
     public record Inputs(String id) {
         public Inputs {
-            Objects.requireNonNull(id, "input 'id' of workflow 'criteria' is required");
+            RequiredInputs.check("criteria", "id", id);
         }
 
         @Override
@@ -140,6 +143,9 @@ public final class CriteriaWorkflow {
             return new Inputs(Values.asString(json.get("id")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -153,11 +159,22 @@ public final class CriteriaWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code id}. Required.
+             *
+             * @param id the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder id(String id) {
                 this.id = id;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(id);
             }
@@ -309,6 +326,7 @@ public final class CriteriaWorkflow {
         private StepRequest readRequest() {
             return StepRequest.create("read", "branchesApi", BRANCHES_BASE_URL, "GET",
                             "/things/{id}")
+                    .operationId("getThing")
                     .pathParam("id", workflowRun.workflowOutput("bodies", "id"));
         }
 
@@ -361,6 +379,7 @@ public final class CriteriaWorkflow {
         private StepRequest xmlRequest() {
             return StepRequest.create("xml", "branchesApi", BRANCHES_BASE_URL, "GET",
                             "/things/{id}/xml")
+                    .operationId("getThingXml")
                     .pathParam("id", readFirstTag);
         }
 
@@ -388,6 +407,7 @@ public final class CriteriaWorkflow {
         private StepRequest goessnerRequest() {
             return StepRequest.create("goessner", "branchesApi", BRANCHES_BASE_URL, "GET",
                             "/things/{id}")
+                    .operationId("getThing")
                     .pathParam("id", workflowRun.workflowInput("bodies", "id"));
         }
 

@@ -89,6 +89,11 @@ public final class NamesWorkflow {
 
     /**
      * The inputs of workflow {@code names}. Secret inputs are never shown by {@link #toString()}.
+     *
+     * @param itemId input {@code item-id}, optional: may be null
+     * @param itemId_ input {@code item_id}, optional: may be null
+     * @param toJson_ input {@code toJson}, optional: may be null
+     * @param builder_ input {@code builder}, optional: may be null
      */
     public record Inputs(String itemId, String itemId_, String toJson_, String builder_) {
         @Override
@@ -116,6 +121,9 @@ public final class NamesWorkflow {
                     Values.asString(json.get("builder")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -135,26 +143,55 @@ public final class NamesWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code item-id}.
+             *
+             * @param itemId the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder itemId(String itemId) {
                 this.itemId = itemId;
                 return this;
             }
 
+            /**
+             * Sets input {@code item_id}.
+             *
+             * @param itemId_ the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder itemId_(String itemId_) {
                 this.itemId_ = itemId_;
                 return this;
             }
 
+            /**
+             * Sets input {@code toJson}.
+             *
+             * @param toJson_ the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder toJson_(String toJson_) {
                 this.toJson_ = toJson_;
                 return this;
             }
 
+            /**
+             * Sets input {@code builder}.
+             *
+             * @param builder_ the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder builder_(String builder_) {
                 this.builder_ = builder_;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(itemId, itemId_, toJson_, builder_);
             }
@@ -263,6 +300,7 @@ public final class NamesWorkflow {
          */
         private StepRequest getItemRequest() {
             return StepRequest.create("get-item", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("item-id"));
         }
 
@@ -281,6 +319,7 @@ public final class NamesWorkflow {
          */
         private StepRequest getItemRequest_() {
             return StepRequest.create("get_item", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("item_id"));
         }
 
@@ -299,6 +338,7 @@ public final class NamesWorkflow {
          */
         private StepRequest yield_Request() {
             return StepRequest.create("yield", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("toJson"));
         }
 
@@ -317,6 +357,7 @@ public final class NamesWorkflow {
          */
         private StepRequest record_Request() {
             return StepRequest.create("record", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", in.get("builder"));
         }
 

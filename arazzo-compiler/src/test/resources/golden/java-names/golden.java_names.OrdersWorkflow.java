@@ -109,6 +109,9 @@ public final class OrdersWorkflow {
             return new Inputs();
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -120,6 +123,11 @@ public final class OrdersWorkflow {
             private Builder() {
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs();
             }
@@ -206,6 +214,7 @@ public final class OrdersWorkflow {
          */
         private StepRequest listRequest() {
             return StepRequest.create("list", "items", ITEMS_BASE_URL, "GET", "/items/{id}")
+                    .operationId("getItem")
                     .pathParam("id", Values.of("x"));
         }
 

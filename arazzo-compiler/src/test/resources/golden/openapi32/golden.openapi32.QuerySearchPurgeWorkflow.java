@@ -8,6 +8,7 @@ import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -90,12 +91,13 @@ public final class QuerySearchPurgeWorkflow {
     /**
      * The inputs of workflow {@code query-search-purge}. Secret inputs are never shown by {@link
      * #toString()}.
+     *
+     * @param text input {@code text}
+     * @param q input {@code q}
      */
     public record Inputs(String text, String q) {
         public Inputs {
-            Objects.requireNonNull(text,
-                    "input 'text' of workflow 'query-search-purge' is required");
-            Objects.requireNonNull(q, "input 'q' of workflow 'query-search-purge' is required");
+            RequiredInputs.check("query-search-purge", "text", text, "q", q);
         }
 
         @Override
@@ -118,6 +120,9 @@ public final class QuerySearchPurgeWorkflow {
             return new Inputs(Values.asString(json.get("text")), Values.asString(json.get("q")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -133,16 +138,33 @@ public final class QuerySearchPurgeWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code text}. Required.
+             *
+             * @param text the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder text(String text) {
                 this.text = text;
                 return this;
             }
 
+            /**
+             * Sets input {@code q}. Required.
+             *
+             * @param q the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder q(String q) {
                 this.q = q;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(text, q);
             }
@@ -253,6 +275,7 @@ public final class QuerySearchPurgeWorkflow {
             ObjectNode body = Values.object();
             Values.put(body, "text", in.get("text"));
             return StepRequest.create("query", "search", SEARCH_BASE_URL, "QUERY", "/items")
+                    .operationId("queryItems")
                     .jsonBody("application/json", body);
         }
 

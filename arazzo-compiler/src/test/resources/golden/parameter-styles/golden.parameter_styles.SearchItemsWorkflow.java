@@ -91,6 +91,8 @@ public final class SearchItemsWorkflow {
     /**
      * The inputs of workflow {@code search-items}. Secret inputs are never shown by {@link
      * #toString()}.
+     *
+     * @param ids input {@code ids}, optional: may be null
      */
     public record Inputs(List<String> ids) {
         public Inputs {
@@ -116,6 +118,9 @@ public final class SearchItemsWorkflow {
             return new Inputs(Values.asList(json.get("ids"), Values::asString));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -129,11 +134,22 @@ public final class SearchItemsWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code ids}.
+             *
+             * @param ids the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder ids(List<String> ids) {
                 this.ids = ids;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(ids);
             }
@@ -229,6 +245,7 @@ public final class SearchItemsWorkflow {
             Values.put(filter, "status", Values.of("ready"));
             Values.put(filter, "owner", Values.of("ann"));
             return StepRequest.create("search", "items", ITEMS_BASE_URL, "GET", "/items/search")
+                    .operationId("searchItems")
                     .query("filter", filter, "deepObject", true)
                     .query("ids", in.get("ids"), "form", false);
         }

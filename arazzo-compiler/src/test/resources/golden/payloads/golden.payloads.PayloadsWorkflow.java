@@ -95,6 +95,11 @@ public final class PayloadsWorkflow {
     /**
      * The inputs of workflow {@code payloads}. Secret inputs are never shown by {@link
      * #toString()}.
+     *
+     * @param name input {@code name}, optional: may be null
+     * @param count input {@code count}, optional: may be null
+     * @param quote input {@code quote}, optional: may be null
+     * @param customer input {@code customer}, optional: may be null
      */
     public record Inputs(String name, Long count, String quote, JsonNode customer) {
         @Override
@@ -121,6 +126,9 @@ public final class PayloadsWorkflow {
                     Values.asString(json.get("quote")), Values.asJson(json.get("customer")));
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -140,26 +148,55 @@ public final class PayloadsWorkflow {
             private Builder() {
             }
 
+            /**
+             * Sets input {@code name}.
+             *
+             * @param name the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder name(String name) {
                 this.name = name;
                 return this;
             }
 
+            /**
+             * Sets input {@code count}.
+             *
+             * @param count the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder count(Long count) {
                 this.count = count;
                 return this;
             }
 
+            /**
+             * Sets input {@code quote}.
+             *
+             * @param quote the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder quote(String quote) {
                 this.quote = quote;
                 return this;
             }
 
+            /**
+             * Sets input {@code customer}.
+             *
+             * @param customer the value, or null to leave it unset
+             * @return this builder
+             */
             public Builder customer(JsonNode customer) {
                 this.customer = customer;
                 return this;
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs(name, count, quote, customer);
             }
@@ -324,6 +361,7 @@ public final class PayloadsWorkflow {
             Values.put(nested, "none", NullNode.getInstance());
             Values.put(body, "nested", nested);
             return StepRequest.create("object", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("object"))
                     .jsonBody("application/json", body);
         }
@@ -347,6 +385,7 @@ public final class PayloadsWorkflow {
             Values.add(body, Values.of("two"));
             Values.add(body, in.get("count"));
             return StepRequest.create("array", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("array"))
                     .jsonBody("application/json", body);
         }
@@ -366,6 +405,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest numberRequest() {
             return StepRequest.create("number", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("number"))
                     .jsonBody("application/json", Values.of(42L));
         }
@@ -385,6 +425,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest boolean_Request() {
             return StepRequest.create("boolean", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("boolean"))
                     .jsonBody("application/json", Values.of(Boolean.FALSE));
         }
@@ -405,6 +446,7 @@ public final class PayloadsWorkflow {
         private StepRequest jsonTemplateRequest() {
             return StepRequest.create("json-template", "echo", ECHO_BASE_URL, "POST",
                             "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("json-template"))
                     .jsonText("application/json", Payloads.text("request body", "{\n"
                             + "  \"customer\": ", Payloads.json(in.get("customer")), ",\n"
@@ -429,6 +471,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest jsonLiteralRequest() {
             return StepRequest.create("json-literal", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("json-literal"))
                     .jsonText("application/json", "{\"sent\":   \"as written\"}");
         }
@@ -449,6 +492,7 @@ public final class PayloadsWorkflow {
         private StepRequest wholeExpressionRequest() {
             return StepRequest.create("whole-expression", "echo", ECHO_BASE_URL, "POST",
                             "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("whole-expression"))
                     .jsonBody("application/json", in.get("customer"));
         }
@@ -472,6 +516,7 @@ public final class PayloadsWorkflow {
             payload = Payloads.replace(payload, "/a", in.get("count"), "replacement '/a'");
             return StepRequest.create("json-replaced", "echo", ECHO_BASE_URL, "POST",
                             "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("json-replaced"))
                     .jsonBody("application/json", payload);
         }
@@ -491,6 +536,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest notJsonRequest() {
             return StepRequest.create("not-json", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("not-json"))
                     .jsonText("application/json", Payloads.text("request body", "name: ",
                             in.get("name")));
@@ -511,6 +557,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest xmlTemplateRequest() {
             return StepRequest.create("xml-template", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("xml-template"))
                     .textBody("application/xml", Payloads.text("request body", "<order><name>",
                             Payloads.xmlText(in.get("name")), "</name><count>",
@@ -532,6 +579,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest formStringRequest() {
             return StepRequest.create("form-string", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("form-string"))
                     .textBody("application/x-www-form-urlencoded", Payloads.text("request body",
                             "name=", Payloads.formValue(in.get("name")), "&count=",
@@ -556,6 +604,7 @@ public final class PayloadsWorkflow {
             Values.put(body, "name", in.get("name"));
             Values.put(body, "count", in.get("count"));
             return StepRequest.create("form-object", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("form-object"))
                     .formBody("application/x-www-form-urlencoded", body);
         }
@@ -575,6 +624,7 @@ public final class PayloadsWorkflow {
          */
         private StepRequest textRequest() {
             return StepRequest.create("text", "echo", ECHO_BASE_URL, "POST", "/echo/{kind}")
+                    .operationId("echo")
                     .pathParam("kind", Values.of("text"))
                     .textBody("text/plain", Payloads.text("request body",
                             "Dear ", in.get("name"), ",\n"));

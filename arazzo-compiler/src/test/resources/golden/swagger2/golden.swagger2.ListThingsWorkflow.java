@@ -104,6 +104,9 @@ public final class ListThingsWorkflow {
             return new Inputs();
         }
 
+        /**
+         * A builder with no input set.
+         */
         public static Builder builder() {
             return new Builder();
         }
@@ -115,6 +118,11 @@ public final class ListThingsWorkflow {
             private Builder() {
             }
 
+            /**
+             * The inputs set so far.
+             *
+             * @throws NullPointerException naming every required input left unset
+             */
             public Inputs build() {
                 return new Inputs();
             }
@@ -200,7 +208,8 @@ public final class ListThingsWorkflow {
          * Builds the request of step {@code list}: GET /things.
          */
         private StepRequest listRequest() {
-            return StepRequest.create("list", "legacy", null, "GET", "/things");
+            return StepRequest.create("list", "legacy", null, "GET", "/things")
+                    .operationId("listThings");
         }
 
         /**

@@ -47,6 +47,7 @@ public final class ArazzoCompiler {
         }
         Checks.runAcross(documents.values(), diagnostics);
         List<GeneratedFile> files = new ArrayList<>();
+        List<WorkflowSignature> workflows = new ArrayList<>();
         if (!diagnostics.hasErrors()) {
             WorkflowClassGenerator generator = new WorkflowClassGenerator(
                     request.packageName(),
@@ -60,12 +61,15 @@ public final class ArazzoCompiler {
                                 .map(c ->
                                         new GeneratedFile(c.qualifiedName(), c.source(), c.document(), c.workflowId()))
                                 .forEach(files::add));
+                ArazzoDocument read = document.getValue().document();
+                read.workflows().forEach(w -> workflows.add(WorkflowSignature.of(read, w)));
             }
         }
         if (diagnostics.hasErrors()) {
             files.clear();
+            workflows.clear();
         }
-        return new CompilationResult(diagnostics.sorted(), files);
+        return new CompilationResult(diagnostics.sorted(), files, workflows);
     }
 
     private static Optional<ArazzoDocument> read(Path file, Diagnostics diagnostics) {

@@ -92,6 +92,7 @@ class AcceptedAtRunTimeTest {
         int status = Main.run(
                 new String[] {
                     "run",
+                    "--verbose", // the warnings too
                     document.toString(),
                     "--workflow",
                     "relaxed",

@@ -31,6 +31,7 @@ public final class ArazzoClient {
     private final HttpTransport transport;
     private final WorkflowListener listener;
     private final Executor executor;
+    private final RunClock clock;
 
     private ArazzoClient(Builder builder) {
         this.servers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.servers));
@@ -46,6 +47,7 @@ public final class ArazzoClient {
                 ? builder.transport
                 : new JdkHttpTransport(connectTimeout, maxResponseBytes, builder.executor, builder.redirects);
         this.executor = builder.executor;
+        this.clock = builder.clock;
         boolean none =
                 !builder.listeners.isEmpty() && builder.listeners.stream().allMatch(l -> l == WorkflowListener.NONE);
         this.listener = none
@@ -64,6 +66,7 @@ public final class ArazzoClient {
         this.maxResponseBytes = other.maxResponseBytes;
         this.transport = other.transport;
         this.listener = other.listener;
+        this.clock = other.clock;
     }
 
     /**
@@ -123,6 +126,15 @@ public final class ArazzoClient {
      */
     public Optional<Executor> executor() {
         return Optional.ofNullable(executor);
+    }
+
+    /**
+     * Returns the clock runs measure their time and wait on.
+     *
+     * @return the clock, {@link RunClock#SYSTEM} unless another was configured
+     */
+    public RunClock clock() {
+        return clock;
     }
 
     /**
@@ -211,6 +223,7 @@ public final class ArazzoClient {
         private RedirectPolicy redirects = RedirectPolicy.SAME_ORIGIN;
         private HttpTransport transport;
         private Executor executor;
+        private RunClock clock = RunClock.SYSTEM;
         private final List<WorkflowListener> listeners = new ArrayList<>();
 
         private Builder() {}
@@ -333,6 +346,19 @@ public final class ArazzoClient {
          */
         public Builder transport(HttpTransport value) {
             this.transport = Objects.requireNonNull(value, "transport");
+            return this;
+        }
+
+        /**
+         * Sets the clock runs measure their deadline and elapsed times by and wait on between poll iterations and
+         * before retries (default {@link RunClock#SYSTEM}); a test sets a virtual one so that waits cost no wall
+         * time. The transport's timeouts stay on the wall clock.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(RunClock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 

@@ -33,6 +33,16 @@ public final class LoggingListener implements WorkflowListener {
         this.logger = Objects.requireNonNull(logger, "logger");
     }
 
+    /** Wants only the events its logger would log now, so that with the logger off a run builds none. */
+    @Override
+    public boolean wants(Class<?> eventType) {
+        Level level = eventType == RetryEvent.class
+                ? Level.INFO
+                // a finished run logs at DEBUG, a failed one at WARNING
+                : eventType == WorkflowEvent.class ? Level.WARNING : Level.DEBUG;
+        return logger.isLoggable(level);
+    }
+
     @Override
     public void stepStarted(StepEvent e) {
         logger.log(Level.DEBUG, () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": started");

@@ -1,5 +1,7 @@
 package dev.weft.runtime;
 
+import java.util.Map;
+
 /**
  * Receives the events of workflow runs: steps started and finished, requests, responses, retries, poll waits
  * and how each run ended; every method does nothing unless overridden.
@@ -9,6 +11,10 @@ package dev.weft.runtime;
  * runs the step (for {@code runAsync}, a thread of the HTTP client or of the delay scheduler), so it should be
  * quick and, when shared by concurrent runs, thread-safe. An exception thrown by a listener does not affect the
  * run: it is logged (at {@code WARNING} the first time) and otherwise ignored.
+ *
+ * <p>A listener that keeps state per run (a tracing span, say) returns a listener of its own for each run from
+ * {@link #workflowStarted}; one that is off returns false from {@link #wants}, and runs then build no events for
+ * it.
  */
 public interface WorkflowListener {
 
@@ -22,6 +28,43 @@ public interface WorkflowListener {
             return "WorkflowListener.NONE";
         }
     };
+
+    /**
+     * Whether this listener does anything with events of a type now; a run builds no event of a type that none of
+     * its listeners wants. Asked before every event, so the answer may change (a logger's level, say).
+     *
+     * @param eventType the event's class: {@link StepEvent}, {@link RequestEvent}, {@link ResponseEvent},
+     *     {@link RetryEvent}, {@link PollEvent} or {@link WorkflowEvent}
+     * @return whether to build and send such events; true unless overridden
+     */
+    default boolean wants(Class<?> eventType) {
+        return true;
+    }
+
+    /**
+     * A workflow run starts, before its first step; also the run of a workflow that another one calls (a workflow
+     * step, a {@code goto} to a workflow, {@code dependsOn}).
+     *
+     * @param event the run, with no steps yet
+     * @param caller what this method returned for the calling run, when a workflow calls this one; else
+     *     {@code null}
+     * @return the listener of this run's events: this one unless overridden, or one holding the run's state
+     */
+    default WorkflowListener workflowStarted(WorkflowEvent event, WorkflowListener caller) {
+        return this;
+    }
+
+    /**
+     * Headers to add to a step's request, asked right after {@link #requestSent} for the same request: a trace
+     * context ({@code traceparent}), for example. A header the request has already is not replaced; the values are
+     * sent like any header (printable ASCII only) and are not treated as secrets.
+     *
+     * @param event the request
+     * @return the headers by name; none unless overridden
+     */
+    default Map<String, String> requestHeaders(RequestEvent event) {
+        return Map.of();
+    }
 
     /**
      * A step starts, after any poll or retry wait.

@@ -1,108 +1,133 @@
 package dev.weft.compiler.cli;
 
-import dev.weft.compiler.ArazzoCompiler;
-import dev.weft.compiler.CompilationRequest;
-import dev.weft.compiler.CompilationResult;
-import dev.weft.compiler.GeneratedFile;
-import dev.weft.compiler.diagnostic.DiagnosticFormatter;
-import java.io.IOException;
+import dev.weft.compiler.diagnostic.Suggestions;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code weft}: validate Arazzo documents, generate their Java classes, or compile one in memory and
- * run a workflow, printing its outputs as JSON.
+ * {@code weft}, the command line: names the commands and turns every failure into one of the documented exit
+ * statuses, with a one-line message and never a stack trace for a user's mistake.
  *
- * <pre>
- * weft validate FILE... [--strict] [--map URL=FILE]...
- * weft generate FILE... -d DIR -p PACKAGE [--target temporal] [--strict] [--map URL=FILE]...
- * weft run FILE --workflow ID [--input NAME=VALUE]... [--server SOURCE=URL]... [--poll-delay MS] [--strict]
- * </pre>
- *
- * Exit status: 0 success, 1 the documents have errors or the workflow failed, 2 the command line is wrong.
+ * <p>A command is a class annotated {@link Command} that implements {@code Callable<Integer>} (returning an exit
+ * status) and takes its streams from {@link #console()} of its {@code @ParentCommand}; adding one is writing that
+ * class and naming it in {@code subcommands} below. A mistake on the command line that picocli cannot see (an
+ * unknown input, say) is a {@link ParameterException} thrown from {@code call()}: it exits with {@link #USAGE}.
  */
-public final class Main {
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+@Command(
+        name = "weft",
+        mixinStandardHelpOptions = true,
+        separator = " ",
+        versionProvider = Version.class,
+        description = "Checks Arazzo 1.0 workflows and the OpenAPI descriptions they use, generates their Java "
+                + "classes, or runs a workflow.",
+        subcommands = {CheckCommand.class, GenerateCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = Main.EXIT_HEADING,
+        exitCodeList = {Main.EXIT_OK, Main.EXIT_FAILED, Main.EXIT_USAGE, Main.EXIT_INVALID})
+public final class Main implements Callable<Integer> {
+    /** Exit status: the command did what it was asked. */
+    public static final int OK = 0;
+    /** Exit status: the workflow failed, or a file could not be written. */
+    public static final int FAILED = 1;
+    /** Exit status: the command line is wrong. */
+    public static final int USAGE = 2;
+    /** Exit status: a document is invalid. */
+    public static final int INVALID = 3;
 
-    static final String USAGE_TEXT = String.join(
-            System.lineSeparator(),
-            "usage: weft validate FILE... [--strict] [--map URL=FILE]...",
-            "       weft generate FILE... -d DIR -p PACKAGE [--target temporal] [--strict] [--map URL=FILE]...",
-            "       weft run FILE --workflow ID [--input NAME=VALUE]... [--server SOURCE=URL]... [--poll-delay MS]",
-            "",
-            "  --input NAME=VALUE   a workflow input; VALUE is read as JSON when it is JSON (42, true, {...}),",
-            "                       else as a string",
-            "  --server SOURCE=URL  the base URL of a source description, instead of its OpenAPI servers",
-            "  --poll-delay MS      the first delay between polling iterations (default 1000; 0 for none)",
-            "  --map URL=FILE       read FILE wherever a source description's url is URL (never downloaded)",
-            "  --target temporal    also generate each workflow's durable form on Temporal (needs arazzo-temporal)");
+    static final String EXIT_HEADING = "%nExit status:%n";
+    static final String EXIT_OK = "0:success";
+    static final String EXIT_FAILED = "1:the workflow failed, or a file could not be written";
+    static final String EXIT_USAGE = "2:the command line is wrong: an unknown option, command, input, server or "
+            + "workflow, a missing or ill-typed input";
+    static final String EXIT_INVALID = "3:a document has errors (the diagnostics are printed)";
+
+    @Spec
+    private CommandSpec spec;
+
+    private Console console;
 
     private Main() {}
 
+    /** The streams the commands write to. */
+    Console console() {
+        return console;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "no command given: use check, generate or run");
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, Console.stderrCharset()));
     }
 
-    /** Runs a command; returns the exit status. */
+    /** Runs a command with UTF-8 streams; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = Arguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("weft: " + e.getMessage());
-            err.println(USAGE_TEXT);
-            return USAGE;
-        }
-        try {
-            return switch (arguments.command()) {
-                case "validate" -> report(compile(arguments, "weft.validate"), err) ? OK : FAILED;
-                case "generate" -> generate(arguments, out, err);
-                case "run" -> new WorkflowRunner(arguments, out, err).run();
-                default -> throw new IllegalStateException(arguments.command());
-            };
-        } catch (RuntimeException e) {
-            err.println("weft: internal error, please report it: " + e);
-            e.printStackTrace(err);
-            return FAILED;
-        }
+        return run(args, out, err, StandardCharsets.UTF_8);
     }
 
-    static CompilationResult compile(Arguments arguments, String packageName) {
-        return ArazzoCompiler.compile(CompilationRequest.builder()
-                .documents(arguments.files())
-                .packageName(packageName)
-                .strict(arguments.strict())
-                .sourceMappings(arguments.mappings())
-                .targets(arguments.targets())
-                .build());
+    /**
+     * Runs a command; returns the exit status.
+     *
+     * @param errCharset the charset {@code err} is shown in (results on {@code out} are UTF-8 JSON)
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Charset errCharset) {
+        Main main = new Main();
+        main.console = new Console(out, err, errCharset);
+        CommandLine line = new CommandLine(main)
+                .setOut(main.console.out())
+                .setErr(main.console.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Main::usage)
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> internalError(e, main.console));
+        int status = line.execute(args);
+        main.console.out().flush();
+        main.console.err().flush();
+        return status;
     }
 
-    /** Prints every diagnostic; true when there is no error. */
-    static boolean report(CompilationResult result, PrintStream err) {
-        DiagnosticFormatter formatter = new DiagnosticFormatter(Path.of("").toAbsolutePath());
-        result.diagnostics().forEach(d -> err.println(formatter.format(d)));
-        long errors = result.errors().size();
-        if (errors > 0) {
-            err.println(errors + (errors == 1 ? " error" : " errors"));
-        }
-        return errors == 0;
+    /** A wrong command line: one line saying what is wrong (with a likely fix) and where to read more. */
+    private static int usage(ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        String message = e instanceof UnmatchedArgumentException unmatched ? unmatched(unmatched) : e.getMessage();
+        line.getErr().println("weft: " + message);
+        line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return USAGE;
     }
 
-    private static int generate(Arguments arguments, PrintStream out, PrintStream err) {
-        CompilationResult result = compile(arguments, arguments.packageName());
-        if (!report(result, err)) {
-            return FAILED;
+    /** An unknown option or command (the first one: the rest often follows from it), with the closest known one. */
+    private static String unmatched(UnmatchedArgumentException e) {
+        CommandSpec command = e.getCommandLine().getCommandSpec();
+        List<String> args = e.getUnmatched();
+        if (args.isEmpty()) {
+            return e.getMessage();
         }
-        try {
-            for (GeneratedFile file : result.files()) {
-                out.println(file.writeTo(arguments.outputDirectory()));
-            }
-        } catch (IOException e) {
-            err.println("weft: cannot write to " + arguments.outputDirectory() + ": " + e.getMessage());
-            return FAILED;
+        String arg = args.stream().filter(a -> a.startsWith("-")).findFirst().orElse(args.get(0));
+        if (arg.startsWith("-")) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            return "unknown option '" + name + "'"
+                    + Suggestions.hint(name, command.optionsMap().keySet());
         }
-        return OK;
+        if (!command.subcommands().isEmpty()) {
+            return "unknown command '" + arg + "'"
+                    + Suggestions.hint(arg, command.subcommands().keySet());
+        }
+        return "unexpected argument '" + arg + "'";
+    }
+
+    /** A bug in Weft: the one case that prints a stack trace, for the report it asks for. */
+    private static int internalError(Exception e, Console console) {
+        console.err().println("weft: internal error, please report it: " + e);
+        e.printStackTrace(console.err());
+        return FAILED;
     }
 }

@@ -2,20 +2,14 @@ package dev.weft.compiler.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.weft.compiler.CompilationResult;
 import dev.weft.compiler.GeneratedFile;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
-import dev.weft.runtime.PollPolicy;
-import dev.weft.runtime.WorkflowException;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -26,66 +20,62 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * {@code weft run}: compiles a document, compiles the generated classes with the JDK's compiler into a
- * temporary folder, loads them and runs one workflow with inputs from the command line.
+ * The compile-and-load step of {@code weft run}: compiles the generated classes with the JDK's compiler into a
+ * temporary folder and loads the workflow's class, whose {@link JsonWorkflow} the run then uses.
  */
 final class WorkflowRunner {
-    private static final String PACKAGE = "weft.cli.generated";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PrintWriter err;
 
-    private final Arguments arguments;
-    private final PrintStream out;
-    private final PrintStream err;
-
-    WorkflowRunner(Arguments arguments, PrintStream out, PrintStream err) {
-        this.arguments = arguments;
-        this.out = out;
+    private WorkflowRunner(PrintWriter err) {
         this.err = err;
     }
 
-    int run() {
-        CompilationResult result = Main.compile(arguments, PACKAGE);
-        if (!Main.report(result, err)) {
-            return Main.FAILED;
+    /**
+     * A loaded workflow class; closing it closes its class loader and deletes its temporary folder.
+     *
+     * @param workflow the class's JSON form
+     */
+    record Loaded(JsonWorkflow workflow, URLClassLoader loader, Path work) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                loader.close();
+            } catch (IOException e) {
+                // the classes are loaded; a loader that fails to close only keeps a file handle until exit
+            }
+            delete(work);
         }
-        Path document = arguments.files().get(0);
-        String className = result.files().stream()
-                .filter(f -> f.runs(document, arguments.workflowId()))
-                .map(GeneratedFile::qualifiedName)
-                .findFirst()
-                .orElse(null);
-        if (className == null) {
-            err.println("weft: the document has no workflow '" + arguments.workflowId() + "'");
-            return Main.FAILED;
-        }
+    }
+
+    /**
+     * Compiles the generated files and loads the class {@code className}.
+     *
+     * @return the workflow, or null when it cannot be compiled (the reason is printed on {@code err})
+     */
+    static Loaded load(List<GeneratedFile> files, String className, PrintWriter err) {
         Path work = null;
         try {
             work = Files.createTempDirectory("weft-run");
-            try (URLClassLoader loader = compile(result.files(), work)) {
-                if (loader == null) {
-                    return Main.FAILED;
-                }
-                ObjectNode outputs = run(JsonWorkflow.of(loader.loadClass(className)));
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outputs));
-                return Main.OK;
+            URLClassLoader loader = new WorkflowRunner(err).compile(files, work);
+            if (loader == null) {
+                delete(work);
+                return null;
             }
-        } catch (WorkflowException e) {
-            err.println("weft: workflow '" + arguments.workflowId() + "' failed: " + e.getMessage());
-            return Main.FAILED;
-        } catch (IllegalArgumentException e) {
-            err.println("weft: " + e.getMessage()); // the inputs do not fit the workflow
-            return Main.FAILED;
+            try {
+                return new Loaded(JsonWorkflow.of(loader.loadClass(className)), loader, work);
+            } catch (ClassNotFoundException | RuntimeException e) {
+                loader.close();
+                throw e;
+            }
         } catch (IOException | ClassNotFoundException e) {
             err.println("weft: cannot run the generated code: " + e);
-            return Main.FAILED;
-        } finally {
             delete(work);
+            return null;
         }
     }
 
@@ -118,35 +108,6 @@ final class WorkflowRunner {
             return null;
         }
         return new URLClassLoader(new URL[] {classes.toUri().toURL()}, WorkflowRunner.class.getClassLoader());
-    }
-
-    private ObjectNode run(JsonWorkflow workflow) {
-        ArazzoClient.Builder builder = ArazzoClient.builder();
-        arguments.servers().forEach(builder::server);
-        if (arguments.pollDelay() != null) {
-            builder.pollPolicy(PollPolicy.defaults()
-                    .withInitialDelay(arguments.pollDelay())
-                    .withMaxDelay(arguments.pollDelay().multipliedBy(8)));
-        }
-        return workflow.run(builder.build(), inputs());
-    }
-
-    private ObjectNode inputs() {
-        ObjectNode inputs = JSON.createObjectNode();
-        for (Map.Entry<String, String> input : arguments.inputs().entrySet()) {
-            inputs.set(input.getKey(), parse(input.getValue()));
-        }
-        return inputs;
-    }
-
-    /** JSON when the text is JSON (a number, true, an object…), else the text as a string. */
-    private static JsonNode parse(String text) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            return node == null || node.isMissingNode() ? JSON.getNodeFactory().textNode(text) : node;
-        } catch (JsonProcessingException notJson) {
-            return JSON.getNodeFactory().textNode(text);
-        }
     }
 
     /** Where the runtime and Jackson classes come from: this tool's own jars or folders. */

@@ -63,28 +63,27 @@ final class InputsRecord {
                                 ? "} for a durable run: the secret inputs are left out, as the worker binds them."
                                 : "}. Secret inputs are never shown by {@link #toString()}.");
         String params = "\n";
+        List<CodeBlock> required = new ArrayList<>();
         for (Map.Entry<String, String> input : components.entrySet()) {
             String name = input.getKey();
             String component = input.getValue();
             TypeName javaType = JavaTypes.ofInput(schema.properties().get(name));
             String description = description(name);
-            if (!description.isEmpty()) {
-                // in the record's Javadoc only: a parameter's own Javadoc is repeated on the constructor
-                doc.append(params)
-                        .append("\n@param ")
-                        .append(component)
-                        .append(' ')
-                        .append(description);
-                params = "";
+            // in the record's Javadoc only: a parameter's own Javadoc is repeated on the constructor
+            doc.append(params)
+                    .append("\n@param ")
+                    .append(component)
+                    .append(' ')
+                    .append(description.isEmpty() ? "input {@code " + Docs.line(name) + "}" : description);
+            if (!schema.isRequired(name)) {
+                doc.append(description.isEmpty() || description.endsWith(".") ? "" : ".")
+                        .append(description.isEmpty() ? ", optional: may be null" : " Optional: may be null.");
             }
+            params = "";
             constructor.addParameter(ParameterSpec.builder(javaType, component).build());
             if (schema.isRequired(name)) {
-                constructor.addStatement(
-                        "$T.requireNonNull($N,$W$L)",
-                        RuntimeTypes.OBJECTS,
-                        component,
-                        Literals.of("input '" + name + "' of workflow '"
-                                + workflow.workflowId().value() + "' is required"));
+                required.add(Literals.of(name));
+                required.add(CodeBlock.of("$N", component));
             }
             if (javaType instanceof ParameterizedTypeName) {
                 constructor.addStatement(
@@ -92,6 +91,14 @@ final class InputsRecord {
             }
             shown.add(schema.isSecret(name) ? null : CodeBlock.of("$N", component));
             labels.add(name);
+        }
+        if (!required.isEmpty()) {
+            // one failure naming every missing input, so a caller fixes them all at once
+            constructor.addStatement(
+                    "$T.check($L,$W$L)",
+                    RuntimeTypes.REQUIRED_INPUTS,
+                    Literals.of(workflow.workflowId().value()),
+                    CodeBlock.join(required, ",$W"));
         }
         TypeSpec.Builder record = TypeSpec.recordBuilder(type).addModifiers(Modifier.PUBLIC);
         if (durable) {
@@ -105,6 +112,7 @@ final class InputsRecord {
                 .addMethod(fromJson())
                 .addMethod(MethodSpec.methodBuilder("builder")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addJavadoc("A builder with no input set.\n")
                         .returns(type.nestedClass("Builder"))
                         .addStatement("return new Builder()")
                         .build())
@@ -171,6 +179,23 @@ final class InputsRecord {
         return JavaTypes.JSON.convert(node);
     }
 
+    /** A setter's Javadoc: the input's description, whether it is required or secret, and the return. */
+    private String setterJavadoc(String name, String component) {
+        String description = description(name);
+        StringBuilder doc =
+                new StringBuilder(description.isEmpty() ? "Sets input {@code " + Docs.line(name) + "}." : description);
+        if (schema.isRequired(name)) {
+            doc.append(" Required.");
+        }
+        if (schema.isSecret(name)) {
+            doc.append(" A secret: never shown by {@code toString()}, masked in failures and events.");
+        }
+        return doc.append("\n\n@param ")
+                .append(component)
+                .append(" the value, or null to leave it unset\n@return this builder")
+                .toString();
+    }
+
     private String description(String name) {
         Node property = schema.properties().get(name);
         if (property instanceof Node.MapNode map && map.get("description") instanceof Node.StringNode d) {
@@ -234,6 +259,7 @@ final class InputsRecord {
                     FieldSpec.builder(javaType, component, Modifier.PRIVATE).build());
             builder.addMethod(MethodSpec.methodBuilder(component)
                     .addModifiers(Modifier.PUBLIC)
+                    .addJavadoc(Docs.wrap(setterJavadoc(input.getKey(), component), Docs.NESTED))
                     .addParameter(javaType, component)
                     .returns(builderType)
                     .addStatement("this.$N = $N", component, component)
@@ -243,6 +269,9 @@ final class InputsRecord {
         }
         builder.addMethod(MethodSpec.methodBuilder("build")
                 .addModifiers(Modifier.PUBLIC)
+                .addJavadoc(
+                        "The inputs set so far.\n\n@throws $T naming every required input left unset\n",
+                        NullPointerException.class)
                 .returns(type)
                 .addStatement("return new $T($L)", type, CodeBlock.join(arguments, ",$W"))
                 .build());

@@ -11,6 +11,7 @@ import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonPathQuery;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.Payloads;
+import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.StepResult;
@@ -34,6 +35,7 @@ final class RuntimeTypes {
     static final ClassName EXCHANGE = ClassName.get(Exchange.class);
     static final ClassName STEP_REQUEST = ClassName.get(StepRequest.class);
     static final ClassName PAYLOADS = ClassName.get(Payloads.class);
+    static final ClassName REQUIRED_INPUTS = ClassName.get(RequiredInputs.class);
     static final ClassName WORKFLOW_CALL = ClassName.get(WorkflowCall.class);
     static final ClassName RETRY_ACTION = ClassName.get(RetryAction.class);
     static final ClassName STEPWISE = ClassName.get(Stepwise.class);

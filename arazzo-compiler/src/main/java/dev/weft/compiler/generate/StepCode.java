@@ -53,6 +53,11 @@ final class StepCode {
                 Literals.of(op.method()),
                 Literals.of(op.path()));
         List<CodeBlock> calls = new ArrayList<>();
+        if (op.operationId() != null) {
+            // not sent: it names the call for a transport that dispatches by operation (a test stub) and for tracing
+            calls.add(CodeBlock.of(".operationId($L)", Literals.of(op.operationId())));
+            budget.add(1);
+        }
         for (Parameter p : Effective.parameters(workflow, step)) {
             String in = p.in().value();
             String method = switch (in) {

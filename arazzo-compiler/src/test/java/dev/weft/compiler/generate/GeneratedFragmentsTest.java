@@ -159,6 +159,16 @@ class GeneratedFragmentsTest {
     }
 
     @Test
+    void aRequestNamesItsOperationForTransportsAndTracing() throws IOException {
+        String source = generate("  - stepId: read\n    operationId: getItem\n"
+                + "    parameters:\n    - {name: id, in: path, value: x}\n");
+        assertContainsCode(
+                source,
+                "StepRequest.create(\"read\", \"items\", ITEMS_BASE_URL, \"GET\", "
+                        + "\"/items/{id}\") .operationId(\"getItem\") .pathParam(");
+    }
+
+    @Test
     void aLongRequestChainContinuesOnALocal() throws IOException {
         StringBuilder parameters = new StringBuilder("    parameters:\n    - {name: id, in: path, value: x}\n");
         for (int i = 0; i < 40; i++) {
@@ -168,7 +178,8 @@ class GeneratedFragmentsTest {
 
         // javac reads a chain recursively: every 32 calls it goes on from a local
         assertContainsCode(source, "StepRequest request = StepRequest.create(\"read\", \"items\", ITEMS_BASE_URL,");
-        assertContainsCode(source, "request = request .query(\"q31\", Values.of(\"v\"))");
+        // the operationId, the path parameter and q0 to q29 are the first 32
+        assertContainsCode(source, "request = request .query(\"q30\", Values.of(\"v\"))");
         assertContains(source, "return request;");
     }
 

@@ -170,6 +170,8 @@ class JsonWorkflowTest {
     void inputsThatDoNotFitFailBeforeAnyRequest() throws IOException {
         IllegalArgumentException missing = assertThrows(
                 IllegalArgumentException.class, () -> workflow.run(client, inputs("{\"apiKey\":\"" + KEY + "\"}")));
+        IllegalArgumentException allMissing =
+                assertThrows(IllegalArgumentException.class, () -> workflow.run(client, inputs("{}")));
         IllegalArgumentException notAnObject =
                 assertThrows(IllegalArgumentException.class, () -> workflow.runAsync(client, inputs("[1, 2]")));
         IllegalArgumentException wrongType = assertThrows(
@@ -178,6 +180,10 @@ class JsonWorkflowTest {
 
         assertTrue(
                 missing.getMessage().contains("input 'id' of workflow 'read-item' is required"), missing.getMessage());
+        assertEquals(
+                "inputs 'id', 'apiKey' of workflow 'read-item' are required",
+                allMissing.getMessage(),
+                "one failure names every missing input");
         assertEquals("the inputs of workflow 'read-item' must be a JSON object, found array", notAnObject.getMessage());
         assertTrue(wrongType.getMessage().startsWith("the inputs of workflow 'read-item' do not fit: expected"));
         assertFalse(wrongType.getMessage().contains(KEY));

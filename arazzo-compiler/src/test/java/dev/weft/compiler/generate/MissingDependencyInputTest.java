@@ -106,6 +106,7 @@ class MissingDependencyInputTest {
         int status = Main.run(
                 new String[] {
                     "run",
+                    "--verbose", // the warnings too
                     work.resolve("deps.arazzo.yaml").toString(),
                     "--workflow",
                     "main",
@@ -118,7 +119,7 @@ class MissingDependencyInputTest {
         String errors = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, status, errors);
         assertTrue(errors.contains("[missing-workflow-input]"), errors);
-        assertTrue(errors.contains("weft: workflow 'main' failed:"), errors);
+        assertTrue(errors.contains("\u2717 workflow 'main' failed:"), errors);
         assertTrue(errors.contains("input 'name' of workflow 'needs-name' is required"), errors);
         assertFalse(errors.contains("NullPointerException"), errors);
         assertEquals(List.of("GET /api/items/first"), requests);

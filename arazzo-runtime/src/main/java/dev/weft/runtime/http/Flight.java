@@ -140,7 +140,8 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
                 || ((status == 301 || status == 302) && hop.method().equalsIgnoreCase("POST"));
         String method = toGet ? "GET" : hop.method();
         byte[] bodyBytes = toGet ? null : hop.body();
-        return new HttpCall(method, target, headers(sameOrigin, toGet), bodyBytes, call.timeout(), call.secrets());
+        return new HttpCall(
+                method, target, headers(sameOrigin, toGet), bodyBytes, call.timeout(), call.secrets(), call.step());
     }
 
     /** The call's headers for a hop: without credentials off its origin, without content headers for a GET. */

@@ -21,6 +21,9 @@ import java.util.Set;
  * @param body the body, or {@code null} for none
  * @param timeout the request timeout, or {@code null} for the transport's default
  * @param secrets values to mask wherever the call is printed (a run's registered secrets); not sent anywhere
+ * @param step the step the call is made for and the operation it calls, for transports that dispatch or label
+ *     calls by operation (a test stub, a tracing decorator); {@code null} for a call made outside a workflow run.
+ *     Not sent anywhere.
  */
 public record HttpCall(
         String method,
@@ -28,7 +31,25 @@ public record HttpCall(
         List<Map.Entry<String, String>> headers,
         byte[] body,
         Duration timeout,
-        Set<String> secrets) {
+        Set<String> secrets,
+        Step step) {
+
+    /**
+     * The step a call is made for.
+     *
+     * @param stepId the step's {@code stepId}
+     * @param operationId the OpenAPI {@code operationId} of the operation it calls, or {@code null} when the
+     *     operation has none (a step that names it by {@code operationPath})
+     * @param pathTemplate the operation's path as the OpenAPI description writes it, e.g. {@code /jobs/{jobId}}
+     */
+    public record Step(String stepId, String operationId, String pathTemplate) {
+
+        /** Checks that the step and the path are given. */
+        public Step {
+            Objects.requireNonNull(stepId, "stepId");
+            Objects.requireNonNull(pathTemplate, "pathTemplate");
+        }
+    }
 
     /** The class of {@link Map#entry} entries, which are immutable. */
     private static final Class<?> IMMUTABLE_ENTRY = Map.entry("", "").getClass();
@@ -51,7 +72,27 @@ public record HttpCall(
      * @param timeout the request timeout, or {@code null} for the transport's default
      */
     public HttpCall(String method, URI uri, List<Map.Entry<String, String>> headers, byte[] body, Duration timeout) {
-        this(method, uri, headers, body, timeout, Set.of());
+        this(method, uri, headers, body, timeout, Set.of(), null);
+    }
+
+    /**
+     * Creates a call made outside a workflow run, with secrets to mask.
+     *
+     * @param method the method, e.g. {@code GET}
+     * @param uri the absolute URL, query included
+     * @param headers the headers in order; a name may repeat
+     * @param body the body, or {@code null} for none
+     * @param timeout the request timeout, or {@code null} for the transport's default
+     * @param secrets values to mask wherever the call is printed
+     */
+    public HttpCall(
+            String method,
+            URI uri,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            Duration timeout,
+            Set<String> secrets) {
+        this(method, uri, headers, body, timeout, secrets, null);
     }
 
     /**
@@ -70,7 +111,7 @@ public record HttpCall(
                 all.add(value);
             }
         }
-        return all == null ? this : new HttpCall(method, uri, headers, body, timeout, all);
+        return all == null ? this : new HttpCall(method, uri, headers, body, timeout, all, step);
     }
 
     /**

@@ -20,6 +20,11 @@ final class RetryAfter {
     private RetryAfter() {}
 
     static Optional<Duration> parse(String value) {
+        return parse(value, Instant.now());
+    }
+
+    /** Reads the header; an HTTP-date is measured against {@code now} (the run's clock). */
+    static Optional<Duration> parse(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -34,7 +39,7 @@ final class RetryAfter {
         try {
             Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
                     .toInstant();
-            return Optional.of(Durations.clampWait(Duration.between(Instant.now(), at)));
+            return Optional.of(Durations.clampWait(Duration.between(now, at)));
         } catch (DateTimeParseException | ArithmeticException notADate) {
             return Optional.empty();
         }

@@ -11,14 +11,18 @@ import dev.weft.runtime.WorkflowListener;
 import dev.weft.runtime.http.HttpCall;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reports a run's events to the client's listener with URLs redacted, keeping the step in progress so that it
- * can say how the step ended, and reporting the end of the run once.
+ * can say how the step ended, and reporting the end of the run once; builds no event its listener does not want.
  */
 final class RunEvents {
 
     private final WorkflowRun run;
+    /** The run's own listener: what the client's returned from {@code workflowStarted}. */
     private final WorkflowListener listener;
     /** Whether the client has no listener but {@link WorkflowListener#NONE}: then no event is built. */
     private final boolean silent;
@@ -29,10 +33,25 @@ final class RunEvents {
     private int openAttempt;
     private boolean ended;
 
-    RunEvents(WorkflowRun run, WorkflowListener listener) {
+    /**
+     * Starts reporting a run's events.
+     *
+     * @param clientListener the client's listener
+     * @param caller the events of the run that calls this one, or {@code null}
+     */
+    RunEvents(WorkflowRun run, WorkflowListener clientListener, RunEvents caller) {
         this.run = run;
-        this.listener = listener;
-        this.silent = listener == WorkflowListener.NONE;
+        this.silent = clientListener == WorkflowListener.NONE;
+        WorkflowListener own = silent
+                ? clientListener
+                : clientListener.workflowStarted(
+                        new WorkflowEvent(run.workflowId(), 0, 0, Duration.ZERO),
+                        caller == null ? null : caller.listener);
+        this.listener = own == null ? clientListener : own;
+    }
+
+    private boolean wants(Class<?> eventType) {
+        return !silent && listener.wants(eventType);
     }
 
     synchronized void stepStarted(String stepId, int attempt) {
@@ -41,27 +60,38 @@ final class RunEvents {
         }
         openStep = stepId;
         openAttempt = attempt;
-        listener.stepStarted(new StepEvent(run.workflowId(), stepId, attempt, run.elapsed()));
+        if (listener.wants(StepEvent.class)) {
+            listener.stepStarted(new StepEvent(run.workflowId(), stepId, attempt, run.elapsed()));
+        }
     }
 
     /** Ends the step in progress, if any, with an outcome. */
-    synchronized void stepFinished(String outcome) {
+    void stepFinished(String outcome) {
+        stepFinished(outcome, null);
+    }
+
+    /** Ends the step in progress, if any, with the outcome {@code outcome + next}, built only when wanted. */
+    private synchronized void stepFinished(String outcome, String next) {
         if (openStep != null && !silent) {
             String stepId = openStep;
             openStep = null;
-            listener.stepFinished(new StepEvent(run.workflowId(), stepId, openAttempt, run.elapsed()), outcome);
+            if (listener.wants(StepEvent.class)) {
+                listener.stepFinished(
+                        new StepEvent(run.workflowId(), stepId, openAttempt, run.elapsed()),
+                        next == null ? outcome : outcome + next);
+            }
         }
     }
 
     /** Ends the step in progress, if any, as followed by {@code stepId}. */
     void stepFollowed(String stepId) {
         if (!silent) {
-            stepFinished("next " + stepId);
+            stepFinished("next ", stepId);
         }
     }
 
     void pollWaiting(String stepId, int attempt, int iteration, Duration delay) {
-        if (silent) {
+        if (!wants(PollEvent.class)) {
             return;
         }
         listener.pollWaiting(new PollEvent(run.workflowId(), stepId, attempt, iteration, delay, run.elapsed()));
@@ -72,16 +102,58 @@ final class RunEvents {
             return;
         }
         stepFinished("retry");
+        if (!listener.wants(RetryEvent.class)) {
+            return;
+        }
         listener.retryScheduled(
                 new RetryEvent(run.workflowId(), stepId, attempt, actionName, retry, limit, delay, run.elapsed()));
     }
 
-    void requestSent(String stepId, int attempt, HttpCall call) {
-        if (silent) {
-            return;
+    /**
+     * Reports a request about to be sent and adds the headers the listener asks for.
+     *
+     * @return the call to send: {@code call}, or a copy with the listener's headers that it lacked
+     */
+    HttpCall requestSent(String stepId, int attempt, HttpCall call) {
+        if (!wants(RequestEvent.class)) {
+            return call;
         }
-        listener.requestSent(
-                new RequestEvent(run.workflowId(), stepId, attempt, call.method(), url(call), run.elapsed()));
+        RequestEvent event = new RequestEvent(
+                run.workflowId(),
+                stepId,
+                attempt,
+                call.method(),
+                url(call),
+                run.elapsed(),
+                call.step() == null ? null : call.step().operationId(),
+                call.step() == null ? null : call.step().pathTemplate());
+        listener.requestSent(event);
+        Map<String, String> extra = listener.requestHeaders(event);
+        return extra == null || extra.isEmpty() ? call : withHeaders(call, extra);
+    }
+
+    /** The call with the headers it does not have yet appended; one that is not printable ASCII is left out. */
+    private static HttpCall withHeaders(HttpCall call, Map<String, String> extra) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(call.headers());
+        extra.forEach((name, value) -> {
+            if (name != null && value != null && call.header(name) == null && isAscii(name) && isAscii(value)) {
+                headers.add(Map.entry(name, value));
+            }
+        });
+        return headers.size() == call.headers().size()
+                ? call
+                : new HttpCall(
+                        call.method(), call.uri(), headers, call.body(), call.timeout(), call.secrets(), call.step());
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -94,7 +166,7 @@ final class RunEvents {
      */
     void responseReceived(
             String stepId, int attempt, HttpCall call, int status, long startNanos, String error, URI from) {
-        if (silent) {
+        if (!wants(ResponseEvent.class)) {
             return;
         }
         listener.responseReceived(new ResponseEvent(
@@ -104,7 +176,7 @@ final class RunEvents {
                 call.method(),
                 from == null || from == call.uri() ? url(call) : run.redactUrl(from),
                 status,
-                Duration.ofNanos(System.nanoTime() - startNanos),
+                Duration.ofNanos(run.client().clock().nanoTime() - startNanos),
                 error,
                 run.elapsed()));
     }
@@ -119,7 +191,9 @@ final class RunEvents {
         }
         RunScope.leave(run);
         stepFinished("end");
-        listener.workflowFinished(workflowEvent());
+        if (wants(WorkflowEvent.class)) {
+            listener.workflowFinished(workflowEvent());
+        }
     }
 
     /**
@@ -137,7 +211,9 @@ final class RunEvents {
         }
         RunScope.leave(run);
         stepFinished("failed");
-        listener.workflowFailed(workflowEvent(), failure);
+        if (wants(WorkflowEvent.class)) {
+            listener.workflowFailed(workflowEvent(), failure);
+        }
         return failure;
     }
 

@@ -36,6 +36,9 @@ public final class StepRequest {
     private final String defaultServerUrl;
     private final String method;
     private final String pathTemplate;
+    /** The OpenAPI operationId, when the generated code names it; {@code null} for an operation without one. */
+    private String operationId;
+
     private final Map<String, JsonNode> pathParams = new LinkedHashMap<>();
     /** Empty and immutable until a query parameter is set, as most steps have none; likewise styles and cookies. */
     private Map<String, JsonNode> queryParams = Map.of();
@@ -76,6 +79,23 @@ public final class StepRequest {
     public static StepRequest create(
             String stepId, String sourceName, String defaultServerUrl, String method, String pathTemplate) {
         return new StepRequest(stepId, sourceName, defaultServerUrl, method, pathTemplate);
+    }
+
+    /**
+     * Names the operation the step calls, for transports that dispatch or label calls by operation
+     * ({@link HttpCall#step()}); not sent.
+     *
+     * @param value the OpenAPI {@code operationId}
+     * @return this request
+     */
+    public StepRequest operationId(String value) {
+        this.operationId = Objects.requireNonNull(value, "operationId");
+        return this;
+    }
+
+    /** @return the OpenAPI {@code operationId} of the operation, or {@code null} when not named */
+    public String operationId() {
+        return operationId;
     }
 
     /**
@@ -367,7 +387,14 @@ public final class StepRequest {
             throw WorkflowException.of(null, stepId, "invalid server URL '" + base + "' for step '" + stepId + "'");
         }
         List<Map.Entry<String, String>> headerList = headerList(defaultHeaders);
-        return new HttpCall(method, uri, headerList, bodyBytes, timeout, Set.copyOf(secrets.apply(headerList)));
+        return new HttpCall(
+                method,
+                uri,
+                headerList,
+                bodyBytes,
+                timeout,
+                Set.copyOf(secrets.apply(headerList)),
+                new HttpCall.Step(stepId, operationId, pathTemplate));
     }
 
     private void style(String key, String style, boolean explode) {

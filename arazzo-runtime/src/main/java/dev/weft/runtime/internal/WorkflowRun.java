@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
+import dev.weft.runtime.RunClock;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.WorkflowListener;
 import dev.weft.runtime.http.HttpCall;
@@ -20,7 +21,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -43,9 +44,15 @@ import java.util.function.Supplier;
  */
 public final class WorkflowRun {
 
+    /** The JDK's default asynchronous pool, where waits complete unless the client names an executor. */
+    private static final Executor JDK_ASYNC = new CompletableFuture<Void>().defaultExecutor();
+
     private final ArazzoClient client;
     private final String workflowId;
     private final PollPolicy policy;
+    /** What the run's times are measured by and its waits sleep on: the client's clock. */
+    private final RunClock clock;
+
     private final long startNanos;
     /** Replaced, never changed, when a secret is added: requests read it without locking or copying. */
     private volatile RunSecrets secrets = RunSecrets.NONE;
@@ -67,21 +74,28 @@ public final class WorkflowRun {
      * @return the run
      */
     public static WorkflowRun start(ArazzoClient client, String workflowId) {
-        return new WorkflowRun(client, workflowId);
+        return new WorkflowRun(client, workflowId, null);
     }
 
-    private WorkflowRun(ArazzoClient client, String workflowId) {
-        this(client, workflowId, RunCounters.NONE, Duration.ZERO, Resume.SEND);
+    private WorkflowRun(ArazzoClient client, String workflowId, RunEvents caller) {
+        this(client, workflowId, caller, RunCounters.NONE, Duration.ZERO, Resume.SEND);
     }
 
-    private WorkflowRun(ArazzoClient client, String workflowId, RunCounters counters, Duration elapsed, Resume resume) {
+    private WorkflowRun(
+            ArazzoClient client,
+            String workflowId,
+            RunEvents caller,
+            RunCounters counters,
+            Duration elapsed,
+            Resume resume) {
         this.client = Objects.requireNonNull(client, "client");
         this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
         this.policy = client.pollPolicy();
+        this.clock = client.clock();
+        this.startNanos = clock.nanoTime() - Durations.toNanos(elapsed);
         this.guard = new PollGuard(policy, counters);
-        this.startNanos = System.nanoTime() - Durations.toNanos(elapsed);
         this.resume = Objects.requireNonNull(resume, "resume");
-        this.events = new RunEvents(this, client.listener());
+        this.events = new RunEvents(this, client.listener(), caller);
         List<String> fromHeaders = new ArrayList<>();
         client.defaultHeaders().forEach((name, value) -> {
             if (Redactor.isSecretHeader(name)) {
@@ -123,7 +137,7 @@ public final class WorkflowRun {
      */
     public static WorkflowRun resume(
             ArazzoClient client, String workflowId, RunCounters counters, Duration elapsed, Resume resume) {
-        return new WorkflowRun(client, workflowId, counters, elapsed, resume);
+        return new WorkflowRun(client, workflowId, null, counters, elapsed, resume);
     }
 
     /** @return the run's counters so far, for a durable engine to keep */
@@ -208,7 +222,7 @@ public final class WorkflowRun {
         Duration delay = visit(stepId);
         if (!delay.isZero()) {
             try {
-                TimeUnit.NANOSECONDS.sleep(Durations.toNanos(delay));
+                clock.sleep(delay);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw events.failed(
@@ -239,14 +253,7 @@ public final class WorkflowRun {
         CompletableFuture<Void> waited = delay.isZero()
                 ? cancellation.completed(null, this)
                 : cancellation.link(
-                        cancellation.track(CompletableFuture.runAsync(
-                                () -> {},
-                                client.executor()
-                                        .map(e -> CompletableFuture.delayedExecutor(
-                                                Durations.toNanos(delay), TimeUnit.NANOSECONDS, e))
-                                        .orElseGet(() -> CompletableFuture.delayedExecutor(
-                                                Durations.toNanos(delay), TimeUnit.NANOSECONDS)))),
-                        this);
+                        cancellation.track(clock.delay(delay, client.executor().orElse(JDK_ASYNC))), this);
         return waited.handle((done, failure) -> {
             if (failure != null || cancellation.isCancelled()) {
                 throw cancelled();
@@ -275,7 +282,8 @@ public final class WorkflowRun {
         String header = exchange == null
                 ? null
                 : exchange.result().header("Retry-After").orElse(null);
-        Duration delay = RetryAfter.parse(header).orElseGet(() -> Durations.ofSeconds(retryAfterSeconds));
+        Duration delay =
+                RetryAfter.parse(header, clock.instant()).orElseGet(() -> Durations.ofSeconds(retryAfterSeconds));
         int retry = guard.retry(stepId, actionName, retryLimit, delay);
         if (retry == 0) {
             return false;
@@ -350,7 +358,7 @@ public final class WorkflowRun {
 
     /** @return the time since the run started */
     public Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return Duration.ofNanos(clock.nanoTime() - startNanos);
     }
 
     /**
@@ -370,10 +378,9 @@ public final class WorkflowRun {
         // the step's handler runs next, on this thread: in this run's scope
         stepInProgress = stepId;
         RunScope.enter(this);
-        HttpCall call = prepare(request);
         int attempt = attempt(stepId);
-        events.requestSent(stepId, attempt, call);
-        long start = System.nanoTime();
+        HttpCall call = events.requestSent(stepId, attempt, prepare(request));
+        long start = clock.nanoTime();
         HttpResult result;
         try {
             result = client.transport().send(call);
@@ -410,15 +417,15 @@ public final class WorkflowRun {
         }
         String stepId = request.stepId();
         stepInProgress = stepId;
-        HttpCall call;
+        HttpCall prepared;
         try {
-            call = prepare(request);
+            prepared = prepare(request);
         } catch (WorkflowException e) {
             return cancellation.failed(e, this);
         }
         int attempt = attempt(stepId);
-        events.requestSent(stepId, attempt, call);
-        long start = System.nanoTime();
+        HttpCall call = events.requestSent(stepId, attempt, prepared);
+        long start = clock.nanoTime();
         CompletableFuture<HttpResult> pending;
         try {
             pending = cancellation.track(client.transport().sendAsync(call));
@@ -631,7 +638,7 @@ public final class WorkflowRun {
      * @return the child run
      */
     public WorkflowRun child(String childWorkflowId) {
-        WorkflowRun child = new WorkflowRun(client, childWorkflowId);
+        WorkflowRun child = new WorkflowRun(client, childWorkflowId, events);
         child.family = family;
         child.cancellation = cancellation;
         secrets().forEach(child::secret);
