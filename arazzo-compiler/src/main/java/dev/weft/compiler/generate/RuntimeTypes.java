@@ -15,6 +15,8 @@ import dev.weft.runtime.internal.Payloads;
 import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
+import dev.weft.runtime.internal.StepResult;
+import dev.weft.runtime.internal.Stepwise;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowCall;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -38,6 +40,8 @@ final class RuntimeTypes {
     static final ClassName REQUIRED_INPUTS = ClassName.get(RequiredInputs.class);
     static final ClassName WORKFLOW_CALL = ClassName.get(WorkflowCall.class);
     static final ClassName RETRY_ACTION = ClassName.get(RetryAction.class);
+    static final ClassName STEPWISE = ClassName.get(Stepwise.class);
+    static final ClassName STEP_RESULT = ClassName.get(StepResult.class);
     static final ClassName JSON_PATH_QUERY = ClassName.get(JsonPathQuery.class);
     static final ClassName XPATH_CRITERION = ClassName.get(XPathCriterion.class);
     static final ClassName VALUES = ClassName.get(Values.class);

@@ -78,12 +78,23 @@ public final class WorkflowRun {
     }
 
     private WorkflowRun(ArazzoClient client, String workflowId, RunEvents caller) {
+        this(client, workflowId, caller, RunCounters.NONE, Duration.ZERO, Resume.SEND);
+    }
+
+    private WorkflowRun(
+            ArazzoClient client,
+            String workflowId,
+            RunEvents caller,
+            RunCounters counters,
+            Duration elapsed,
+            Resume resume) {
         this.client = Objects.requireNonNull(client, "client");
         this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
         this.policy = client.pollPolicy();
         this.clock = client.clock();
-        this.startNanos = clock.nanoTime();
-        this.guard = new PollGuard(policy);
+        this.startNanos = clock.nanoTime() - Durations.toNanos(elapsed);
+        this.guard = new PollGuard(policy, counters);
+        this.resume = Objects.requireNonNull(resume, "resume");
         this.events = new RunEvents(this, client.listener(), caller);
         List<String> fromHeaders = new ArrayList<>();
         client.defaultHeaders().forEach((name, value) -> {
@@ -92,6 +103,46 @@ public final class WorkflowRun {
             }
         });
         addSecrets(fromHeaders);
+    }
+
+    /**
+     * How a resumed run sends its step's request, for a durable engine that retries a step's whole attempt
+     * itself when the transport fails, and never sends again a request that may have reached the server.
+     */
+    public enum Resume {
+        /** Send; a transport failure is a failed exchange the step's failure actions see, as in any run. */
+        SEND,
+        /** Send; a transport failure is thrown by {@link #send(String, Supplier)}, for the engine to retry. */
+        SEND_OR_THROW,
+        /**
+         * Do not send: an earlier attempt may have reached the server; the step sees a transport failure saying
+         * so, and its failure actions decide.
+         */
+        NOT_AGAIN
+    }
+
+    private final Resume resume;
+
+    /**
+     * Resumes a run in another process or at another time, for a durable engine that keeps the run's counters
+     * between steps and runs one step at a time ({@link Stepwise}): its deadline is measured as if it had
+     * started {@code elapsed} ago.
+     *
+     * @param client the client the run sends its requests through
+     * @param workflowId the workflow's id
+     * @param counters the counters so far, the visit of the step about to run included
+     * @param elapsed the time since the run started
+     * @param resume how the step's request is sent
+     * @return the run
+     */
+    public static WorkflowRun resume(
+            ArazzoClient client, String workflowId, RunCounters counters, Duration elapsed, Resume resume) {
+        return new WorkflowRun(client, workflowId, null, counters, elapsed, resume);
+    }
+
+    /** @return the run's counters so far, for a durable engine to keep */
+    public RunCounters counters() {
+        return guard.counters();
     }
 
     /** @return the workflow */
@@ -341,7 +392,16 @@ public final class WorkflowRun {
             throw events.failed(error(stepId, "interrupted while waiting for the response", e));
         }
         events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
+        lastStatus = result.statusCode();
         return new Exchange(this, request, call, result);
+    }
+
+    /** The status of the run's last response, or -1 before one came. */
+    private volatile int lastStatus = -1;
+
+    /** @return the HTTP status of the last response this run received, or -1 when none came */
+    public int lastStatus() {
+        return lastStatus;
     }
 
     /**
@@ -710,10 +770,15 @@ public final class WorkflowRun {
      */
     public Exchange send(String stepId, Supplier<StepRequest> request) {
         StepRequest built = build(stepId, request);
+        if (resume == Resume.NOT_AGAIN) {
+            String reason = "not sent again: an earlier attempt of step '" + stepId + "' did not finish, so its "
+                    + built.method() + " request may have reached the server";
+            return Exchange.failed(this, built, prepare(built), error(stepId, reason, new IOException(reason)));
+        }
         try {
             return send(built);
         } catch (WorkflowException e) {
-            if (isTransport(e)) {
+            if (isTransport(e) && resume != Resume.SEND_OR_THROW) {
                 return Exchange.failed(this, built, prepare(built), e);
             }
             throw e;
