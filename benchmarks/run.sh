@@ -57,3 +57,4 @@ printf '%-46s %14s %-10s %-12s %s\n' "no-op plugin run (mvn generate-sources)" "
 echo
 echo "JMH means of each round (us/op): generated $gen_rounds; by hand $hand_rounds" >&2
 echo "JMH logs: $out" >&2
+benchmarks/durable.sh   # 1,000 concurrent durable runs on Temporal's test service (time, heap)

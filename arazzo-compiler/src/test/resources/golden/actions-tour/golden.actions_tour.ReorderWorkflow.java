@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
@@ -34,10 +35,40 @@ public final class ReorderWorkflow {
     public static final String WORKFLOW_ID = "reorder";
 
     /**
+     * What this workflow says about itself, for {@link #JSON}'s {@code metadata()}: its texts, the
+     * JSON Schemas of its inputs and outputs, its secret inputs and the HTTP methods it sends.
+     */
+    private static final WorkflowMetadata METADATA = WorkflowMetadata.builder(WORKFLOW_ID)
+            .summary("Depends on describe-order having run, then jumps to order-and-ship.")
+            .inputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"required\" : [ \"orderId\", \"item\", \"token\" ],\n"
+                    + "  \"properties\" : {\n"
+                    + "    \"orderId\" : {\n"
+                    + "      \"type\" : \"string\"\n"
+                    + "    },\n"
+                    + "    \"item\" : {\n"
+                    + "      \"type\" : \"string\"\n"
+                    + "    },\n"
+                    + "    \"token\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"format\" : \"password\"\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}")
+            .outputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"properties\" : { }\n"
+                    + "}")
+            .secretInputs("token")
+            .httpMethods("GET", "POST")
+            .build();
+
+    /**
      * This workflow with JSON inputs and outputs, for callers that choose a workflow at run time;
      * secret inputs are secrets of the run, as with {@link #run}.
      */
-    public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
+    public static final JsonWorkflow JSON = JsonWorkflows.of(METADATA, Inputs::fromJson,
             (run, inputs) -> new Execution(run, inputs).run(),
             (run, inputs) -> new Execution(run, inputs).runAsync());
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
@@ -38,10 +39,81 @@ public final class ImageGenerationPollWorkflow {
     public static final String WORKFLOW_ID = "image-generation-poll";
 
     /**
+     * What this workflow says about itself, for {@link #JSON}'s {@code metadata()}: its texts, the
+     * JSON Schemas of its inputs and outputs, its secret inputs and the HTTP methods it sends.
+     */
+    private static final WorkflowMetadata METADATA = WorkflowMetadata.builder(WORKFLOW_ID)
+            .summary("Submit an imageGen workflow, poll to completion, and read the outputs.")
+            .description("Submits a text-to-image workflow step, polls the workflow until it succeeds "
+                    + "or fails, then reads the final workflow for output blob URLs.")
+            .inputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"required\" : [ \"apiKey\", \"engine\", \"prompt\" ],\n"
+                    + "  \"properties\" : {\n"
+                    + "    \"apiKey\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"Civitai personal API token used as a Bearer credential.\"\n"
+                    + "    },\n"
+                    + "    \"engine\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"Generation engine identifier (e.g. flux2, sdxl, sd1, z-image).\"\n"
+                    + "    },\n"
+                    + "    \"prompt\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"The positive text prompt for the image.\"\n"
+                    + "    },\n"
+                    + "    \"negativePrompt\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"Optional negative prompt.\"\n"
+                    + "    },\n"
+                    + "    \"width\" : {\n"
+                    + "      \"type\" : \"integer\",\n"
+                    + "      \"description\" : \"Output image width in pixels.\"\n"
+                    + "    },\n"
+                    + "    \"height\" : {\n"
+                    + "      \"type\" : \"integer\",\n"
+                    + "      \"description\" : \"Output image height in pixels.\"\n"
+                    + "    },\n"
+                    + "    \"steps\" : {\n"
+                    + "      \"type\" : \"integer\",\n"
+                    + "      \"description\" : \"Number of sampling steps.\"\n"
+                    + "    },\n"
+                    + "    \"cfgScale\" : {\n"
+                    + "      \"type\" : \"number\",\n"
+                    + "      \"description\" : \"Classifier-free guidance scale.\"\n"
+                    + "    },\n"
+                    + "    \"quantity\" : {\n"
+                    + "      \"type\" : \"integer\",\n"
+                    + "      \"description\" : \"Number of images to generate (1-10).\"\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}")
+            .outputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"properties\" : {\n"
+                    + "    \"workflowId\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"status\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"firstBlobUrl\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"cost\" : {\n"
+                    + "      \"type\" : [ \"integer\", \"null\" ]\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}")
+            .secretInputs("apiKey")
+            .httpMethods("GET", "POST")
+            .build();
+
+    /**
      * This workflow with JSON inputs and outputs, for callers that choose a workflow at run time;
      * secret inputs are secrets of the run, as with {@link #run}.
      */
-    public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
+    public static final JsonWorkflow JSON = JsonWorkflows.of(METADATA, Inputs::fromJson,
             (run, inputs) -> new Execution(run, inputs).run(),
             (run, inputs) -> new Execution(run, inputs).runAsync());
 

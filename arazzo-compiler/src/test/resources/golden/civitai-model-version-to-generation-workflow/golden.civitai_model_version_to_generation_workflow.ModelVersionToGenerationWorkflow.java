@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
@@ -39,10 +40,67 @@ public final class ModelVersionToGenerationWorkflow {
     public static final String WORKFLOW_ID = "model-version-to-generation";
 
     /**
+     * What this workflow says about itself, for {@link #JSON}'s {@code metadata()}: its texts, the
+     * JSON Schemas of its inputs and outputs, its secret inputs and the HTTP methods it sends.
+     */
+    private static final WorkflowMetadata METADATA = WorkflowMetadata.builder(WORKFLOW_ID)
+            .summary("Resolve a model version AIR, generate "
+                    + "with it, poll, and read the result.")
+            .description("Fetches a model version from the catalog for its AIR, "
+                    + "submits an imageGen workflow using that AIR, polls "
+                    + "to completion, and reads the output blob URL.")
+            .inputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"required\" : [ \"apiKey\", \"modelVersionId\", \"engine\", \"prompt\" ],\n"
+                    + "  \"properties\" : {\n"
+                    + "    \"apiKey\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"Civitai personal API token used as a Bearer credential.\"\n"
+                    + "    },\n"
+                    + "    \"modelVersionId\" : {\n"
+                    + "      \"type\" : \"integer\",\n"
+                    + "      \"description\" : \"The catalog model version id to generate with.\"\n"
+                    + "    },\n"
+                    + "    \"engine\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"Generation engine identifier (e.g. flux2, sdxl, sd1).\"\n"
+                    + "    },\n"
+                    + "    \"prompt\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"The positive text prompt for the image.\"\n"
+                    + "    },\n"
+                    + "    \"quantity\" : {\n"
+                    + "      \"type\" : \"integer\",\n"
+                    + "      \"description\" : \"Number of images to generate (1-10).\"\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}")
+            .outputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"properties\" : {\n"
+                    + "    \"air\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"workflowId\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"outputBlobUrl\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"cost\" : {\n"
+                    + "      \"type\" : [ \"integer\", \"null\" ]\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}")
+            .secretInputs("apiKey")
+            .httpMethods("GET", "POST")
+            .build();
+
+    /**
      * This workflow with JSON inputs and outputs, for callers that choose a workflow at run time;
      * secret inputs are secrets of the run, as with {@link #run}.
      */
-    public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
+    public static final JsonWorkflow JSON = JsonWorkflows.of(METADATA, Inputs::fromJson,
             (run, inputs) -> new Execution(run, inputs).run(),
             (run, inputs) -> new Execution(run, inputs).runAsync());
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
@@ -38,10 +39,69 @@ public final class PresignedBlobGenerateWorkflow {
     public static final String WORKFLOW_ID = "presigned-blob-generate";
 
     /**
+     * What this workflow says about itself, for {@link #JSON}'s {@code metadata()}: its texts, the
+     * JSON Schemas of its inputs and outputs, its secret inputs and the HTTP methods it sends.
+     */
+    private static final WorkflowMetadata METADATA = WorkflowMetadata.builder(WORKFLOW_ID)
+            .summary("Get a presigned upload URL, submit a workflow referencing it, and poll.")
+            .description("Requests a presigned blob upload URL, submits an imageGen workflow that "
+                    + "references the blob id with webhook callbacks, and polls to completion.")
+            .inputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"required\" : [ \"apiKey\", \"mimeType\", \"engine\", \"prompt\", \"callbackUrl\" ],\n"
+                    + "  \"properties\" : {\n"
+                    + "    \"apiKey\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"Civitai personal API token used as a Bearer credential.\"\n"
+                    + "    },\n"
+                    + "    \"mimeType\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"MIME type of the blob that will be uploaded to the presigned URL.\"\n"
+                    + "    },\n"
+                    + "    \"sizeBytes\" : {\n"
+                    + "      \"type\" : \"integer\",\n"
+                    + "      \"description\" : \"Optional declared size of the blob in bytes.\"\n"
+                    + "    },\n"
+                    + "    \"engine\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"Generation engine identifier (e.g. flux2, sdxl).\"\n"
+                    + "    },\n"
+                    + "    \"prompt\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"The positive prompt steering the generation.\"\n"
+                    + "    },\n"
+                    + "    \"callbackUrl\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"HTTPS callback URL for webhook delivery of workflow events.\"\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}")
+            .outputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"properties\" : {\n"
+                    + "    \"blobId\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"uploadUrl\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"workflowId\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"outputBlobUrl\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}")
+            .secretInputs("apiKey")
+            .httpMethods("GET", "POST")
+            .build();
+
+    /**
      * This workflow with JSON inputs and outputs, for callers that choose a workflow at run time;
      * secret inputs are secrets of the run, as with {@link #run}.
      */
-    public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
+    public static final JsonWorkflow JSON = JsonWorkflows.of(METADATA, Inputs::fromJson,
             (run, inputs) -> new Execution(run, inputs).run(),
             (run, inputs) -> new Execution(run, inputs).runAsync());
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.RequiredInputs;
@@ -37,10 +38,51 @@ public final class WorkflowQueryCancelWorkflow {
     public static final String WORKFLOW_ID = "workflow-query-cancel";
 
     /**
+     * What this workflow says about itself, for {@link #JSON}'s {@code metadata()}: its texts, the
+     * JSON Schemas of its inputs and outputs, its secret inputs and the HTTP methods it sends.
+     */
+    private static final WorkflowMetadata METADATA = WorkflowMetadata.builder(WORKFLOW_ID)
+            .summary("Find a processing workflow, cancel it, and confirm the canceled state.")
+            .description("Queries workflows by status, inspects the first match, "
+                    + "updates it to canceled, and re-reads it to confirm.")
+            .inputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"required\" : [ \"apiKey\" ],\n"
+                    + "  \"properties\" : {\n"
+                    + "    \"apiKey\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"Civitai personal API token used as a Bearer credential.\"\n"
+                    + "    },\n"
+                    + "    \"status\" : {\n"
+                    + "      \"type\" : \"string\",\n"
+                    + "      \"description\" : \"Status filter for the query (e.g. processing, preparing).\"\n"
+                    + "    },\n"
+                    + "    \"take\" : {\n"
+                    + "      \"type\" : \"integer\",\n"
+                    + "      \"description\" : \"Maximum number of workflows to return.\"\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}")
+            .outputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"properties\" : {\n"
+                    + "    \"workflowId\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    },\n"
+                    + "    \"finalStatus\" : {\n"
+                    + "      \"type\" : [ \"string\", \"null\" ]\n"
+                    + "    }\n"
+                    + "  }\n"
+                    + "}")
+            .secretInputs("apiKey")
+            .httpMethods("GET", "PUT")
+            .build();
+
+    /**
      * This workflow with JSON inputs and outputs, for callers that choose a workflow at run time;
      * secret inputs are secrets of the run, as with {@link #run}.
      */
-    public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
+    public static final JsonWorkflow JSON = JsonWorkflows.of(METADATA, Inputs::fromJson,
             (run, inputs) -> new Execution(run, inputs).run(),
             (run, inputs) -> new Execution(run, inputs).runAsync());
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.StepRequest;
@@ -31,10 +32,25 @@ public final class ListThingsWorkflow {
     public static final String WORKFLOW_ID = "list-things";
 
     /**
+     * What this workflow says about itself, for {@link #JSON}'s {@code metadata()}: its texts, the
+     * JSON Schemas of its inputs and outputs, its secret inputs and the HTTP methods it sends.
+     */
+    private static final WorkflowMetadata METADATA = WorkflowMetadata.builder(WORKFLOW_ID)
+            .inputsSchema("{\n"
+                    + "  \"type\" : \"object\"\n"
+                    + "}")
+            .outputsSchema("{\n"
+                    + "  \"type\" : \"object\",\n"
+                    + "  \"properties\" : { }\n"
+                    + "}")
+            .httpMethods("GET")
+            .build();
+
+    /**
      * This workflow with JSON inputs and outputs, for callers that choose a workflow at run time;
      * secret inputs are secrets of the run, as with {@link #run}.
      */
-    public static final JsonWorkflow JSON = JsonWorkflows.of(WORKFLOW_ID, Inputs::fromJson,
+    public static final JsonWorkflow JSON = JsonWorkflows.of(METADATA, Inputs::fromJson,
             (run, inputs) -> new Execution(run, inputs).run(),
             (run, inputs) -> new Execution(run, inputs).runAsync());
 

@@ -49,8 +49,10 @@ public final class ArazzoCompiler {
         List<GeneratedFile> files = new ArrayList<>();
         List<WorkflowSignature> workflows = new ArrayList<>();
         if (!diagnostics.hasErrors()) {
-            WorkflowClassGenerator generator =
-                    new WorkflowClassGenerator(request.packageName(), WorkflowClassNames.of(documents.values()));
+            WorkflowClassGenerator generator = new WorkflowClassGenerator(
+                    request.packageName(),
+                    WorkflowClassNames.of(documents.values()),
+                    request.targets().contains(CompilationRequest.Target.TEMPORAL));
             for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
                 guarded(
                         document.getKey(),

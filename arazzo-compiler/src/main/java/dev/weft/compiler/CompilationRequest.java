@@ -1,10 +1,14 @@
 package dev.weft.compiler;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What to compile and how: the Arazzo documents, the Java package of the generated classes, and
@@ -17,14 +21,62 @@ import java.util.Objects;
  *     JSONPath: the codes {@code DiagnosticCode.isDialect()} marks) are errors instead of warnings
  * @param sourceMappings local files to read instead of absolute source description URLs (D-28: Weft
  *     never downloads at build time), by URL
+ * @param targets what is generated for each workflow: the plain class always, and with {@link Target#TEMPORAL}
+ *     its durable form too
  */
 public record CompilationRequest(
-        List<Path> documents, String packageName, boolean strict, Map<String, Path> sourceMappings) {
+        List<Path> documents,
+        String packageName,
+        boolean strict,
+        Map<String, Path> sourceMappings,
+        Set<Target> targets) {
+
+    /** What can be generated for a workflow. */
+    public enum Target {
+        /** The plain class, always generated. */
+        PLAIN,
+        /**
+         * The durable form on Temporal: a workflow interface and implementation, an activities interface and
+         * implementation, beside the plain class (they need {@code dev.weft:arazzo-temporal}).
+         */
+        TEMPORAL;
+
+        /**
+         * Reads targets as front ends take them: names separated by commas or spaces, in any case.
+         *
+         * @param text the names, e.g. {@code "plain,temporal"}
+         * @return the targets, the plain one included
+         * @throws IllegalArgumentException naming an unknown target and the known ones
+         */
+        public static Set<Target> parse(String text) {
+            Set<Target> targets = EnumSet.of(PLAIN);
+            for (String name : text.split("[,\\s]+")) {
+                if (name.isEmpty()) {
+                    continue;
+                }
+                try {
+                    targets.add(valueOf(name.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "unknown target '" + name + "'; the targets are plain and temporal", e);
+                }
+            }
+            return targets;
+        }
+    }
 
     public CompilationRequest {
         documents = List.copyOf(documents);
         Objects.requireNonNull(packageName, "packageName");
         sourceMappings = Map.copyOf(sourceMappings);
+        EnumSet<Target> all = EnumSet.of(Target.PLAIN);
+        all.addAll(targets);
+        targets = Collections.unmodifiableSet(all);
+    }
+
+    /** A request for the plain classes only. */
+    public CompilationRequest(List<Path> documents, String packageName, boolean strict, Map<String, Path> mappings) {
+        this(documents, packageName, strict, mappings, Set.of(Target.PLAIN));
     }
 
     public static Builder builder() {
@@ -37,6 +89,7 @@ public record CompilationRequest(
         private String packageName = "arazzo.generated";
         private boolean strict;
         private final Map<String, Path> sourceMappings = new LinkedHashMap<>();
+        private Set<Target> targets = Set.of(Target.PLAIN);
 
         public Builder documents(List<Path> documents) {
             this.documents = List.copyOf(documents);
@@ -69,8 +122,14 @@ public record CompilationRequest(
             return this;
         }
 
+        /** What to generate besides the plain classes. */
+        public Builder targets(Set<Target> targets) {
+            this.targets = Set.copyOf(targets);
+            return this;
+        }
+
         public CompilationRequest build() {
-            return new CompilationRequest(documents, packageName, strict, sourceMappings);
+            return new CompilationRequest(documents, packageName, strict, sourceMappings, targets);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.lang.model.SourceVersion;
@@ -68,6 +69,14 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
      */
     @Parameter(property = "weft.strict", defaultValue = "false")
     protected boolean strict;
+
+    /**
+     * What to generate for each workflow besides its plain class: {@code temporal} adds its durable form on
+     * Temporal (a workflow interface and implementation, an activities interface and implementation), which
+     * needs {@code dev.weft:arazzo-temporal} on the class path. Default: none, the plain classes only.
+     */
+    @Parameter(property = "weft.targets")
+    protected List<String> targets = new ArrayList<>();
 
     /** Whether warnings fail the build as errors do. */
     @Parameter(property = "weft.failOnWarnings", defaultValue = "false")
@@ -124,6 +133,7 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
                 .packageName(effectivePackageName())
                 .strict(strict)
                 .sourceMappings(mappings())
+                .targets(effectiveTargets())
                 .build();
         documents.forEach(document -> getLog().info("Compiling " + shown(document)));
         CompilationResult result;
@@ -141,6 +151,15 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
         return result;
     }
 
+    /** The targets configured, the plain one included. */
+    private Set<CompilationRequest.Target> effectiveTargets() throws MojoFailureException {
+        try {
+            return CompilationRequest.Target.parse(String.join(",", targets == null ? List.of() : targets));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<targets>: " + e.getMessage(), e);
+        }
+    }
+
     /** Every configuration value that changes what the goal produces, for the build stamp. */
     protected Map<String, String> configuration() throws MojoFailureException {
         Map<String, String> values = new LinkedHashMap<>();
@@ -149,6 +168,7 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
         values.put("excludes", String.join("\n", effectiveExcludes()));
         values.put("packageName", effectivePackageName());
         values.put("strict", Boolean.toString(strict));
+        values.put("targets", effectiveTargets().toString());
         values.put("failOnWarnings", Boolean.toString(failOnWarnings));
         for (Map.Entry<String, Path> mapping : mappings().entrySet()) {
             // a mapped file may live outside sourceDirectory, so its content is part of the stamp here

@@ -55,8 +55,8 @@ public final class ArazzoClient {
                 : new Listeners(builder.listeners.isEmpty() ? List.of(new LoggingListener()) : builder.listeners);
     }
 
-    /** A copy of {@code other} with another poll policy, sharing everything else (the transport included). */
-    private ArazzoClient(ArazzoClient other, PollPolicy pollPolicy) {
+    /** A copy of {@code other} with another poll policy and listener, sharing everything else (the transport too). */
+    private ArazzoClient(ArazzoClient other, PollPolicy pollPolicy, WorkflowListener listener) {
         this.executor = other.executor;
         this.servers = other.servers;
         this.defaultHeaders = other.defaultHeaders;
@@ -65,7 +65,7 @@ public final class ArazzoClient {
         this.requestTimeout = other.requestTimeout;
         this.maxResponseBytes = other.maxResponseBytes;
         this.transport = other.transport;
-        this.listener = other.listener;
+        this.listener = listener;
         this.clock = other.clock;
     }
 
@@ -106,7 +106,24 @@ public final class ArazzoClient {
      */
     public ArazzoClient withPollPolicy(PollPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        return policy.equals(pollPolicy) ? this : new ArazzoClient(this, policy);
+        return policy.equals(pollPolicy) ? this : new ArazzoClient(this, policy, listener);
+    }
+
+    /**
+     * Returns a client like this one whose runs also report to {@code extra}, after this client's listeners:
+     * for one caller that follows its own runs (a tool server sending progress for one call). The copy is cheap,
+     * as with {@link #withPollPolicy}; a client whose only listener is {@link WorkflowListener#NONE} reports to
+     * {@code extra} alone.
+     *
+     * @param extra the listener
+     * @return the copy
+     */
+    public ArazzoClient withListener(WorkflowListener extra) {
+        Objects.requireNonNull(extra, "extra");
+        WorkflowListener both = listener == WorkflowListener.NONE
+                ? new Listeners(List.of(extra))
+                : new Listeners(List.of(listener, extra));
+        return new ArazzoClient(this, pollPolicy, both);
     }
 
     /**

@@ -39,6 +39,16 @@ public interface JsonWorkflow {
     String workflowId();
 
     /**
+     * Returns what the workflow says about itself: summary, description, the JSON Schemas of its inputs and
+     * outputs, its secret inputs and the HTTP methods it sends (for a tool server that lists workflows).
+     *
+     * @return the metadata; for a class generated before Weft recorded it, one that knows only the id
+     */
+    default WorkflowMetadata metadata() {
+        return WorkflowMetadata.builder(workflowId()).build();
+    }
+
+    /**
      * Runs the workflow to its end, blocking the calling thread.
      *
      * @param client the client the run sends its requests through

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * The listener hooks beyond plain events: {@code wants} (no event built for a listener that is off), a listener per
  * run ({@code workflowStarted}), headers for outgoing requests ({@code requestHeaders}), and the step on each call.
  */
-@Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard, generous for a loaded machine
 class ListenerHooksTest {
 
     private static LocalServer server;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard, generous for a loaded machine
 class WorkflowListenerTest {
 
     private static final AtomicInteger FLAKY = new AtomicInteger();
@@ -240,5 +240,40 @@ class WorkflowListenerTest {
         String listeners = ArazzoClient.create().listener().toString();
         assertTrue(listeners.startsWith("Listeners[dev.weft.runtime.LoggingListener@"), listeners);
         assertFalse(client(new RecordingListener()).listener().toString().contains("LoggingListener"));
+    }
+
+    @Test
+    void aCopyWithAListenerReportsToBothAndLeavesTheOriginalAlone() {
+        RecordingListener shared = new RecordingListener();
+        RecordingListener mine = new RecordingListener();
+        ArazzoClient client = client(shared);
+        ArazzoClient copy = client.withListener(mine);
+        assertEquals(client.transport(), copy.transport());
+        assertEquals(client.pollPolicy(), copy.pollPolicy());
+
+        WorkflowRun run = WorkflowRun.start(copy, "wf");
+        run.enterStep("first");
+        Runs.send(run, get("first", "/ok"));
+        WorkflowRun other = WorkflowRun.start(client, "other");
+        other.enterStep("first");
+
+        assertEquals(List.of("stepStarted", "requestSent", "responseReceived"), mine.summary());
+        assertEquals(
+                List.of("stepStarted", "requestSent", "responseReceived", "stepStarted"),
+                shared.summary(),
+                "the original's listener hears both runs, the extra one only the copy's");
+        assertTrue(
+                mine.events().stream().noneMatch(e -> e.contains("other")),
+                mine.events().toString());
+    }
+
+    @Test
+    void aCopyOfASilentClientReportsToTheExtraListenerOnly() {
+        RecordingListener mine = new RecordingListener();
+        ArazzoClient copy = client(WorkflowListener.NONE).withListener(mine);
+        WorkflowRun run = WorkflowRun.start(copy, "wf");
+        run.enterStep("first");
+        assertEquals(List.of("stepStarted"), mine.summary());
+        assertFalse(copy.listener().toString().contains("NONE"), copy.listener().toString());
     }
 }

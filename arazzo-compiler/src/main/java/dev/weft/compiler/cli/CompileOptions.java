@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The options every command compiles documents with, and the compilation itself: diagnostics on stderr. */
@@ -27,6 +28,9 @@ final class CompileOptions {
                     "Read FILE wherever a source description's url is URL (remote sources are never " + "downloaded).")
     Map<String, Path> mappings = new LinkedHashMap<>();
 
+    /** What to generate besides the plain classes; set by the commands that generate. */
+    Set<CompilationRequest.Target> targets = Set.of(CompilationRequest.Target.PLAIN);
+
     /** Compiles the documents, printing every diagnostic; the result, or null when there are errors. */
     CompilationResult compile(List<Path> documents, String packageName, PrintWriter err) {
         return compile(documents, packageName, err, true);
@@ -42,6 +46,7 @@ final class CompileOptions {
                 .packageName(packageName)
                 .strict(strict)
                 .sourceMappings(mappings)
+                .targets(targets)
                 .build());
         DiagnosticFormatter formatter = new DiagnosticFormatter(Path.of("").toAbsolutePath());
         result.diagnostics().stream()

@@ -1,5 +1,6 @@
 package dev.weft.compiler.cli;
 
+import dev.weft.compiler.CompilationRequest;
 import dev.weft.compiler.CompilationResult;
 import dev.weft.compiler.GeneratedFile;
 import java.io.IOException;
@@ -50,6 +51,12 @@ final class GenerateCommand implements Callable<Integer> {
             description = "The Java package of the classes.")
     private String packageName;
 
+    @Option(
+            names = "--target",
+            paramLabel = "TARGETS",
+            description = "Also generate each workflow's durable form: 'temporal' (needs dev.weft:arazzo-temporal).")
+    private String targets = "plain";
+
     @Mixin
     private CompileOptions compile;
 
@@ -57,6 +64,11 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         if (!SourceVersion.isName(packageName)) {
             throw new ParameterException(spec.commandLine(), "'" + packageName + "' is not a Java package name");
+        }
+        try {
+            compile.targets = CompilationRequest.Target.parse(targets);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         CompilationResult result =
                 compile.compile(files, packageName, main.console().err());

@@ -340,6 +340,10 @@ public enum Message {
     UNSUPPORTED_CRITERION_TYPE(DiagnosticCode.UNSUPPORTED_FEATURE, "criteria of type '{type}' are not supported yet"),
     UNKNOWN_TYPE_VERSION(
             DiagnosticCode.INVALID_VALUE, "unknown {type} version '{version}'; the specification defines {list}{hint}"),
+    DURABLE_RETRY_HELPER(
+            DiagnosticCode.UNSUPPORTED_FEATURE,
+            "retry action '{action}' of step '{step}' runs {target} first, which the Temporal target cannot run "
+                    + "durably yet; generate this workflow without the Temporal target, or retry the step alone"),
     UNTRANSLATABLE_GOESSNER(
             DiagnosticCode.UNSUPPORTED_FEATURE,
             "Goessner JSONPath '{condition}' has no safe translation to RFC 9535 JSONPath, the only JSONPath Weft "

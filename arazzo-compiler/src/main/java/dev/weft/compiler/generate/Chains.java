@@ -29,6 +29,14 @@ final class Chains {
         return code.addStatement("return $N", local).build();
     }
 
+    /** A short chain as one expression (a field initializer), laid out as {@link #returning} lays it out. */
+    static CodeBlock expression(CodeBlock head, List<CodeBlock> calls) {
+        if (calls.size() > MAX) {
+            throw new IllegalArgumentException("a chain of " + calls.size() + " calls needs a local");
+        }
+        return chain(head, calls);
+    }
+
     /**
      * The chain; a line break before each call is a layout, not a wrap, so it is written as one. The head
      * is indented twice more while it is written, so that its arguments, if they wrap, wrap deeper than the

@@ -28,7 +28,7 @@ final class ClassConstants {
 
     private record Key(String kind, String text) {}
 
-    private final Set<String> taken = new HashSet<>(Set.of("WORKFLOW_ID"));
+    private final Set<String> taken = new HashSet<>(Set.of("WORKFLOW_ID", MetadataConstant.NAME));
     private final Map<Key, FieldSpec.Builder> baseUrls = new LinkedHashMap<>();
     private final Map<Key, FieldSpec.Builder> retries = new LinkedHashMap<>();
     private final Map<Key, FieldSpec.Builder> criteria = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Workflow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -28,12 +29,27 @@ final class InputsRecord {
     private final WorkflowNames names;
     private final InputSchema schema;
     private final ClassName type;
+    private final Map<String, String> components;
+    private final boolean durable;
 
     InputsRecord(Workflow workflow, WorkflowNames names, ClassName type) {
+        this(workflow, names, type, false);
+    }
+
+    /**
+     * @param durable whether this is the record of a durable form, which leaves the secret inputs out: the worker
+     *     binds those, so that they never enter a durable run's history
+     */
+    InputsRecord(Workflow workflow, WorkflowNames names, ClassName type, boolean durable) {
         this.workflow = workflow;
         this.names = names;
         this.schema = InputSchema.of(workflow);
         this.type = type;
+        this.durable = durable;
+        this.components = new LinkedHashMap<>(names.inputComponents());
+        if (durable) {
+            components.keySet().removeIf(schema::isSecret);
+        }
     }
 
     TypeSpec build() {
@@ -42,10 +58,13 @@ final class InputsRecord {
         List<String> labels = new ArrayList<>();
         StringBuilder doc = new StringBuilder("The inputs of workflow {@code ")
                 .append(Docs.line(workflow.workflowId().value()))
-                .append("}. Secret inputs are never shown by {@link #toString()}.");
+                .append(
+                        durable
+                                ? "} for a durable run: the secret inputs are left out, as the worker binds them."
+                                : "}. Secret inputs are never shown by {@link #toString()}.");
         String params = "\n";
         List<CodeBlock> required = new ArrayList<>();
-        for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
+        for (Map.Entry<String, String> input : components.entrySet()) {
             String name = input.getKey();
             String component = input.getValue();
             TypeName javaType = JavaTypes.ofInput(schema.properties().get(name));
@@ -81,9 +100,12 @@ final class InputsRecord {
                     Literals.of(workflow.workflowId().value()),
                     CodeBlock.join(required, ",$W"));
         }
-        return TypeSpec.recordBuilder(type)
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(Docs.wrap(doc.toString(), Docs.MEMBER))
+        TypeSpec.Builder record = TypeSpec.recordBuilder(type).addModifiers(Modifier.PUBLIC);
+        if (durable) {
+            // nested in an interface, where JavaPoet wants the implicit modifiers said
+            record.addModifiers(Modifier.STATIC);
+        }
+        return record.addJavadoc(Docs.wrap(doc.toString(), Docs.MEMBER))
                 .recordConstructor(constructor.build())
                 .addMethod(toStringMethod(labels, shown))
                 .addMethod(toJson())
@@ -106,21 +128,20 @@ final class InputsRecord {
                         "The inputs as JSON, as {@code $$inputs} expressions see them; unset inputs are left out.\n")
                 .returns(RuntimeTypes.OBJECT_NODE)
                 .addStatement("$T $N = $T.object()", RuntimeTypes.OBJECT_NODE, json, RuntimeTypes.VALUES);
-        names.inputComponents()
-                .forEach((name, component) -> method.addStatement(
-                        "$T.put($N, $L,$W$T.of($N))",
-                        RuntimeTypes.VALUES,
-                        json,
-                        Literals.of(name),
-                        RuntimeTypes.VALUES,
-                        component));
+        components.forEach((name, component) -> method.addStatement(
+                "$T.put($N, $L,$W$T.of($N))",
+                RuntimeTypes.VALUES,
+                json,
+                Literals.of(name),
+                RuntimeTypes.VALUES,
+                component));
         return method.addStatement("return $N", json).build();
     }
 
     /** Inputs from JSON, for calls from other workflows: members by name, converted to the component types. */
     private MethodSpec fromJson() {
         List<CodeBlock> arguments = new ArrayList<>();
-        for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
+        for (Map.Entry<String, String> input : components.entrySet()) {
             CodeBlock node = CodeBlock.of("json.get($L)", Literals.of(input.getKey()));
             TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
             arguments.add(conversion(javaType, node));
@@ -186,7 +207,7 @@ final class InputsRecord {
     /** A local variable of an instance method named {@code name}, unless a component is: then another. */
     private String local(String name) {
         String local = name;
-        while (names.inputComponents().containsValue(local)) {
+        while (components.containsValue(local)) {
             local = local + "_";
         }
         return local;
@@ -231,7 +252,7 @@ final class InputsRecord {
                         .addModifiers(Modifier.PRIVATE)
                         .build());
         List<CodeBlock> arguments = new ArrayList<>();
-        for (Map.Entry<String, String> input : names.inputComponents().entrySet()) {
+        for (Map.Entry<String, String> input : components.entrySet()) {
             String component = input.getValue();
             TypeName javaType = JavaTypes.ofInput(schema.properties().get(input.getKey()));
             builder.addField(

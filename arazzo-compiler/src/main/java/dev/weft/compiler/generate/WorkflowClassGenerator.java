@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.names.WorkflowClassNames;
@@ -27,11 +28,22 @@ import javax.lang.model.element.Modifier;
 public final class WorkflowClassGenerator {
     private final String packageName;
     private final WorkflowClassNames classNames;
+    private final boolean temporal;
 
     /** A generator of classes in {@code packageName}, named by {@code classNames}. */
     public WorkflowClassGenerator(String packageName, WorkflowClassNames classNames) {
+        this(packageName, classNames, false);
+    }
+
+    /**
+     * A generator of classes in {@code packageName}, named by {@code classNames}; with {@code temporal}, each
+     * workflow also gets its durable form (a Temporal workflow interface and implementation, an activities
+     * interface and implementation) and its plain class the {@code STEPWISE} constant they run it through.
+     */
+    public WorkflowClassGenerator(String packageName, WorkflowClassNames classNames, boolean temporal) {
         this.packageName = packageName;
         this.classNames = classNames;
+        this.temporal = temporal;
     }
 
     /**
@@ -41,20 +53,17 @@ public final class WorkflowClassGenerator {
     public List<WorkflowClass> generate(ResolvedDocument document, Diagnostics diagnostics) {
         List<WorkflowClass> files = new ArrayList<>();
         for (Workflow workflow : document.document().workflows()) {
-            WorkflowClass file = generate(document, workflow, diagnostics);
-            if (file != null) {
-                files.add(file);
-            }
+            files.addAll(generate(document, workflow, diagnostics));
         }
         return files;
     }
 
-    private WorkflowClass generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
+    private List<WorkflowClass> generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
         ClassName type = ClassName.get(packageName, classNames.of(document, workflow));
         Criteria criteria = new Criteria();
         WorkflowNames names = new WorkflowNames(workflow, StepOutputReads.of(workflow, criteria));
-        if (!Limits.fit(workflow, names, diagnostics)) {
-            return null;
+        if (!Limits.fit(workflow, names, diagnostics) || (temporal && !durable(workflow, names, diagnostics))) {
+            return List.of();
         }
         Budget budget = new Budget();
         ClassConstants constants = new ClassConstants(budget);
@@ -70,7 +79,12 @@ public final class WorkflowClassGenerator {
         Dispatch dispatch = new Dispatch(document, workflow, names, budget, type, classNames);
         TypeSpec execution = new ExecutionClass(document, workflow, names, generators, type, dispatch).build();
         if (!Limits.fit(workflow, budget, constants.staticInitializerUnits(), diagnostics)) {
-            return null;
+            return List.of();
+        }
+        DurableCode durable = temporal ? new DurableCode(document, workflow, names, type, dispatch) : null;
+        if (durable != null) {
+            execution =
+                    execution.toBuilder().addMethods(durable.executionMethods()).build();
         }
         ClassName execute = type.nestedClass(ExecutionClass.NAME);
         TypeSpec.Builder builder = TypeSpec.classBuilder(type)
@@ -89,7 +103,9 @@ public final class WorkflowClassGenerator {
                         .addJavadoc("The Arazzo {@code workflowId} this class runs.\n")
                         .initializer("$L", Literals.of(workflow.workflowId().value()))
                         .build())
+                .addField(MetadataConstant.field(document, workflow, new OutputTypes(document, workflow)))
                 .addField(jsonConstant(execute))
+                .addFields(durable == null ? List.of() : List.of(durable.stepwise()))
                 .addFields(constants.fields())
                 .addField(RuntimeTypes.CLIENT, "client", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
@@ -138,11 +154,32 @@ public final class WorkflowClassGenerator {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
-        return new WorkflowClass(
+        List<WorkflowClass> classes = new ArrayList<>();
+        classes.add(new WorkflowClass(
                 type.canonicalName(),
                 file.toString(),
                 document.document().file(),
-                workflow.workflowId().value());
+                workflow.workflowId().value()));
+        if (durable != null) {
+            classes.addAll(new TemporalClasses(document, workflow, names, type, durable).build());
+        }
+        return classes;
+    }
+
+    /** The durable form cannot run a retry action's helper step yet: it keeps a failed exchange between steps. */
+    private static boolean durable(Workflow workflow, WorkflowNames names, Diagnostics diagnostics) {
+        boolean fits = true;
+        for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {
+            Step step = workflow.step(helper.stepId()).orElseThrow();
+            diagnostics.report(
+                    Message.DURABLE_RETRY_HELPER,
+                    step.location(),
+                    helper.actionName(),
+                    helper.stepId(),
+                    (helper.isStep() ? "step '" : "workflow '") + helper.target() + "'");
+            fits = false;
+        }
+        return fits;
     }
 
     private static String fileName(ResolvedDocument document) {
@@ -178,9 +215,10 @@ public final class WorkflowClassGenerator {
                 .addJavadoc("This workflow with JSON inputs and outputs, for callers that choose a workflow at run "
                         + "time;\nsecret inputs are secrets of the run, as with {@link #run}.\n")
                 .initializer(
-                        "$T.of(WORKFLOW_ID, Inputs::fromJson,$W(run, inputs) -> new $T(run, inputs).run(),"
+                        "$T.of($N, Inputs::fromJson,$W(run, inputs) -> new $T(run, inputs).run(),"
                                 + "$W(run, inputs) -> new $T(run, inputs).runAsync())",
                         RuntimeTypes.JSON_WORKFLOWS,
+                        MetadataConstant.NAME,
                         execution,
                         execution)
                 .build();

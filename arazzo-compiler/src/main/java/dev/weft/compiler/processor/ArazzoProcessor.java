@@ -32,6 +32,8 @@ import javax.tools.Diagnostic;
  * <ul>
  *   <li>{@code -Aweft.root=DIR}: the folder document paths are relative to; checked first, since
  *       javac's {@code Filer} cannot see files outside the source and class paths;
+ *   <li>{@code -Aweft.targets=plain,temporal}: also generate each workflow's durable form on Temporal (the
+ *       classes need {@code dev.weft:arazzo-temporal});
  *   <li>{@code -Aweft.strict=true}: the dialect warnings are errors, as with the plugin's {@code strict};
  *   <li>{@code -Aweft.verbose=true}: a note for each document compiled (the files a build tool must
  *       treat as inputs) and each class written.
@@ -46,6 +48,7 @@ public final class ArazzoProcessor extends AbstractProcessor {
     static final String ROOT = "weft.root";
     static final String STRICT = "weft.strict";
     static final String VERBOSE = "weft.verbose";
+    static final String TARGETS = "weft.targets";
 
     private final Set<String> done = new HashSet<>();
     private boolean refused;
@@ -67,7 +70,7 @@ public final class ArazzoProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(ROOT, STRICT, VERBOSE);
+        return Set.of(ROOT, STRICT, VERBOSE, TARGETS);
     }
 
     @Override
@@ -140,11 +143,19 @@ public final class ArazzoProcessor extends AbstractProcessor {
         if (documents.size() < paths.size()) {
             return;
         }
+        Set<CompilationRequest.Target> targets;
+        try {
+            targets = CompilationRequest.Target.parse(processingEnv.getOptions().getOrDefault(TARGETS, "plain"));
+        } catch (IllegalArgumentException e) {
+            sink.error(element, mirror, "-A" + TARGETS + ": " + e.getMessage());
+            return;
+        }
         documents.forEach(document -> note("Weft: compiling " + document.toAbsolutePath()));
         CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
                 .documents(documents)
                 .packageName(packageName(element, mirror))
                 .strict(Boolean.parseBoolean(processingEnv.getOptions().get(STRICT)))
+                .targets(targets)
                 .build());
         result.diagnostics().forEach(d -> sink.report(element, mirror, d));
         if (result.hasErrors()) {

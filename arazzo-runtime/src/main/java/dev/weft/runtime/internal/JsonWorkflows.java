@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
+import dev.weft.runtime.WorkflowMetadata;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -32,35 +33,58 @@ public final class JsonWorkflows {
             Function<JsonNode, I> inputs,
             BiFunction<WorkflowRun, I, ObjectNode> run,
             BiFunction<WorkflowRun, I, CompletableFuture<ObjectNode>> runAsync) {
-        return new Generated<>(workflowId, inputs, run, runAsync);
+        return of(WorkflowMetadata.builder(workflowId).build(), inputs, run, runAsync);
+    }
+
+    /**
+     * The JSON form of a generated workflow that describes itself.
+     *
+     * @param metadata the workflow's id, texts, schemas, secret inputs and HTTP methods
+     * @param inputs converts a JSON object (or {@code null}) to the workflow's inputs record
+     * @param run runs the workflow with those inputs as the given run, blocking
+     * @param runAsync runs the workflow with those inputs as the given run, without blocking
+     * @param <I> the inputs record
+     * @return the JSON form
+     */
+    public static <I> JsonWorkflow of(
+            WorkflowMetadata metadata,
+            Function<JsonNode, I> inputs,
+            BiFunction<WorkflowRun, I, ObjectNode> run,
+            BiFunction<WorkflowRun, I, CompletableFuture<ObjectNode>> runAsync) {
+        return new Generated<>(metadata, inputs, run, runAsync);
     }
 
     private record Generated<I>(
-            String workflowId,
+            WorkflowMetadata metadata,
             Function<JsonNode, I> inputs,
             BiFunction<WorkflowRun, I, ObjectNode> run,
             BiFunction<WorkflowRun, I, CompletableFuture<ObjectNode>> runAsync)
             implements JsonWorkflow {
 
         private Generated {
-            Objects.requireNonNull(workflowId, "workflowId");
+            Objects.requireNonNull(metadata, "metadata");
             Objects.requireNonNull(inputs, "inputs");
             Objects.requireNonNull(run, "run");
             Objects.requireNonNull(runAsync, "runAsync");
         }
 
         @Override
+        public String workflowId() {
+            return metadata.workflowId();
+        }
+
+        @Override
         public ObjectNode run(ArazzoClient client, JsonNode json) {
             Objects.requireNonNull(client, "client");
             I typed = typed(json);
-            return run.apply(WorkflowRun.start(client, workflowId), typed);
+            return run.apply(WorkflowRun.start(client, workflowId()), typed);
         }
 
         @Override
         public CompletableFuture<ObjectNode> runAsync(ArazzoClient client, JsonNode json) {
             Objects.requireNonNull(client, "client");
             I typed = typed(json);
-            return runAsync.apply(WorkflowRun.start(client, workflowId), typed);
+            return runAsync.apply(WorkflowRun.start(client, workflowId()), typed);
         }
 
         /**
@@ -72,7 +96,7 @@ public final class JsonWorkflows {
             if (json != null && !json.isNull() && !json.isObject()) {
                 String found = json.getNodeType().name().toLowerCase(Locale.ROOT);
                 throw new IllegalArgumentException(
-                        "the inputs of workflow '" + workflowId + "' must be a JSON object, found " + found);
+                        "the inputs of workflow '" + workflowId() + "' must be a JSON object, found " + found);
             }
             try {
                 return inputs.apply(json == null || json.isNull() ? null : json);
@@ -81,13 +105,14 @@ public final class JsonWorkflows {
                 throw new IllegalArgumentException(missing.getMessage(), missing);
             } catch (IllegalArgumentException wrongType) {
                 throw new IllegalArgumentException(
-                        "the inputs of workflow '" + workflowId + "' do not fit: " + wrongType.getMessage(), wrongType);
+                        "the inputs of workflow '" + workflowId() + "' do not fit: " + wrongType.getMessage(),
+                        wrongType);
             }
         }
 
         @Override
         public String toString() {
-            return "JsonWorkflow[" + workflowId + "]";
+            return "JsonWorkflow[" + workflowId() + "]";
         }
     }
 }

@@ -4,9 +4,14 @@ import dev.weft.runtime.PollPolicy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
-/** Counts a run's step visits and retries and decides, by the poll policy, how long a visit waits or why it fails. */
-final class PollGuard {
+/**
+ * Counts a run's step visits and retries and decides, by the poll policy, how long a visit waits or why it fails;
+ * public so that a durable engine can run the same rules in its own workflow code ({@link #counters()} to keep,
+ * {@link #PollGuard(PollPolicy, RunCounters)} to go on).
+ */
+public final class PollGuard {
 
     /**
      * The verdict on a visit.
@@ -15,7 +20,7 @@ final class PollGuard {
      * @param loop whether the visit is a loop iteration (not a first visit, not a retry)
      * @param limit why the run must stop, or {@code null}
      */
-    record Visit(Duration delay, boolean loop, String limit) {}
+    public record Visit(Duration delay, boolean loop, String limit) {}
 
     private final PollPolicy policy;
     private final Map<String, Integer> visits = new HashMap<>();
@@ -29,11 +34,37 @@ final class PollGuard {
         this.policy = policy;
     }
 
+    /**
+     * A guard that goes on from counters an earlier guard (perhaps in another process) reported.
+     *
+     * @param policy the run's poll policy
+     * @param counters the counters so far
+     */
+    public PollGuard(PollPolicy policy, RunCounters counters) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        visits.putAll(counters.visits());
+        retriesUsed.putAll(counters.retriesUsed());
+        stepExecutions = counters.stepExecutions();
+        loopIterations = counters.loopIterations();
+        retryingStep = counters.retryingStep();
+        retryDelay = Duration.ofNanos(counters.retryDelayNanos());
+    }
+
+    /** @return the counters so far, to go on from with {@link #PollGuard(PollPolicy, RunCounters)} */
+    public RunCounters counters() {
+        return new RunCounters(
+                visits, retriesUsed, stepExecutions, loopIterations, retryingStep, Durations.toNanos(retryDelay));
+    }
+
     PollPolicy policy() {
         return policy;
     }
 
-    int attempt(String stepId) {
+    /**
+     * @param stepId a step
+     * @return how often it was entered
+     */
+    public int attempt(String stepId) {
         return visits.getOrDefault(stepId, 0);
     }
 
@@ -41,12 +72,19 @@ final class PollGuard {
         return stepExecutions;
     }
 
-    int loopIterations() {
+    /** @return the loop iterations (revisits) so far */
+    public int loopIterations() {
         return loopIterations;
     }
 
-    /** Records a visit of a step, {@code elapsed} after the run started. */
-    Visit visit(String stepId, Duration elapsed) {
+    /**
+     * Records a visit of a step.
+     *
+     * @param stepId the step
+     * @param elapsed the time since the run started
+     * @return how long to wait before the step, or why the run must stop
+     */
+    public Visit visit(String stepId, Duration elapsed) {
         int n = visits.merge(stepId, 1, Integer::sum);
         stepExecutions++;
         if (stepId.equals(retryingStep)) {

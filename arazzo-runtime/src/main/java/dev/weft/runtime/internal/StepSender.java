@@ -22,12 +22,20 @@ final class StepSender {
 
     private final WorkflowRun run;
     private final ArazzoClient client;
+    private final WorkflowRun.Resume resume;
+    /** The status of the run's last response to a blocking send, or -1 before one came. */
+    private volatile int lastStatus = -1;
     /** The run's last call, whose URI the next request reuses when its URL is the same (a poll loop). */
     private volatile HttpCall lastCall;
 
-    StepSender(WorkflowRun run, ArazzoClient client) {
+    StepSender(WorkflowRun run, ArazzoClient client, WorkflowRun.Resume resume) {
         this.run = run;
         this.client = client;
+        this.resume = resume;
+    }
+
+    int lastStatus() {
+        return lastStatus;
     }
 
     /** Sends a request and waits for the response; every failure is reported and thrown. */
@@ -38,9 +46,18 @@ final class StepSender {
     /** Builds a step's request and sends it; a transport failure comes back as an exchange without a response. */
     Exchange exchange(String stepId, Supplier<StepRequest> request) {
         StepRequest built = build(stepId, request);
+        if (resume == WorkflowRun.Resume.NOT_AGAIN) {
+            String reason = "not sent again: an earlier attempt of step '" + stepId + "' did not finish, so its "
+                    + built.method() + " request may have reached the server";
+            return Exchange.failed(
+                    run, built, prepare(built), run.failures().error(stepId, reason, new IOException(reason)));
+        }
         try {
             return sendOrFail(built, false);
         } catch (TransportFailure e) {
+            if (resume == WorkflowRun.Resume.SEND_OR_THROW) {
+                throw run.events().failed(e);
+            }
             return Exchange.failed(run, built, e.call(), e);
         }
     }
@@ -108,6 +125,7 @@ final class StepSender {
             throw events.failed(run.failures().error(stepId, "interrupted while waiting for the response", e));
         }
         events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
+        lastStatus = result.statusCode();
         return new Exchange(run, request, call, result);
     }
 

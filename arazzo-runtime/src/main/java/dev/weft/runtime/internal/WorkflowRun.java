@@ -69,7 +69,58 @@ public final class WorkflowRun {
      * @return the run
      */
     public static WorkflowRun start(ArazzoClient client, String workflowId) {
-        return new WorkflowRun(client, workflowId, null, new Cancellation(), new RunFamily(), 1);
+        return new WorkflowRun(
+                client,
+                workflowId,
+                null,
+                new Cancellation(),
+                new RunFamily(),
+                1,
+                RunCounters.NONE,
+                Duration.ZERO,
+                null);
+    }
+
+    /**
+     * How a resumed run sends its step's request, for a durable engine that retries a step's whole attempt
+     * itself when the transport fails, and never sends again a request that may have reached the server.
+     */
+    public enum Resume {
+        /** Send; a transport failure is a failed exchange the step's failure actions see, as in any run. */
+        SEND,
+        /** Send; a transport failure is thrown by {@link #exchange(String, Supplier)}, for the engine to retry. */
+        SEND_OR_THROW,
+        /**
+         * Do not send: an earlier attempt may have reached the server; the step sees a transport failure saying
+         * so, and its failure actions decide.
+         */
+        NOT_AGAIN
+    }
+
+    /**
+     * Resumes a run in another process or at another time, for a durable engine that keeps the run's counters
+     * between steps and runs one step at a time ({@link Stepwise}): its deadline is measured as if it had
+     * started {@code elapsed} ago.
+     *
+     * @param client the client the run sends its requests through
+     * @param workflowId the workflow's id
+     * @param counters the counters so far, the visit of the step about to run included
+     * @param elapsed the time since the run started
+     * @param resume how the step's request is sent
+     * @return the run
+     */
+    public static WorkflowRun resume(
+            ArazzoClient client, String workflowId, RunCounters counters, Duration elapsed, Resume resume) {
+        return new WorkflowRun(
+                client,
+                workflowId,
+                null,
+                new Cancellation(),
+                new RunFamily(),
+                1,
+                counters,
+                elapsed,
+                Objects.requireNonNull(resume, "resume"));
     }
 
     private WorkflowRun(
@@ -78,18 +129,21 @@ public final class WorkflowRun {
             RunEvents caller,
             Cancellation cancellation,
             RunFamily family,
-            int depth) {
+            int depth,
+            RunCounters counters,
+            Duration elapsed,
+            Resume resume) {
         this.client = Objects.requireNonNull(client, "client");
         this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
         this.policy = client.pollPolicy();
         this.clock = client.clock();
-        this.startNanos = clock.nanoTime();
+        this.startNanos = clock.nanoTime() - Durations.toNanos(elapsed);
         this.cancellation = cancellation;
-        this.guard = new PollGuard(policy);
+        this.guard = new PollGuard(policy, counters);
         this.events = new RunEvents(this, client.listener(), caller);
         this.failures = new RunFailures(workflowId, guard);
         this.pacing = new RunPacing(this, client, guard);
-        this.sender = new StepSender(this, client);
+        this.sender = new StepSender(this, client, resume == null ? Resume.SEND : resume);
         this.retries = new Retries(this, guard, clock);
         this.calls = new WorkflowCalls(this, family, depth);
         List<String> fromHeaders = new ArrayList<>();
@@ -290,8 +344,16 @@ public final class WorkflowRun {
      */
     public WorkflowRun child(String childWorkflowId) {
         calls.checkDepth(childWorkflowId);
-        WorkflowRun child =
-                new WorkflowRun(client, childWorkflowId, events, cancellation, calls.family(), calls.depth() + 1);
+        WorkflowRun child = new WorkflowRun(
+                client,
+                childWorkflowId,
+                events,
+                cancellation,
+                calls.family(),
+                calls.depth() + 1,
+                RunCounters.NONE,
+                Duration.ZERO,
+                null);
         failures.secrets().forEach(child::secret);
         return child;
     }
@@ -359,11 +421,39 @@ public final class WorkflowRun {
         return calls.callAsync(stepId, callee);
     }
 
-    // ---- for the run's parts and the runtime's own tests ----
+    /** @return the run's counters so far, for a durable engine to keep */
+    public RunCounters counters() {
+        return guard.counters();
+    }
 
-    String workflowId() {
+    /** @return the HTTP status of the last response this run received (blocking), or -1 when none came */
+    public int lastStatus() {
+        return sender.lastStatus();
+    }
+
+    /** @return the workflow, for a durable engine's reports */
+    public String workflowId() {
         return workflowId;
     }
+
+    /** @return a snapshot of the registered secrets, for a durable engine that must keep them out of its history */
+    public Collection<String> secrets() {
+        return failures.secrets();
+    }
+
+    /**
+     * Builds a failure of a step without a response, not yet reported, for a durable engine.
+     *
+     * @param stepId the step, or {@code null}
+     * @param message what went wrong
+     * @param cause the cause, or {@code null}
+     * @return the exception
+     */
+    public WorkflowException error(String stepId, String message, Throwable cause) {
+        return failures.error(stepId, message, cause);
+    }
+
+    // ---- for the run's parts and the runtime's own tests ----
 
     ArazzoClient client() {
         return client;
@@ -389,16 +479,8 @@ public final class WorkflowRun {
         return cancellation;
     }
 
-    Collection<String> secrets() {
-        return failures.secrets();
-    }
-
     String redact(String text) {
         return failures.redact(text);
-    }
-
-    WorkflowException error(String stepId, String message, Throwable cause) {
-        return failures.error(stepId, message, cause);
     }
 
     void stepInProgress(String stepId) {

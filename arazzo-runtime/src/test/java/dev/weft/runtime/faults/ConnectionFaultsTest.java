@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Broken connections and broken bodies end as a {@link WorkflowException} naming the step, quickly. */
-@Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard, generous for a loaded machine
 class ConnectionFaultsTest {
 
     private static ArazzoClient client(String baseUrl) {

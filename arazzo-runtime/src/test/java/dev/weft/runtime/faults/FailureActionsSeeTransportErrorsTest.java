@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * The send generated code uses hands a transport failure back as an exchange without a response, so
  * the step's failure actions (a retry, a goto, an end) decide; only when none does, the run fails.
  */
-@Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard, generous for a loaded machine
 class FailureActionsSeeTransportErrorsTest {
 
     private static ArazzoClient client(String baseUrl) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** A server that always says "still running" cannot keep a run looping past its limits. */
-@Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard, generous for a loaded machine
 class PollLimitsTest {
 
     private static LocalServer server;
@@ -72,7 +72,7 @@ class PollLimitsTest {
         WorkflowException e = pollForever(run);
         long millis = (System.nanoTime() - start) / 1_000_000;
         // generous for a loaded 2-core machine; an unbounded loop would run until the test timeout
-        assertTrue(millis < 4000, "took " + millis + " ms");
+        assertTrue(millis < 10_000, "took " + millis + " ms");
         assertEquals("poll", e.stepId());
         assertTrue(
                 e.detail()

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * An API key, given as a secret input and sent in a header, a query parameter with an innocent name, and echoed
  * back by the server, never shows in messages, stack traces, {@code toString}s, events or log lines.
  */
-@Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard, generous for a loaded machine
 class SecretsTest {
 
     /** Has characters that are percent-encoded in a URL, so that both forms must be masked. */

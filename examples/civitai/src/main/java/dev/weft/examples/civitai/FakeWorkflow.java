@@ -31,6 +31,7 @@ final class FakeWorkflow {
     private int polls;
     private int processingPolls;
     private boolean deleted;
+    private final List<String> tags = new ArrayList<>();
 
     private FakeWorkflow(
             String id,
@@ -47,6 +48,9 @@ final class FakeWorkflow {
         this.fails = fails;
         this.frozen = frozen;
         this.status = status;
+        if (submittedBody != null) {
+            submittedBody.path("tags").forEach(tag -> tags.add(tag.asText()));
+        }
     }
 
     /**
@@ -147,11 +151,40 @@ final class FakeWorkflow {
         deleted = true;
     }
 
+    /**
+     * Applies a JSON Patch: the fake knows {@code add} to {@code /tags/-} and {@code remove} of {@code /tags/N};
+     * anything else is a 400, and nothing is applied unless every operation is valid.
+     */
+    synchronized ObjectNode patch(JsonNode operations) {
+        List<String> patched = new ArrayList<>(tags);
+        for (JsonNode operation : operations) {
+            String op = operation.path("op").asText("");
+            String path = operation.path("path").asText("");
+            if (op.equals("add")
+                    && path.equals("/tags/-")
+                    && operation.path("value").isTextual()) {
+                patched.add(operation.get("value").asText());
+            } else if (op.equals("remove")
+                    && path.matches("/tags/\\d{1,6}")
+                    && Integer.parseInt(path.substring(6)) < patched.size()) {
+                patched.remove(Integer.parseInt(path.substring(6)));
+            } else {
+                throw ApiError.badRequest("the fake applies only {\"op\": \"add\", \"path\": \"/tags/-\"} with a"
+                        + " string value and {\"op\": \"remove\", \"path\": \"/tags/N\"}, not " + operation);
+            }
+        }
+        tags.clear();
+        tags.addAll(patched);
+        return toJson();
+    }
+
     private ObjectNode toJson() {
         ObjectNode json = Json.object();
         json.put("id", id);
         json.put("status", status);
         json.put("createdAt", createdAt.toString());
+        ArrayNode tagArray = json.putArray("tags");
+        tags.forEach(tagArray::add);
         int images = steps.stream().mapToInt(StepSpec::quantity).sum();
         ObjectNode cost = json.putObject("cost");
         cost.put("base", BASE_COST);

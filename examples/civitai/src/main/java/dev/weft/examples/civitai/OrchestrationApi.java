@@ -108,10 +108,11 @@ final class OrchestrationApi {
 
     private Response patch(Request request) {
         FakeWorkflow workflow = store.get(request.pathParam(0));
-        if (!request.jsonBody().isArray()) {
+        JsonNode operations = request.jsonBody();
+        if (!operations.isArray()) {
             throw ApiError.badRequest("a JSON Patch body must be an array of operations");
         }
-        return Response.json(200, workflow.snapshot());
+        return Response.json(200, workflow.patch(operations));
     }
 
     private Response delete(Request request) {

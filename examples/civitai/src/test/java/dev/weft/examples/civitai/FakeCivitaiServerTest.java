@@ -136,6 +136,13 @@ class FakeCivitaiServerTest {
                 send("PATCH", WORKFLOWS + "/" + id, "[{\"op\": \"add\", \"path\": \"/tags/-\", \"value\": \"x\"}]");
         assertEquals(200, patched.status());
         assertEquals(id, patched.json().path("id").asText());
+        assertEquals("[\"x\"]", patched.json().path("tags").toString(), "the tag was added");
+        Reply removed = send("PATCH", WORKFLOWS + "/" + id, "[{\"op\": \"remove\", \"path\": \"/tags/0\"}]");
+        assertEquals("[]", removed.json().path("tags").toString());
+        assertEquals(
+                400,
+                send("PATCH", WORKFLOWS + "/" + id, "[{\"op\": \"move\", \"path\": \"/x\"}]")
+                        .status());
         assertEquals(204, send("DELETE", WORKFLOWS + "/" + id, null).status());
         assertEquals(404, send("GET", WORKFLOWS + "/" + id, null).status());
     }

@@ -1,0 +1,175 @@
+package dev.weft.examples.civitai;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.examples.civitai.workflows.ImageGenerationPollTemporal;
+import dev.weft.examples.civitai.workflows.ImageGenerationPollWorkflow;
+import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.PollPolicy;
+import dev.weft.runtime.WorkflowListener;
+import dev.weft.temporal.DurableRun;
+import dev.weft.temporal.DurableWorker;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code image-generation-poll} run durably, by its generated Temporal classes, on Temporal's in-memory test
+ * service with time skipping, over real HTTP against the fake Civitai server.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DurableImageGenerationTest {
+    private static final String KEY = "civitai-test-key-7c1e9a";
+    private static final String QUEUE = "civitai";
+    private static final String SHORT_HISTORY = "civitai-short-history";
+    private static FakeCivitaiServer fake;
+    private static TestWorkflowEnvironment env;
+
+    @BeforeAll
+    static void start() {
+        fake = FakeCivitaiServer.start();
+        env = TestWorkflowEnvironment.newInstance();
+        ArazzoClient client = ArazzoClient.builder()
+                .server("civitaiOrchestrationApi", fake.orchestrationUrl())
+                .listener(WorkflowListener.NONE)
+                .pollPolicy(PollPolicy.defaults()
+                        .withInitialDelay(Duration.ofSeconds(5))
+                        .withBackoffMultiplier(2)
+                        .withMaxDelay(Duration.ofMinutes(2))
+                        .withDeadline(Duration.ofHours(3)))
+                .build();
+        DurableWorker.builder(env.newWorker(QUEUE), client)
+                .secret("apiKey", KEY)
+                .register(ImageGenerationPollTemporal.TYPE)
+                .build();
+        DurableWorker.builder(env.newWorker(SHORT_HISTORY), client)
+                .secret("apiKey", () -> KEY)
+                .historyLimit(100)
+                .register(ImageGenerationPollTemporal.TYPE)
+                .build();
+        env.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        env.close();
+        fake.close();
+    }
+
+    @Test
+    void aPollLoopOfMinutesEndsWithTheTypedOutputsOneSubmitAndNoKeyOrBodyInTheHistory() {
+        fake.pollsUntilDone(7);
+        int submitted = fake.submittedBodies().size();
+        DurableRun<ImageGenerationPollWorkflow.Outputs> run = start(QUEUE, "a lighthouse at dusk");
+        ImageGenerationPollWorkflow.Outputs outputs = run.result();
+
+        assertEquals("succeeded", outputs.status());
+        assertEquals("https://blobs.example/" + outputs.workflowId() + "/0.png", outputs.firstBlobUrl());
+        assertEquals(24L, outputs.cost());
+        assertEquals(submitted + 1, fake.submittedBodies().size(), "one submit");
+        assertEquals(
+                "a lighthouse at dusk",
+                fake.submittedBody(outputs.workflowId())
+                        .at("/steps/0/input/prompt")
+                        .asText());
+        // 5 s, 10 s, ... up to the 2-minute ceiling: about nine minutes of workflow time, waited on timers
+        assertEquals(seconds(5, 10, 20, 40, 80, 120, 120), timers(history(run)));
+
+        String history = text(history(run));
+        assertFalse(history.contains(KEY), "the API key is in the history");
+        // what the steps read of the responses, never the responses: no createdAt, which only bodies hold
+        assertFalse(history.contains("createdAt"), "a response body is in the history");
+        // the decoded payloads are searched: the outputs and the workflow id are there, in clear
+        assertTrue(history.contains(outputs.firstBlobUrl()), "the outputs are not in the decoded history");
+        assertTrue(history.contains("\"engine\":\"flux2\""), "the inputs are not in the decoded history");
+    }
+
+    @Test
+    void aLongPollContinuesAsNewAndTheOutputsAreStillRight() {
+        fake.pollsUntilDone(30);
+        DurableRun<ImageGenerationPollWorkflow.Outputs> run = start(SHORT_HISTORY, "a long wait");
+        ImageGenerationPollWorkflow.Outputs outputs = run.result();
+        assertEquals("succeeded", outputs.status());
+        assertEquals("https://blobs.example/" + outputs.workflowId() + "/0.png", outputs.firstBlobUrl());
+        // 30 answers 'processing', one 'succeeded', then the read
+        assertEquals(32, fake.pollCount(outputs.workflowId()), "GETs of the workflow");
+        int runs = 1;
+        WorkflowExecutionHistory history = history(run);
+        while (true) {
+            assertTrue(
+                    history.getEvents().size() <= 130,
+                    "a run of the chain: " + history.getEvents().size());
+            assertFalse(text(history).contains(KEY));
+            String previous = history.getEvents()
+                    .get(0)
+                    .getWorkflowExecutionStartedEventAttributes()
+                    .getContinuedExecutionRunId();
+            if (previous.isEmpty()) {
+                break;
+            }
+            runs++;
+            history = env.getWorkflowClient().fetchHistory(run.workflowId(), previous);
+        }
+        assertTrue(runs >= 3, "runs in the chain: " + runs);
+    }
+
+    private static DurableRun<ImageGenerationPollWorkflow.Outputs> start(String queue, String prompt) {
+        WorkflowOptions options = WorkflowOptions.newBuilder()
+                .setTaskQueue(queue)
+                .setWorkflowId("image-" + System.nanoTime())
+                .build();
+        return ImageGenerationPollTemporal.TYPE.start(
+                env.getWorkflowClient(),
+                options,
+                ImageGenerationPollTemporal.Inputs.builder()
+                        .engine("flux2")
+                        .prompt(prompt)
+                        .quantity(2L)
+                        .build());
+    }
+
+    /**
+     * The whole history as text, each payload decoded: the history's JSON holds payloads as base64, in which
+     * no search for a key or a body would find anything.
+     */
+    static String text(WorkflowExecutionHistory history) {
+        String json = history.toJson(false);
+        StringBuilder text = new StringBuilder(json);
+        Matcher data = Pattern.compile("\"data\":\\s*\"([A-Za-z0-9+/=]+)\"").matcher(json);
+        while (data.find()) {
+            text.append('\n').append(new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8));
+        }
+        return text.toString();
+    }
+
+    private static WorkflowExecutionHistory history(DurableRun<?> run) {
+        return env.getWorkflowClient().fetchHistory(run.workflowId());
+    }
+
+    private static List<Duration> timers(WorkflowExecutionHistory history) {
+        return history.getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
+                .map(e -> Duration.ofSeconds(e.getTimerStartedEventAttributes()
+                        .getStartToFireTimeout()
+                        .getSeconds()))
+                .toList();
+    }
+
+    private static List<Duration> seconds(long... values) {
+        return java.util.Arrays.stream(values).mapToObj(Duration::ofSeconds).toList();
+    }
+}
