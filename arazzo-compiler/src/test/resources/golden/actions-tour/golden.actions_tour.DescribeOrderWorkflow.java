@@ -87,12 +87,12 @@ public final class DescribeOrderWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -100,7 +100,8 @@ public final class DescribeOrderWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -193,7 +194,7 @@ public final class DescribeOrderWorkflow {
     public record Outputs(String line, Long quantity) {
         static Outputs fromJson(ObjectNode json) {
             return new Outputs(Values.asString(json.get("line")),
-                    Values.asLong(json.get("quantity")));
+                    Values.output(json, "quantity", Values::asLong));
         }
     }
 
@@ -262,13 +263,14 @@ public final class DescribeOrderWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case READ -> read(workflowRun.send("read", this::readRequest));
+                case READ -> read(workflowRun.exchange("read", this::readRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case READ -> workflowRun.sendAsync("read", this::readRequest).thenApply(this::read);
+                case READ -> workflowRun.exchangeAsync("read", this::readRequest)
+                        .thenApply(this::read);
             };
         }
 

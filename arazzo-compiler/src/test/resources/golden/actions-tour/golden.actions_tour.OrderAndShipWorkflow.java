@@ -114,12 +114,12 @@ public final class OrderAndShipWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -127,7 +127,8 @@ public final class OrderAndShipWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -253,7 +254,8 @@ public final class OrderAndShipWorkflow {
             JsonNode summary) {
         static Outputs fromJson(ObjectNode json) {
             return new Outputs(Values.asString(json.get("orderId")),
-                    Values.asString(json.get("status")), Values.asDouble(json.get("total")),
+                    Values.asString(json.get("status")),
+                    Values.output(json, "total", Values::asDouble),
                     Values.asString(json.get("tracking")), Values.asJson(json.get("summary")));
         }
     }
@@ -349,11 +351,11 @@ public final class OrderAndShipWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case CREATE -> create(workflowRun.send("create", this::createRequest));
-                case AUDIT -> audit(workflowRun.send("audit", this::auditRequest));
-                case POLL -> poll(workflowRun.send("poll", this::pollRequest));
-                case INVOICE -> invoice(workflowRun.send("invoice", this::invoiceRequest));
-                case SHIP -> ship(workflowRun.send("ship", this::shipRequest));
+                case CREATE -> create(workflowRun.exchange("create", this::createRequest));
+                case AUDIT -> audit(workflowRun.exchange("audit", this::auditRequest));
+                case POLL -> poll(workflowRun.exchange("poll", this::pollRequest));
+                case INVOICE -> invoice(workflowRun.exchange("invoice", this::invoiceRequest));
+                case SHIP -> ship(workflowRun.exchange("ship", this::shipRequest));
                 case SUMMARY -> summary(workflowRun.call("summary",
                         () -> DescribeOrderWorkflow.call(workflowRun, summaryRequest())));
             };
@@ -361,14 +363,16 @@ public final class OrderAndShipWorkflow {
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case CREATE -> workflowRun.sendAsync("create", this::createRequest)
+                case CREATE -> workflowRun.exchangeAsync("create", this::createRequest)
                         .thenApply(this::create);
-                case AUDIT -> workflowRun.sendAsync("audit", this::auditRequest)
+                case AUDIT -> workflowRun.exchangeAsync("audit", this::auditRequest)
                         .thenApply(this::audit);
-                case POLL -> workflowRun.sendAsync("poll", this::pollRequest).thenApply(this::poll);
-                case INVOICE -> workflowRun.sendAsync("invoice", this::invoiceRequest)
+                case POLL -> workflowRun.exchangeAsync("poll", this::pollRequest)
+                        .thenApply(this::poll);
+                case INVOICE -> workflowRun.exchangeAsync("invoice", this::invoiceRequest)
                         .thenApply(this::invoice);
-                case SHIP -> workflowRun.sendAsync("ship", this::shipRequest).thenApply(this::ship);
+                case SHIP -> workflowRun.exchangeAsync("ship", this::shipRequest)
+                        .thenApply(this::ship);
                 case SUMMARY -> workflowRun.callAsync("summary",
                         () -> DescribeOrderWorkflow.callAsync(workflowRun, summaryRequest()))
                         .thenApply(this::summary);

@@ -90,12 +90,12 @@ public final class ReorderWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -103,7 +103,8 @@ public final class ReorderWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -314,7 +315,7 @@ public final class ReorderWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case CHECK -> check(workflowRun.send("check", this::checkRequest));
+                case CHECK -> check(workflowRun.exchange("check", this::checkRequest));
                 case GOTO_ORDER_AND_SHIP -> gotoOrderAndShip(workflowRun.call("goto order-and-ship",
                         () -> OrderAndShipWorkflow.call(workflowRun, in)));
             };
@@ -322,7 +323,7 @@ public final class ReorderWorkflow {
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case CHECK -> workflowRun.sendAsync("check", this::checkRequest)
+                case CHECK -> workflowRun.exchangeAsync("check", this::checkRequest)
                         .thenApply(this::check);
                 case GOTO_ORDER_AND_SHIP -> workflowRun.callAsync("goto order-and-ship",
                         () -> OrderAndShipWorkflow.callAsync(workflowRun, in))

@@ -93,12 +93,12 @@ public final class ShipWhenReadyWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -106,7 +106,8 @@ public final class ShipWhenReadyWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -278,19 +279,20 @@ public final class ShipWhenReadyWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case SHIP -> ship(workflowRun.send("ship", this::shipRequest));
-                case REFRESH -> refresh(workflowRun.send("refresh", this::refreshRequest));
-                case SHIP_VIA_REFRESH -> shipViaRefresh(workflowRun.send("refresh",
+                case SHIP -> ship(workflowRun.exchange("ship", this::shipRequest));
+                case REFRESH -> refresh(workflowRun.exchange("refresh", this::refreshRequest));
+                case SHIP_VIA_REFRESH -> shipViaRefresh(workflowRun.exchange("refresh",
                         this::refreshRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case SHIP -> workflowRun.sendAsync("ship", this::shipRequest).thenApply(this::ship);
-                case REFRESH -> workflowRun.sendAsync("refresh", this::refreshRequest)
+                case SHIP -> workflowRun.exchangeAsync("ship", this::shipRequest)
+                        .thenApply(this::ship);
+                case REFRESH -> workflowRun.exchangeAsync("refresh", this::refreshRequest)
                         .thenApply(this::refresh);
-                case SHIP_VIA_REFRESH -> workflowRun.sendAsync("refresh", this::refreshRequest)
+                case SHIP_VIA_REFRESH -> workflowRun.exchangeAsync("refresh", this::refreshRequest)
                         .thenApply(this::shipViaRefresh);
             };
         }

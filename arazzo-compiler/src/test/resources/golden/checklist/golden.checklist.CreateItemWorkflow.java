@@ -89,12 +89,12 @@ public final class CreateItemWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -102,7 +102,8 @@ public final class CreateItemWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -265,17 +266,18 @@ public final class CreateItemWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case CREATE_ITEM -> createItem(workflowRun.send("create-item",
+                case CREATE_ITEM -> createItem(workflowRun.exchange("create-item",
                         this::createItemRequest));
-                case READ -> read(workflowRun.send("read", this::readRequest));
+                case READ -> read(workflowRun.exchange("read", this::readRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case CREATE_ITEM -> workflowRun.sendAsync("create-item", this::createItemRequest)
-                        .thenApply(this::createItem);
-                case READ -> workflowRun.sendAsync("read", this::readRequest).thenApply(this::read);
+                case CREATE_ITEM -> workflowRun.exchangeAsync("create-item",
+                        this::createItemRequest).thenApply(this::createItem);
+                case READ -> workflowRun.exchangeAsync("read", this::readRequest)
+                        .thenApply(this::read);
             };
         }
 

@@ -135,12 +135,12 @@ public final class ImageGenerationPollWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -148,7 +148,8 @@ public final class ImageGenerationPollWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -373,7 +374,7 @@ public final class ImageGenerationPollWorkflow {
         static Outputs fromJson(ObjectNode json) {
             return new Outputs(Values.asString(json.get("workflowId")),
                     Values.asString(json.get("status")), Values.asString(json.get("firstBlobUrl")),
-                    Values.asLong(json.get("cost")));
+                    Values.output(json, "cost", Values::asLong));
         }
     }
 
@@ -457,23 +458,23 @@ public final class ImageGenerationPollWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case SUBMIT_GENERATION -> submitGeneration(workflowRun.send("submitGeneration",
+                case SUBMIT_GENERATION -> submitGeneration(workflowRun.exchange("submitGeneration",
                         this::submitGenerationRequest));
-                case POLL_WORKFLOW -> pollWorkflow(workflowRun.send("pollWorkflow",
+                case POLL_WORKFLOW -> pollWorkflow(workflowRun.exchange("pollWorkflow",
                         this::pollWorkflowRequest));
-                case READ_OUTPUTS -> readOutputs(workflowRun.send("readOutputs",
+                case READ_OUTPUTS -> readOutputs(workflowRun.exchange("readOutputs",
                         this::readOutputsRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case SUBMIT_GENERATION -> workflowRun.sendAsync("submitGeneration",
+                case SUBMIT_GENERATION -> workflowRun.exchangeAsync("submitGeneration",
                         this::submitGenerationRequest).thenApply(this::submitGeneration);
-                case POLL_WORKFLOW -> workflowRun.sendAsync("pollWorkflow",
+                case POLL_WORKFLOW -> workflowRun.exchangeAsync("pollWorkflow",
                         this::pollWorkflowRequest).thenApply(this::pollWorkflow);
-                case READ_OUTPUTS -> workflowRun.sendAsync("readOutputs", this::readOutputsRequest)
-                        .thenApply(this::readOutputs);
+                case READ_OUTPUTS -> workflowRun.exchangeAsync("readOutputs",
+                        this::readOutputsRequest).thenApply(this::readOutputs);
             };
         }
 

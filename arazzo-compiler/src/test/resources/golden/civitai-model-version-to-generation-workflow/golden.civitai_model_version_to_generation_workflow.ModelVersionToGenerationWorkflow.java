@@ -128,12 +128,12 @@ public final class ModelVersionToGenerationWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -141,7 +141,8 @@ public final class ModelVersionToGenerationWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -301,7 +302,8 @@ public final class ModelVersionToGenerationWorkflow {
         static Outputs fromJson(ObjectNode json) {
             return new Outputs(Values.asString(json.get("air")),
                     Values.asString(json.get("workflowId")),
-                    Values.asString(json.get("outputBlobUrl")), Values.asLong(json.get("cost")));
+                    Values.asString(json.get("outputBlobUrl")),
+                    Values.output(json, "cost", Values::asLong));
         }
     }
 
@@ -387,26 +389,27 @@ public final class ModelVersionToGenerationWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case RESOLVE_VERSION_AIR -> resolveVersionAir(workflowRun.send("resolveVersionAir",
+                case RESOLVE_VERSION_AIR ->
+                        resolveVersionAir(workflowRun.exchange("resolveVersionAir",
                         this::resolveVersionAirRequest));
-                case SUBMIT_GENERATION -> submitGeneration(workflowRun.send("submitGeneration",
+                case SUBMIT_GENERATION -> submitGeneration(workflowRun.exchange("submitGeneration",
                         this::submitGenerationRequest));
-                case POLL_WORKFLOW -> pollWorkflow(workflowRun.send("pollWorkflow",
+                case POLL_WORKFLOW -> pollWorkflow(workflowRun.exchange("pollWorkflow",
                         this::pollWorkflowRequest));
-                case READ_RESULT -> readResult(workflowRun.send("readResult",
+                case READ_RESULT -> readResult(workflowRun.exchange("readResult",
                         this::readResultRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case RESOLVE_VERSION_AIR -> workflowRun.sendAsync("resolveVersionAir",
+                case RESOLVE_VERSION_AIR -> workflowRun.exchangeAsync("resolveVersionAir",
                         this::resolveVersionAirRequest).thenApply(this::resolveVersionAir);
-                case SUBMIT_GENERATION -> workflowRun.sendAsync("submitGeneration",
+                case SUBMIT_GENERATION -> workflowRun.exchangeAsync("submitGeneration",
                         this::submitGenerationRequest).thenApply(this::submitGeneration);
-                case POLL_WORKFLOW -> workflowRun.sendAsync("pollWorkflow",
+                case POLL_WORKFLOW -> workflowRun.exchangeAsync("pollWorkflow",
                         this::pollWorkflowRequest).thenApply(this::pollWorkflow);
-                case READ_RESULT -> workflowRun.sendAsync("readResult", this::readResultRequest)
+                case READ_RESULT -> workflowRun.exchangeAsync("readResult", this::readResultRequest)
                         .thenApply(this::readResult);
             };
         }

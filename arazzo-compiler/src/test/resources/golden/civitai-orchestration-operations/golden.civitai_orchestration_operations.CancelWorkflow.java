@@ -93,12 +93,12 @@ public final class CancelWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -106,7 +106,8 @@ public final class CancelWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -214,7 +215,7 @@ public final class CancelWorkflow {
      */
     public record Outputs(Long status) {
         static Outputs fromJson(ObjectNode json) {
-            return new Outputs(Values.asLong(json.get("status")));
+            return new Outputs(Values.output(json, "status", Values::asLong));
         }
     }
 
@@ -279,14 +280,14 @@ public final class CancelWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case DELETE_WORKFLOW -> deleteWorkflow(workflowRun.send("deleteWorkflow",
+                case DELETE_WORKFLOW -> deleteWorkflow(workflowRun.exchange("deleteWorkflow",
                         this::deleteWorkflowRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case DELETE_WORKFLOW -> workflowRun.sendAsync("deleteWorkflow",
+                case DELETE_WORKFLOW -> workflowRun.exchangeAsync("deleteWorkflow",
                         this::deleteWorkflowRequest).thenApply(this::deleteWorkflow);
             };
         }
@@ -299,6 +300,7 @@ public final class CancelWorkflow {
             return StepRequest.create("deleteWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "DELETE",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("deleteWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", in.get("workflowId"));

@@ -91,12 +91,12 @@ public final class GetWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -104,7 +104,8 @@ public final class GetWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -277,15 +278,15 @@ public final class GetWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case GET_WORKFLOW -> getWorkflow(workflowRun.send("getWorkflow",
+                case GET_WORKFLOW -> getWorkflow(workflowRun.exchange("getWorkflow",
                         this::getWorkflowRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case GET_WORKFLOW -> workflowRun.sendAsync("getWorkflow", this::getWorkflowRequest)
-                        .thenApply(this::getWorkflow);
+                case GET_WORKFLOW -> workflowRun.exchangeAsync("getWorkflow",
+                        this::getWorkflowRequest).thenApply(this::getWorkflow);
             };
         }
 
@@ -296,6 +297,7 @@ public final class GetWorkflow {
             return StepRequest.create("getWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("getWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", in.get("workflowId"));

@@ -113,12 +113,12 @@ public final class PatchWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -126,7 +126,8 @@ public final class PatchWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -318,14 +319,14 @@ public final class PatchWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case PATCH_WORKFLOW -> patchWorkflow(workflowRun.send("patchWorkflow",
+                case PATCH_WORKFLOW -> patchWorkflow(workflowRun.exchange("patchWorkflow",
                         this::patchWorkflowRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case PATCH_WORKFLOW -> workflowRun.sendAsync("patchWorkflow",
+                case PATCH_WORKFLOW -> workflowRun.exchangeAsync("patchWorkflow",
                         this::patchWorkflowRequest).thenApply(this::patchWorkflow);
             };
         }
@@ -338,6 +339,7 @@ public final class PatchWorkflow {
             return StepRequest.create("patchWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "PATCH",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("patchWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", in.get("workflowId"))

@@ -99,12 +99,12 @@ public final class QueryWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -112,7 +112,8 @@ public final class QueryWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -317,14 +318,14 @@ public final class QueryWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case QUERY_WORKFLOWS -> queryWorkflows(workflowRun.send("queryWorkflows",
+                case QUERY_WORKFLOWS -> queryWorkflows(workflowRun.exchange("queryWorkflows",
                         this::queryWorkflowsRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case QUERY_WORKFLOWS -> workflowRun.sendAsync("queryWorkflows",
+                case QUERY_WORKFLOWS -> workflowRun.exchangeAsync("queryWorkflows",
                         this::queryWorkflowsRequest).thenApply(this::queryWorkflows);
             };
         }
@@ -335,6 +336,7 @@ public final class QueryWorkflow {
         private StepRequest queryWorkflowsRequest() {
             return StepRequest.create("queryWorkflows", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET", "/v2/consumer/workflows")
+                    .operationId("queryWorkflows")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .query("take", in.get("take"))

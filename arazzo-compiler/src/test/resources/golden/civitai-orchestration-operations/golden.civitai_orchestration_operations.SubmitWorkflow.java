@@ -112,12 +112,12 @@ public final class SubmitWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -125,7 +125,8 @@ public final class SubmitWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -299,14 +300,14 @@ public final class SubmitWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case SUBMIT_WORKFLOW -> submitWorkflow(workflowRun.send("submitWorkflow",
+                case SUBMIT_WORKFLOW -> submitWorkflow(workflowRun.exchange("submitWorkflow",
                         this::submitWorkflowRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case SUBMIT_WORKFLOW -> workflowRun.sendAsync("submitWorkflow",
+                case SUBMIT_WORKFLOW -> workflowRun.exchangeAsync("submitWorkflow",
                         this::submitWorkflowRequest).thenApply(this::submitWorkflow);
             };
         }
@@ -317,6 +318,7 @@ public final class SubmitWorkflow {
         private StepRequest submitWorkflowRequest() {
             return StepRequest.create("submitWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
+                    .operationId("submitWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .jsonBody("application/json", in.get("body"));

@@ -102,12 +102,12 @@ public final class UpdateWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -115,7 +115,8 @@ public final class UpdateWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -304,14 +305,14 @@ public final class UpdateWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case UPDATE_WORKFLOW -> updateWorkflow(workflowRun.send("updateWorkflow",
+                case UPDATE_WORKFLOW -> updateWorkflow(workflowRun.exchange("updateWorkflow",
                         this::updateWorkflowRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case UPDATE_WORKFLOW -> workflowRun.sendAsync("updateWorkflow",
+                case UPDATE_WORKFLOW -> workflowRun.exchangeAsync("updateWorkflow",
                         this::updateWorkflowRequest).thenApply(this::updateWorkflow);
             };
         }
@@ -324,6 +325,7 @@ public final class UpdateWorkflow {
             return StepRequest.create("updateWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "PUT",
                             "/v2/consumer/workflows/{workflowId}")
+                    .operationId("updateWorkflow")
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", in.get("workflowId"))

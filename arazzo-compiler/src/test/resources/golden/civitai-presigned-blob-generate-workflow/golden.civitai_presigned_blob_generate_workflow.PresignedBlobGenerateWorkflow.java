@@ -123,12 +123,12 @@ public final class PresignedBlobGenerateWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -136,7 +136,8 @@ public final class PresignedBlobGenerateWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -399,23 +400,23 @@ public final class PresignedBlobGenerateWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case REQUEST_UPLOAD_URL -> requestUploadUrl(workflowRun.send("requestUploadUrl",
+                case REQUEST_UPLOAD_URL -> requestUploadUrl(workflowRun.exchange("requestUploadUrl",
                         this::requestUploadUrlRequest));
                 case SUBMIT_WITH_CALLBACK ->
-                        submitWithCallback(workflowRun.send("submitWithCallback",
+                        submitWithCallback(workflowRun.exchange("submitWithCallback",
                         this::submitWithCallbackRequest));
-                case POLL_WORKFLOW -> pollWorkflow(workflowRun.send("pollWorkflow",
+                case POLL_WORKFLOW -> pollWorkflow(workflowRun.exchange("pollWorkflow",
                         this::pollWorkflowRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case REQUEST_UPLOAD_URL -> workflowRun.sendAsync("requestUploadUrl",
+                case REQUEST_UPLOAD_URL -> workflowRun.exchangeAsync("requestUploadUrl",
                         this::requestUploadUrlRequest).thenApply(this::requestUploadUrl);
-                case SUBMIT_WITH_CALLBACK -> workflowRun.sendAsync("submitWithCallback",
+                case SUBMIT_WITH_CALLBACK -> workflowRun.exchangeAsync("submitWithCallback",
                         this::submitWithCallbackRequest).thenApply(this::submitWithCallback);
-                case POLL_WORKFLOW -> workflowRun.sendAsync("pollWorkflow",
+                case POLL_WORKFLOW -> workflowRun.exchangeAsync("pollWorkflow",
                         this::pollWorkflowRequest).thenApply(this::pollWorkflow);
             };
         }

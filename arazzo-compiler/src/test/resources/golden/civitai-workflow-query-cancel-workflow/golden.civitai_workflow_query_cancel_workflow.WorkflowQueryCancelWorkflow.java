@@ -104,12 +104,12 @@ public final class WorkflowQueryCancelWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -117,7 +117,8 @@ public final class WorkflowQueryCancelWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -319,26 +320,26 @@ public final class WorkflowQueryCancelWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case QUERY_RUNNING -> queryRunning(workflowRun.send("queryRunning",
+                case QUERY_RUNNING -> queryRunning(workflowRun.exchange("queryRunning",
                         this::queryRunningRequest));
-                case INSPECT_WORKFLOW -> inspectWorkflow(workflowRun.send("inspectWorkflow",
+                case INSPECT_WORKFLOW -> inspectWorkflow(workflowRun.exchange("inspectWorkflow",
                         this::inspectWorkflowRequest));
-                case CANCEL_WORKFLOW -> cancelWorkflow(workflowRun.send("cancelWorkflow",
+                case CANCEL_WORKFLOW -> cancelWorkflow(workflowRun.exchange("cancelWorkflow",
                         this::cancelWorkflowRequest));
-                case CONFIRM_CANCELED -> confirmCanceled(workflowRun.send("confirmCanceled",
+                case CONFIRM_CANCELED -> confirmCanceled(workflowRun.exchange("confirmCanceled",
                         this::confirmCanceledRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case QUERY_RUNNING -> workflowRun.sendAsync("queryRunning",
+                case QUERY_RUNNING -> workflowRun.exchangeAsync("queryRunning",
                         this::queryRunningRequest).thenApply(this::queryRunning);
-                case INSPECT_WORKFLOW -> workflowRun.sendAsync("inspectWorkflow",
+                case INSPECT_WORKFLOW -> workflowRun.exchangeAsync("inspectWorkflow",
                         this::inspectWorkflowRequest).thenApply(this::inspectWorkflow);
-                case CANCEL_WORKFLOW -> workflowRun.sendAsync("cancelWorkflow",
+                case CANCEL_WORKFLOW -> workflowRun.exchangeAsync("cancelWorkflow",
                         this::cancelWorkflowRequest).thenApply(this::cancelWorkflow);
-                case CONFIRM_CANCELED -> workflowRun.sendAsync("confirmCanceled",
+                case CONFIRM_CANCELED -> workflowRun.exchangeAsync("confirmCanceled",
                         this::confirmCanceledRequest).thenApply(this::confirmCanceled);
             };
         }

@@ -111,12 +111,12 @@ public final class BodiesWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -124,7 +124,8 @@ public final class BodiesWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -400,30 +401,30 @@ public final class BodiesWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case JSON_POINTER -> jsonPointer(workflowRun.send("json-pointer",
+                case JSON_POINTER -> jsonPointer(workflowRun.exchange("json-pointer",
                         this::jsonPointerRequest));
-                case FORM_REPLACED -> formReplaced(workflowRun.send("form-replaced",
+                case FORM_REPLACED -> formReplaced(workflowRun.exchange("form-replaced",
                         this::formReplacedRequest));
-                case XML_REPLACED -> xmlReplaced(workflowRun.send("xml-replaced",
+                case XML_REPLACED -> xmlReplaced(workflowRun.exchange("xml-replaced",
                         this::xmlReplacedRequest));
-                case XML_EXPRESSION -> xmlExpression(workflowRun.send("xml-expression",
+                case XML_EXPRESSION -> xmlExpression(workflowRun.exchange("xml-expression",
                         this::xmlExpressionRequest));
-                case TEXT_EXPRESSION -> textExpression(workflowRun.send("text-expression",
+                case TEXT_EXPRESSION -> textExpression(workflowRun.exchange("text-expression",
                         this::textExpressionRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case JSON_POINTER -> workflowRun.sendAsync("json-pointer", this::jsonPointerRequest)
-                        .thenApply(this::jsonPointer);
-                case FORM_REPLACED -> workflowRun.sendAsync("form-replaced",
+                case JSON_POINTER -> workflowRun.exchangeAsync("json-pointer",
+                        this::jsonPointerRequest).thenApply(this::jsonPointer);
+                case FORM_REPLACED -> workflowRun.exchangeAsync("form-replaced",
                         this::formReplacedRequest).thenApply(this::formReplaced);
-                case XML_REPLACED -> workflowRun.sendAsync("xml-replaced", this::xmlReplacedRequest)
-                        .thenApply(this::xmlReplaced);
-                case XML_EXPRESSION -> workflowRun.sendAsync("xml-expression",
+                case XML_REPLACED -> workflowRun.exchangeAsync("xml-replaced",
+                        this::xmlReplacedRequest).thenApply(this::xmlReplaced);
+                case XML_EXPRESSION -> workflowRun.exchangeAsync("xml-expression",
                         this::xmlExpressionRequest).thenApply(this::xmlExpression);
-                case TEXT_EXPRESSION -> workflowRun.sendAsync("text-expression",
+                case TEXT_EXPRESSION -> workflowRun.exchangeAsync("text-expression",
                         this::textExpressionRequest).thenApply(this::textExpression);
             };
         }

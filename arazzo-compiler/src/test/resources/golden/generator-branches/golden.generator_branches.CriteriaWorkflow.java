@@ -104,12 +104,12 @@ public final class CriteriaWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -117,7 +117,8 @@ public final class CriteriaWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -317,9 +318,9 @@ public final class CriteriaWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case READ -> read(workflowRun.send("read", this::readRequest));
-                case XML -> xml(workflowRun.send("xml", this::xmlRequest));
-                case GOESSNER -> goessner(workflowRun.send("goessner", this::goessnerRequest));
+                case READ -> read(workflowRun.exchange("read", this::readRequest));
+                case XML -> xml(workflowRun.exchange("xml", this::xmlRequest));
+                case GOESSNER -> goessner(workflowRun.exchange("goessner", this::goessnerRequest));
                 case CALL -> call_(workflowRun.call("call",
                         () -> BodiesWorkflow.call(workflowRun, callRequest())));
                 case READ_VIA_BODIES -> readViaBodies(workflowRun.call("retry read via bodies",
@@ -329,9 +330,10 @@ public final class CriteriaWorkflow {
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case READ -> workflowRun.sendAsync("read", this::readRequest).thenApply(this::read);
-                case XML -> workflowRun.sendAsync("xml", this::xmlRequest).thenApply(this::xml);
-                case GOESSNER -> workflowRun.sendAsync("goessner", this::goessnerRequest)
+                case READ -> workflowRun.exchangeAsync("read", this::readRequest)
+                        .thenApply(this::read);
+                case XML -> workflowRun.exchangeAsync("xml", this::xmlRequest).thenApply(this::xml);
+                case GOESSNER -> workflowRun.exchangeAsync("goessner", this::goessnerRequest)
                         .thenApply(this::goessner);
                 case CALL -> workflowRun.callAsync("call",
                         () -> BodiesWorkflow.callAsync(workflowRun, callRequest()))

@@ -93,12 +93,12 @@ public final class NamesWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -106,7 +106,8 @@ public final class NamesWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -312,22 +313,22 @@ public final class NamesWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case GET_ITEM -> getItem(workflowRun.send("get-item", this::getItemRequest));
-                case GET_ITEM_ -> getItem_(workflowRun.send("get_item", this::getItemRequest_));
-                case YIELD -> yield_(workflowRun.send("yield", this::yield_Request));
-                case RECORD -> record_(workflowRun.send("record", this::record_Request));
+                case GET_ITEM -> getItem(workflowRun.exchange("get-item", this::getItemRequest));
+                case GET_ITEM_ -> getItem_(workflowRun.exchange("get_item", this::getItemRequest_));
+                case YIELD -> yield_(workflowRun.exchange("yield", this::yield_Request));
+                case RECORD -> record_(workflowRun.exchange("record", this::record_Request));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case GET_ITEM -> workflowRun.sendAsync("get-item", this::getItemRequest)
+                case GET_ITEM -> workflowRun.exchangeAsync("get-item", this::getItemRequest)
                         .thenApply(this::getItem);
-                case GET_ITEM_ -> workflowRun.sendAsync("get_item", this::getItemRequest_)
+                case GET_ITEM_ -> workflowRun.exchangeAsync("get_item", this::getItemRequest_)
                         .thenApply(this::getItem_);
-                case YIELD -> workflowRun.sendAsync("yield", this::yield_Request)
+                case YIELD -> workflowRun.exchangeAsync("yield", this::yield_Request)
                         .thenApply(this::yield_);
-                case RECORD -> workflowRun.sendAsync("record", this::record_Request)
+                case RECORD -> workflowRun.exchangeAsync("record", this::record_Request)
                         .thenApply(this::record_);
             };
         }

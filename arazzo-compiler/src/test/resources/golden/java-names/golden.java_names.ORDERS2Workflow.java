@@ -72,12 +72,12 @@ public final class ORDERS2Workflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -85,7 +85,8 @@ public final class ORDERS2Workflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -215,13 +216,14 @@ public final class ORDERS2Workflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case LIST -> list(workflowRun.send("list", this::listRequest));
+                case LIST -> list(workflowRun.exchange("list", this::listRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case LIST -> workflowRun.sendAsync("list", this::listRequest).thenApply(this::list);
+                case LIST -> workflowRun.exchangeAsync("list", this::listRequest)
+                        .thenApply(this::list);
             };
         }
 

@@ -89,12 +89,12 @@ public final class QuerySearchPurgeWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -102,7 +102,8 @@ public final class QuerySearchPurgeWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -209,7 +210,7 @@ public final class QuerySearchPurgeWorkflow {
      */
     public record Outputs(Long count, String first) {
         static Outputs fromJson(ObjectNode json) {
-            return new Outputs(Values.asLong(json.get("count")),
+            return new Outputs(Values.output(json, "count", Values::asLong),
                     Values.asString(json.get("first")));
         }
     }
@@ -283,19 +284,19 @@ public final class QuerySearchPurgeWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case QUERY -> query(workflowRun.send("query", this::queryRequest));
-                case SEARCH -> search(workflowRun.send("search", this::searchRequest));
-                case PURGE -> purge(workflowRun.send("purge", this::purgeRequest));
+                case QUERY -> query(workflowRun.exchange("query", this::queryRequest));
+                case SEARCH -> search(workflowRun.exchange("search", this::searchRequest));
+                case PURGE -> purge(workflowRun.exchange("purge", this::purgeRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case QUERY -> workflowRun.sendAsync("query", this::queryRequest)
+                case QUERY -> workflowRun.exchangeAsync("query", this::queryRequest)
                         .thenApply(this::query);
-                case SEARCH -> workflowRun.sendAsync("search", this::searchRequest)
+                case SEARCH -> workflowRun.exchangeAsync("search", this::searchRequest)
                         .thenApply(this::search);
-                case PURGE -> workflowRun.sendAsync("purge", this::purgeRequest)
+                case PURGE -> workflowRun.exchangeAsync("purge", this::purgeRequest)
                         .thenApply(this::purge);
             };
         }

@@ -85,12 +85,12 @@ public final class SearchItemsWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -98,7 +98,8 @@ public final class SearchItemsWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -254,13 +255,13 @@ public final class SearchItemsWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case SEARCH -> search(workflowRun.send("search", this::searchRequest));
+                case SEARCH -> search(workflowRun.exchange("search", this::searchRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case SEARCH -> workflowRun.sendAsync("search", this::searchRequest)
+                case SEARCH -> workflowRun.exchangeAsync("search", this::searchRequest)
                         .thenApply(this::search);
             };
         }

@@ -91,12 +91,12 @@ public final class PayloadsWorkflow {
     /**
      * Runs the workflow to its end, blocking the calling thread.
      *
-     * @throws WorkflowException when a step fails and no action handles it, or a poll
-     *     limit is reached
+     * @throws WorkflowException when a step fails and no action handles it, a poll
+     *     limit is reached, or an output's value does not have its declared type
      */
     public Outputs run(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return Outputs.fromJson(new Execution(run, inputs).run());
+        return run.outputs(new Execution(run, inputs).run(), Outputs::fromJson);
     }
 
     /**
@@ -104,7 +104,8 @@ public final class PayloadsWorkflow {
      */
     public CompletableFuture<Outputs> runAsync(Inputs inputs) {
         WorkflowRun run = WorkflowRun.start(client, WORKFLOW_ID);
-        return new Execution(run, inputs).runAsync().thenApply(Outputs::fromJson);
+        return new Execution(run, inputs).runAsync()
+                .thenApply(json -> run.outputs(json, Outputs::fromJson));
     }
 
     /**
@@ -322,56 +323,57 @@ public final class PayloadsWorkflow {
 
         private Step execute(Step step) {
             return switch (step) {
-                case OBJECT -> object(workflowRun.send("object", this::objectRequest));
-                case ARRAY -> array(workflowRun.send("array", this::arrayRequest));
-                case NUMBER -> number(workflowRun.send("number", this::numberRequest));
-                case BOOLEAN -> boolean_(workflowRun.send("boolean", this::boolean_Request));
-                case JSON_TEMPLATE -> jsonTemplate(workflowRun.send("json-template",
+                case OBJECT -> object(workflowRun.exchange("object", this::objectRequest));
+                case ARRAY -> array(workflowRun.exchange("array", this::arrayRequest));
+                case NUMBER -> number(workflowRun.exchange("number", this::numberRequest));
+                case BOOLEAN -> boolean_(workflowRun.exchange("boolean", this::boolean_Request));
+                case JSON_TEMPLATE -> jsonTemplate(workflowRun.exchange("json-template",
                         this::jsonTemplateRequest));
-                case JSON_LITERAL -> jsonLiteral(workflowRun.send("json-literal",
+                case JSON_LITERAL -> jsonLiteral(workflowRun.exchange("json-literal",
                         this::jsonLiteralRequest));
-                case WHOLE_EXPRESSION -> wholeExpression(workflowRun.send("whole-expression",
+                case WHOLE_EXPRESSION -> wholeExpression(workflowRun.exchange("whole-expression",
                         this::wholeExpressionRequest));
-                case JSON_REPLACED -> jsonReplaced(workflowRun.send("json-replaced",
+                case JSON_REPLACED -> jsonReplaced(workflowRun.exchange("json-replaced",
                         this::jsonReplacedRequest));
-                case NOT_JSON -> notJson(workflowRun.send("not-json", this::notJsonRequest));
-                case XML_TEMPLATE -> xmlTemplate(workflowRun.send("xml-template",
+                case NOT_JSON -> notJson(workflowRun.exchange("not-json", this::notJsonRequest));
+                case XML_TEMPLATE -> xmlTemplate(workflowRun.exchange("xml-template",
                         this::xmlTemplateRequest));
-                case FORM_STRING -> formString(workflowRun.send("form-string",
+                case FORM_STRING -> formString(workflowRun.exchange("form-string",
                         this::formStringRequest));
-                case FORM_OBJECT -> formObject(workflowRun.send("form-object",
+                case FORM_OBJECT -> formObject(workflowRun.exchange("form-object",
                         this::formObjectRequest));
-                case TEXT -> text(workflowRun.send("text", this::textRequest));
+                case TEXT -> text(workflowRun.exchange("text", this::textRequest));
             };
         }
 
         private CompletableFuture<Step> executeAsync(Step step) {
             return switch (step) {
-                case OBJECT -> workflowRun.sendAsync("object", this::objectRequest)
+                case OBJECT -> workflowRun.exchangeAsync("object", this::objectRequest)
                         .thenApply(this::object);
-                case ARRAY -> workflowRun.sendAsync("array", this::arrayRequest)
+                case ARRAY -> workflowRun.exchangeAsync("array", this::arrayRequest)
                         .thenApply(this::array);
-                case NUMBER -> workflowRun.sendAsync("number", this::numberRequest)
+                case NUMBER -> workflowRun.exchangeAsync("number", this::numberRequest)
                         .thenApply(this::number);
-                case BOOLEAN -> workflowRun.sendAsync("boolean", this::boolean_Request)
+                case BOOLEAN -> workflowRun.exchangeAsync("boolean", this::boolean_Request)
                         .thenApply(this::boolean_);
-                case JSON_TEMPLATE -> workflowRun.sendAsync("json-template",
+                case JSON_TEMPLATE -> workflowRun.exchangeAsync("json-template",
                         this::jsonTemplateRequest).thenApply(this::jsonTemplate);
-                case JSON_LITERAL -> workflowRun.sendAsync("json-literal", this::jsonLiteralRequest)
-                        .thenApply(this::jsonLiteral);
-                case WHOLE_EXPRESSION -> workflowRun.sendAsync("whole-expression",
+                case JSON_LITERAL -> workflowRun.exchangeAsync("json-literal",
+                        this::jsonLiteralRequest).thenApply(this::jsonLiteral);
+                case WHOLE_EXPRESSION -> workflowRun.exchangeAsync("whole-expression",
                         this::wholeExpressionRequest).thenApply(this::wholeExpression);
-                case JSON_REPLACED -> workflowRun.sendAsync("json-replaced",
+                case JSON_REPLACED -> workflowRun.exchangeAsync("json-replaced",
                         this::jsonReplacedRequest).thenApply(this::jsonReplaced);
-                case NOT_JSON -> workflowRun.sendAsync("not-json", this::notJsonRequest)
+                case NOT_JSON -> workflowRun.exchangeAsync("not-json", this::notJsonRequest)
                         .thenApply(this::notJson);
-                case XML_TEMPLATE -> workflowRun.sendAsync("xml-template", this::xmlTemplateRequest)
-                        .thenApply(this::xmlTemplate);
-                case FORM_STRING -> workflowRun.sendAsync("form-string", this::formStringRequest)
-                        .thenApply(this::formString);
-                case FORM_OBJECT -> workflowRun.sendAsync("form-object", this::formObjectRequest)
-                        .thenApply(this::formObject);
-                case TEXT -> workflowRun.sendAsync("text", this::textRequest).thenApply(this::text);
+                case XML_TEMPLATE -> workflowRun.exchangeAsync("xml-template",
+                        this::xmlTemplateRequest).thenApply(this::xmlTemplate);
+                case FORM_STRING -> workflowRun.exchangeAsync("form-string",
+                        this::formStringRequest).thenApply(this::formString);
+                case FORM_OBJECT -> workflowRun.exchangeAsync("form-object",
+                        this::formObjectRequest).thenApply(this::formObject);
+                case TEXT -> workflowRun.exchangeAsync("text", this::textRequest)
+                        .thenApply(this::text);
             };
         }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowCall;
@@ -47,8 +48,8 @@ final class TracedWorkflow {
             while (step != null) {
                 run.enterStep(step);
                 step = switch (step) {
-                    case "create" -> create(run.send("create", this::createRequest));
-                    case "poll" -> poll(run.send("poll", this::pollRequest));
+                    case "create" -> create(run.exchange("create", this::createRequest));
+                    case "poll" -> poll(run.exchange("poll", this::pollRequest));
                     default -> notified(run.call("notify", () -> Notify.run(run.child("notify"), apiKey)));
                 };
             }
@@ -62,8 +63,9 @@ final class TracedWorkflow {
             return run.enterStepAsync(step)
                     .thenCompose(v -> switch (step) {
                         case "create" ->
-                            run.sendAsync("create", this::createRequest).thenApply(this::create);
-                        case "poll" -> run.sendAsync("poll", this::pollRequest).thenApply(this::poll);
+                            run.exchangeAsync("create", this::createRequest).thenApply(this::create);
+                        case "poll" ->
+                            run.exchangeAsync("poll", this::pollRequest).thenApply(this::poll);
                         default ->
                             run.callAsync("notify", () -> Notify.runAsync(run.child("notify"), apiKey))
                                     .thenApply(this::notified);
@@ -84,7 +86,8 @@ final class TracedWorkflow {
             if (exchange.statusCode() == 201) {
                 return "poll";
             }
-            if (exchange.statusCode() == 503 && run.retry("create", "busy", 1, 0, exchange)) {
+            if (exchange.statusCode() == 503
+                    && run.retry(RetryAction.of("create", "busy").limit(1).afterSeconds(0), exchange)) {
                 return "create";
             }
             throw run.failure("create", exchange, "success criteria not met: $statusCode == 201");
@@ -124,13 +127,13 @@ final class TracedWorkflow {
     private static final class Notify {
         static ObjectNode run(WorkflowRun run, String apiKey) {
             run.enterStep("send");
-            Exchange exchange = run.send("send", () -> request(apiKey));
+            Exchange exchange = run.exchange("send", () -> request(apiKey));
             return finish(run, exchange);
         }
 
         static CompletableFuture<ObjectNode> runAsync(WorkflowRun run, String apiKey) {
             return run.enterStepAsync("send")
-                    .thenCompose(v -> run.sendAsync("send", () -> request(apiKey)))
+                    .thenCompose(v -> run.exchangeAsync("send", () -> request(apiKey)))
                     .thenApply(exchange -> finish(run, exchange));
         }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.weft.runtime.http.JdkHttpTransport;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
 import java.util.List;
@@ -66,6 +67,6 @@ class ArazzoClientTest {
 
     @Test
     void startRunNamesTheWorkflow() {
-        assertEquals("wf", WorkflowRun.start(ArazzoClient.create(), "wf").workflowId());
+        assertEquals("wf", Runs.workflowId(WorkflowRun.start(ArazzoClient.create(), "wf")));
     }
 }

@@ -11,6 +11,7 @@ import dev.weft.runtime.http.HttpTransport;
 import dev.weft.runtime.http.LocalServer;
 import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -60,11 +61,11 @@ class ListenerHooksTest {
     private static void runEveryKindOfEvent(ArazzoClient client) {
         WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("submit");
-        Exchange busy = run.send(StepRequest.create("submit", "api", null, "GET", "/busy"));
-        run.retry("submit", "again", 1, 0, busy);
+        Exchange busy = Runs.send(run, StepRequest.create("submit", "api", null, "GET", "/busy"));
+        Runs.retry(run, "submit", "again", 1, 0, busy);
         run.enterStep("submit");
         run.enterStep("poll");
-        run.send(StepRequest.create("poll", "api", null, "GET", "/ok"));
+        Runs.send(run, StepRequest.create("poll", "api", null, "GET", "/ok"));
         run.enterStep("poll");
         run.completed("wf", Values.object(), Values.object());
     }
@@ -172,9 +173,11 @@ class ListenerHooksTest {
         };
         WorkflowRun run = WorkflowRun.start(client(tracing), "wf");
         run.enterStep("s");
-        run.send(StepRequest.create("s", "api", null, "GET", "/ok")
-                .operationId("ping")
-                .header("X-Step", Values.of("own")));
+        Runs.send(
+                run,
+                StepRequest.create("s", "api", null, "GET", "/ok")
+                        .operationId("ping")
+                        .header("X-Step", Values.of("own")));
         assertEquals("ping", asked.get(0).operationId());
         assertEquals("/ok", asked.get(0).pathTemplate());
         LocalServer.Received received = server.last();
@@ -207,10 +210,13 @@ class ListenerHooksTest {
                 .build();
         WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("read");
-        run.send(StepRequest.create("read", "api", null, "GET", "/jobs/{id}")
-                .operationId("getJob")
-                .pathParam("id", Values.of("7")));
-        run.sendAsync(StepRequest.create("other", "api", null, "POST", "/jobs")).get();
+        Runs.send(
+                run,
+                StepRequest.create("read", "api", null, "GET", "/jobs/{id}")
+                        .operationId("getJob")
+                        .pathParam("id", Values.of("7")));
+        Runs.sendAsync(run, StepRequest.create("other", "api", null, "POST", "/jobs"))
+                .get();
         assertEquals(
                 new HttpCall.Step("read", "getJob", "/jobs/{id}"), calls.get(0).step());
         assertEquals("http://api.test/jobs/7", calls.get(0).uri().toString());

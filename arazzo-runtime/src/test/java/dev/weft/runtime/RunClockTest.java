@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.runtime.http.LocalServer;
 import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class RunClockTest {
         run.enterStep("poll");
         run.enterStep("poll");
         assertEquals(List.of(LONG, LONG), clock.waits());
-        assertEquals(LONG.multipliedBy(2), run.elapsed(), "the run's time is the clock's");
+        assertEquals(LONG.multipliedBy(2), Runs.elapsed(run), "the run's time is the clock's");
     }
 
     @Test
@@ -107,8 +108,8 @@ class RunClockTest {
         ManualClock clock = new ManualClock();
         WorkflowRun run = WorkflowRun.start(client(clock, longDelays()), "wf");
         run.enterStep("submit");
-        Exchange busy = run.send(StepRequest.create("submit", "api", null, "GET", "/busy"));
-        assertTrue(run.retry("submit", "again", 1, 0, busy));
+        Exchange busy = Runs.send(run, StepRequest.create("submit", "api", null, "GET", "/busy"));
+        assertTrue(Runs.retry(run, "submit", "again", 1, 0, busy));
         run.enterStep("submit");
         assertEquals(List.of(Duration.ofHours(1)), clock.waits());
     }
@@ -119,8 +120,8 @@ class RunClockTest {
         WorkflowRun run = WorkflowRun.start(client(clock, longDelays()), "wf");
         run.enterStep("submit");
         // the clock stands at 2026-01-01T00:00:00Z; the server asks for 00:02:00
-        Exchange busy = run.send(StepRequest.create("submit", "api", null, "GET", "/dated"));
-        assertTrue(run.retry("submit", "again", 1, 0, busy));
+        Exchange busy = Runs.send(run, StepRequest.create("submit", "api", null, "GET", "/dated"));
+        assertTrue(Runs.retry(run, "submit", "again", 1, 0, busy));
         run.enterStep("submit");
         assertEquals(List.of(Duration.ofMinutes(2)), clock.waits());
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.runtime.http.LocalServer;
 import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -63,12 +64,12 @@ class WorkflowListenerTest {
         RecordingListener events = new RecordingListener();
         WorkflowRun run = WorkflowRun.start(client(events), "wf");
         run.enterStep("first");
-        run.send(get("first", "/ok"));
+        Runs.send(run, get("first", "/ok"));
         run.enterStep("flaky");
-        Exchange failed = run.send(get("flaky", "/flaky"));
-        assertTrue(run.retry("flaky", "again", 1, 0, failed));
+        Exchange failed = Runs.send(run, get("flaky", "/flaky"));
+        assertTrue(Runs.retry(run, "flaky", "again", 1, 0, failed));
         run.enterStep("flaky");
-        run.send(get("flaky", "/flaky"));
+        Runs.send(run, get("flaky", "/flaky"));
         run.enterStep("first");
         run.completed("wf", Values.object(), Values.object());
         run.completed("wf", Values.object(), Values.object());
@@ -124,7 +125,7 @@ class WorkflowListenerTest {
         RecordingListener events = new RecordingListener();
         WorkflowRun run = WorkflowRun.start(client(events), "wf");
         run.enterStep("down");
-        Exchange down = run.send(get("down", "/down"));
+        Exchange down = Runs.send(run, get("down", "/down"));
         WorkflowException failure = run.failure("down", down, "status is not 2xx");
         run.failure("down", down, "status is not 2xx");
         assertEquals(
@@ -145,7 +146,7 @@ class WorkflowListenerTest {
                         .build(),
                 "wf");
         run.enterStep("refused");
-        assertThrows(WorkflowException.class, () -> run.send(get("refused", "/x")));
+        assertThrows(WorkflowException.class, () -> Runs.send(run, get("refused", "/x")));
         String response = events.events().get(2);
         assertTrue(response.contains("status=-1"), response);
         assertTrue(response.contains("error=ConnectException: "), response);
@@ -158,7 +159,7 @@ class WorkflowListenerTest {
                 PollPolicy.noDelay().withInitialDelay(Duration.ofMillis(50)).withMaxDelay(Duration.ofMillis(50));
         WorkflowRun run = WorkflowRun.start(client(events).withPollPolicy(policy), "wf");
         run.enterStepAsync("poll")
-                .thenCompose(v -> run.sendAsync(get("poll", "/ok")))
+                .thenCompose(v -> Runs.sendAsync(run, get("poll", "/ok")))
                 .thenCompose(e -> run.enterStepAsync("poll"))
                 .join();
         assertEquals(
@@ -198,7 +199,7 @@ class WorkflowListenerTest {
         };
         WorkflowRun run = WorkflowRun.start(client(broken, second), "wf");
         run.enterStep("first");
-        assertEquals(200, run.send(get("first", "/ok")).statusCode());
+        assertEquals(200, Runs.send(run, get("first", "/ok")).statusCode());
         run.enterStep("again");
         assertEquals(List.of("broken", "second", "broken", "second"), order);
     }
@@ -208,8 +209,8 @@ class WorkflowListenerTest {
         CapturingLogger logger = new CapturingLogger();
         WorkflowRun run = WorkflowRun.start(client(new LoggingListener(logger)), "wf");
         run.enterStep("flaky");
-        Exchange failed = run.send(get("flaky", "/busy"));
-        assertTrue(run.retry("flaky", "again", 1, 0, failed));
+        Exchange failed = Runs.send(run, get("flaky", "/busy"));
+        assertTrue(Runs.retry(run, "flaky", "again", 1, 0, failed));
         run.enterStep("flaky");
         run.enterStep("flaky");
         run.failure("flaky", failed, "status is not 2xx");
@@ -252,7 +253,7 @@ class WorkflowListenerTest {
 
         WorkflowRun run = WorkflowRun.start(copy, "wf");
         run.enterStep("first");
-        run.send(get("first", "/ok"));
+        Runs.send(run, get("first", "/ok"));
         WorkflowRun other = WorkflowRun.start(client, "other");
         other.enterStep("first");
 

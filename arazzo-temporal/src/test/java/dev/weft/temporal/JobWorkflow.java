@@ -2,6 +2,7 @@ package dev.weft.temporal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.StepResult;
 import dev.weft.runtime.internal.Stepwise;
@@ -63,7 +64,7 @@ final class JobWorkflow {
         run.secret(Values.text(in.get("apiKey")));
         String base = "http://localhost:1";
         if (stepId.equals("submit")) {
-            Exchange exchange = run.send(
+            Exchange exchange = run.exchange(
                     "submit",
                     () -> StepRequest.create("submit", "jobs", base, "POST", "/jobs")
                             .header("Authorization", Values.interpolate("header", "Bearer ", in.get("apiKey")))
@@ -74,7 +75,7 @@ final class JobWorkflow {
             }
             throw run.failure("submit", exchange, "success criteria not met: $statusCode == 202");
         }
-        Exchange exchange = run.send(
+        Exchange exchange = run.exchange(
                 "poll",
                 () -> StepRequest.create("poll", "jobs", base, "GET", "/jobs/{id}")
                         .header("Authorization", Values.interpolate("header", "Bearer ", in.get("apiKey")))
@@ -91,7 +92,8 @@ final class JobWorkflow {
             Values.put(outputs, "size", Stepwise.get(state, "poll", "size"));
             return StepResult.end(state, outputs);
         }
-        if (exchange.statusCode() == 503 && run.retry("poll", "busy", 3, 45, exchange)) {
+        if (exchange.statusCode() == 503
+                && run.retry(RetryAction.of("poll", "busy").limit(3).afterSeconds(45), exchange)) {
             return StepResult.next("poll", state);
         }
         throw run.failure("poll", exchange, "success criteria not met: $statusCode == 200");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.RetryAction;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -66,8 +67,8 @@ final class JobsWorkflow {
             while (step != null) {
                 run.enterStep(step);
                 step = step.equals("createJob")
-                        ? createJob(run.send("createJob", this::createJobRequest))
-                        : getJob(run.send("getJob", this::getJobRequest));
+                        ? createJob(run.exchange("createJob", this::createJobRequest))
+                        : getJob(run.exchange("getJob", this::getJobRequest));
             }
             return finish();
         }
@@ -78,8 +79,9 @@ final class JobsWorkflow {
             }
             return run.enterStepAsync(step)
                     .thenCompose(v -> step.equals("createJob")
-                            ? run.sendAsync("createJob", this::createJobRequest).thenApply(this::createJob)
-                            : run.sendAsync("getJob", this::getJobRequest).thenApply(this::getJob))
+                            ? run.exchangeAsync("createJob", this::createJobRequest)
+                                    .thenApply(this::createJob)
+                            : run.exchangeAsync("getJob", this::getJobRequest).thenApply(this::getJob))
                     .thenCompose(this::runFrom);
         }
 
@@ -98,7 +100,8 @@ final class JobsWorkflow {
             if (exchange.statusCode() == 201) {
                 return "getJob";
             }
-            if (exchange.statusCode() == 503 && run.retry("createJob", "busy", 3, 1.0, exchange)) {
+            if (exchange.statusCode() == 503
+                    && run.retry(RetryAction.of("createJob", "busy").limit(3).afterSeconds(1.0), exchange)) {
                 return "createJob";
             }
             throw run.failure("createJob", exchange, "success criteria not met: $statusCode == 201");

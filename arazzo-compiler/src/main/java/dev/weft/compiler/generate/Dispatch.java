@@ -106,14 +106,19 @@ final class Dispatch {
     private static CodeBlock send(String constant, CodeBlock id, String request, String handler, boolean async) {
         return async
                 ? CodeBlock.of(
-                        "case $N ->$W$N.sendAsync($L,$Wthis::$N)$Z.thenApply(this::$N);\n",
+                        "case $N ->$W$N.exchangeAsync($L,$Wthis::$N)$Z.thenApply(this::$N);\n",
                         constant,
                         WorkflowNames.RUN,
                         id,
                         request,
                         handler)
                 : CodeBlock.of(
-                        "case $N ->$W$N($N.send($L,$Wthis::$N));\n", constant, handler, WorkflowNames.RUN, id, request);
+                        "case $N ->$W$N($N.exchange($L,$Wthis::$N));\n",
+                        constant,
+                        handler,
+                        WorkflowNames.RUN,
+                        id,
+                        request);
     }
 
     /** A case calling a workflow with {@code inputs} and handing its outcome to {@code handler}. */

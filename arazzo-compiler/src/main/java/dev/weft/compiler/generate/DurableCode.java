@@ -82,7 +82,7 @@ final class DurableCode {
 
     private CodeBlock send(String stepId, String handler) {
         return CodeBlock.of(
-                "$N($N.send($L,$Wthis::$N))",
+                "$N($N.exchange($L,$Wthis::$N))",
                 handler,
                 WorkflowNames.RUN,
                 Literals.of(stepId),

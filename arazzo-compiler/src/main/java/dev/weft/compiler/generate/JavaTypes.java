@@ -44,6 +44,17 @@ enum JavaTypes {
         return CodeBlock.of("$T.$N($L)", RuntimeTypes.VALUES, conversion, node);
     }
 
+    /**
+     * Code reading output {@code name} of the {@code json} outputs as this type: through {@code Values.output},
+     * which names the output, for the conversions that can fail on a value of another type.
+     */
+    CodeBlock convertOutput(CodeBlock name) {
+        return this == STRING || this == JSON
+                ? convert(CodeBlock.of("json.get($L)", name))
+                : CodeBlock.of(
+                        "$T.output(json, $L, $T::$N)", RuntimeTypes.VALUES, name, RuntimeTypes.VALUES, conversion);
+    }
+
     static JavaTypes ofJsonSchemaType(String type) {
         if (type == null) {
             return JSON;

@@ -121,13 +121,14 @@ public final class WorkflowClassGenerator {
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc(
                                 "Runs the workflow to its end, blocking the calling thread.\n\n"
-                                        + "@throws $T when a step fails and no action handles it, or a poll\n"
-                                        + "    limit is reached\n",
+                                        + "@throws $T when a step fails and no action handles it, a poll\n"
+                                        + "    limit is reached, or an output's value does not have its declared"
+                                        + " type\n",
                                 RuntimeTypes.WORKFLOW_EXCEPTION)
                         .returns(type.nestedClass("Outputs"))
                         .addParameter(type.nestedClass("Inputs"), "inputs")
                         .addStatement("$T run = $T.start(client, WORKFLOW_ID)", RuntimeTypes.RUN, RuntimeTypes.RUN)
-                        .addStatement("return Outputs.fromJson(new $T(run, inputs).run())", execute)
+                        .addStatement("return run.outputs(new $T(run, inputs).run(), Outputs::fromJson)", execute)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("runAsync")
                         .addModifiers(Modifier.PUBLIC)
@@ -136,7 +137,10 @@ public final class WorkflowClassGenerator {
                                 ParameterizedTypeName.get(RuntimeTypes.COMPLETABLE_FUTURE, type.nestedClass("Outputs")))
                         .addParameter(type.nestedClass("Inputs"), "inputs")
                         .addStatement("$T run = $T.start(client, WORKFLOW_ID)", RuntimeTypes.RUN, RuntimeTypes.RUN)
-                        .addStatement("return new $T(run, inputs).runAsync().thenApply(Outputs::fromJson)", execute)
+                        .addStatement(
+                                "return new $T(run, inputs).runAsync()$W.thenApply(json -> run.outputs(json, "
+                                        + "Outputs::fromJson))",
+                                execute)
                         .build())
                 .addMethod(callMethod(execute, false))
                 .addMethod(callMethod(execute, true))
@@ -250,7 +254,7 @@ public final class WorkflowClassGenerator {
             JavaTypes javaType = types.ofWorkflowOutput(
                     workflow.outputs().get(output.getKey()).value());
             constructor.addParameter(javaType.type(), output.getValue());
-            conversions.add(javaType.convert(CodeBlock.of("json.get($L)", Literals.of(output.getKey()))));
+            conversions.add(javaType.convertOutput(Literals.of(output.getKey())));
         }
         MethodSpec fromJson = MethodSpec.methodBuilder("fromJson")
                 .addModifiers(Modifier.STATIC)

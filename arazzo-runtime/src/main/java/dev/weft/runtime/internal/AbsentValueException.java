@@ -15,7 +15,7 @@ public class AbsentValueException extends IllegalStateException {
      *
      * @param where what the template builds, e.g. {@code header 'Authorization' of step 'poll'}
      */
-    public AbsentValueException(String where) {
+    AbsentValueException(String where) {
         super("absent value in " + where);
         this.where = where;
     }

@@ -1,5 +1,6 @@
 package dev.weft.runtime.internal;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -11,12 +12,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>The futures a run hands to generated code are {@link RunFuture}s: every future derived from one
  * ({@code thenCompose}, {@code thenApply} …) is one too, so cancelling the future {@code runAsync} returns, or
- * completing it exceptionally (as {@code orTimeout} does), cancels the run.
+ * completing it exceptionally (as {@code orTimeout} does), cancels the run. A thread blocked in a run's request
+ * or poll wait is registered with {@link #block()} and interrupted by a cancel, which the JDK's client answers by
+ * aborting the exchange.
  */
 final class Cancellation {
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    /** The threads blocked in a request or a wait of the run; guarded by {@code this}. */
+    private final Set<Thread> blocked = new HashSet<>();
+    /** The blocked threads a cancel interrupted, whose interrupt {@link #unblock()} takes back; guarded. */
+    private final Set<Thread> interrupted = new HashSet<>();
 
     boolean isCancelled() {
         return cancelled.get();
@@ -26,6 +33,43 @@ final class Cancellation {
     void cancel() {
         if (cancelled.compareAndSet(false, true)) {
             pending.forEach(f -> f.cancel(true));
+            synchronized (this) {
+                for (Thread thread : blocked) {
+                    interrupted.add(thread);
+                    thread.interrupt();
+                }
+            }
+        }
+    }
+
+    /**
+     * Registers the calling thread as blocked in the run until {@link #unblock()}, so that a cancel interrupts it.
+     *
+     * @throws CancellationException if the run is cancelled already (the thread is then not registered)
+     */
+    void block() {
+        Thread thread = Thread.currentThread();
+        synchronized (this) {
+            blocked.add(thread);
+        }
+        // after registering: a cancel before it set the flag, a cancel after it sees the thread
+        if (cancelled.get()) {
+            unblock();
+            throw exception();
+        }
+    }
+
+    /**
+     * Ends {@link #block()}; clears an interrupt a cancel sent that the blocking call did not consume, so that it
+     * never reaches the caller's later work.
+     */
+    void unblock() {
+        Thread thread = Thread.currentThread();
+        synchronized (this) {
+            blocked.remove(thread);
+            if (interrupted.remove(thread)) {
+                Thread.interrupted();
+            }
         }
     }
 

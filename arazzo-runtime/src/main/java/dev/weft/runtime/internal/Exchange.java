@@ -11,9 +11,7 @@ import dev.weft.runtime.http.HttpResult;
 import dev.weft.runtime.http.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +43,7 @@ public final class Exchange {
      * @param call the call sent
      * @param result the response
      */
-    public Exchange(StepRequest request, HttpCall call, HttpResult result) {
+    Exchange(StepRequest request, HttpCall call, HttpResult result) {
         this(null, request, call, result);
     }
 
@@ -81,22 +79,22 @@ public final class Exchange {
     }
 
     /** @return the step request */
-    public StepRequest request() {
+    StepRequest request() {
         return request;
     }
 
     /** @return the call as sent */
-    public HttpCall call() {
+    HttpCall call() {
         return call;
     }
 
     /** @return the response */
-    public HttpResult result() {
+    HttpResult result() {
         return result;
     }
 
     /** @return the step */
-    public String stepId() {
+    String stepId() {
         return request.stepId();
     }
 
@@ -109,7 +107,7 @@ public final class Exchange {
      * @return the URL with its query where the response came from: the request's, or where the redirects the
      *     transport followed led ({@code $url}, D-37)
      */
-    public String url() {
+    String url() {
         return uri().toString();
     }
 
@@ -119,7 +117,7 @@ public final class Exchange {
     }
 
     /** @return the method, upper-case ({@code $method}, D-37) */
-    public String method() {
+    String method() {
         return call.method().toUpperCase(Locale.ROOT);
     }
 
@@ -221,7 +219,7 @@ public final class Exchange {
      *
      * @return at most 500 characters, or {@code null} when the body is empty
      */
-    public String responseExcerpt() {
+    String responseExcerpt() {
         byte[] bytes = result.body();
         if (bytes.length == 0) {
             return null;
@@ -250,79 +248,7 @@ public final class Exchange {
     }
 
     private Collection<String> secrets() {
-        return run != null ? run.secrets() : headerSecrets(call);
-    }
-
-    /**
-     * The credentials a call carries in secret headers: each whole value, the part after the scheme
-     * ({@code Bearer xyz}) and each cookie value.
-     *
-     * @param call the call
-     * @return the values to redact
-     */
-    static List<String> headerSecrets(HttpCall call) {
-        return headerSecrets(call.headers());
-    }
-
-    static List<String> headerSecrets(List<Map.Entry<String, String>> headers) {
-        List<String> secrets = new ArrayList<>(2);
-        for (Map.Entry<String, String> header : headers) {
-            if (Redactor.isSecretHeader(header.getKey())) {
-                addSecretParts(secrets, header.getKey(), header.getValue());
-            }
-        }
-        return secrets;
-    }
-
-    /**
-     * Adds the secrets of a credential header: the value, the part after its first space and the values of its
-     * {@code name=value} pairs. For {@code Authorization} and {@code Proxy-Authorization}, whose value is a scheme
-     * and credentials ({@code Bearer <token>}), the credentials stand for the whole value when they are long
-     * enough to be masked: the scheme is no secret, and masking the token masks every text holding the value.
-     */
-    static void addSecretParts(Collection<String> secrets, String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return;
-        }
-        int space = value.indexOf(' ');
-        String credentials = space > 0 ? value.substring(space + 1).trim() : null;
-        boolean scheme = name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("proxy-authorization");
-        if (!(scheme && credentials != null && credentials.length() >= Redactor.MIN_SECRET_LENGTH)) {
-            secrets.add(value);
-        }
-        if (credentials != null) {
-            secrets.add(credentials);
-            if (scheme && value.regionMatches(true, 0, "Basic ", 0, 6)) {
-                addBasicParts(secrets, credentials);
-            }
-        }
-        if (value.indexOf(';') < 0 && value.indexOf('=') < 0) {
-            return;
-        }
-        for (String pair : value.split(";")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                secrets.add(pair.substring(eq + 1).trim());
-            }
-        }
-    }
-
-    /**
-     * Adds what a {@code Basic} credential decodes to, {@code user:password} and the password, which a server
-     * may echo decoded ("wrong password 'hunter22'").
-     */
-    private static void addBasicParts(Collection<String> secrets, String credentials) {
-        String decoded;
-        try {
-            decoded = new String(java.util.Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notBase64) {
-            return;
-        }
-        secrets.add(decoded);
-        int colon = decoded.indexOf(':');
-        if (colon >= 0) {
-            secrets.add(decoded.substring(colon + 1));
-        }
+        return run != null ? run.secrets() : HeaderSecrets.of(call.headers());
     }
 
     private JsonNode readBody() {

@@ -12,14 +12,17 @@ import com.fasterxml.jackson.databind.node.ValueNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The runtime's one shared Jackson mapper and the parsing and writing helpers built on it. */
-public final class Json {
+/**
+ * The runtime's one Jackson mapper and the parsing and writing helpers built on it; the mapper itself stays in
+ * here, so that no code can reconfigure what every run reads and writes with.
+ */
+final class Json {
 
     /**
-     * The shared mapper: unknown properties are ignored, and trailing content after a JSON value is an error
-     * (so that {@code 12 apples} is not taken for the number 12). Thread-safe; do not reconfigure it.
+     * The mapper: unknown properties are ignored, and trailing content after a JSON value is an error (so that
+     * {@code 12 apples} is not taken for the number 12). Thread-safe, and never handed out, so never reconfigured.
      */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -33,7 +36,7 @@ public final class Json {
      * A JSON number beyond the range of a double ({@code 1e999999999}), which Jackson would read as
      * {@code Infinity}: a server's number is kept exact or refused, never changed into another.
      */
-    public static final class NumberOutOfRangeException extends JsonProcessingException {
+    static final class NumberOutOfRangeException extends JsonProcessingException {
 
         private static final long serialVersionUID = 1L;
 
@@ -97,7 +100,7 @@ public final class Json {
      * @return the tree, or {@code null} for {@code null} or blank text
      * @throws IllegalArgumentException if the text is not valid JSON, or holds a number beyond a double's range
      */
-    public static JsonNode parse(String text) {
+    static JsonNode parse(String text) {
         if (text == null) {
             return null;
         }
@@ -119,7 +122,7 @@ public final class Json {
      * @throws IOException if the bytes are not valid JSON
      * @throws NumberOutOfRangeException if they hold a number beyond the range of a double
      */
-    public static JsonNode parse(byte[] bytes) throws IOException {
+    static JsonNode parse(byte[] bytes) throws IOException {
         try {
             JsonNode node = TREES.readTree(bytes);
             return node == null || node.isMissingNode() ? null : node;
@@ -134,7 +137,7 @@ public final class Json {
      * @param node the tree
      * @return the JSON text
      */
-    public static String write(JsonNode node) {
+    static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -149,7 +152,7 @@ public final class Json {
      * @param node the tree
      * @return the JSON bytes
      */
-    public static byte[] writeBytes(JsonNode node) {
+    static byte[] writeBytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {

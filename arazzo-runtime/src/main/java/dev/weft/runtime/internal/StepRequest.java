@@ -25,6 +25,10 @@ import java.util.function.Function;
  *
  * <p>A {@code null} value means absent (D-13): query, header and cookie parameters are left out, a path
  * parameter fails the step when the call is built.
+ *
+ * <p>Longer than ~300 lines: it is a builder generated code names (one small method per kind of parameter and
+ * body, each with its Javadoc) plus the one place a request becomes a URL and header list; splitting the
+ * builder would give generated code two names for one request.
  */
 public final class StepRequest {
 

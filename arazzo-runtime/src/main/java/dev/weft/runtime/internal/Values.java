@@ -24,6 +24,10 @@ import java.util.function.Function;
 /**
  * JSON value helpers for generated code, where Java {@code null} means absent and {@link NullNode} means an
  * explicit JSON {@code null} (D-13).
+ *
+ * <p>Longer than ~300 lines: a flat catalogue of one-line helpers that generated code names as
+ * {@code Values.x}, most of the length their Javadoc; moving a group elsewhere would rename calls in every
+ * generated class for no gain in reading.
  */
 public final class Values {
 
@@ -431,6 +435,25 @@ public final class Values {
         List<T> list = new ArrayList<>(nodes.size());
         nodes.forEach(n -> list.add(element.apply(n)));
         return Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Converts one output of a finished run to the type its description declares, for the {@code Outputs} record.
+     *
+     * @param outputs the run's outputs
+     * @param name the output
+     * @param conversion the conversion, e.g. {@code Values::asLong}
+     * @param <T> the declared type
+     * @return the value, or {@code null} when absent
+     * @throws IllegalArgumentException naming the output when its value does not fit; a run's
+     *     {@link WorkflowRun#outputs} turns it into a {@code WorkflowException}
+     */
+    public static <T> T output(ObjectNode outputs, String name, Function<JsonNode, T> conversion) {
+        try {
+            return conversion.apply(outputs.get(name));
+        } catch (IllegalArgumentException e) {
+            throw new OutputTypeException(name, e);
+        }
     }
 
     /**

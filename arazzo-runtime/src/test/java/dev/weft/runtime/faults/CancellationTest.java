@@ -9,6 +9,7 @@ import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.RecordingListener;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class CancellationTest {
     /** The chain a generated {@code runAsync} builds: enter the step, send, handle, on to the next. */
     private static CompletableFuture<String> runAsync(WorkflowRun run) {
         return run.enterStepAsync("slow")
-                .thenCompose(entered -> run.sendAsync(get("slow")))
+                .thenCompose(entered -> Runs.sendAsync(run, get("slow")))
                 .thenApply(Exchange::statusCode)
                 .thenCompose(status -> run.enterStepAsync("next"))
                 .thenApply(done -> "outputs");
@@ -58,7 +59,7 @@ class CancellationTest {
             assertTrue(later.isCompletedExceptionally(), "fails fast");
             assertThrows(
                     CancellationException.class,
-                    () -> run.sendAsync(get("again")).get());
+                    () -> Runs.sendAsync(run, get("again")).get());
             assertThrows(CancellationException.class, () -> run.enterStep("again"));
             assertTrue(
                     events.summary().contains("workflowFailed"),
@@ -102,11 +103,11 @@ class CancellationTest {
             WorkflowRun run = WorkflowRun.start(
                     ArazzoClient.builder().server("api", server.baseUrl()).build(), "wf");
             CompletableFuture<String> outputs =
-                    run.startAsync().thenApply(v -> "dependencies ran").thenCompose(v -> runAsync(run));
+                    Runs.startAsync(run).thenApply(v -> "dependencies ran").thenCompose(v -> runAsync(run));
             Thread.sleep(100);
             outputs.cancel(true);
             assertTrue(server.awaitClientClosed(2000), "the server sees the connection closed");
-            assertTrue(run.startAsync().isCompletedExceptionally());
+            assertTrue(Runs.startAsync(run).isCompletedExceptionally());
         }
     }
 

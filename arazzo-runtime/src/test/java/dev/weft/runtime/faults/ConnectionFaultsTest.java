@@ -10,6 +10,7 @@ import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.http.LocalServer;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.net.http.HttpTimeoutException;
@@ -39,7 +40,7 @@ class ConnectionFaultsTest {
     private static WorkflowException sendFails(ArazzoClient client, String stepId) {
         WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep(stepId);
-        WorkflowException e = assertThrows(WorkflowException.class, () -> run.send(get(stepId)));
+        WorkflowException e = assertThrows(WorkflowException.class, () -> Runs.send(run, get(stepId)));
         assertEquals("wf", e.workflowId());
         assertEquals(stepId, e.stepId());
         assertEquals(1, e.attempt());
@@ -117,7 +118,7 @@ class ConnectionFaultsTest {
             ExecutionException e = assertThrows(
                     ExecutionException.class,
                     () -> run.enterStepAsync("stalled")
-                            .thenCompose(v -> run.sendAsync(get("stalled")))
+                            .thenCompose(v -> Runs.sendAsync(run, get("stalled")))
                             .get());
             WorkflowException failure = assertInstanceOf(WorkflowException.class, e.getCause());
             assertEquals("stalled", failure.stepId());
@@ -139,7 +140,7 @@ class ConnectionFaultsTest {
         try (RawServer server = RawServer.start(RawServer.reply(200, "application/json", "{\"status\": done}"))) {
             WorkflowRun run = WorkflowRun.start(client(server.baseUrl()), "wf");
             run.enterStep("parse");
-            Exchange exchange = run.send(get("parse"));
+            Exchange exchange = Runs.send(run, get("parse"));
             WorkflowException e = assertThrows(WorkflowException.class, exchange::responseBody);
             assertEquals("parse", e.stepId());
             assertEquals(1, e.attempt());

@@ -9,6 +9,7 @@ import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class FailureActionsSeeTransportErrorsTest {
             WorkflowRun run = WorkflowRun.start(client(server.baseUrl()), "wf");
             run.enterStep("fetch");
 
-            Exchange exchange = run.send("fetch", FailureActionsSeeTransportErrorsTest::get);
+            Exchange exchange = run.exchange("fetch", FailureActionsSeeTransportErrorsTest::get);
 
             assertNotNull(exchange.transportFailure());
             assertEquals(-1, exchange.statusCode());
@@ -60,14 +61,14 @@ class FailureActionsSeeTransportErrorsTest {
             WorkflowRun run = WorkflowRun.start(client(server.baseUrl()), "wf");
 
             Exchange exchange = run.enterStepAsync("fetch")
-                    .thenCompose(entered -> run.sendAsync("fetch", FailureActionsSeeTransportErrorsTest::get))
+                    .thenCompose(entered -> run.exchangeAsync("fetch", FailureActionsSeeTransportErrorsTest::get))
                     .get(3, TimeUnit.SECONDS);
 
             assertTrue(
                     exchange.transportFailure().getMessage().contains("HttpTimeoutException"),
                     exchange.transportFailure().getMessage());
-            assertTrue(run.retry("fetch", "again", 1, 0, exchange), "the retry budget allows one retry");
-            assertTrue(!run.retry("fetch", "again", 1, 0, exchange), "and only one");
+            assertTrue(Runs.retry(run, "fetch", "again", 1, 0, exchange), "the retry budget allows one retry");
+            assertTrue(!Runs.retry(run, "fetch", "again", 1, 0, exchange), "and only one");
         }
     }
 }

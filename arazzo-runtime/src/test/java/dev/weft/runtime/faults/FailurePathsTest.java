@@ -14,6 +14,7 @@ import dev.weft.runtime.http.LocalServer;
 import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -93,7 +94,7 @@ class FailurePathsTest {
                 new Case(server.baseUrl(), quick, run -> handle(run, "/huge-number", Exchange::responseBody)));
         cases.put("Retry-After of 10^20 s", new Case(server.baseUrl(), quick, run -> {
             Exchange exchange = send(run, "/busy");
-            if (!run.retry("s", "again", 1, 0, exchange)) {
+            if (!Runs.retry(run, "s", "again", 1, 0, exchange)) {
                 throw new AssertionError("the retry was refused");
             }
             return enter(run);
@@ -122,7 +123,7 @@ class FailurePathsTest {
                 new Case(
                         server.baseUrl(),
                         quick,
-                        run -> run.send(
+                        run -> run.exchange(
                                 "s",
                                 () -> StepRequest.create("s", "api", null, "GET", "/running")
                                         .header(
@@ -133,7 +134,7 @@ class FailurePathsTest {
                 new Case(
                         server.baseUrl(),
                         quick,
-                        run -> run.send(
+                        run -> run.exchange(
                                 "s",
                                 () -> StepRequest.create("s", "api", null, "GET", "/running")
                                         .header("X-Name", Values.of("naïve")))));
@@ -146,7 +147,7 @@ class FailurePathsTest {
                 new Case(
                         "http://exa mple.com",
                         quick,
-                        run -> run.send("s", () -> StepRequest.create("s", "api", null, "GET", "/x"))));
+                        run -> run.exchange("s", () -> StepRequest.create("s", "api", null, "GET", "/x"))));
         return cases;
     }
 
@@ -157,7 +158,7 @@ class FailurePathsTest {
 
     private static Exchange send(WorkflowRun run, String path) {
         run.enterStep("s");
-        return run.send("s", () -> StepRequest.create("s", "api", null, "GET", path));
+        return run.exchange("s", () -> StepRequest.create("s", "api", null, "GET", path));
     }
 
     /** Sends, reads the exchange, and ends the run with a failure action when it failed, as generated code does. */
@@ -193,7 +194,7 @@ class FailurePathsTest {
                 try {
                     if (async) {
                         // the same work, on another thread, through a run future as runAsync chains it
-                        run.startAsync().thenApply(v -> c.body().apply(run)).join();
+                        Runs.startAsync(run).thenApply(v -> c.body().apply(run)).join();
                     } else {
                         c.body().apply(run);
                     }
@@ -229,7 +230,7 @@ class FailurePathsTest {
                         .listener(events)
                         .build(),
                 "wf");
-        CompletableFuture<Exchange> pending = run.sendAsync(StepRequest.create("s", "api", null, "GET", "/slow"));
+        CompletableFuture<Exchange> pending = Runs.sendAsync(run, StepRequest.create("s", "api", null, "GET", "/slow"));
         pending.cancel(true);
         assertTrue(run.isCancelled());
         assertEquals(

@@ -14,6 +14,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.http.LocalServer;
 import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
@@ -85,8 +86,8 @@ class HostileDurationsTest {
             Watched watched = client(PollPolicy.defaults(), Duration.ofSeconds(5));
             WorkflowRun run = WorkflowRun.start(watched.client(), "wf");
             run.enterStep("s");
-            Exchange exchange = run.send(StepRequest.create("s", "api", null, "GET", path));
-            assertTrue(run.retry("s", "again", 3, 0, exchange));
+            Exchange exchange = Runs.send(run, StepRequest.create("s", "api", null, "GET", path));
+            assertTrue(Runs.retry(run, "s", "again", 3, 0, exchange));
             WorkflowException e = assertThrows(WorkflowException.class, () -> run.enterStep("s"));
             assertFailedCleanly(watched, e, "deadline PT15M would pass during the retry delay PT876000H at step 's'");
             assertTrue(
@@ -103,9 +104,9 @@ class HostileDurationsTest {
         CompletionException e = assertThrows(
                 CompletionException.class,
                 () -> run.enterStepAsync("s")
-                        .thenCompose(entered -> run.sendAsync(busy))
+                        .thenCompose(entered -> Runs.sendAsync(run, busy))
                         .thenCompose(exchange -> {
-                            assertTrue(run.retry("s", "again", 1, 0, exchange));
+                            assertTrue(Runs.retry(run, "s", "again", 1, 0, exchange));
                             return run.enterStepAsync("s");
                         })
                         .join());
@@ -122,11 +123,11 @@ class HostileDurationsTest {
         StepRequest ok = StepRequest.create("s", "api", null, "GET", "/ok");
         run.enterStep("s");
         // NaN and negative seconds mean no wait
-        assertTrue(run.retry("s", "nan", 1, Double.NaN, run.send(ok)));
+        assertTrue(Runs.retry(run, "s", "nan", 1, Double.NaN, Runs.send(run, ok)));
         run.enterStep("s");
-        assertTrue(run.retry("s", "negative", 1, -5, run.send(ok)));
+        assertTrue(Runs.retry(run, "s", "negative", 1, -5, Runs.send(run, ok)));
         run.enterStep("s");
-        assertTrue(run.retry("s", "huge", 1, Double.MAX_VALUE, run.send(ok)));
+        assertTrue(Runs.retry(run, "s", "huge", 1, Double.MAX_VALUE, Runs.send(run, ok)));
         WorkflowException e = assertThrows(WorkflowException.class, () -> run.enterStep("s"));
         assertFailedCleanly(watched, e, "deadline PT15M would pass during the retry delay PT876000H at step 's'");
     }
@@ -152,10 +153,11 @@ class HostileDurationsTest {
         run.enterStep("s");
         assertEquals(
                 200,
-                run.send(StepRequest.create("s", "api", null, "GET", "/ok")).statusCode());
+                Runs.send(run, StepRequest.create("s", "api", null, "GET", "/ok"))
+                        .statusCode());
         assertEquals(
                 200,
-                run.sendAsync(StepRequest.create("s", "api", null, "GET", "/ok"))
+                Runs.sendAsync(run, StepRequest.create("s", "api", null, "GET", "/ok"))
                         .join()
                         .statusCode());
     }

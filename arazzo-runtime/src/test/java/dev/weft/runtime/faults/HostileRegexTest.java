@@ -15,6 +15,7 @@ import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonPathQuery;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
@@ -88,7 +89,7 @@ class HostileRegexTest {
         RecordingListener events = new RecordingListener();
         WorkflowRun run = WorkflowRun.start(client(events, Duration.ofMinutes(1)), "wf");
         run.enterStep("s");
-        Exchange exchange = run.send(get("/as"));
+        Exchange exchange = Runs.send(run, get("/as"));
         Pattern backreference = Pattern.compile("(a+)+(b|c)\\1");
         long start = System.nanoTime();
         WorkflowException e = assertThrows(
@@ -109,7 +110,7 @@ class HostileRegexTest {
     void catastrophicPatternsWithoutBackreferencesAreFast() {
         WorkflowRun run = WorkflowRun.start(client(new RecordingListener(), Duration.ofMinutes(1)), "wf");
         run.enterStep("s");
-        Exchange exchange = run.send(get("/big"));
+        Exchange exchange = Runs.send(run, get("/big"));
         for (String pattern : List.of("(a+)+b", "(a|aa)+$x", "^(a|a?)+b$", "(\\w+\\s?)*!")) {
             long start = System.nanoTime();
             assertFalse(Conditions.regex(exchange.responseBody("/s"), Pattern.compile(pattern)), pattern);
@@ -122,7 +123,7 @@ class HostileRegexTest {
         for (String query : List.of("$[?match(@.s, @.p)]", "$[?search(@.s, @.p)]")) {
             WorkflowRun run = WorkflowRun.start(client(new RecordingListener(), Duration.ofMinutes(1)), "wf");
             run.enterStep("s");
-            Exchange exchange = run.send(get("/evil"));
+            Exchange exchange = Runs.send(run, get("/evil"));
             long start = System.nanoTime();
             List<?> selected = JsonPathQuery.compile(query).select(exchange.responseBody());
             assertTrue(millisSince(start) < 3000, query + " took " + millisSince(start) + " ms");
@@ -135,8 +136,8 @@ class HostileRegexTest {
         RecordingListener events = new RecordingListener();
         WorkflowRun run = WorkflowRun.start(client(events, Duration.ofMillis(1500)), "wf");
         run.enterStep("s");
-        Exchange exchange = run.send(get("/big"));
-        Thread.sleep(Math.max(0, 1600 - run.elapsed().toMillis()));
+        Exchange exchange = Runs.send(run, get("/big"));
+        Thread.sleep(Math.max(0, 1600 - Runs.elapsed(run).toMillis()));
         long start = System.nanoTime();
         WorkflowException e = assertThrows(
                 WorkflowException.class,
@@ -155,7 +156,7 @@ class HostileRegexTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Pattern backtracking = Pattern.compile("^(\\w+)\\w*\\1x$");
         // as generated code chains a step's handler
-        CompletableFuture<Boolean> handled = run.sendAsync(get("/big")).thenApply(exchange -> {
+        CompletableFuture<Boolean> handled = Runs.sendAsync(run, get("/big")).thenApply(exchange -> {
             evaluating.countDown();
             try {
                 return Conditions.regex(exchange.responseBody("/s"), backtracking);
@@ -183,7 +184,7 @@ class HostileRegexTest {
     void aBacktrackingRegexOutOfStackIsAStepFailure() {
         WorkflowRun run = WorkflowRun.start(client(new RecordingListener(), Duration.ofMinutes(1)), "wf");
         run.enterStep("s");
-        Exchange exchange = run.send(get("/big"));
+        Exchange exchange = Runs.send(run, get("/big"));
         WorkflowException e = assertThrows(
                 WorkflowException.class,
                 () -> Conditions.regex(exchange.responseBody("/s"), Pattern.compile("(a|b)*\\1c")));

@@ -12,6 +12,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.http.LocalServer;
 import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -74,9 +75,10 @@ class HostileValuesTest {
                                 WorkflowException.class,
                                 assertThrows(
                                                 CompletionException.class,
-                                                () -> run.sendAsync(request).join())
+                                                () -> Runs.sendAsync(run, request)
+                                                        .join())
                                         .getCause())
-                        : assertThrows(WorkflowException.class, () -> run.send(request));
+                        : assertThrows(WorkflowException.class, () -> Runs.send(run, request));
                 assertTrue(
                         e.detail()
                                 .matches("header 'X-Name' of step 's' has a (character outside US-ASCII|control"
@@ -94,8 +96,10 @@ class HostileValuesTest {
         // a tab is a field value's character too
         assertEquals(
                 200,
-                run(new RecordingListener())
-                        .send(StepRequest.create("s", "api", null, "GET", "/ok").header("X-Name", Values.of("a\tb")))
+                Runs.send(
+                                run(new RecordingListener()),
+                                StepRequest.create("s", "api", null, "GET", "/ok")
+                                        .header("X-Name", Values.of("a\tb")))
                         .statusCode());
         // (the JDK's HttpServer reads the tab as a space)
         assertTrue(server.last().headers().getFirst("X-Name").matches("a\\sb"));
@@ -117,7 +121,7 @@ class HostileValuesTest {
             RecordingListener events = new RecordingListener();
             WorkflowRun run = run(events);
             run.enterStep("s");
-            Exchange exchange = run.send(StepRequest.create("s", "api", null, "GET", path));
+            Exchange exchange = Runs.send(run, StepRequest.create("s", "api", null, "GET", path));
             WorkflowException e = assertThrows(WorkflowException.class, exchange::responseBody);
             assertEquals(
                     "response body of step 's' holds a number beyond the range of a double (about 1.8e308); Weft"
@@ -131,7 +135,7 @@ class HostileValuesTest {
     @Test
     void numbersADoubleHoldsOrThatAreIntegersStayAsTheyAre() {
         WorkflowRun run = run(new RecordingListener());
-        Exchange exchange = run.send(StepRequest.create("s", "api", null, "GET", "/tiny"));
+        Exchange exchange = Runs.send(run, StepRequest.create("s", "api", null, "GET", "/tiny"));
         // below a double's precision: zero, as IEEE 754 rounds it
         assertEquals(0.0, exchange.responseBody("/n").doubleValue());
         assertEquals(

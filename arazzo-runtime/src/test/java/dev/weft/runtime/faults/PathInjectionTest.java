@@ -3,6 +3,7 @@ package dev.weft.runtime.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -31,8 +32,10 @@ class PathInjectionTest {
                     .build();
             WorkflowRun run = WorkflowRun.start(client, "wf");
             for (String value : expected.keySet()) {
-                run.send(StepRequest.create("get", "api", null, "GET", "/users/{id}/profile")
-                        .pathParam("id", Values.of(value)));
+                Runs.send(
+                        run,
+                        StepRequest.create("get", "api", null, "GET", "/users/{id}/profile")
+                                .pathParam("id", Values.of(value)));
             }
             int i = 0;
             for (String encoded : expected.values()) {

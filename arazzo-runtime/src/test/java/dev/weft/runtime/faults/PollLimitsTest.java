@@ -11,6 +11,7 @@ import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.http.LocalServer;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class PollLimitsTest {
         server = LocalServer.start().on("/job", r -> LocalServer.Reply.json(200, "{\"status\":\"running\"}"));
         client = ArazzoClient.builder().server("api", server.baseUrl()).build();
         // the JDK HttpClient takes up to a second to build on a cold JVM: not part of what the deadline measures
-        WorkflowRun.start(client, "warm-up").send(StepRequest.create("warmUp", "api", null, "GET", "/job"));
+        Runs.send(WorkflowRun.start(client, "warm-up"), StepRequest.create("warmUp", "api", null, "GET", "/job"));
     }
 
     @AfterAll
@@ -46,7 +47,7 @@ class PollLimitsTest {
         return assertThrows(WorkflowException.class, () -> {
             while (true) {
                 run.enterStep("poll");
-                run.send(poll).responseBody();
+                Runs.send(run, poll).responseBody();
             }
         });
     }
@@ -59,7 +60,7 @@ class PollLimitsTest {
         assertEquals("poll", e.stepId());
         assertEquals("poll iteration limit 5 reached at step 'poll'", e.detail());
         assertEquals(7, e.attempt(), "the first visit and five loop iterations ran; the sixth iteration failed");
-        assertEquals(6, run.loopIterations());
+        assertEquals(6, Runs.loopIterations(run));
     }
 
     @Test
@@ -79,7 +80,7 @@ class PollLimitsTest {
                                 + "'poll' \\(loop iteration \\d\\)"),
                 e.detail());
         // how many iterations fit before the deadline depends on the machine's load; at least one ran
-        assertTrue(run.loopIterations() >= 1, "the loop ran until the deadline: " + run.loopIterations());
+        assertTrue(Runs.loopIterations(run) >= 1, "the loop ran until the deadline: " + Runs.loopIterations(run));
     }
 
     @Test
@@ -108,6 +109,6 @@ class PollLimitsTest {
         assertEquals(strict, copy.pollPolicy());
         assertEquals(PollPolicy.defaults(), client.pollPolicy(), "the original keeps its policy");
         assertSame(copy, copy.withPollPolicy(strict));
-        assertEquals(strict, WorkflowRun.start(copy, "wf").client().pollPolicy());
+        assertEquals(strict, Runs.client(WorkflowRun.start(copy, "wf")).pollPolicy());
     }
 }

@@ -14,6 +14,7 @@ import dev.weft.runtime.http.LocalServer.Received;
 import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.http.RedirectPolicy;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -42,7 +43,7 @@ class RedirectsTest {
 
     /** The two ways a run sends: blocking and async. */
     private static final List<BiFunction<WorkflowRun, StepRequest, Exchange>> SENDS =
-            List.of(WorkflowRun::send, (run, request) -> run.sendAsync(request).join());
+            List.of(Runs::send, (run, request) -> Runs.sendAsync(run, request).join());
 
     private LocalServer origin;
     private LocalServer attacker;
@@ -109,7 +110,7 @@ class RedirectsTest {
                 run.secret(SECRET_INPUT);
                 Exchange exchange = send.apply(run, withCredentials("GET", path));
                 assertTrue(exchange.statusCode() == 302 || exchange.statusCode() == 307, path);
-                assertEquals(origin.baseUrl() + path, exchange.url());
+                assertEquals(origin.baseUrl() + path, Runs.url(exchange));
                 assertTrue(exchange.responseHeader("Location")
                         .asText()
                         .contains(path.equals("/away") ? "/steal" : "/renamed"));
@@ -124,7 +125,7 @@ class RedirectsTest {
     @Test
     void noneFollowsNothing() {
         WorkflowRun run = WorkflowRun.start(client(RedirectPolicy.NONE, new RecordingListener()), "wf");
-        assertEquals(301, run.send(withCredentials("GET", "/old")).statusCode());
+        assertEquals(301, Runs.send(run, withCredentials("GET", "/old")).statusCode());
         assertEquals(1, origin.received().size());
     }
 
@@ -136,7 +137,7 @@ class RedirectsTest {
             run.secret(SECRET_INPUT);
             Exchange exchange = send.apply(run, withCredentials("GET", "/away"));
             assertEquals(200, exchange.statusCode());
-            assertEquals(attacker.baseUrl() + "/steal", exchange.url(), "$url is where the response came from");
+            assertEquals(attacker.baseUrl() + "/steal", Runs.url(exchange), "$url is where the response came from");
             assertTrue(
                     events.events().stream()
                             .anyMatch(e -> e.startsWith("responseReceived")
@@ -150,7 +151,7 @@ class RedirectsTest {
         // another host name for the same port is another origin too
         WorkflowRun run = WorkflowRun.start(client(RedirectPolicy.ANY_ORIGIN, new RecordingListener()), "wf");
         run.secret(SECRET_INPUT);
-        Exchange renamed = run.send(withCredentials("POST", "/by-name"));
+        Exchange renamed = Runs.send(run, withCredentials("POST", "/by-name"));
         assertEquals(200, renamed.statusCode());
         Received r = origin.last();
         assertEquals("/renamed", r.uri().getPath());
@@ -167,7 +168,7 @@ class RedirectsTest {
             Exchange exchange = send.apply(run, withCredentials("GET", "/old"));
             assertEquals(200, exchange.statusCode());
             assertEquals("new", exchange.responseBody("/where").asText());
-            assertEquals(origin.baseUrl() + "/new?page=2", exchange.url());
+            assertEquals(origin.baseUrl() + "/new?page=2", Runs.url(exchange));
             assertTrue(
                     events.events().stream()
                             .anyMatch(e -> e.startsWith("responseReceived") && e.contains("/new?page=2")),
@@ -181,11 +182,11 @@ class RedirectsTest {
     @Test
     void methodsChangeAsRfc9110Says() {
         WorkflowRun run = WorkflowRun.start(client(null, new RecordingListener()), "wf");
-        assertEquals(200, run.send(withCredentials("POST", "/see-other")).statusCode());
+        assertEquals(200, Runs.send(run, withCredentials("POST", "/see-other")).statusCode());
         assertEquals("GET", origin.last().method());
         assertEquals(0, origin.last().body().length);
         assertNull(origin.last().headers().getFirst("Content-Type"));
-        assertEquals(200, run.send(withCredentials("POST", "/temporary")).statusCode());
+        assertEquals(200, Runs.send(run, withCredentials("POST", "/temporary")).statusCode());
         assertEquals("POST", origin.last().method());
         assertEquals("\"payload\"", origin.last().bodyText());
     }

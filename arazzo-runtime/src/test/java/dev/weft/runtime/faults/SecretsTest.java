@@ -14,6 +14,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.http.LocalServer;
 import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -93,26 +94,26 @@ class SecretsTest {
         WorkflowRun run = WorkflowRun.start(client, "wf");
         run.secret(KEY);
         run.enterStep("echo");
-        Exchange echoed = run.send(withKey("echo", "/echo"));
-        assertTrue(new String(echoed.result().body(), StandardCharsets.UTF_8).contains(KEY), "the server saw it");
+        Exchange echoed = Runs.send(run, withKey("echo", "/echo"));
+        assertTrue(new String(Runs.result(echoed).body(), StandardCharsets.UTF_8).contains(KEY), "the server saw it");
         texts.add(echoed.toString());
-        texts.add(echoed.call().toString());
-        texts.add(echoed.request().toString());
+        texts.add(Runs.call(echoed).toString());
+        texts.add(Runs.request(echoed).toString());
         texts.add(text(run.failure("echo", echoed, "status is not 2xx, key " + KEY)));
 
         run.enterStep("limited");
-        Exchange limited = run.send(withKey("limited", "/limited"));
-        assertTrue(run.retry("limited", "again", 1, 0, limited));
+        Exchange limited = Runs.send(run, withKey("limited", "/limited"));
+        assertTrue(Runs.retry(run, "limited", "again", 1, 0, limited));
         run.enterStep("limited");
 
         run.enterStep("json");
-        Exchange broken = run.send(withKey("json", "/broken-json"));
+        Exchange broken = Runs.send(run, withKey("json", "/broken-json"));
         texts.add(text(assertThrows(WorkflowException.class, broken::responseBody)));
 
         run.enterStep("poll");
-        run.send(withKey("poll", "/poll"));
+        Runs.send(run, withKey("poll", "/poll"));
         run.enterStep("poll");
-        run.send(withKey("poll", "/poll"));
+        Runs.send(run, withKey("poll", "/poll"));
         texts.add(text(assertThrows(WorkflowException.class, () -> run.enterStep("poll"))));
 
         WorkflowRun refused = WorkflowRun.start(
@@ -124,7 +125,7 @@ class SecretsTest {
                 "wf2");
         refused.secret(KEY);
         refused.enterStep("refused");
-        texts.add(text(assertThrows(WorkflowException.class, () -> refused.send(withKey("refused", "/x")))));
+        texts.add(text(assertThrows(WorkflowException.class, () -> Runs.send(refused, withKey("refused", "/x")))));
 
         texts.addAll(events.events());
         texts.addAll(logger.lines());
@@ -156,9 +157,9 @@ class SecretsTest {
                 .build();
         WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("echo");
-        Exchange echoed =
-                run.send(StepRequest.create("echo", "api", null, "GET", "/echo").query("key", Values.of(KEY)));
-        String call = echoed.call().toString();
+        Exchange echoed = Runs.send(
+                run, StepRequest.create("echo", "api", null, "GET", "/echo").query("key", Values.of(KEY)));
+        String call = Runs.call(echoed).toString();
         assertTrue(call.contains("Authorization: ***"), call);
         assertTrue(call.contains("key=***"), call);
         WorkflowException e = run.failure("echo", echoed, "status is not 2xx");
@@ -188,9 +189,11 @@ class SecretsTest {
             WorkflowRun run = WorkflowRun.start(client, "wf");
             run.secret(KEY);
             run.enterStep("s");
-            Exchange echoed = run.send(StepRequest.create("s", "api", null, "GET", path)
-                    .header("Authorization", Values.of(path.equals("/basic") ? basic : "Bearer " + KEY)));
-            String body = new String(echoed.result().body(), StandardCharsets.UTF_8);
+            Exchange echoed = Runs.send(
+                    run,
+                    StepRequest.create("s", "api", null, "GET", path)
+                            .header("Authorization", Values.of(path.equals("/basic") ? basic : "Bearer " + KEY)));
+            String body = new String(Runs.result(echoed).body(), StandardCharsets.UTF_8);
             WorkflowException e = run.failure("s", echoed, "status is not 2xx");
             assertTrue(e.responseExcerpt().contains("***"), e.responseExcerpt());
             List<String> texts = new ArrayList<>(List.of(text(e), echoed.toString()));

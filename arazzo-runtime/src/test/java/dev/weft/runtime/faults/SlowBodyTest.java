@@ -9,6 +9,7 @@ import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.RecordingListener;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.io.IOException;
@@ -110,14 +111,14 @@ class SlowBodyTest {
                 Duration.ofMillis(800),
                 Duration.ofSeconds(10),
                 "(the request timeout)",
-                run -> assertThrows(WorkflowException.class, () -> run.send(slow())));
+                run -> assertThrows(WorkflowException.class, () -> Runs.send(run, slow())));
     }
 
     @Test
     void theRequestTimeoutBoundsTheBodyOfAnAsyncRun() throws InterruptedException {
         assertEndsOnTime(Duration.ofMillis(800), Duration.ofSeconds(10), "(the request timeout)", run -> {
             ExecutionException e = assertThrows(
-                    ExecutionException.class, () -> run.sendAsync(slow()).get());
+                    ExecutionException.class, () -> Runs.sendAsync(run, slow()).get());
             return assertInstanceOf(WorkflowException.class, e.getCause());
         });
     }
@@ -129,10 +130,10 @@ class SlowBodyTest {
                 Duration.ofSeconds(30),
                 Duration.ofMillis(800),
                 limit,
-                run -> assertThrows(WorkflowException.class, () -> run.send(slow())));
+                run -> assertThrows(WorkflowException.class, () -> Runs.send(run, slow())));
         assertEndsOnTime(Duration.ofSeconds(30), Duration.ofMillis(800), limit, run -> {
             ExecutionException e = assertThrows(
-                    ExecutionException.class, () -> run.sendAsync(slow()).get());
+                    ExecutionException.class, () -> Runs.sendAsync(run, slow()).get());
             return assertInstanceOf(WorkflowException.class, e.getCause());
         });
     }
@@ -142,7 +143,7 @@ class SlowBodyTest {
         Trickle trickle = new Trickle(false);
         try (RawServer server = RawServer.start(trickle)) {
             WorkflowRun run = WorkflowRun.start(client(server, Duration.ofSeconds(30), Duration.ofSeconds(30)), "wf");
-            CompletableFuture<?> pending = run.sendAsync(slow());
+            CompletableFuture<?> pending = Runs.sendAsync(run, slow());
             assertTrue(trickle.headersSent.await(3, TimeUnit.SECONDS));
             Thread.sleep(200);
             long start = System.nanoTime();
@@ -162,7 +163,7 @@ class SlowBodyTest {
             AtomicReference<RuntimeException> failure = new AtomicReference<>();
             Thread runner = new Thread(() -> {
                 try {
-                    run.send(slow());
+                    Runs.send(run, slow());
                 } catch (RuntimeException e) {
                     failure.set(e);
                 }

@@ -10,6 +10,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.http.LocalServer;
 import dev.weft.runtime.http.LocalServer.Reply;
 import dev.weft.runtime.internal.Exchange;
+import dev.weft.runtime.internal.Runs;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.WorkflowRun;
 import java.time.ZoneOffset;
@@ -69,7 +70,7 @@ class StatusFaultsTest {
     void serverErrorBecomesAFailureWithStatusAndExcerpt() {
         WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("load");
-        Exchange exchange = run.send(get("load", "/broken"));
+        Exchange exchange = Runs.send(run, get("load", "/broken"));
         assertEquals(500, exchange.statusCode());
         WorkflowException e = run.failure("load", exchange, "status is not 2xx");
         assertEquals("load", e.stepId());
@@ -83,33 +84,33 @@ class StatusFaultsTest {
     void tooManyRequestsWaitsRetryAfterSecondsThenSucceeds() {
         WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("limited");
-        Exchange first = run.send(get("limited", "/limited"));
+        Exchange first = Runs.send(run, get("limited", "/limited"));
         assertEquals(429, first.statusCode());
-        assertTrue(run.retry("limited", "backOff", 2, 0, first));
+        assertTrue(Runs.retry(run, "limited", "backOff", 2, 0, first));
 
         long start = System.nanoTime();
         run.enterStep("limited");
         long waitedMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(waitedMillis >= 900 && waitedMillis < 3000, "waited " + waitedMillis + " ms");
-        assertEquals(200, run.send(get("limited", "/limited")).statusCode());
-        assertEquals(2, run.attempt("limited"));
-        assertEquals(0, run.loopIterations(), "a retry is not a poll iteration");
+        assertEquals(200, Runs.send(run, get("limited", "/limited")).statusCode());
+        assertEquals(2, Runs.attempt(run, "limited"));
+        assertEquals(0, Runs.loopIterations(run), "a retry is not a poll iteration");
     }
 
     @Test
     void unavailableWaitsUntilTheRetryAfterDate() {
         WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep("busy");
-        Exchange first = run.send(get("busy", "/unavailable"));
+        Exchange first = Runs.send(run, get("busy", "/unavailable"));
         assertEquals(503, first.statusCode());
-        assertTrue(run.retry("busy", "later", 1, 30, first));
+        assertTrue(Runs.retry(run, "busy", "later", 1, 30, first));
 
         long start = System.nanoTime();
         run.enterStep("busy");
         long waitedMillis = (System.nanoTime() - start) / 1_000_000;
         // the date has whole seconds: 2 s ahead, truncated, leaves between 1 and 2 s
         assertTrue(waitedMillis >= 900 && waitedMillis < 3000, "waited " + waitedMillis + " ms");
-        assertEquals(200, run.send(get("busy", "/unavailable")).statusCode());
-        assertFalse(run.retry("busy", "later", 1, 30, first), "the budget of one retry is spent");
+        assertEquals(200, Runs.send(run, get("busy", "/unavailable")).statusCode());
+        assertFalse(Runs.retry(run, "busy", "later", 1, 30, first), "the budget of one retry is spent");
     }
 }

@@ -108,15 +108,13 @@ class ExchangeTest {
     void credentialHeadersGiveTheirSecrets() {
         assertEquals(
                 List.of("sk-live-123456"),
-                Exchange.headerSecrets(List.of(Map.entry("Authorization", "Bearer sk-live-123456"))));
+                HeaderSecrets.of(List.of(Map.entry("Authorization", "Bearer sk-live-123456"))));
         // too short to be masked alone: the whole value stays a secret
-        assertEquals(
-                List.of("Bearer abc", "abc"),
-                Exchange.headerSecrets(List.of(Map.entry("authorization", "Bearer abc"))));
+        assertEquals(List.of("Bearer abc", "abc"), HeaderSecrets.of(List.of(Map.entry("authorization", "Bearer abc"))));
         // only the scheme of Authorization is known to be no secret
-        assertEquals(List.of("abc defg", "defg"), Exchange.headerSecrets(List.of(Map.entry("X-API-Key", "abc defg"))));
+        assertEquals(List.of("abc defg", "defg"), HeaderSecrets.of(List.of(Map.entry("X-API-Key", "abc defg"))));
         assertEquals(
                 List.of("a=x1234; b=y5678", "b=y5678", "x1234", "y5678"),
-                Exchange.headerSecrets(List.of(Map.entry("Cookie", "a=x1234; b=y5678"), Map.entry("Accept", "a b"))));
+                HeaderSecrets.of(List.of(Map.entry("Cookie", "a=x1234; b=y5678"), Map.entry("Accept", "a b"))));
     }
 }
