@@ -37,7 +37,7 @@ class GoldenFilesTest {
         try (Stream<Path> good = Files.list(Path.of("src/test/resources/fixtures/good"))) {
             good.filter(f -> f.toString().endsWith(".arazzo.yaml")).forEach(documents::add);
         }
-        documents.addAll(SeedWorkflowsCompileTest.seeds());
+        documents.addAll(SeedWorkflowsCompileTest.exampleDocuments());
         return documents.stream().sorted();
     }
 

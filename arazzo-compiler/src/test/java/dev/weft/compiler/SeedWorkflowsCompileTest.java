@@ -21,9 +21,19 @@ import org.junit.jupiter.api.Test;
 class SeedWorkflowsCompileTest {
     static final Path SEEDS = Path.of("../examples/civitai/src/main/arazzo/arazzo");
 
-    static List<Path> seeds() throws IOException {
+    /** Every document of the example: the seeds and the MCP example's single-operation workflows. */
+    static List<Path> exampleDocuments() throws IOException {
         try (Stream<Path> files = Files.list(SEEDS)) {
             return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
+        }
+    }
+
+    static List<Path> seeds() throws IOException {
+        try (Stream<Path> files = Files.list(SEEDS)) {
+            // the four seeds; civitai-orchestration-operations.yml (the MCP example's operations) is not one
+            return files.filter(f -> f.toString().endsWith("-workflow.yml"))
+                    .sorted()
+                    .toList();
         }
     }
 
