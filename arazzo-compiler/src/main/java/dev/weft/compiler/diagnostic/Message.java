@@ -650,6 +650,7 @@ public enum Message {
      */
     public static final Set<String> PHRASES = Set.of(
             "spec",
+            "target",
             "object",
             "operation",
             "caller",
