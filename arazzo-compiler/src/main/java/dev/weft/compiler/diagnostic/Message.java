@@ -27,7 +27,8 @@ public enum Message {
     // reading: fields of Arazzo objects
     NOT_AN_OBJECT_VALUE(DiagnosticCode.WRONG_TYPE, "{object} must be an object, found {type}"),
     UNKNOWN_FIELD(DiagnosticCode.UNKNOWN_FIELD, "unknown field '{field}' in {object}{hint}"),
-    ARAZZO_1_1_FIELD(" ('{field}' is an Arazzo 1.1 field; Weft compiles 1.0.x)"),
+    LATER_VERSION_FIELD(" ('{field}' was added in Arazzo '{added}'; this document declares '{version}')"),
+    ASYNC_FIELD(" ('{field}' belongs to Arazzo 1.1 AsyncAPI steps, which Weft does not compile yet)"),
     CASE_SENSITIVE_FIELD("; field names are case-sensitive; did you mean '{field}'?"),
     ALLOWED_FIELDS("; allowed: {list}"),
     IGNORED_REUSABLE_FIELD(
@@ -55,12 +56,16 @@ public enum Message {
     NOT_AN_OBJECT(DiagnosticCode.NOT_AN_OBJECT, "an Arazzo document must be an object, found {type}"),
     VERSION_NOT_A_STRING(
             DiagnosticCode.UNSUPPORTED_VERSION, "'arazzo' must be a string such as '1.0.1'; quote the version"),
-    ARAZZO_1_1(
-            DiagnosticCode.UNSUPPORTED_VERSION,
-            "unsupported Arazzo version '{version}' (Weft supports 1.0.x: 1.0.0, 1.0.1)"),
     UNSUPPORTED_VERSION(
             DiagnosticCode.UNSUPPORTED_VERSION,
-            "unsupported Arazzo version '{version}'; Weft supports 1.0.x: 1.0.0, 1.0.1"),
+            "unsupported Arazzo version '{version}'; Weft supports 1.0.x (1.0.0, 1.0.1) and 1.1.x (1.1.0)"),
+    LATER_VERSION_VALUE(
+            DiagnosticCode.INVALID_VALUE,
+            "{object} '{value}' was added in Arazzo '{added}'; this document declares '{version}'"),
+    SELF_WITH_FRAGMENT(DiagnosticCode.INVALID_VALUE, "'$self' '{uri}' must not have a fragment; remove '{fragment}'"),
+    SELF_NOT_A_URI(DiagnosticCode.INVALID_VALUE, "'$self' '{uri}' is not a URI-reference: {reason}"),
+    UNKNOWN_SELECTOR_TYPE(DiagnosticCode.INVALID_VALUE, "selector type '{type}' is not jsonpath, xpath or jsonpointer"),
+    UNKNOWN_EXPRESSION_VERSION(DiagnosticCode.INVALID_VALUE, "'{version}' is not a version of {type}; use {allowed}"),
     UNKNOWN_SOURCE_TYPE(DiagnosticCode.INVALID_VALUE, "source description type '{type}' is not 'openapi' or 'arazzo'"),
     INPUTS_NOT_A_SCHEMA(DiagnosticCode.WRONG_TYPE, "'inputs' must be a JSON Schema object, found {type}"),
     NOT_A_STRING_ITEM(DiagnosticCode.WRONG_TYPE, "expected a string, found {type}"),
