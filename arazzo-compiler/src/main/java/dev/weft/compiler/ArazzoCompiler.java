@@ -34,13 +34,18 @@ public final class ArazzoCompiler {
         Diagnostics diagnostics = new Diagnostics(request.strict());
         Resolver resolver = new Resolver(diagnostics, request.sourceMappings());
         Map<Path, ResolvedDocument> documents = new LinkedHashMap<>();
+        Map<Path, ArazzoDocument> bound = new LinkedHashMap<>();
         for (Path file : request.documents()) {
             guarded(
                     file,
                     diagnostics,
-                    () -> read(file, diagnostics)
-                            .map(resolver::resolve)
-                            .ifPresent(resolved -> collect(resolved, documents)));
+                    () -> read(file, diagnostics).ifPresent(d -> {
+                        bound.put(file, d);
+                        resolver.identify(d);
+                    }));
+        }
+        for (Map.Entry<Path, ArazzoDocument> document : bound.entrySet()) {
+            guarded(document.getKey(), diagnostics, () -> collect(resolver.resolve(document.getValue()), documents));
         }
         for (Map.Entry<Path, ResolvedDocument> document : documents.entrySet()) {
             guarded(document.getKey(), diagnostics, () -> Checks.run(document.getValue(), diagnostics));

@@ -11,6 +11,7 @@ import dev.weft.compiler.expr.ParseResult;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.expr.Template;
 import dev.weft.compiler.model.Action;
+import dev.weft.compiler.model.ArazzoVersion;
 import dev.weft.compiler.model.Criterion;
 import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.Located;
@@ -19,6 +20,7 @@ import dev.weft.compiler.model.Parameter;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import dev.weft.compiler.resolve.StepOrder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,8 +49,10 @@ final class FlowCheck implements Check {
                     diagnostics.report(Message.UNREACHABLE_STEP, step.stepId().location(), step.id());
                     continue;
                 }
+                boolean forwardIsError =
+                        document.document().version().atLeast(ArazzoVersion.V1_1) && !StepOrder.declares(workflow);
                 for (Read read : reads(workflow, step)) {
-                    order(workflow, graph, i, read, diagnostics);
+                    order(workflow, graph, i, read, forwardIsError, diagnostics);
                 }
                 List<Integer> cycle = graph.unconditionalCycle(i);
                 if (!cycle.isEmpty()
@@ -66,7 +70,17 @@ final class FlowCheck implements Check {
         }
     }
 
-    private static void order(Workflow workflow, StepGraph graph, int reader, Read read, Diagnostics diagnostics) {
+    /**
+     * @param forwardIsError a 1.1 workflow without step dependsOn: a read of a later step that never runs before
+     *     the reader is the forward reference 1.1 §Step Dependencies says to report as an error
+     */
+    private static void order(
+            Workflow workflow,
+            StepGraph graph,
+            int reader,
+            Read read,
+            boolean forwardIsError,
+            Diagnostics diagnostics) {
         int writer = graph.index(read.stepId());
         if (writer < 0) {
             return; // unknown-step is reported by the expression checks
@@ -83,6 +97,8 @@ final class FlowCheck implements Check {
         }
         if (graph.mayRunBefore(writer, reader)) {
             diagnostics.report(Message.OUTPUT_MAY_BE_ABSENT, read.at(), read.stepId(), step.id());
+        } else if (forwardIsError && writer > reader) {
+            diagnostics.report(Message.FORWARD_STEP_REFERENCE, read.at(), step.id(), read.stepId());
         } else {
             diagnostics.report(Message.OUTPUT_ALWAYS_ABSENT, read.at(), read.stepId(), step.id());
         }

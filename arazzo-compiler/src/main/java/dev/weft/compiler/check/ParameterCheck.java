@@ -47,6 +47,27 @@ final class ParameterCheck implements Check {
         }
     }
 
+    /**
+     * Arazzo 1.1 {@code in: querystring}: the whole query string, so neither a second one nor a {@code query}
+     * parameter can go with it.
+     */
+    private static void querystring(Step step, Parameter p, Diagnostics diagnostics) {
+        for (Parameter other : step.parameters()) {
+            if (other != p
+                    && other.in() != null
+                    && Set.of("query", "querystring").contains(other.in().value())) {
+                diagnostics.report(
+                        Message.QUERYSTRING_WITH_QUERY,
+                        other.name().location(),
+                        other.name().value(),
+                        other.in().value(),
+                        p.name().value(),
+                        step.id());
+                return;
+            }
+        }
+    }
+
     private static void check(Workflow workflow, Step step, OperationRef op, Diagnostics diagnostics) {
         Set<String> pathVariables = pathVariables(op.path());
         Set<String> given = new LinkedHashSet<>();
@@ -61,6 +82,10 @@ final class ParameterCheck implements Check {
             }
             String in = p.in().value();
             String name = p.name().value();
+            if (in.equals("querystring")) {
+                querystring(step, p, diagnostics);
+                continue;
+            }
             if (in.equals("path")) {
                 given.add(name);
                 if (!pathVariables.contains(name)) {
@@ -100,9 +125,12 @@ final class ParameterCheck implements Check {
     /** PARAM-8: a required query, header or cookie parameter that no parameter of the step or workflow gives. */
     private static void requiredParameters(Workflow workflow, Step step, OperationRef op, Diagnostics diagnostics) {
         List<Parameter> given = Effective.parameters(workflow, step);
+        boolean wholeQuery =
+                given.stream().anyMatch(p -> p.in() != null && p.in().value().equals("querystring"));
         for (var declared : op.parameters()) {
             String in = declared.getIn();
             if (in.equals("path")
+                    || in.equals("query") && wholeQuery
                     || !Boolean.TRUE.equals(declared.getRequired())
                     || in.equals("header")
                             && IMPLICIT_HEADERS.contains(declared.getName().toLowerCase(Locale.ROOT))) {

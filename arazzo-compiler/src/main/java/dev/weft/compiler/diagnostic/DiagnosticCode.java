@@ -213,9 +213,14 @@ public enum DiagnosticCode {
     DEPENDENCY_CYCLE(
             "dependency-cycle",
             Severity.ERROR,
-            "workflows depend on each other through dependsOn in a cycle",
+            "workflows, or (1.1) the steps of a workflow, depend on each other through dependsOn in a cycle",
             "WF-4",
             "D-17"),
+    FORWARD_STEP_REFERENCE(
+            "forward-step-reference",
+            Severity.ERROR,
+            "(1.1) a step reads the outputs of a later step in a workflow that declares no step dependsOn",
+            "ARZ-4"),
     UNSUPPORTED_FEATURE(
             "unsupported-feature",
             Severity.ERROR,

@@ -309,6 +309,12 @@ public enum Message {
                     + "it like '/items/0/id'"),
 
     // checking: calls between workflows
+    IN_OF_ACTION_PARAMETER(
+            DiagnosticCode.INVALID_VALUE,
+            "a parameter of action '{action}' must not have 'in' (Arazzo 1.1): it is an input of the target workflow"),
+    ACTION_PARAMETERS_WITHOUT_WORKFLOW(
+            DiagnosticCode.IGNORED_FIELD,
+            "action '{action}' names no workflowId, so its parameters go nowhere and are ignored"),
     IN_OF_WORKFLOW_STEP(
             DiagnosticCode.UNKNOWN_PARAMETER,
             "'in' is ignored on a parameter of a step that calls a workflow; parameters become its inputs by name"),
@@ -322,6 +328,32 @@ public enum Message {
     CALLING_ACTION("{type} action '{action}' (which passes the inputs of workflow '{workflow}' by name)"),
     CALLING_DEPENDENCY("dependsOn of workflow '{workflow}' (which passes its inputs by name)"),
     DEPENDENCY_CYCLE(DiagnosticCode.DEPENDENCY_CYCLE, "workflow '{workflow}' depends on itself: {cycle}"),
+    QUERYSTRING_WITH_QUERY(
+            DiagnosticCode.INVALID_VALUE,
+            "parameter '{name}' ({in}) cannot go with querystring parameter '{querystring}' of step '{step}', which "
+                    + "is the whole query string; put the pairs in the querystring value"),
+    STEP_DEPENDENCY_CYCLE(
+            DiagnosticCode.DEPENDENCY_CYCLE,
+            "steps of workflow '{workflow}' depend on each other in a cycle (dependsOn and $steps reads): {cycle}"),
+    MALFORMED_STEP_DEPENDENCY(
+            DiagnosticCode.INVALID_VALUE,
+            "dependsOn entry '{value}' is not a stepId, '$workflows.<workflowId>.steps.<stepId>' or "
+                    + "'$sourceDescriptions.<name>.<workflowId>.steps.<stepId>'"),
+    UNKNOWN_STEP_DEPENDENCY(
+            DiagnosticCode.UNKNOWN_STEP,
+            "dependsOn entry '{value}' names step '{step}', which is not in workflow '{workflow}'{hint}"),
+    UNKNOWN_DEPENDENCY_WORKFLOW(
+            DiagnosticCode.UNKNOWN_WORKFLOW,
+            "dependsOn entry '{value}' names workflow '{workflow}', which is not in this document{hint}"),
+    UNKNOWN_DEPENDENCY_SOURCE(
+            DiagnosticCode.UNKNOWN_SOURCE,
+            "dependsOn entry '{value}' names source description '{source}', which is not an arazzo source of "
+                    + "this document"),
+    DUPLICATE_STEP_DEPENDENCY(DiagnosticCode.DUPLICATE_ID, "step '{step}' lists '{dependency}' in dependsOn twice"),
+    FORWARD_STEP_REFERENCE(
+            DiagnosticCode.FORWARD_STEP_REFERENCE,
+            "step '{step}' reads the outputs of step '{writer}', which comes later in the steps list and does not run "
+                    + "before it; list '{writer}' in the dependsOn of '{step}' (Weft then runs it first) or move it"),
 
     // checking: actions
     UNKNOWN_GOTO_TARGET(
@@ -343,6 +375,7 @@ public enum Message {
             DiagnosticCode.MALFORMED_CONDITION, "a criterion of type '{type}' needs a 'context'{hint}"),
     OR_REMOVE_SIMPLE_TYPE("; or remove 'type: simple'"),
     UNSUPPORTED_CRITERION_TYPE(DiagnosticCode.UNSUPPORTED_FEATURE, "criteria of type '{type}' are not supported yet"),
+    UNSUPPORTED_FEATURE_AT(DiagnosticCode.UNSUPPORTED_FEATURE, "Weft does not compile {feature} yet"),
     UNKNOWN_TYPE_VERSION(
             DiagnosticCode.INVALID_VALUE, "unknown {type} version '{version}'; the specification defines {list}{hint}"),
     DURABLE_RETRY_HELPER(
@@ -683,7 +716,8 @@ public enum Message {
             "reason",
             "error",
             "found",
-            "stackTrace");
+            "stackTrace",
+            "feature");
 
     private final DiagnosticCode code;
     private final String template;

@@ -91,6 +91,14 @@ final class ActionCode {
             code.beginControlFlow("if ($L)", conditions.all(action.criteria(), scope, true));
         }
         code.add("// $L action '$L'\n", type, Docs.line(name));
+        if (type.equals("goto") && action.workflowId() != null && names.gotoInputsField() != null) {
+            String inputs = names.actionInputsMethod(action);
+            if (inputs != null) {
+                code.addStatement("$N = $N()", names.gotoInputsField(), inputs);
+            } else {
+                code.addStatement("$N = null", names.gotoInputsField());
+            }
+        }
         code.addStatement(result);
         if (!always) {
             code.endControlFlow();

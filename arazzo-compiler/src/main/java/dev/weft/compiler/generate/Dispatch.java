@@ -72,7 +72,10 @@ final class Dispatch {
         for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
             ClassName callee = calleeClass(document.workflow(target.getKey()).orElseThrow());
             CodeBlock label = Literals.of("goto " + target.getKey());
-            CodeBlock inputs = CodeBlock.of("$N", WorkflowNames.IN);
+            CodeBlock inputs = names.gotoInputsField() == null
+                    ? CodeBlock.of("$N", WorkflowNames.IN)
+                    : CodeBlock.of(
+                            "$N != null ? $N : $N", names.gotoInputsField(), names.gotoInputsField(), WorkflowNames.IN);
             cases.add(call(target.getValue(), label, callee, inputs, names.gotoMethod(target.getKey()), async));
         }
         for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
@@ -83,6 +84,11 @@ final class ExecutionClass {
                 }
             }
         }
+        if (names.gotoInputsField() != null) {
+            execution.addField(FieldSpec.builder(RuntimeTypes.OBJECT_NODE, names.gotoInputsField(), Modifier.PRIVATE)
+                    .addJavadoc("The inputs the goto about to run passes, or null for this workflow's own.\n")
+                    .build());
+        }
         for (Step step : workflow.steps()) {
             String failed = names.failedField(step.id());
             if (failed != null) {
@@ -117,6 +123,9 @@ final class ExecutionClass {
         }
         for (String target : names.gotoConstants().keySet()) {
             execution.addMethod(dispatch.gotoHandler(target));
+        }
+        for (Action action : names.parameterizedGotos()) {
+            execution.addMethod(requests.actionInputs(action, names.actionInputsMethod(action)));
         }
         for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {
             execution.addMethod(handlers.retryHelper(

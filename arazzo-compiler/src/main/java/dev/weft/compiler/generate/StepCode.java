@@ -2,6 +2,7 @@ package dev.weft.compiler.generate;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.Parameter;
 import dev.weft.compiler.model.RequestBody;
@@ -58,11 +59,17 @@ final class StepCode {
             calls.add(CodeBlock.of(".operationId($L)", Literals.of(op.operationId())));
             budget.add(1);
         }
+        if (step.timeout() != null) {
+            // Arazzo 1.1: the step fails when no complete response comes within this many milliseconds
+            calls.add(CodeBlock.of(".timeout($LL)", step.timeout().value()));
+            budget.add(1);
+        }
         for (Parameter p : Effective.parameters(workflow, step)) {
             String in = p.in().value();
             String method = switch (in) {
                 case "path" -> "pathParam";
                 case "query" -> "query";
+                case "querystring" -> "querystring";
                 case "header" -> "header";
                 default -> "cookie";
             };
@@ -149,6 +156,43 @@ final class StepCode {
                 .addJavadoc(Docs.wrap(
                         "The inputs step {@code " + Docs.line(step.id()) + "} passes to workflow {@code "
                                 + Docs.line(callee.id()) + "}.",
+                        Docs.NESTED))
+                .returns(RuntimeTypes.OBJECT_NODE)
+                .addCode(body.addStatement("return inputs").build())
+                .build();
+    }
+
+    /**
+     * Arazzo 1.1: the inputs a goto action's {@code parameters} pass to its target workflow: this workflow's
+     * inputs (as a goto without parameters passes them), each parameter set over them by name.
+     */
+    MethodSpec actionInputs(Action action, String method) {
+        budget.startMethod();
+        CodeBlock.Builder body = CodeBlock.builder();
+        ValueCode.Locals locals = new ValueCode.Locals(names.memberNames(), "inputs");
+        body.addStatement("$T inputs = $N.deepCopy()", RuntimeTypes.OBJECT_NODE, WorkflowNames.IN);
+        for (Parameter p : action.parameters()) {
+            CodeBlock value = values.value(
+                    p.value(),
+                    "input '" + p.name().value() + "'",
+                    body,
+                    locals,
+                    p.name().value());
+            body.addStatement(
+                    "$T.put(inputs, $L,$W$L)",
+                    RuntimeTypes.VALUES,
+                    Literals.of(p.name().value()),
+                    value);
+            budget.add(1);
+        }
+        budget.endMethod(
+                action.location(), "the inputs action '" + action.name().value() + "' passes");
+        return MethodSpec.methodBuilder(method)
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc(Docs.wrap(
+                        "The inputs goto action {@code "
+                                + Docs.line(action.name().value()) + "} passes to workflow" + " {@code "
+                                + Docs.line(action.workflowId().value()) + "}.",
                         Docs.NESTED))
                 .returns(RuntimeTypes.OBJECT_NODE)
                 .addCode(body.addStatement("return inputs").build())

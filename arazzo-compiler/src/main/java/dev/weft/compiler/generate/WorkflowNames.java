@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +40,11 @@ final class WorkflowNames {
     private final Map<String, RetryHelper> retryHelpers = new LinkedHashMap<>();
     private final Map<String, String> failedFields = new LinkedHashMap<>();
     private final Map<String, String> gotoMethods = new LinkedHashMap<>();
+    /** Arazzo 1.1: the goto actions with {@code parameters}, each with the method building its inputs. */
+    private final Map<Action, String> actionInputs = new java.util.IdentityHashMap<>();
+
+    private final List<Action> parameterizedGotos = new java.util.ArrayList<>();
+    private String gotoInputsField;
 
     /** The names of the members of a workflow's class; {@code readOutputs} are the step outputs to record. */
     WorkflowNames(Workflow workflow, Set<String> readOutputs) {
@@ -75,6 +81,16 @@ final class WorkflowNames {
                     outputFields.put(key(id, output), member(JavaNames.memberName(id + "-" + output)));
                 }
             }
+        }
+        for (Action a : workflow.actions()) {
+            boolean gotoWorkflow = a.type().value().equals("goto") && a.workflowId() != null;
+            if (gotoWorkflow && !a.parameters().isEmpty() && !actionInputs.containsKey(a)) {
+                actionInputs.put(a, member(JavaNames.memberName(a.name().value() + "-inputs")));
+                parameterizedGotos.add(a);
+            }
+        }
+        if (!parameterizedGotos.isEmpty()) {
+            gotoInputsField = member("gotoInputs");
         }
         for (String target : gotoWorkflowTargets(workflow)) {
             String simple = target.substring(target.lastIndexOf('.') + 1);
@@ -158,6 +174,21 @@ final class WorkflowNames {
             }
         }
         return targets;
+    }
+
+    /** The method building the inputs a goto action with parameters passes, or null. */
+    String actionInputsMethod(Action action) {
+        return actionInputs.get(action);
+    }
+
+    /** The goto actions with parameters, in document order, each once. */
+    List<Action> parameterizedGotos() {
+        return parameterizedGotos;
+    }
+
+    /** The field holding the inputs of the goto about to run, or null when no goto passes parameters. */
+    String gotoInputsField() {
+        return gotoInputsField;
     }
 
     /** The {@code Step} constant of the pseudo-step that runs a {@code goto} target workflow. */

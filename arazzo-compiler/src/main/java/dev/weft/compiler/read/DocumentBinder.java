@@ -323,7 +323,16 @@ public final class DocumentBinder {
                     Message.INTEGER_OUT_OF_RANGE, timeout.location(), "timeout", "step", 0, MAX_TIMEOUT, timeout);
             timeout = null;
         }
+        if (since(ArazzoVersion.V1_1)
+                && f.raw("dependsOn") instanceof Node.ListNode l
+                && l.items().isEmpty()) {
+            diagnostics.report(Message.EMPTY_FIELD, l.location(), "dependsOn", "step");
+        }
         List<Located<String>> dependsOn = since(ArazzoVersion.V1_1) ? f.list("dependsOn", this::string) : List.of();
+        if (timeout != null && workflowId != null) {
+            diagnostics.report(
+                    Message.UNSUPPORTED_FEATURE_AT, timeout.location(), "a timeout on a step that calls a workflow");
+        }
         if (id == null) {
             return null;
         }
@@ -401,6 +410,10 @@ public final class DocumentBinder {
             if (targetType == null) {
                 return null;
             }
+            if (targetType.name().equals("jsonpath")) {
+                diagnostics.report(
+                        Message.UNSUPPORTED_FEATURE_AT, targetType.location(), "JSONPath replacement targets");
+            }
         }
         Selector selector = value == null ? null : selectorValue(value);
         return target == null || value == null
@@ -437,8 +450,19 @@ public final class DocumentBinder {
         return shaped ? selector(value) : null;
     }
 
-    /** A Selector Object; null (reported) when it lacks a field or names an unknown type. */
+    /**
+     * A Selector Object; null (reported) when it lacks a field or names an unknown type. A well-formed one is
+     * reported as not compiled yet: the model holds it, generated code does not evaluate it.
+     */
     private Selector selector(Node node) {
+        Selector s = boundSelector(node);
+        if (s != null) {
+            diagnostics.report(Message.UNSUPPORTED_FEATURE_AT, s.location(), "Selector Objects (Arazzo 1.1)");
+        }
+        return s;
+    }
+
+    private Selector boundSelector(Node node) {
         Fields f = Fields.of(node, "selector object", diagnostics);
         if (f == null) {
             return null;

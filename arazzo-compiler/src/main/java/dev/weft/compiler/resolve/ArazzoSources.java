@@ -70,7 +70,9 @@ final class ArazzoSources {
         if (source.type() != null) {
             return source.type().value().equals("arazzo");
         }
-        Path file = files.locate(document.file(), source.url().value()).orElse(null);
+        Path file = files.locate(
+                        document.file(), Resolver.self(document), source.url().value())
+                .orElse(null);
         if (file == null || !Files.isRegularFile(file)) {
             return false;
         }
@@ -84,7 +86,9 @@ final class ArazzoSources {
 
     private Optional<ResolvedDocument> load(
             ArazzoDocument document, SourceDescription source, List<ResolvedDocument> created) {
-        Path file = files.locate(document.file(), source.url().value()).orElse(null);
+        Path file = files.locate(
+                        document.file(), Resolver.self(document), source.url().value())
+                .orElse(null);
         if (file == null) {
             diagnostics.report(
                     Message.ARAZZO_SOURCE_NOT_A_FILE,

@@ -30,6 +30,7 @@ public final class Resolver {
 
     private final Diagnostics diagnostics;
     private final SourceLoader loader;
+    private final SourceFiles files;
     private final ArazzoSources arazzo;
 
     /** A resolver for one compilation: each file it loads is read once, however many documents use it. */
@@ -40,7 +41,7 @@ public final class Resolver {
     /** A resolver reading {@code mappings}' local files for the absolute source URLs they name (D-28). */
     public Resolver(Diagnostics diagnostics, Map<String, Path> mappings) {
         this.diagnostics = diagnostics;
-        SourceFiles files = new SourceFiles(mappings);
+        this.files = new SourceFiles(mappings);
         DescriptionReader reader = new DescriptionReader(diagnostics);
         this.loader = new SourceLoader(diagnostics, files, reader);
         this.arazzo = new ArazzoSources(diagnostics, this, files, reader);
@@ -51,14 +52,29 @@ public final class Resolver {
     }
 
     /**
+     * Makes a document known by its 1.1 {@code $self}, so that other documents' {@code arazzo} sources can name
+     * it by that URI wherever its file is; call for every document before resolving any.
+     */
+    public void identify(ArazzoDocument document) {
+        if (document.self() != null) {
+            files.identify(document.file(), document.self().value());
+        }
+    }
+
+    static String self(ArazzoDocument document) {
+        return document.self() == null ? null : document.self().value();
+    }
+
+    /**
      * Resolves a document's OpenAPI sources and operation steps (called by {@link ArazzoSources}, which links
      * its {@code arazzo} sources and then its workflow references).
      */
-    ResolvedDocument resolveOperations(ArazzoDocument document) {
+    ResolvedDocument resolveOperations(ArazzoDocument given) {
+        ArazzoDocument document = StepOrder.order(given, diagnostics);
         Map<String, SourceApi> sources = new LinkedHashMap<>();
         for (SourceDescription source : document.sourceDescriptions()) {
             if (!sources.containsKey(source.name().value()) && !arazzo.isArazzo(document, source)) {
-                loader.load(document.file(), source).ifPresent(api -> sources.put(api.name(), api));
+                loader.load(document.file(), self(document), source).ifPresent(api -> sources.put(api.name(), api));
             }
         }
         Map<String, OperationRef> targets = new LinkedHashMap<>();

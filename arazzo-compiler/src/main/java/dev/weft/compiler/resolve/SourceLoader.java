@@ -37,12 +37,17 @@ public final class SourceLoader {
 
     /** Loads the source named by {@code source}, relative URLs resolved against {@code arazzoFile}. */
     public Optional<SourceApi> load(Path arazzoFile, SourceDescription source) {
+        return load(arazzoFile, null, source);
+    }
+
+    /** As {@link #load(Path, SourceDescription)}, relative URLs resolved against the 1.1 {@code self} if set. */
+    public Optional<SourceApi> load(Path arazzoFile, String self, SourceDescription source) {
         String url = source.url().value();
         if (!SourceFiles.isValidReference(url)) {
             diagnostics.report(Message.INVALID_SOURCE_URL, source.url().location(), url);
             return Optional.empty();
         }
-        Optional<Path> located = files.locate(arazzoFile, url);
+        Optional<Path> located = files.locate(arazzoFile, self, url);
         if (located.isEmpty()) {
             diagnostics.report(
                     Message.REMOTE_SOURCE,

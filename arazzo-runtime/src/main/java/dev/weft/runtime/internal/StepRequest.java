@@ -42,6 +42,10 @@ public final class StepRequest {
     private final String pathTemplate;
     /** The OpenAPI operationId, when the generated code names it; {@code null} for an operation without one. */
     private String operationId;
+    /** An Arazzo 1.1 {@code in: querystring} value: the whole query string, or null. */
+    private String querystring;
+    /** The Arazzo 1.1 step {@code timeout}, or null. */
+    private Duration timeout;
 
     private final Map<String, JsonNode> pathParams = new LinkedHashMap<>();
     /** Empty and immutable until a query parameter is set, as most steps have none; likewise styles and cookies. */
@@ -97,6 +101,26 @@ public final class StepRequest {
         return this;
     }
 
+    /**
+     * Bounds the step (Arazzo 1.1 {@code timeout}): the request gets at most this long for a complete
+     * response, else the step fails with a transport failure its failure actions see.
+     *
+     * @param millis the timeout in milliseconds, at least 0
+     * @return this request
+     */
+    public StepRequest timeout(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout must be at least 0, was " + millis);
+        }
+        this.timeout = Duration.ofMillis(millis);
+        return this;
+    }
+
+    /** @return the step's timeout, or {@code null} when it has none */
+    Duration timeout() {
+        return timeout;
+    }
+
     /** @return the OpenAPI {@code operationId} of the operation, or {@code null} when not named */
     public String operationId() {
         return operationId;
@@ -111,6 +135,23 @@ public final class StepRequest {
      */
     public StepRequest pathParam(String name, JsonNode value) {
         pathParams.put(name, value);
+        return this;
+    }
+
+    /**
+     * Sets the whole query string (Arazzo 1.1 {@code in: querystring}): the value's text, without a leading
+     * {@code ?}, sent as it is after the path. Characters that may not stand in a query are percent-encoded;
+     * {@code null} leaves the query string empty.
+     *
+     * @param value the query string, such as {@code a=1&b=two}
+     * @return this request
+     */
+    public StepRequest querystring(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return this;
+        }
+        String text = value.isValueNode() ? value.asText() : value.toString();
+        this.querystring = text.startsWith("?") ? text.substring(1) : text;
         return this;
     }
 
@@ -436,6 +477,9 @@ public final class StepRequest {
     }
 
     private String queryString() {
+        if (querystring != null) {
+            return querystring.isEmpty() ? "" : "?" + queryEncoded(querystring);
+        }
         if (queryParams.isEmpty()) {
             return "";
         }
@@ -446,6 +490,26 @@ public final class StepRequest {
                 out.append(out.length() == 0 ? '?' : '&').append(pair);
             }
         });
+        return out.toString();
+    }
+
+    /** Percent-encodes what RFC 3986 does not allow in a query, leaving its reserved characters as they are. */
+    private static String queryEncoded(String query) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : query.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean allowed = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || "-._~!$&'()*+,;=:@/?%".indexOf(c) >= 0;
+            if (allowed) {
+                out.append((char) c);
+            } else {
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
         return out.toString();
     }
 

@@ -115,7 +115,7 @@ final class StepSender {
             if (cancellation.isCancelled()) {
                 throw cancelledDuring(stepId, attempt, call, start);
             }
-            throw transportFailure(stepId, attempt, call, start, e, report);
+            throw transportFailure(stepId, attempt, call, start, stepTimeout(request, call, e), report);
         } catch (InterruptedException e) {
             if (cancellation.isCancelled()) {
                 throw cancelledDuring(stepId, attempt, call, start);
@@ -123,6 +123,10 @@ final class StepSender {
             Thread.currentThread().interrupt();
             events.responseReceived(stepId, attempt, call, -1, start, "interrupted", null);
             throw events.failed(run.failures().error(stepId, "interrupted while waiting for the response", e));
+        }
+        StepTimeoutException late = late(request, start);
+        if (late != null) {
+            throw transportFailure(stepId, attempt, call, start, late, report);
         }
         events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
         lastStatus = result.statusCode();
@@ -155,6 +159,10 @@ final class StepSender {
         }
         return cancellation.link(pending, run).handle((result, failure) -> {
             if (failure == null) {
+                StepTimeoutException late = late(request, start);
+                if (late != null) {
+                    throw new CompletionException(transportFailure(stepId, attempt, call, start, late, report));
+                }
                 events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
                 return new Exchange(run, request, call, result);
             }
@@ -165,8 +173,35 @@ final class StepSender {
             throw new CompletionException(
                     cause instanceof WorkflowException w
                             ? events.failed(w.withContext(run.workflowId(), stepId, attempt))
-                            : transportFailure(stepId, attempt, call, start, cause, report));
+                            : transportFailure(
+                                    stepId, attempt, call, start, stepTimeout(request, call, cause), report));
         });
+    }
+
+    /**
+     * The failure a transport timeout stands for: the step's own timeout when that is what bounded the call
+     * (1.1 step {@code timeout}), else the failure itself.
+     */
+    private static Throwable stepTimeout(StepRequest request, HttpCall call, Throwable failure) {
+        Duration timeout = request.timeout();
+        if (failure instanceof java.net.http.HttpTimeoutException
+                && !(failure instanceof java.net.http.HttpConnectTimeoutException)
+                && timeout != null
+                && timeout.equals(call.timeout())) {
+            StepTimeoutException replaced = new StepTimeoutException(request.stepId(), timeout);
+            replaced.initCause(failure);
+            return replaced;
+        }
+        return failure;
+    }
+
+    /** A step timeout that passed while the response (its body included) arrived; null when in time. */
+    private StepTimeoutException late(StepRequest request, long start) {
+        Duration timeout = request.timeout();
+        if (timeout == null || run.clock().nanoTime() - start <= timeout.toNanos()) {
+            return null;
+        }
+        return new StepTimeoutException(request.stepId(), timeout);
     }
 
     private StepRequest build(String stepId, Supplier<StepRequest> request) {
@@ -193,6 +228,10 @@ final class StepSender {
         try {
             String base = client.baseUrl(request.sourceName(), request.defaultServerUrl());
             Duration timeout = client.requestTimeout().compareTo(left) > 0 ? left : client.requestTimeout();
+            Duration stepTimeout = request.timeout();
+            if (stepTimeout != null && stepTimeout.compareTo(timeout) < 0) {
+                timeout = stepTimeout;
+            }
             HttpCall previous = lastCall;
             HttpCall call = request.toHttpCall(
                     base,

@@ -35,6 +35,9 @@ final class TransportFailures {
     /** The class of a failure and a reason, taking the message from a cause when the JDK gives none. */
     static String describe(Throwable failure, Duration timeout, Duration requestTimeout) {
         String name = failure.getClass().getSimpleName();
+        if (failure instanceof StepTimeoutException) {
+            return name + ": " + failure.getMessage();
+        }
         if (failure instanceof HttpConnectTimeoutException) {
             return name + ": could not connect within the connect timeout";
         }
