@@ -80,8 +80,12 @@ final class StepCode {
                     locals,
                     p.name().value());
             budget.add(1);
-            String[] style = style(op, p.name().value(), in);
-            if (style != null) {
+            String[] style =
+                    in.equals("querystring") ? null : style(op, p.name().value(), in);
+            if (in.equals("querystring")) {
+                // Arazzo 1.1: the value is the whole query string; the parameter's name is not sent
+                calls.add(CodeBlock.of(".querystring($L)", value));
+            } else if (style != null) {
                 calls.add(CodeBlock.of(
                         ".$N($L,$W$L,$W$L,$W$L)",
                         method,

@@ -53,9 +53,11 @@ final class StepOutputReads {
             reads.criteria(step.successCriteria());
             for (Action action : Effective.onSuccess(workflow, step)) {
                 reads.criteria(action.criteria());
+                action.parameters().forEach(p -> reads.node(p.value()));
             }
             for (Action action : Effective.onFailure(workflow, step)) {
                 reads.criteria(action.criteria());
+                action.parameters().forEach(p -> reads.node(p.value()));
             }
         }
         workflow.outputs().values().forEach(text -> reads.template(text.value()));
