@@ -57,4 +57,5 @@ printf '%-46s %14s %-10s %-12s %s\n' "no-op plugin run (mvn generate-sources)" "
 echo
 echo "JMH means of each round (us/op): generated $gen_rounds; by hand $hand_rounds" >&2
 echo "JMH logs: $out" >&2
-benchmarks/durable.sh   # 1,000 concurrent durable runs on Temporal's test service (time, heap)
+benchmarks/oneshot.sh   # weft run vs respect, GitHub's description (WEFT_BENCH_SKIP_ONESHOT=1, WEFT_BENCH_SKIP_GITHUB=1)
+[ -n "${WEFT_BENCH_SKIP_DURABLE:-}" ] || benchmarks/durable.sh   # 1,000 concurrent durable runs on Temporal's test service (time, heap)

@@ -74,7 +74,7 @@ public final class ArazzoCompiler {
             files.clear();
             workflows.clear();
         }
-        return new CompilationResult(diagnostics.sorted(), files, workflows);
+        return new CompilationResult(diagnostics.sorted(), files, workflows, diagnostics.inputs());
     }
 
     private static Optional<ArazzoDocument> read(Path file, Diagnostics diagnostics) {

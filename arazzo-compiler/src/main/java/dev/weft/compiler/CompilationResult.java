@@ -7,15 +7,25 @@ import java.util.Optional;
 
 /**
  * What a compilation produced: the diagnostics, sorted, the generated files and the signatures of the
- * workflows they run (none when there are errors).
+ * workflows they run (none when there are errors), and the files it read, on which all of them depend.
+ *
+ * @param inputs every file the compilation read or tried to read (documents, descriptions, referenced files),
+ *     absolute; a cache of the result stands while none of them changes
  */
 public record CompilationResult(
-        List<Diagnostic> diagnostics, List<GeneratedFile> files, List<WorkflowSignature> workflows) {
+        List<Diagnostic> diagnostics, List<GeneratedFile> files, List<WorkflowSignature> workflows, List<Path> inputs) {
 
     public CompilationResult {
         diagnostics = List.copyOf(diagnostics);
         files = List.copyOf(files);
         workflows = List.copyOf(workflows);
+        inputs = List.copyOf(inputs);
+    }
+
+    /** A result whose inputs are not known. */
+    public CompilationResult(
+            List<Diagnostic> diagnostics, List<GeneratedFile> files, List<WorkflowSignature> workflows) {
+        this(diagnostics, files, workflows, List.of());
     }
 
     /** A result without workflow signatures. */

@@ -3,6 +3,7 @@ package dev.weft.compiler.cli;
 import dev.weft.compiler.ArazzoCompiler;
 import dev.weft.compiler.CompilationRequest;
 import dev.weft.compiler.CompilationResult;
+import dev.weft.compiler.diagnostic.Diagnostic;
 import dev.weft.compiler.diagnostic.DiagnosticFormatter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,27 +42,38 @@ final class CompileOptions {
      * the result, or null when there are errors.
      */
     CompilationResult compile(List<Path> documents, String packageName, PrintWriter err, boolean warnings) {
-        CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+        CompilationResult result = compileQuietly(documents, packageName);
+        return print(result.diagnostics(), err, warnings) ? null : result;
+    }
+
+    /** Compiles the documents, printing nothing. */
+    CompilationResult compileQuietly(List<Path> documents, String packageName) {
+        return ArazzoCompiler.compile(CompilationRequest.builder()
                 .documents(documents)
                 .packageName(packageName)
                 .strict(strict)
                 .sourceMappings(mappings)
                 .targets(targets)
                 .build());
+    }
+
+    /**
+     * Prints every error and, when {@code warnings}, every warning (else their count), then the number of
+     * errors; whether there were errors.
+     */
+    static boolean print(List<Diagnostic> diagnostics, PrintWriter err, boolean warnings) {
         DiagnosticFormatter formatter = new DiagnosticFormatter(Path.of("").toAbsolutePath());
-        result.diagnostics().stream()
-                .filter(d -> warnings || d.isError())
-                .forEach(d -> err.println(formatter.format(d)));
-        long errors = result.errors().size();
-        long hidden = warnings ? 0 : result.diagnostics().size() - errors;
+        diagnostics.stream().filter(d -> warnings || d.isError()).forEach(d -> err.println(formatter.format(d)));
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        long hidden = warnings ? 0 : diagnostics.size() - errors;
         if (hidden > 0) {
             err.println("weft: " + hidden + (hidden == 1 ? " warning" : " warnings")
                     + " not shown; 'weft check' or --verbose shows them");
         }
         if (errors > 0) {
             err.println(errors + (errors == 1 ? " error" : " errors"));
-            return null;
+            return true;
         }
-        return result;
+        return false;
     }
 }

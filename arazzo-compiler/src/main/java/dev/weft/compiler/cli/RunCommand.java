@@ -4,6 +4,7 @@ import dev.weft.compiler.CompilationResult;
 import dev.weft.compiler.GeneratedFile;
 import dev.weft.compiler.WorkflowSignature;
 import dev.weft.compiler.diagnostic.Suggestions;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -101,6 +102,12 @@ final class RunCommand implements Callable<Integer> {
                     + "excerpt, secrets masked.")
     boolean verbose;
 
+    @Option(
+            names = "--no-cache",
+            description = "Compile afresh: neither use nor update the cache of compiled workflows (in "
+                    + "$XDG_CACHE_HOME/weft or ~/.cache/weft, or WEFT_CACHE_DIR).")
+    boolean noCache;
+
     @Mixin
     CompileOptions compile;
 
@@ -112,31 +119,62 @@ final class RunCommand implements Callable<Integer> {
         if (reportFile != null && report == null) {
             throw usage("--report-file needs --report json or --report junit");
         }
-        CompilationResult result =
-                compile.compile(List.of(file), PACKAGE, main.console().err(), verbose);
-        if (result == null) {
+        RunCache.Compiled compiled = compiled();
+        if (compiled == null) {
             return Main.INVALID;
         }
-        WorkflowSignature workflow = workflow(result);
-        checkServers(result);
+        WorkflowSignature workflow = workflow(compiled.workflows());
+        checkServers(compiled.workflows());
         RunInputs runInputs;
         try {
             runInputs = RunInputs.of(workflow, inputs);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        String className = result.files().stream()
-                .filter(f -> f.runs(file, workflow.workflowId()))
-                .map(GeneratedFile::qualifiedName)
-                .findFirst()
-                .orElseThrow();
-        try (WorkflowRunner.Loaded loaded =
-                WorkflowRunner.load(result.files(), className, main.console().err())) {
-            if (loaded == null) {
-                return Main.FAILED;
-            }
-            return new Execution(this, main.console()).run(loaded.workflow(), workflow, runInputs);
+        String className = compiled.classNames().get(RunCache.workflowKey(file, workflow.workflowId()));
+        WorkflowRunner.Loaded loaded = WorkflowRunner.load(
+                compiled.classes(), className, main.console().err());
+        if (loaded == null) {
+            return Main.FAILED;
         }
+        return new Execution(this, main.console()).run(loaded.workflow(), workflow, runInputs);
+    }
+
+    /**
+     * The document's compiled classes, from the cache when nothing it was compiled from changed, else compiled
+     * now (and cached); the diagnostics printed either way. Null when there are errors or javac failed.
+     */
+    private RunCache.Compiled compiled() {
+        PrintWriter err = main.console().err();
+        Path dir = noCache ? null : RunCache.defaultDir();
+        RunCache cache = dir == null ? null : new RunCache(dir);
+        String key = cache == null ? null : RunCache.key(file, PACKAGE, compile.strict, compile.mappings);
+        RunCache.Compiled hit = key == null ? null : cache.get(key);
+        if (hit != null) {
+            CompileOptions.print(hit.diagnostics(), err, verbose);
+            return hit;
+        }
+        CompilationResult result = compile.compileQuietly(List.of(file), PACKAGE);
+        if (CompileOptions.print(result.diagnostics(), err, verbose)) {
+            return null;
+        }
+        Map<String, byte[]> classes = WorkflowRunner.compile(result.files(), err);
+        if (classes == null) {
+            return null;
+        }
+        Map<String, String> classNames = new LinkedHashMap<>();
+        for (GeneratedFile generated : result.files()) {
+            if (generated.document() != null && generated.workflowId() != null) {
+                classNames.put(
+                        RunCache.workflowKey(generated.document(), generated.workflowId()), generated.qualifiedName());
+            }
+        }
+        RunCache.Compiled compiled =
+                new RunCache.Compiled(result.diagnostics(), result.workflows(), classNames, classes);
+        if (key != null) {
+            cache.put(key, result.inputs(), compiled);
+        }
+        return compiled;
     }
 
     /** The report's file: the one given, or {@code weft-report.json} / {@code .xml} in the current folder. */
@@ -150,9 +188,9 @@ final class RunCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    private WorkflowSignature workflow(CompilationResult result) {
+    private WorkflowSignature workflow(List<WorkflowSignature> workflows) {
         Path document = file.toAbsolutePath().normalize();
-        List<WorkflowSignature> declared = result.workflows().stream()
+        List<WorkflowSignature> declared = workflows.stream()
                 .filter(w -> w.document().toAbsolutePath().normalize().equals(document))
                 .toList();
         List<String> ids = declared.stream().map(WorkflowSignature::workflowId).toList();
@@ -162,16 +200,19 @@ final class RunCommand implements Callable<Integer> {
             }
             throw usage("the document has " + ids.size() + " workflows; name one with --workflow: " + quoted(ids));
         }
-        return result.workflow(file, workflowId).orElseThrow(() -> {
-            String hint = Suggestions.hint(workflowId, ids);
-            throw usage("the document has no workflow '" + workflowId + "'"
-                    + (hint.isEmpty() ? ids.isEmpty() ? "" : "; its workflows: " + quoted(ids) : hint));
-        });
+        return declared.stream()
+                .filter(w -> w.workflowId().equals(workflowId))
+                .findFirst()
+                .orElseThrow(() -> {
+                    String hint = Suggestions.hint(workflowId, ids);
+                    throw usage("the document has no workflow '" + workflowId + "'"
+                            + (hint.isEmpty() ? ids.isEmpty() ? "" : "; its workflows: " + quoted(ids) : hint));
+                });
     }
 
     /** Every {@code --server} names a source description of the documents and gives an http(s) URL. */
-    private void checkServers(CompilationResult result) {
-        Set<String> sources = result.workflows().stream()
+    private void checkServers(List<WorkflowSignature> workflows) {
+        Set<String> sources = workflows.stream()
                 .flatMap(w -> w.sources().stream())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         for (Map.Entry<String, String> server : servers.entrySet()) {

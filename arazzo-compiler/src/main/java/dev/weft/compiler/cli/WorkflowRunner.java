@@ -11,8 +11,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,94 +18,111 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * The compile-and-load step of {@code weft run}: compiles the generated classes with the JDK's compiler into a
- * temporary folder and loads the workflow's class, whose {@link JsonWorkflow} the run then uses.
+ * The compile-and-load step of {@code weft run}: compiles the generated classes with the JDK's compiler into
+ * bytes (through a temporary folder) and loads the workflow's class from them, whose {@link JsonWorkflow} the
+ * run then uses. Loading needs no compiler, so that a run from {@link RunCache} does not start one.
  */
 final class WorkflowRunner {
-    private final PrintWriter err;
-
-    private WorkflowRunner(PrintWriter err) {
-        this.err = err;
-    }
+    private WorkflowRunner() {}
 
     /**
-     * A loaded workflow class; closing it closes its class loader and deletes its temporary folder.
+     * A loaded workflow class.
      *
      * @param workflow the class's JSON form
      */
-    record Loaded(JsonWorkflow workflow, URLClassLoader loader, Path work) implements AutoCloseable {
-        @Override
-        public void close() {
-            try {
-                loader.close();
-            } catch (IOException e) {
-                // the classes are loaded; a loader that fails to close only keeps a file handle until exit
-            }
-            delete(work);
-        }
-    }
+    record Loaded(JsonWorkflow workflow) {}
 
     /**
-     * Compiles the generated files and loads the class {@code className}.
+     * Loads the class {@code className} from compiled classes.
      *
-     * @return the workflow, or null when it cannot be compiled (the reason is printed on {@code err})
+     * @return the workflow, or null when it cannot be loaded (the reason is printed on {@code err})
      */
-    static Loaded load(List<GeneratedFile> files, String className, PrintWriter err) {
-        Path work = null;
+    static Loaded load(Map<String, byte[]> classes, String className, PrintWriter err) {
         try {
-            work = Files.createTempDirectory("weft-run");
-            URLClassLoader loader = new WorkflowRunner(err).compile(files, work);
-            if (loader == null) {
-                delete(work);
-                return null;
-            }
-            try {
-                return new Loaded(JsonWorkflow.of(loader.loadClass(className)), loader, work);
-            } catch (ClassNotFoundException | RuntimeException e) {
-                loader.close();
-                throw e;
-            }
-        } catch (IOException | ClassNotFoundException e) {
+            return new Loaded(JsonWorkflow.of(new BytesClassLoader(classes).loadClass(className)));
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             err.println("weft: cannot run the generated code: " + e);
-            delete(work);
             return null;
         }
     }
 
-    private URLClassLoader compile(List<GeneratedFile> files, Path work) throws IOException {
+    /**
+     * Compiles the generated files.
+     *
+     * @return the classes' bytes by binary name, or null when they cannot be compiled (the reason is printed on
+     *     {@code err})
+     */
+    static Map<String, byte[]> compile(List<GeneratedFile> files, PrintWriter err) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             err.println("weft: 'run' needs a JDK (no Java compiler in " + System.getProperty("java.home") + ")");
             return null;
         }
-        List<String> sources = new ArrayList<>();
-        for (GeneratedFile file : files) {
-            sources.add(file.writeTo(work.resolve("src")).toString());
-        }
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        List<String> options = new ArrayList<>(List.of(
-                "-classpath",
-                runtimeClasspath(),
-                "-d",
-                classes.toString(),
-                "-proc:none",
-                "-nowarn",
-                "-encoding",
-                "UTF-8"));
-        options.addAll(sources);
-        ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        int status = javac.run(null, messages, messages, options.toArray(String[]::new));
-        if (status != 0) {
-            err.println(
-                    "weft: the generated code did not compile; please report this:\n" + utf8(messages.toByteArray()));
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("weft-run");
+            List<String> sources = new ArrayList<>();
+            for (GeneratedFile file : files) {
+                sources.add(file.writeTo(work.resolve("src")).toString());
+            }
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            List<String> options = new ArrayList<>(List.of(
+                    "-classpath",
+                    runtimeClasspath(),
+                    "-d",
+                    classes.toString(),
+                    "-proc:none",
+                    "-nowarn",
+                    "-encoding",
+                    "UTF-8"));
+            options.addAll(sources);
+            ByteArrayOutputStream messages = new ByteArrayOutputStream();
+            int status = javac.run(null, messages, messages, options.toArray(String[]::new));
+            if (status != 0) {
+                err.println("weft: the generated code did not compile; please report this:\n"
+                        + utf8(messages.toByteArray()));
+                return null;
+            }
+            Map<String, byte[]> compiled = new TreeMap<>();
+            try (var paths = Files.walk(classes)) {
+                for (Path p : (Iterable<Path>) paths.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                    String name = classes.relativize(p).toString().replace(File.separatorChar, '.');
+                    compiled.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(p));
+                }
+            }
+            return compiled;
+        } catch (IOException e) {
+            err.println("weft: cannot compile the generated code: " + e);
             return null;
+        } finally {
+            delete(work);
         }
-        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, WorkflowRunner.class.getClassLoader());
+    }
+
+    /** Defines the compiled classes from their bytes; everything else comes from this tool's own loader. */
+    private static final class BytesClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        BytesClassLoader(Map<String, byte[]> classes) {
+            super("weft-run", WorkflowRunner.class.getClassLoader());
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
     }
 
     /** Where the runtime and Jackson classes come from: this tool's own jars or folders. */

@@ -1,5 +1,6 @@
 package dev.weft.compiler.diagnostic;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -17,6 +18,8 @@ public final class Diagnostics {
     // insertion order, no duplicates (a rule reached twice for one spot reports once)
     private final Set<Diagnostic> items = new LinkedHashSet<>();
     private final boolean strict;
+    // every file the compilation read or tried to read, for caches keyed by the compilation's inputs
+    private final Set<Path> inputs = new LinkedHashSet<>();
 
     public Diagnostics() {
         this(false);
@@ -43,6 +46,26 @@ public final class Diagnostics {
         }
         DiagnosticCode code = message.code();
         items.add(new Diagnostic(code.severity(strict), code, message.format(args), location));
+    }
+
+    /**
+     * A diagnostic read back from a cache that stored one this class created, by the names of its severity
+     * and code ({@link Enum#name()}).
+     *
+     * @throws IllegalArgumentException for a name that is not a severity's or a code's
+     */
+    public static Diagnostic restore(String severity, String code, String message, Location location) {
+        return new Diagnostic(Severity.valueOf(severity), DiagnosticCode.valueOf(code), message, location);
+    }
+
+    /** Notes that the compilation read (or tried to read) {@code file}; its diagnostics depend on it. */
+    public void input(Path file) {
+        inputs.add(file.toAbsolutePath().normalize());
+    }
+
+    /** The files the compilation read or tried to read, absolute, in the order first read. */
+    public List<Path> inputs() {
+        return List.copyOf(inputs);
     }
 
     public void addAll(Diagnostics other) {

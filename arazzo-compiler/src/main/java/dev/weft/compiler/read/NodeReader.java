@@ -59,6 +59,7 @@ public final class NodeReader {
 
     /** Reads a file; empty when it is missing or malformed (a diagnostic says why). */
     public Optional<Node> read(Path file, Location referencedFrom) {
+        diagnostics.input(file);
         String text;
         try {
             if (Files.size(file) > ReadLimits.MAX_FILE_BYTES) {

@@ -41,7 +41,10 @@ final class DescriptionParser {
     /** A parsed description and every file it was read from. */
     record Parsed(OpenAPI api, Set<Path> files) {}
 
-    Optional<Parsed> parse(Path file, Path arazzoFile, SourceDescription source) {
+    /**
+     * Parses the description, only the parts {@code uses} needs when it is not null (see {@link UsedParts}).
+     */
+    Optional<Parsed> parse(Path file, Path arazzoFile, SourceDescription source, UsedParts.Uses uses) {
         String name = source.name().value();
         JsonNode read = reader.read(file, source.url().location()).orElse(null);
         if (read == null) {
@@ -64,7 +67,8 @@ final class DescriptionParser {
         if (!swagger2 && (openapi == null || !openapi.matches("3\\.[012]\\..*"))) {
             return refuse(Message.DESCRIPTION_VERSION_UNREAD, source, name, fileName, version);
         }
-        ObjectNode bundled = tree.deepCopy();
+        ObjectNode used = uses == null ? null : UsedParts.copy(tree, swagger2, uses);
+        ObjectNode bundled = used != null ? used : tree.deepCopy();
         Path root = file.toAbsolutePath().normalize();
         RefBundler bundler = new RefBundler(
                 diagnostics,

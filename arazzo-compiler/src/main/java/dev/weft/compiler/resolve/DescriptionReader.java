@@ -78,6 +78,7 @@ final class DescriptionReader {
     }
 
     private Optional<JsonNode> load(Path file, Location referencedFrom) {
+        diagnostics.input(file);
         String text;
         try {
             if (Files.size(file) > ReadLimits.MAX_FILE_BYTES) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * OpenAPI descriptions already parsed in this JVM, so a build compiling many documents against the same
@@ -27,7 +28,7 @@ final class ParsedDescriptions {
     private record Entry(List<Key> files, OpenAPI api) {}
 
     /** The Arazzo document's folder is part of it: references may read there. */
-    private record Id(Path root, Path arazzoFolder, Map<String, Path> mappings) {}
+    private record Id(Path root, Path arazzoFolder, Map<String, Path> mappings, UsedParts.Uses uses) {}
 
     private static final Map<Id, Entry> CACHE = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -50,9 +51,13 @@ final class ParsedDescriptions {
         }
     }
 
-    /** The model parsed from {@code root} with these mappings, if none of its files changed since. */
-    static OpenAPI get(Path root, Path arazzoFile, Map<String, Path> mappings) {
-        Entry entry = CACHE.get(new Id(root.toAbsolutePath().normalize(), folder(arazzoFile), mappings));
+    /**
+     * The model parsed from {@code root} with these mappings, if none of its files changed since; {@code read}
+     * is told the files it was read from.
+     */
+    static OpenAPI get(
+            Path root, Path arazzoFile, Map<String, Path> mappings, UsedParts.Uses uses, Consumer<Path> read) {
+        Entry entry = CACHE.get(new Id(root.toAbsolutePath().normalize(), folder(arazzoFile), mappings, uses));
         if (entry == null) {
             return null;
         }
@@ -61,10 +66,12 @@ final class ParsedDescriptions {
                 return null;
             }
         }
+        entry.files.forEach(f -> read.accept(f.file()));
         return entry.api;
     }
 
-    static void put(Path root, Path arazzoFile, Map<String, Path> mappings, Set<Path> files, OpenAPI api) {
+    static void put(
+            Path root, Path arazzoFile, Map<String, Path> mappings, UsedParts.Uses uses, Set<Path> files, OpenAPI api) {
         List<Key> keys = new ArrayList<>();
         for (Path file : files) {
             Key key = key(file);
@@ -74,7 +81,7 @@ final class ParsedDescriptions {
             keys.add(key);
         }
         CACHE.put(
-                new Id(root.toAbsolutePath().normalize(), folder(arazzoFile), Map.copyOf(mappings)),
+                new Id(root.toAbsolutePath().normalize(), folder(arazzoFile), Map.copyOf(mappings), uses),
                 new Entry(List.copyOf(keys), api));
     }
 

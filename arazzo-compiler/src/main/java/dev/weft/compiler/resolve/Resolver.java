@@ -11,12 +11,14 @@ import dev.weft.compiler.model.Workflow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,7 +76,12 @@ public final class Resolver {
         Map<String, SourceApi> sources = new LinkedHashMap<>();
         for (SourceDescription source : document.sourceDescriptions()) {
             if (!sources.containsKey(source.name().value()) && !arazzo.isArazzo(document, source)) {
-                loader.load(document.file(), self(document), source).ifPresent(api -> sources.put(api.name(), api));
+                loader.load(
+                                document.file(),
+                                self(document),
+                                source,
+                                uses(document, source.name().value()))
+                        .ifPresent(api -> sources.put(api.name(), api));
             }
         }
         Map<String, OperationRef> targets = new LinkedHashMap<>();
@@ -84,6 +91,35 @@ public final class Resolver {
             }
         }
         return new ResolvedDocument(document, sources, targets, Map.of(), Map.of());
+    }
+
+    /**
+     * What the document's steps use of source {@code name}: the operationIds they name (bare ones in every
+     * source, qualified ones in theirs) and the paths their operationPaths name in it.
+     */
+    private static UsedParts.Uses uses(ArazzoDocument document, String name) {
+        Set<String> ids = new HashSet<>();
+        Set<String> paths = new HashSet<>();
+        for (Workflow workflow : document.workflows()) {
+            for (Step step : workflow.steps()) {
+                if (step.operationId() != null) {
+                    String text = step.operationId().value();
+                    if (!text.startsWith(QUALIFIED)) {
+                        ids.add(text);
+                    } else if (text.startsWith(QUALIFIED + name + ".")) {
+                        ids.add(text.substring(QUALIFIED.length() + name.length() + 1));
+                    }
+                }
+                if (step.operationPath() != null) {
+                    Matcher m = OPERATION_PATH.matcher(step.operationPath().value());
+                    List<String> tokens = m.matches() && m.group(1).equals(name) ? pointerTokens(m.group(2)) : null;
+                    if (tokens != null && tokens.size() >= 2) {
+                        paths.add(tokens.get(1));
+                    }
+                }
+            }
+        }
+        return new UsedParts.Uses(ids, paths);
     }
 
     /** Resolves a document's workflow references, once its {@code arazzo} sources are linked. */

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.Optional;
 public final class SourceLoader {
     private final Diagnostics diagnostics;
     private final SourceFiles files;
-    private final Map<Path, Optional<OpenAPI>> cache = new HashMap<>();
+    private final Map<List<Object>, Optional<OpenAPI>> cache = new HashMap<>();
 
     private final DescriptionParser parser;
 
@@ -35,13 +36,11 @@ public final class SourceLoader {
         this.parser = new DescriptionParser(diagnostics, reader, files);
     }
 
-    /** Loads the source named by {@code source}, relative URLs resolved against {@code arazzoFile}. */
-    public Optional<SourceApi> load(Path arazzoFile, SourceDescription source) {
-        return load(arazzoFile, null, source);
-    }
-
-    /** As {@link #load(Path, SourceDescription)}, relative URLs resolved against the 1.1 {@code self} if set. */
-    public Optional<SourceApi> load(Path arazzoFile, String self, SourceDescription source) {
+    /**
+     * Loads the source named by {@code source}, relative URLs resolved against the 1.1 {@code self} if set, else
+     * against {@code arazzoFile}; only the parts {@code uses} needs, or all of it when that is null.
+     */
+    Optional<SourceApi> load(Path arazzoFile, String self, SourceDescription source, UsedParts.Uses uses) {
         String url = source.url().value();
         if (!SourceFiles.isValidReference(url)) {
             diagnostics.report(Message.INVALID_SOURCE_URL, source.url().location(), url);
@@ -66,16 +65,17 @@ public final class SourceLoader {
             return Optional.empty();
         }
         Path finalFile = file;
-        return cache.computeIfAbsent(file, f -> parse(f, arazzoFile, source)).map(api -> index(source, finalFile, api));
+        return cache.computeIfAbsent(Arrays.asList(file, uses), f -> parse(finalFile, arazzoFile, source, uses))
+                .map(api -> index(source, finalFile, api));
     }
 
-    private Optional<OpenAPI> parse(Path file, Path arazzoFile, SourceDescription source) {
-        OpenAPI known = ParsedDescriptions.get(file, arazzoFile, files.mappings());
+    private Optional<OpenAPI> parse(Path file, Path arazzoFile, SourceDescription source, UsedParts.Uses uses) {
+        OpenAPI known = ParsedDescriptions.get(file, arazzoFile, files.mappings(), uses, diagnostics::input);
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<DescriptionParser.Parsed> parsed = parser.parse(file, arazzoFile, source);
-        parsed.ifPresent(p -> ParsedDescriptions.put(file, arazzoFile, files.mappings(), p.files(), p.api()));
+        Optional<DescriptionParser.Parsed> parsed = parser.parse(file, arazzoFile, source, uses);
+        parsed.ifPresent(p -> ParsedDescriptions.put(file, arazzoFile, files.mappings(), uses, p.files(), p.api()));
         return parsed.map(DescriptionParser.Parsed::api);
     }
 

@@ -187,7 +187,10 @@ public final class JdkHttpTransport implements HttpTransport {
                             .version(HttpClient.Version.HTTP_1_1)
                             // never the JDK's: it would send Authorization to whatever Location a server names
                             .followRedirects(HttpClient.Redirect.NEVER)
-                            .connectTimeout(connectTimeout);
+                            .connectTimeout(connectTimeout)
+                            // TLS is set up when a first https:// connection needs it, not here
+                            .sslContext(DeferredTls.context())
+                            .sslParameters(DeferredTls.parameters());
                     if (executor != null) {
                         builder.executor(executor);
                     }
