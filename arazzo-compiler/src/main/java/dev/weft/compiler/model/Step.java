@@ -11,6 +11,9 @@ import java.util.Map;
  * set when the document is valid; the others are null.
  *
  * @param outputs output name to the runtime expression that computes it, in document order
+ * @param channelPath Arazzo 1.1: the AsyncAPI channel an AsyncAPI step uses, when not named by its operationId
+ * @param action Arazzo 1.1: {@code send} or {@code receive} for an AsyncAPI step, else null
+ * @param correlationId Arazzo 1.1: the value a received message's correlation id must have, else null
  */
 public record Step(
         Located<String> stepId,
@@ -24,6 +27,9 @@ public record Step(
         List<Action> onSuccess,
         List<Action> onFailure,
         Map<String, Located<String>> outputs,
+        Located<String> channelPath,
+        Located<String> action,
+        Located<String> correlationId,
         Location location) {
 
     public Step {
@@ -36,5 +42,10 @@ public record Step(
 
     public String id() {
         return stepId.value();
+    }
+
+    /** Whether this is an AsyncAPI step (Arazzo 1.1): it has an {@code action} or a {@code channelPath}. */
+    public boolean isAsync() {
+        return action != null || channelPath != null;
     }
 }

@@ -28,7 +28,7 @@ public final class DocumentBinder {
      * Arazzo 1.0.x, as the official schema's pattern has it: the specification says tooling SHOULD NOT tell
      * patch versions apart, so 1.0.2 or 1.0.1-rc1 is read as 1.0.1 is.
      */
-    static final Pattern SUPPORTED_VERSIONS = Pattern.compile("1\\.0\\.\\d+(-.+)?");
+    static final Pattern SUPPORTED_VERSIONS = Pattern.compile("1\\.[01]\\.\\d+(-.+)?");
 
     /**
      * The largest {@code retryLimit} and {@code retryAfter} (seconds, 68 years): generated code holds them
@@ -39,6 +39,8 @@ public final class DocumentBinder {
     private final Diagnostics diagnostics;
     private Components components;
     private InputSchemas inputSchemas;
+    /** The document's {@code arazzo} version, once read. */
+    private String documentVersion = "";
 
     public DocumentBinder(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -56,6 +58,7 @@ public final class DocumentBinder {
         if (version == null) {
             return Optional.empty();
         }
+        documentVersion = version.value();
         components = new Components(doc.raw("components"), diagnostics).binder(this);
         Node inputsSection = doc.raw("components") instanceof Node.MapNode c ? c.get("inputs") : null;
         inputSchemas = new InputSchemas(file, root, inputsSection, diagnostics);
@@ -117,7 +120,9 @@ public final class DocumentBinder {
         Located<String> name = f.requiredString("name");
         Located<String> url = f.requiredString("url");
         Located<String> type = f.optionalString("type");
-        if (type != null && !Set.of("openapi", "arazzo").contains(type.value())) {
+        if (type != null && type.value().equals("asyncapi") && documentVersion.startsWith("1.0")) {
+            diagnostics.report(Message.ASYNCAPI_SOURCE_IN_1_0, type.location(), documentVersion);
+        } else if (type != null && !Set.of("openapi", "arazzo", "asyncapi").contains(type.value())) {
             diagnostics.report(Message.UNKNOWN_SOURCE_TYPE, type.location(), type.value());
         }
         return name == null || url == null ? null : new SourceDescription(name, url, type, f.location());
@@ -195,7 +200,10 @@ public final class DocumentBinder {
                 "successCriteria",
                 "onSuccess",
                 "onFailure",
-                "outputs"));
+                "outputs",
+                "channelPath",
+                "action",
+                "correlationId"));
         Located<String> id = f.requiredString("stepId");
         Located<String> operationId = f.optionalString("operationId");
         Located<String> operationPath = f.optionalString("operationPath");
@@ -209,6 +217,13 @@ public final class DocumentBinder {
         List<Action> onSuccess = f.list("onSuccess", n -> action(n, Action.Kind.SUCCESS));
         List<Action> onFailure = f.list("onFailure", n -> action(n, Action.Kind.FAILURE));
         var outputs = f.expressionMap("outputs");
+        Located<String> channelPath = f.optionalString("channelPath");
+        Located<String> action = f.optionalString("action");
+        if (action != null && !Set.of("send", "receive").contains(action.value())) {
+            diagnostics.report(Message.UNKNOWN_STEP_ACTION, action.location(), action.value());
+            action = null;
+        }
+        Located<String> correlationId = f.optionalString("correlationId");
         if (id == null) {
             return null;
         }
@@ -224,6 +239,9 @@ public final class DocumentBinder {
                 onSuccess,
                 onFailure,
                 outputs,
+                channelPath,
+                action,
+                correlationId,
                 f.location());
     }
 
