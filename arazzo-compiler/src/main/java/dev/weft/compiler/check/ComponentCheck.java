@@ -2,6 +2,7 @@ package dev.weft.compiler.check;
 
 import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.model.Action;
+import dev.weft.compiler.model.ArazzoVersion;
 import dev.weft.compiler.model.Parameter;
 import dev.weft.compiler.model.ReusableComponents;
 import dev.weft.compiler.resolve.ResolvedDocument;
@@ -19,12 +20,13 @@ final class ComponentCheck implements Check {
         for (Parameter p : components.parameters().values()) {
             ExpressionCheck.syntax(p.value(), diagnostics);
         }
-        components.successActions().values().forEach(a -> action(a, diagnostics));
-        components.failureActions().values().forEach(a -> action(a, diagnostics));
+        ArazzoVersion version = document.document().version();
+        components.successActions().values().forEach(a -> action(a, version, diagnostics));
+        components.failureActions().values().forEach(a -> action(a, version, diagnostics));
     }
 
-    private static void action(Action action, Diagnostics diagnostics) {
+    private static void action(Action action, ArazzoVersion version, Diagnostics diagnostics) {
         ActionCheck.shape(action, diagnostics);
-        action.criteria().forEach(c -> CriterionCheck.syntax(c, diagnostics));
+        action.criteria().forEach(c -> CriterionCheck.syntax(c, version, diagnostics));
     }
 }

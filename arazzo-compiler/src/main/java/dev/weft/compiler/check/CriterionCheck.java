@@ -9,6 +9,7 @@ import dev.weft.compiler.expr.Operand;
 import dev.weft.compiler.expr.ParseResult;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.model.Action;
+import dev.weft.compiler.model.ArazzoVersion;
 import dev.weft.compiler.model.Criterion;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Step;
@@ -29,17 +30,22 @@ import java.util.regex.PatternSyntaxException;
 final class CriterionCheck implements Check {
     private static final List<String> JSONPATH_VERSIONS = List.of("draft-goessner-dispatch-jsonpath-00");
     private static final List<String> XPATH_VERSIONS = List.of("xpath-30", "xpath-20", "xpath-10");
+    /** Arazzo 1.1 adds RFC 9535 JSONPath and XPath 3.1 (its default) as Expression Type Object versions. */
+    private static final List<String> JSONPATH_VERSIONS_1_1 = List.of("rfc9535", "draft-goessner-dispatch-jsonpath-00");
+
+    private static final List<String> XPATH_VERSIONS_1_1 = List.of("xpath-31", "xpath-30", "xpath-20", "xpath-10");
 
     @Override
     public void check(ResolvedDocument document, Diagnostics diagnostics) {
         for (Workflow workflow : document.document().workflows()) {
             References references = new References(document, workflow, diagnostics);
+            ArazzoVersion version = document.document().version();
             for (Step step : workflow.steps()) {
                 Scope scope = Scope.after(step);
                 List<Criterion> own = new ArrayList<>(step.successCriteria());
                 step.onSuccess().forEach(a -> own.addAll(a.criteria()));
                 step.onFailure().forEach(a -> own.addAll(a.criteria()));
-                own.forEach(c -> check(c, scope, references, diagnostics));
+                own.forEach(c -> check(c, scope, references, version, diagnostics));
             }
             List<Criterion> shared = new ArrayList<>();
             for (Action a : workflow.successActions()) {
@@ -48,7 +54,7 @@ final class CriterionCheck implements Check {
             for (Action a : workflow.failureActions()) {
                 shared.addAll(a.criteria());
             }
-            shared.forEach(c -> check(c, Scope.ANY_RESULT, references, diagnostics));
+            shared.forEach(c -> check(c, Scope.ANY_RESULT, references, version, diagnostics));
         }
     }
 
@@ -56,14 +62,15 @@ final class CriterionCheck implements Check {
      * The rules a criterion obeys wherever it is used, for a component action nobody references: its
      * condition parses as its type (what it reads is checked where it is used).
      */
-    static void syntax(Criterion criterion, Diagnostics diagnostics) {
-        check(criterion, Scope.ANY_RESULT, null, diagnostics);
+    static void syntax(Criterion criterion, ArazzoVersion version, Diagnostics diagnostics) {
+        check(criterion, Scope.ANY_RESULT, null, version, diagnostics);
     }
 
     /** @param references checks what the criterion reads; null for a component no workflow uses */
-    private static void check(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
+    private static void check(
+            Criterion criterion, Scope scope, References references, ArazzoVersion version, Diagnostics diagnostics) {
         Located<String> condition = criterion.condition();
-        if (criterion.typeVersion() != null && !knownVersion(criterion, diagnostics)) {
+        if (criterion.typeVersion() != null && !knownVersion(criterion, version, diagnostics)) {
             return;
         }
         if (criterion.type() != null && criterion.context() == null) {
@@ -82,7 +89,8 @@ final class CriterionCheck implements Check {
             case "simple" -> simple(condition, scope, references, diagnostics);
             case "regex" -> regex(condition, diagnostics);
             case "jsonpath" -> {
-                if (criterion.typeVersion() != null) {
+                if (criterion.typeVersion() != null
+                        && !criterion.typeVersion().value().equals("rfc9535")) {
                     goessner(criterion, diagnostics);
                 } else {
                     jsonPath(criterion, scope, references, diagnostics);
@@ -99,9 +107,12 @@ final class CriterionCheck implements Check {
      * CRIT-9, D-33: a Criterion Expression Type object names a version the spec lists; XPath ones are
      * evaluated by the XPath 1.0 engine (D-32), Goessner JSONPath as the RFC 9535 query it translates to.
      */
-    private static boolean knownVersion(Criterion criterion, Diagnostics diagnostics) {
+    private static boolean knownVersion(Criterion criterion, ArazzoVersion arazzo, Diagnostics diagnostics) {
         Located<String> version = criterion.typeVersion();
-        List<String> known = criterion.typeName().equals("xpath") ? XPATH_VERSIONS : JSONPATH_VERSIONS;
+        boolean v11 = arazzo.atLeast(ArazzoVersion.V1_1);
+        List<String> known = criterion.typeName().equals("xpath")
+                ? (v11 ? XPATH_VERSIONS_1_1 : XPATH_VERSIONS)
+                : (v11 ? JSONPATH_VERSIONS_1_1 : JSONPATH_VERSIONS);
         if (!known.contains(version.value())) {
             diagnostics.report(
                     Message.UNKNOWN_TYPE_VERSION,

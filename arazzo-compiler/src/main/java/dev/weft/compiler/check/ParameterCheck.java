@@ -30,7 +30,19 @@ final class ParameterCheck implements Check {
     public void check(ResolvedDocument document, Diagnostics diagnostics) {
         for (Workflow workflow : document.document().workflows()) {
             for (Step step : workflow.steps()) {
-                document.target(workflow, step).ifPresent(op -> check(workflow, step, op, diagnostics));
+                var target = document.target(workflow, step);
+                if (target.isPresent()) {
+                    check(workflow, step, target.get(), diagnostics);
+                } else if (step.workflowId() == null) {
+                    // the operation is not at hand (a description that did not load): 'in' is still required
+                    step.parameters().stream()
+                            .filter(p -> p.in() == null)
+                            .forEach(p -> diagnostics.report(
+                                    Message.MISSING_PARAMETER_LOCATION,
+                                    p.name().location(),
+                                    p.name().value(),
+                                    step.id()));
+                }
             }
         }
     }

@@ -179,24 +179,24 @@ public enum DiagnosticCode {
             "malformed-asyncapi",
             Severity.ERROR,
             "an AsyncAPI source is not an AsyncAPI 3 document Weft can read",
-            "SRC-1"),
+            "ASYNC-1"),
     UNKNOWN_CHANNEL(
-            "unknown-channel", Severity.ERROR, "a channelPath names no channel of an AsyncAPI source", "STEP-4"),
+            "unknown-channel", Severity.ERROR, "a channelPath names no channel of an AsyncAPI source", "ASYNC-2"),
     ASYNC_ACTION_MISMATCH(
             "async-action-mismatch",
             Severity.WARNING,
             "an AsyncAPI step's action is the AsyncAPI application's own on that operation",
-            "STEP-4"),
+            "ASYNC-3"),
     INVALID_ASYNC_STEP(
             "invalid-async-step",
             Severity.ERROR,
             "AsyncAPI step fields where they do not apply, or an AsyncAPI step without them",
-            "STEP-3"),
+            "ASYNC-4"),
     MISSING_CORRELATION_LOCATION(
             "missing-correlation-location",
             Severity.ERROR,
             "a receive step's correlationId has no location to compare it at",
-            "STEP-4"),
+            "ASYNC-5"),
     UNKNOWN_OPERATION(
             "unknown-operation",
             Severity.ERROR,

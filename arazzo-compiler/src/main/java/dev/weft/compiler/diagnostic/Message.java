@@ -27,7 +27,8 @@ public enum Message {
     // reading: fields of Arazzo objects
     NOT_AN_OBJECT_VALUE(DiagnosticCode.WRONG_TYPE, "{object} must be an object, found {type}"),
     UNKNOWN_FIELD(DiagnosticCode.UNKNOWN_FIELD, "unknown field '{field}' in {object}{hint}"),
-    ARAZZO_1_1_FIELD(" ('{field}' is an Arazzo 1.1 field; Weft compiles 1.0.x)"),
+    LATER_VERSION_FIELD(" ('{field}' was added in Arazzo '{added}'; this document declares '{version}')"),
+    ASYNC_FIELD(" ('{field}' belongs to Arazzo 1.1 AsyncAPI steps, which Weft does not compile yet)"),
     CASE_SENSITIVE_FIELD("; field names are case-sensitive; did you mean '{field}'?"),
     ALLOWED_FIELDS("; allowed: {list}"),
     IGNORED_REUSABLE_FIELD(
@@ -55,17 +56,18 @@ public enum Message {
     NOT_AN_OBJECT(DiagnosticCode.NOT_AN_OBJECT, "an Arazzo document must be an object, found {type}"),
     VERSION_NOT_A_STRING(
             DiagnosticCode.UNSUPPORTED_VERSION, "'arazzo' must be a string such as '1.0.1'; quote the version"),
-    ARAZZO_1_1(
-            DiagnosticCode.UNSUPPORTED_VERSION,
-            "unsupported Arazzo version '{version}' (Weft supports 1.0.x: 1.0.0, 1.0.1)"),
     UNSUPPORTED_VERSION(
             DiagnosticCode.UNSUPPORTED_VERSION,
-            "unsupported Arazzo version '{version}'; Weft supports 1.0.x: 1.0.0, 1.0.1"),
+            "unsupported Arazzo version '{version}'; Weft supports 1.0.x (1.0.0, 1.0.1) and 1.1.x (1.1.0)"),
+    LATER_VERSION_VALUE(
+            DiagnosticCode.INVALID_VALUE,
+            "{object} '{value}' was added in Arazzo '{added}'; this document declares '{version}'"),
+    SELF_WITH_FRAGMENT(DiagnosticCode.INVALID_VALUE, "'$self' '{uri}' must not have a fragment; remove '{fragment}'"),
+    SELF_NOT_A_URI(DiagnosticCode.INVALID_VALUE, "'$self' '{uri}' is not a URI-reference: {reason}"),
+    UNKNOWN_SELECTOR_TYPE(DiagnosticCode.INVALID_VALUE, "selector type '{type}' is not jsonpath, xpath or jsonpointer"),
+    UNKNOWN_EXPRESSION_VERSION(DiagnosticCode.INVALID_VALUE, "'{version}' is not a version of {type}; use {allowed}"),
     UNKNOWN_SOURCE_TYPE(
             DiagnosticCode.INVALID_VALUE, "source description type '{type}' is not 'openapi', 'asyncapi' or 'arazzo'"),
-    ASYNCAPI_SOURCE_IN_1_0(
-            DiagnosticCode.INVALID_VALUE,
-            "source description type 'asyncapi' was added by Arazzo 1.1; this document is '{version}'"),
     UNKNOWN_STEP_ACTION(DiagnosticCode.INVALID_VALUE, "step action '{action}' is not 'send' or 'receive'"),
     INPUTS_NOT_A_SCHEMA(DiagnosticCode.WRONG_TYPE, "'inputs' must be a JSON Schema object, found {type}"),
     NOT_A_STRING_ITEM(DiagnosticCode.WRONG_TYPE, "expected a string, found {type}"),
@@ -156,10 +158,10 @@ public enum Message {
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
             "source description '{source}' must be a relative URL or a file URL to an Arazzo document; Weft never "
                     + "downloads at build time"),
-    MALFORMED_ASYNCAPI(DiagnosticCode.MALFORMED_ASYNCAPI, "AsyncAPI description '{file}': {reason}"),
+    MALFORMED_ASYNCAPI(DiagnosticCode.MALFORMED_ASYNCAPI, "malformed AsyncAPI description '{file}': {reason}"),
     ASYNC_STEP_NEEDS_ASYNCAPI_SOURCE(
             DiagnosticCode.UNKNOWN_SOURCE,
-            "AsyncAPI step '{step}' names source '{source}', which is not a declared 'type: asyncapi' source{hint}"),
+            "step '{step}' names source '{source}', which is not a declared 'type: asyncapi' source{hint}"),
     MALFORMED_CHANNEL_PATH(
             DiagnosticCode.UNKNOWN_CHANNEL,
             "channelPath of step '{step}' must have the form '{$sourceDescriptions.<name>.url}#/channels/<channel>'"),
@@ -439,10 +441,11 @@ public enum Message {
             DiagnosticCode.INVALID_ASYNC_STEP,
             "'{field}' of step '{step}' applies to AsyncAPI steps only (Arazzo 1.1), not to {object}"),
     ASYNC_STEP_WITHOUT_ACTION(
-            DiagnosticCode.INVALID_ASYNC_STEP, "AsyncAPI step '{step}' must have 'action: send' or 'action: receive'"),
+            DiagnosticCode.INVALID_ASYNC_STEP,
+            "step '{step}' is an AsyncAPI step: it must have 'action: send' or 'action: receive'"),
     ASYNC_STEP_TWO_TARGETS(
             DiagnosticCode.INVALID_ASYNC_STEP,
-            "AsyncAPI step '{step}' must have exactly one of operationId and channelPath"),
+            "step '{step}' is an AsyncAPI step: it must have exactly one of operationId and channelPath"),
     CORRELATION_ID_ON_SEND(
             DiagnosticCode.INVALID_ASYNC_STEP,
             "correlationId of step '{step}' applies to 'action: receive' only; a send sets it as a header parameter"),

@@ -174,7 +174,7 @@ final class StepCode {
 
     /** The step's {@code timeout} in milliseconds (Arazzo 1.1), or null for the client's receive timeout. */
     private static Long timeout(Step step) {
-        return null;
+        return step.timeout() == null ? null : step.timeout().value();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
  * @param type {@code end}, {@code goto} or (failure actions only) {@code retry}
  * @param retryAfter seconds to wait before a retry, or null
  * @param retryLimit how many retries at most, or null
+ * @param parameters (1.1) inputs passed to the target workflow of a goto, without {@code in}
  */
 public record Action(
         Kind kind,
@@ -19,10 +20,12 @@ public record Action(
         List<Criterion> criteria,
         Located<Double> retryAfter,
         Located<Long> retryLimit,
+        List<Parameter> parameters,
         Location location) {
 
     public Action {
         criteria = List.copyOf(criteria);
+        parameters = List.copyOf(parameters);
     }
 
     /** Whether the action runs after a step succeeded or failed. */

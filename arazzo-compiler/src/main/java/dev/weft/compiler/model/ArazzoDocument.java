@@ -5,10 +5,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** One Arazzo document: its sources, workflows and components. */
+/**
+ * One Arazzo document: its sources, workflows and components.
+ *
+ * @param arazzo the declared version string
+ * @param version the minor version it names, which decides the rules the document is checked by
+ * @param self the Arazzo 1.1 {@code $self} URI-reference (the document's identity and base URI), or null
+ */
 public record ArazzoDocument(
         Path file,
         Located<String> arazzo,
+        ArazzoVersion version,
+        Located<String> self,
         Info info,
         List<SourceDescription> sourceDescriptions,
         List<Workflow> workflows,
@@ -16,6 +24,7 @@ public record ArazzoDocument(
         Location location) {
 
     public ArazzoDocument {
+        version = version == null ? ArazzoVersion.V1_0 : version;
         sourceDescriptions = List.copyOf(sourceDescriptions);
         workflows = List.copyOf(workflows);
         components = components == null ? ReusableComponents.NONE : components;
@@ -29,7 +38,16 @@ public record ArazzoDocument(
             List<SourceDescription> sourceDescriptions,
             List<Workflow> workflows,
             Location location) {
-        this(file, arazzo, info, sourceDescriptions, workflows, ReusableComponents.NONE, location);
+        this(
+                file,
+                arazzo,
+                ArazzoVersion.of(arazzo.value()).orElse(ArazzoVersion.V1_0),
+                null,
+                info,
+                sourceDescriptions,
+                workflows,
+                ReusableComponents.NONE,
+                location);
     }
 
     public Optional<SourceDescription> source(String name) {

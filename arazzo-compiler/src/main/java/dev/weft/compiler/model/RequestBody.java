@@ -10,6 +10,21 @@ public record RequestBody(
         replacements = List.copyOf(replacements);
     }
 
-    /** One payload replacement: a JSON Pointer or XPath target and the value to put there. */
-    public record Replacement(Located<String> target, Node value, Location location) {}
+    /**
+     * One payload replacement: a JSON Pointer, JSONPath or XPath target and the value to put there.
+     *
+     * @param targetSelectorType (1.1) how {@code target} is read, or null for the default of the content
+     * @param selector (1.1) the value read as a Selector Object, or null when it is not one
+     */
+    public record Replacement(
+            Located<String> target,
+            Node value,
+            ExpressionType targetSelectorType,
+            Selector selector,
+            Location location) {
+
+        public Replacement(Located<String> target, Node value, Location location) {
+            this(target, value, null, null, location);
+        }
+    }
 }

@@ -11,6 +11,10 @@ import java.util.Map;
  * set when the document is valid; the others are null.
  *
  * @param outputs output name to the runtime expression that computes it, in document order
+ * @param timeout (1.1) the most milliseconds the step may take, or null
+ * @param dependsOn (1.1) the steps that must complete first: a stepId, {@code $workflows.w.steps.s} or
+ *     {@code $sourceDescriptions.d.w.steps.s}
+ * @param outputSelectors (1.1) output name to the Selector Object that computes it
  * @param channelPath Arazzo 1.1: the AsyncAPI channel an AsyncAPI step uses, when not named by its operationId
  * @param action Arazzo 1.1: {@code send} or {@code receive} for an AsyncAPI step, else null
  * @param correlationId Arazzo 1.1: the value a received message's correlation id must have, else null
@@ -27,6 +31,9 @@ public record Step(
         List<Action> onSuccess,
         List<Action> onFailure,
         Map<String, Located<String>> outputs,
+        Located<Long> timeout,
+        List<Located<String>> dependsOn,
+        Map<String, Selector> outputSelectors,
         Located<String> channelPath,
         Located<String> action,
         Located<String> correlationId,
@@ -38,6 +45,8 @@ public record Step(
         onSuccess = List.copyOf(onSuccess);
         onFailure = List.copyOf(onFailure);
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        dependsOn = List.copyOf(dependsOn);
+        outputSelectors = Collections.unmodifiableMap(new LinkedHashMap<>(outputSelectors));
     }
 
     public String id() {

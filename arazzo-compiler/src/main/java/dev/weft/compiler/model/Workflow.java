@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param inputs the inputs JSON Schema, or null when the workflow takes none
  * @param outputs output name to the runtime expression that computes it, in document order
+ * @param outputSelectors (1.1) output name to the Selector Object that computes it
  */
 public record Workflow(
         Located<String> workflowId,
@@ -25,6 +26,7 @@ public record Workflow(
         List<Action> failureActions,
         Map<String, Located<String>> outputs,
         List<Parameter> parameters,
+        Map<String, Selector> outputSelectors,
         Location location) {
 
     public Workflow {
@@ -34,6 +36,7 @@ public record Workflow(
         failureActions = List.copyOf(failureActions);
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         parameters = List.copyOf(parameters);
+        outputSelectors = Collections.unmodifiableMap(new LinkedHashMap<>(outputSelectors));
     }
 
     /** Every action declared in the workflow: each step's onSuccess and onFailure, then the workflow-level ones. */

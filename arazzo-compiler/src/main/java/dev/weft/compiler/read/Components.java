@@ -99,7 +99,11 @@ final class Components {
         }
         Node override = reusable.raw("value");
         return new Parameter(
-                used(p.name(), reusable), p.in(), override != null ? override : p.value(), reusable.location());
+                used(p.name(), reusable),
+                p.in(),
+                override != null ? override : p.value(),
+                override != null ? null : p.selector(),
+                reusable.location());
     }
 
     Action action(Fields reusable, Action.Kind kind) {
@@ -127,6 +131,7 @@ final class Components {
                         a.criteria(),
                         a.retryAfter(),
                         a.retryLimit(),
+                        a.parameters(),
                         reusable.location());
     }
 

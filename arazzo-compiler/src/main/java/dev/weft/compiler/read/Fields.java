@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Typed access to the fields of one Arazzo object, reporting missing, mistyped and unknown fields.
@@ -21,7 +22,9 @@ import java.util.function.Function;
  * run reports all problems.
  */
 final class Fields {
-    private static final Set<String> ARAZZO_1_1_FIELDS = Set.of("timeout", "channelPath", "correlationId", "$self");
+    /** The AsyncAPI step fields of Arazzo 1.1, which Weft does not bind yet. */
+    private static final Set<String> ASYNC_FIELDS = Set.of("channelPath", "correlationId", "action");
+
     private static final List<String> RESERVED_EXTENSIONS = List.of("x-oai-", "x-oas-", "x-arazzo");
 
     private final Node.MapNode node;
@@ -64,13 +67,28 @@ final class Fields {
      * extensions with a prefix the specification reserves (FMT-5).
      */
     void allowOnly(Set<String> allowed) {
+        allowOnly(allowed, Set.of(), null);
+    }
+
+    /**
+     * As {@link #allowOnly(Set)}, where {@code later} are the fields a later Arazzo version added to this
+     * object: each is reported as such, naming the version that added it and the one the document declares.
+     */
+    void allowOnly(Set<String> allowed, Set<String> later, Located<String> declared) {
         for (Node.Entry entry : node.entries().values()) {
             String key = entry.key();
             if (key.startsWith("x-")) {
                 reserved(entry);
                 continue;
             }
-            if (!allowed.contains(key)) {
+            if (later.contains(key)) {
+                diagnostics.report(
+                        Message.UNKNOWN_FIELD,
+                        entry.keyLocation(),
+                        key,
+                        what,
+                        Message.LATER_VERSION_FIELD.format(key, "1.1", declared.value()));
+            } else if (!allowed.contains(key)) {
                 diagnostics.report(Message.UNKNOWN_FIELD, entry.keyLocation(), key, what, unknownHint(key, allowed));
             }
         }
@@ -96,9 +114,8 @@ final class Fields {
     }
 
     private String unknownHint(String key, Set<String> allowed) {
-        boolean action = what.endsWith(" action");
-        if (ARAZZO_1_1_FIELDS.contains(key) || key.equals("dependsOn") || action && key.equals("parameters")) {
-            return Message.ARAZZO_1_1_FIELD.format(key);
+        if (ASYNC_FIELDS.contains(key)) {
+            return Message.ASYNC_FIELD.format(key);
         }
         for (String field : allowed) {
             if (field.equalsIgnoreCase(key)) {
@@ -240,6 +257,14 @@ final class Fields {
 
     /** A map of string values (outputs): keys checked against {@code ^[a-zA-Z0-9.\-_]+$}. */
     Map<String, Located<String>> expressionMap(String key) {
+        return expressionMap(key, entry -> false);
+    }
+
+    /**
+     * As {@link #expressionMap(String)}, where {@code other} may take an entry whose value is not a string
+     * (a 1.1 Selector Object): it returns whether it did.
+     */
+    Map<String, Located<String>> expressionMap(String key, Predicate<Node.Entry> other) {
         Map<String, Located<String>> result = new LinkedHashMap<>();
         Node value = node.get(key);
         if (value == null) {
@@ -252,6 +277,9 @@ final class Fields {
         for (Node.Entry entry : map.node.entries().values()) {
             if (!entry.key().matches("[a-zA-Z0-9.\\-_]+")) {
                 diagnostics.report(Message.INVALID_OUTPUT_NAME, entry.keyLocation(), entry.key());
+                continue;
+            }
+            if (other.test(entry)) {
                 continue;
             }
             Located<String> expr = map.string(entry.key(), entry.value());
