@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * The diagnostics a fixture expects, read from the fixture itself: a comment line with a caret under
  * the offending character, {@code #        ^ expect: [code] words of the message}, expects a
  * diagnostic of that code at the line above and the caret's column, whose message holds the words. A
- * diagnostic in another Arazzo document the fixture reaches is expected by a caret in that document.
+ * diagnostic in another Arazzo document (or AsyncAPI description) the fixture reaches is expected by a caret in
+ * that document.
  */
 record FixtureExpectations(List<Expected> expected) {
     private static final Pattern CARET = Pattern.compile("^#( *)\\^ expect: \\[([a-z-]+)](.*)$");
@@ -63,7 +64,7 @@ record FixtureExpectations(List<Expected> expected) {
         files.add(fixture);
         diagnostics.stream()
                 .map(d -> d.location().file())
-                .filter(f -> f.getFileName().toString().matches(".*\\.arazzo\\.(yaml|yml|json)"))
+                .filter(f -> f.getFileName().toString().matches(".*\\.(arazzo|asyncapi)\\.(yaml|yml|json)"))
                 .forEach(files::add);
         List<Expected> expected = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();

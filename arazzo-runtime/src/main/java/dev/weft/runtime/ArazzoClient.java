@@ -3,6 +3,7 @@ package dev.weft.runtime;
 import dev.weft.runtime.http.HttpTransport;
 import dev.weft.runtime.http.JdkHttpTransport;
 import dev.weft.runtime.http.RedirectPolicy;
+import dev.weft.runtime.messaging.MessageTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,8 +33,14 @@ public final class ArazzoClient {
     private final WorkflowListener listener;
     private final Executor executor;
     private final RunClock clock;
+    private final MessageTransport messageTransport;
+    private final Duration receiveTimeout;
+    private final Duration receiveLookBack;
 
     private ArazzoClient(Builder builder) {
+        this.messageTransport = builder.messageTransport;
+        this.receiveTimeout = builder.receiveTimeout;
+        this.receiveLookBack = builder.receiveLookBack;
         this.servers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.servers));
         Map<String, String> headers = new LinkedHashMap<>();
         builder.defaultHeaders.values().forEach(e -> headers.put(e.getKey(), e.getValue()));
@@ -67,6 +74,9 @@ public final class ArazzoClient {
         this.transport = other.transport;
         this.listener = listener;
         this.clock = other.clock;
+        this.messageTransport = other.messageTransport;
+        this.receiveTimeout = other.receiveTimeout;
+        this.receiveLookBack = other.receiveLookBack;
     }
 
     /**
@@ -164,6 +174,34 @@ public final class ArazzoClient {
     }
 
     /**
+     * Returns the transport of AsyncAPI steps, when one was configured.
+     *
+     * @return the transport, or empty: an AsyncAPI step then fails, saying so
+     */
+    public Optional<MessageTransport> messageTransport() {
+        return Optional.ofNullable(messageTransport);
+    }
+
+    /**
+     * Returns how long a receive step without its own {@code timeout} waits for its message.
+     *
+     * @return the timeout
+     */
+    public Duration receiveTimeout() {
+        return receiveTimeout;
+    }
+
+    /**
+     * Returns how long before a run's start a message may have been published and still be received by the run
+     * (the allowance for clocks of sender and broker that disagree a little).
+     *
+     * @return the allowance
+     */
+    public Duration receiveLookBack() {
+        return receiveLookBack;
+    }
+
+    /**
      * Returns the connect timeout the default transport was built with.
      *
      * @return the timeout
@@ -241,6 +279,9 @@ public final class ArazzoClient {
         private HttpTransport transport;
         private Executor executor;
         private RunClock clock = RunClock.SYSTEM;
+        private MessageTransport messageTransport;
+        private Duration receiveTimeout = Duration.ofSeconds(30);
+        private Duration receiveLookBack = Duration.ofSeconds(1);
         private final List<WorkflowListener> listeners = new ArrayList<>();
 
         private Builder() {}
@@ -323,6 +364,45 @@ public final class ArazzoClient {
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive("requestTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the transport AsyncAPI steps send and receive their messages through (Arazzo 1.1), for example
+         * {@code KafkaMessageTransport} of module {@code arazzo-kafka}, or an {@code InMemoryMessageTransport}.
+         *
+         * @param value the transport
+         * @return this builder
+         */
+        public Builder messageTransport(MessageTransport value) {
+            this.messageTransport = Objects.requireNonNull(value, "messageTransport");
+            return this;
+        }
+
+        /**
+         * Sets how long a receive step without its own {@code timeout} waits (default 30 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder receiveTimeout(Duration timeout) {
+            this.receiveTimeout = requirePositive("receiveTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets how long before a run's start a message may have been published and still be received by it
+         * (default 1 s, for clocks that disagree a little); zero considers only messages published since.
+         *
+         * @param value a duration, not negative
+         * @return this builder
+         */
+        public Builder receiveLookBack(Duration value) {
+            Objects.requireNonNull(value, "receiveLookBack");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("receiveLookBack must not be negative, was " + value);
+            }
+            this.receiveLookBack = value;
             return this;
         }
 

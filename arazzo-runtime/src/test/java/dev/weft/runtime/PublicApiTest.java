@@ -32,7 +32,13 @@ class PublicApiTest {
     private static final String UPDATE = "weft.updateApi";
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev.weft.runtime", "dev.weft.runtime.http", "dev.weft.runtime.internal"})
+    @ValueSource(
+            strings = {
+                "dev.weft.runtime",
+                "dev.weft.runtime.http",
+                "dev.weft.runtime.internal",
+                "dev.weft.runtime.messaging"
+            })
     void thePublicApiIsTheCheckedInOne(String packageName) throws IOException {
         List<String> actual = api(packageName);
         Path list = LISTS.resolve(packageName + ".txt");

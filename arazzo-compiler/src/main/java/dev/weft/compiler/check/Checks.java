@@ -10,6 +10,7 @@ public final class Checks {
     private static final List<Check> ALL = List.of(
             new IdentityCheck(),
             new StepTargetCheck(),
+            new AsyncStepCheck(),
             new RequestBodyCheck(),
             new ParameterCheck(),
             new ExpressionCheck(),

@@ -41,7 +41,7 @@ final class CriterionCheck implements Check {
             References references = new References(document, workflow, diagnostics);
             ArazzoVersion version = document.document().version();
             for (Step step : workflow.steps()) {
-                Scope scope = step.workflowId() != null ? Scope.CALL : Scope.RESPONSE;
+                Scope scope = Scope.after(step);
                 List<Criterion> own = new ArrayList<>(step.successCriteria());
                 step.onSuccess().forEach(a -> own.addAll(a.criteria()));
                 step.onFailure().forEach(a -> own.addAll(a.criteria()));

@@ -42,11 +42,11 @@ final class ExpressionCheck implements Check {
                     }
                     body.replacements().forEach(r -> values(r.value(), references, diagnostics));
                 }
-                outputs(
-                        step.outputs(),
-                        step.workflowId() != null ? Scope.CALL : Scope.RESPONSE,
-                        references,
-                        diagnostics);
+                if (step.correlationId() != null) {
+                    Located<String> id = step.correlationId();
+                    values(new Node.StringNode(id.value(), Node.Style.PLAIN, id.location()), references, diagnostics);
+                }
+                outputs(step.outputs(), Scope.after(step), references, diagnostics);
             }
             outputs(workflow.outputs(), Scope.WORKFLOW_OUTPUTS, references, diagnostics);
         }

@@ -62,6 +62,13 @@ final class References {
             diagnostics.report(Message.SOURCE_DESCRIPTION_AS_VALUE, at, s.text());
         } else if (expression instanceof RuntimeExpression.ComponentRef c) {
             diagnostics.report(Message.COMPONENT_AS_VALUE, at, c.text());
+        } else if (expression instanceof RuntimeExpression.MessageHeader
+                || expression instanceof RuntimeExpression.MessagePayload) {
+            if (scope != Scope.MESSAGE && scope != Scope.ANY_RESULT) {
+                diagnostics.report(Message.MESSAGE_OUTSIDE_ASYNC_STEP, at, expression.text());
+            }
+        } else if (scope == Scope.MESSAGE) {
+            diagnostics.report(Message.RESPONSE_VALUE_OF_ASYNC_STEP, at, expression.text());
         } else {
             // $url, $method, $statusCode, $request.*, $response.*
             responseOnly(expression, at, scope);

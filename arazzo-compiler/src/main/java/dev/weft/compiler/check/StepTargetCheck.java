@@ -26,6 +26,9 @@ final class StepTargetCheck implements Check {
                 long targets = Stream.of(step.operationId(), step.operationPath(), step.workflowId())
                         .filter(t -> t != null)
                         .count();
+                if (step.isAsync()) {
+                    continue; // one of operationId and channelPath: AsyncStepCheck
+                }
                 if (targets != 1) {
                     diagnostics.report(Message.NOT_ONE_TARGET, step.stepId().location(), step.id(), targets);
                     continue;

@@ -175,6 +175,28 @@ public enum DiagnosticCode {
             Severity.ERROR,
             "an operationPath is malformed or does not end at an operation",
             "STEP-6"),
+    MALFORMED_ASYNCAPI(
+            "malformed-asyncapi",
+            Severity.ERROR,
+            "an AsyncAPI source is not an AsyncAPI 3 document Weft can read",
+            "ASYNC-1"),
+    UNKNOWN_CHANNEL(
+            "unknown-channel", Severity.ERROR, "a channelPath names no channel of an AsyncAPI source", "ASYNC-2"),
+    ASYNC_ACTION_MISMATCH(
+            "async-action-mismatch",
+            Severity.WARNING,
+            "an AsyncAPI step's action is the AsyncAPI application's own on that operation",
+            "ASYNC-3"),
+    INVALID_ASYNC_STEP(
+            "invalid-async-step",
+            Severity.ERROR,
+            "AsyncAPI step fields where they do not apply, or an AsyncAPI step without them",
+            "ASYNC-4"),
+    MISSING_CORRELATION_LOCATION(
+            "missing-correlation-location",
+            Severity.ERROR,
+            "a receive step's correlationId has no location to compare it at",
+            "ASYNC-5"),
     UNKNOWN_OPERATION(
             "unknown-operation",
             Severity.ERROR,

@@ -66,7 +66,9 @@ public enum Message {
     SELF_NOT_A_URI(DiagnosticCode.INVALID_VALUE, "'$self' '{uri}' is not a URI-reference: {reason}"),
     UNKNOWN_SELECTOR_TYPE(DiagnosticCode.INVALID_VALUE, "selector type '{type}' is not jsonpath, xpath or jsonpointer"),
     UNKNOWN_EXPRESSION_VERSION(DiagnosticCode.INVALID_VALUE, "'{version}' is not a version of {type}; use {allowed}"),
-    UNKNOWN_SOURCE_TYPE(DiagnosticCode.INVALID_VALUE, "source description type '{type}' is not 'openapi' or 'arazzo'"),
+    UNKNOWN_SOURCE_TYPE(
+            DiagnosticCode.INVALID_VALUE, "source description type '{type}' is not 'openapi', 'asyncapi' or 'arazzo'"),
+    UNKNOWN_STEP_ACTION(DiagnosticCode.INVALID_VALUE, "step action '{action}' is not 'send' or 'receive'"),
     INPUTS_NOT_A_SCHEMA(DiagnosticCode.WRONG_TYPE, "'inputs' must be a JSON Schema object, found {type}"),
     NOT_A_STRING_ITEM(DiagnosticCode.WRONG_TYPE, "expected a string, found {type}"),
     EMPTY_SUCCESS_CRITERIA(DiagnosticCode.EMPTY_LIST, "'successCriteria' must have at least one entry"),
@@ -156,6 +158,24 @@ public enum Message {
             DiagnosticCode.INVALID_SOURCE_DESCRIPTION,
             "source description '{source}' must be a relative URL or a file URL to an Arazzo document; Weft never "
                     + "downloads at build time"),
+    MALFORMED_ASYNCAPI(DiagnosticCode.MALFORMED_ASYNCAPI, "malformed AsyncAPI description '{file}': {reason}"),
+    ASYNC_STEP_NEEDS_ASYNCAPI_SOURCE(
+            DiagnosticCode.UNKNOWN_SOURCE,
+            "step '{step}' names source '{source}', which is not a declared 'type: asyncapi' source{hint}"),
+    MALFORMED_CHANNEL_PATH(
+            DiagnosticCode.UNKNOWN_CHANNEL,
+            "channelPath of step '{step}' must have the form '{$sourceDescriptions.<name>.url}#/channels/<channel>'"),
+    UNKNOWN_CHANNEL(
+            DiagnosticCode.UNKNOWN_CHANNEL,
+            "step '{step}' refers to channel '{pointer}', which is not in AsyncAPI source '{source}'{hint}"),
+    SEND_ON_SENDING_OPERATION(
+            DiagnosticCode.ASYNC_ACTION_MISMATCH,
+            "step '{step}' sends on operation '{operationId}', which the AsyncAPI application itself sends on channel"
+                    + " '{channel}'; the workflow is its other party and usually receives there"),
+    RECEIVE_ON_RECEIVING_OPERATION(
+            DiagnosticCode.ASYNC_ACTION_MISMATCH,
+            "step '{step}' receives on operation '{operationId}', which the AsyncAPI application itself receives on"
+                    + " channel '{channel}' and which has no reply; the workflow usually sends there"),
     MISSING_SOURCE_FILE(
             DiagnosticCode.MISSING_FILE, "source description '{source}' points at '{file}', which does not exist"),
 
@@ -442,6 +462,37 @@ public enum Message {
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
             "'{expression}' does not exist for a step that calls a workflow; read the called workflow's outputs with "
                     + "'$outputs.<name>'"),
+    MESSAGE_OUTSIDE_ASYNC_STEP(
+            DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
+            "'{expression}' exists only after an AsyncAPI step sent or received its message (in its"
+                    + " successCriteria, action criteria and outputs)"),
+    RESPONSE_VALUE_OF_ASYNC_STEP(
+            DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
+            "'{expression}' does not exist for an AsyncAPI step, which has no HTTP exchange; read the message with"
+                    + " '$message.payload#/<pointer>' or '$message.header.<name>'"),
+    ASYNC_FIELD_OUTSIDE_ASYNC_STEP(
+            DiagnosticCode.INVALID_ASYNC_STEP,
+            "'{field}' of step '{step}' applies to AsyncAPI steps only (Arazzo 1.1), not to {object}"),
+    ASYNC_STEP_WITHOUT_ACTION(
+            DiagnosticCode.INVALID_ASYNC_STEP,
+            "step '{step}' is an AsyncAPI step: it must have 'action: send' or 'action: receive'"),
+    ASYNC_STEP_TWO_TARGETS(
+            DiagnosticCode.INVALID_ASYNC_STEP,
+            "step '{step}' is an AsyncAPI step: it must have exactly one of operationId and channelPath"),
+    CORRELATION_ID_ON_SEND(
+            DiagnosticCode.INVALID_ASYNC_STEP,
+            "correlationId of step '{step}' applies to 'action: receive' only; a send sets it as a header parameter"),
+    ASYNC_PARAMETER_NOT_HEADER(
+            DiagnosticCode.INVALID_ASYNC_STEP,
+            "parameter '{name}' of AsyncAPI step '{step}' is 'in: {in}'; a message has headers only ('in: header')"),
+    NO_CORRELATION_LOCATION(
+            DiagnosticCode.MISSING_CORRELATION_LOCATION,
+            "step '{step}' has a correlationId, but no message of channel '{channel}' declares a 'correlationId'"
+                    + " location in the AsyncAPI description"),
+    UNSUPPORTED_CORRELATION_LOCATION(
+            DiagnosticCode.MISSING_CORRELATION_LOCATION,
+            "correlationId location '{location}' of channel '{channel}' is not '$message.header#/<name>' or"
+                    + " '$message.payload#/<pointer>'"),
     RESPONSE_VALUE_BEFORE_REQUEST(
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
             "'{expression}' cannot be used before the step's request is sent; it exists only after an operation "
@@ -542,6 +593,8 @@ public enum Message {
     UNKNOWN_ROOT("unknown expression root '${root}'{hint}"),
     RESPONSE_QUERY_OR_PATH("'$response.{field}' is not an expression; use '$request.{field}.<name>'"),
     RESPONSE_STATUS_CODE("'$response.statusCode' is not an expression; use '$statusCode'"),
+    MESSAGE_PAYLOAD_DOT("a payload is read with a JSON pointer: write '{expression}'"),
+    MESSAGE_BODY("a message has a payload, not a body: write '$message.payload'"),
     EXPECTED_INPUTS_OR_OUTPUTS("expected '.inputs.' or '.outputs.' after '{text}'"),
     COMPONENTS_INPUTS("'$components.inputs' cannot be referenced; share input schemas with a JSON Schema '$ref'"),
     EXPECTED_SLASH("expected '/' after '#'; write '#/{pointer}'"),

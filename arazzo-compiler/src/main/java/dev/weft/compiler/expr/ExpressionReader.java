@@ -37,6 +37,7 @@ final class ExpressionReader {
             "statusCode",
             "request",
             "response",
+            "message",
             "inputs",
             "outputs",
             "steps",
@@ -46,6 +47,7 @@ final class ExpressionReader {
 
     private static final List<String> REQUEST_FIELDS = List.of("header", "query", "path", "body");
     private static final List<String> RESPONSE_FIELDS = List.of("header", "body");
+    private static final List<String> MESSAGE_FIELDS = List.of("header", "payload");
     private static final List<String> SECTIONS = List.of("parameters", "successActions", "failureActions");
 
     private final String text;
@@ -94,6 +96,7 @@ final class ExpressionReader {
             case "statusCode" -> new StatusCode();
             case "request" -> request();
             case "response" -> response();
+            case "message" -> message();
             case "inputs" -> keyed(Input::new);
             case "outputs" -> keyed(Output::new);
             case "steps" -> steps();
@@ -134,6 +137,29 @@ final class ExpressionReader {
             case "query", "path" -> fail(fieldAt, Message.RESPONSE_QUERY_OR_PATH.format(field));
             case "statusCode" -> fail(fieldAt, Message.RESPONSE_STATUS_CODE.format());
             default -> unknownField(fieldAt, "$response.", field, RESPONSE_FIELDS);
+        };
+    }
+
+    /** {@code $message.header.<token>} or {@code $message.payload[#pointer]} (Arazzo 1.1). */
+    private RuntimeExpression message() {
+        if (!expectDot()) {
+            return null;
+        }
+        int fieldAt = pos;
+        String field = word();
+        return switch (field) {
+            case "header" -> named(RuntimeExpression.MessageHeader::new, Syntax::isTchar, "header name");
+            case "payload" -> {
+                RuntimeExpression payload = withPointer(RuntimeExpression.MessagePayload::new);
+                if (payload != null && pos < limit && text.charAt(pos) == '.') {
+                    // the 1.1 text's own examples write '$message.payload.orderId'; the grammar has '#/orderId'
+                    String rest = text.substring(pos + 1, limit).split("[^A-Za-z0-9_.-]", 2)[0];
+                    yield fail(pos, Message.MESSAGE_PAYLOAD_DOT.format("$message.payload#/" + rest.replace('.', '/')));
+                }
+                yield payload;
+            }
+            case "body" -> fail(fieldAt, Message.MESSAGE_BODY.format());
+            default -> unknownField(fieldAt, "$message.", field, MESSAGE_FIELDS);
         };
     }
 

@@ -105,6 +105,27 @@ public sealed interface RuntimeExpression {
         }
     }
 
+    /** {@code $message.header.<name>} (Arazzo 1.1): a header of the message an AsyncAPI step sent or received. */
+    record MessageHeader(String name) implements RuntimeExpression {
+        /** Checks the name. */
+        public MessageHeader {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public String text() {
+            return "$message.header." + name;
+        }
+    }
+
+    /** {@code $message.payload[#pointer]} (Arazzo 1.1); a null pointer means the whole payload. */
+    record MessagePayload(JsonPointer pointer) implements RuntimeExpression {
+        @Override
+        public String text() {
+            return "$message.payload" + suffix(pointer);
+        }
+    }
+
     /** {@code $inputs.<name>[#pointer]}: a workflow input; the pointer is nullable. */
     record Input(String name, JsonPointer pointer) implements RuntimeExpression {
         /** Checks the name. */

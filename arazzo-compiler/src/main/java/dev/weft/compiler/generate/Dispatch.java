@@ -66,7 +66,7 @@ final class Dispatch {
                 CodeBlock inputs = CodeBlock.of("$N()", names.requestMethod(step.id()));
                 cases.add(call(constant, id, calleeClass(callee(step.workflowId())), inputs, handler, async));
             } else {
-                cases.add(send(constant, id, names.requestMethod(step.id()), handler, async));
+                cases.add(send(constant, id, names.requestMethod(step.id()), handler, async, step.isAsync()));
             }
         }
         for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
@@ -86,7 +86,8 @@ final class Dispatch {
                         Literals.of(step.id()),
                         names.requestMethod(step.id()),
                         helper.method(),
-                        async));
+                        async,
+                        step.isAsync()));
                 continue;
             }
             ClassName callee = calleeClass(
@@ -106,20 +107,24 @@ final class Dispatch {
     }
 
     /** A case sending a step's request and handing the exchange to {@code handler}. */
-    private static CodeBlock send(String constant, CodeBlock id, String request, String handler, boolean async) {
+    private static CodeBlock send(
+            String constant, CodeBlock id, String request, String handler, boolean async, boolean message) {
+        String how = message ? "message" : "exchange";
         return async
                 ? CodeBlock.of(
-                        "case $N ->$W$N.exchangeAsync($L,$Wthis::$N)$Z.thenApply(this::$N);\n",
+                        "case $N ->$W$N.$NAsync($L,$Wthis::$N)$Z.thenApply(this::$N);\n",
                         constant,
                         WorkflowNames.RUN,
+                        how,
                         id,
                         request,
                         handler)
                 : CodeBlock.of(
-                        "case $N ->$W$N($N.exchange($L,$Wthis::$N));\n",
+                        "case $N ->$W$N($N.$N($L,$Wthis::$N));\n",
                         constant,
                         handler,
                         WorkflowNames.RUN,
+                        how,
                         id,
                         request);
     }

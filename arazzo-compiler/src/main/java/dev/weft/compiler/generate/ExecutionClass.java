@@ -116,6 +116,12 @@ final class ExecutionClass {
             Step step = workflow.steps().get(i);
             if (step.workflowId() != null) {
                 execution.addMethod(requests.calleeInputs(step, dispatch.callee(step.workflowId())));
+            } else if (step.isAsync()) {
+                execution.addMethod(requests.message(
+                        step,
+                        document.messageTarget(workflow, step)
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "step '" + step.id() + "' passed the checks without a channel"))));
             } else {
                 execution.addMethod(requests.request(step, WorkflowClassGenerator.target(document, workflow, step)));
             }

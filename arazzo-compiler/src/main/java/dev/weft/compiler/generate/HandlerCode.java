@@ -90,7 +90,9 @@ final class HandlerCode {
                 conditions, scope, criteria(onFailure), bodyRead || firstReadsTheBody(onFailure), locals, code, budget);
         if (!actions.emit(code, step, onFailure, failed)) {
             String criteria = step.successCriteria().isEmpty()
-                    ? calls ? "workflow '" + step.workflowId().value() + "' failed" : "status is not 2xx"
+                    ? calls
+                            ? "workflow '" + step.workflowId().value() + "' failed"
+                            : step.isAsync() ? "no message " + step.action().value() : "status is not 2xx"
                     : "success criteria not met: "
                             + String.join(
                                     " && ",
@@ -140,6 +142,16 @@ final class HandlerCode {
 
     /** The test of a step's success: its criteria, else a 2xx status or a called workflow that succeeded. */
     private CodeBlock succeeded(Step step, ConditionCode.Scope scope) {
+        if (step.isAsync()) {
+            // Arazzo 1.1: a send succeeds once sent, a receive on the first matching message in time; criteria
+            // then test that message
+            return step.successCriteria().isEmpty()
+                    ? CodeBlock.of("$N.messageDone()", scope.parameter())
+                    : CodeBlock.of(
+                            "$N.messageDone() && $L",
+                            scope.parameter(),
+                            conditions.all(step.successCriteria(), scope, false));
+        }
         if (!step.successCriteria().isEmpty()) {
             return conditions.all(step.successCriteria(), scope, true);
         }

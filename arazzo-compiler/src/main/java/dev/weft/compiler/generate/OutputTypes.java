@@ -61,7 +61,18 @@ final class OutputTypes {
         if (e instanceof RuntimeExpression.StatusCode) {
             return JavaTypes.LONG;
         }
+        if (e instanceof RuntimeExpression.MessagePayload payload) {
+            return document.messageTarget(workflow, step)
+                    .filter(t -> t.messages().size() == 1)
+                    .map(t -> messageType(
+                            t.messages().get(0).payload(),
+                            payload.pointer() == null
+                                    ? List.of()
+                                    : payload.pointer().tokens()))
+                    .orElse(JavaTypes.JSON);
+        }
         if (e instanceof RuntimeExpression.ResponseHeader
+                || e instanceof RuntimeExpression.MessageHeader
                 || e instanceof RuntimeExpression.Url
                 || e instanceof RuntimeExpression.Method) {
             return JavaTypes.STRING;
@@ -77,6 +88,26 @@ final class OutputTypes {
             }
         }
         return JavaTypes.JSON;
+    }
+
+    /**
+     * The type at a pointer into an AsyncAPI message's payload schema (its {@code properties}, and {@code items}
+     * for an index); JSON where the schema says nothing, or uses a {@code $ref} (not followed here).
+     */
+    private static JavaTypes messageType(dev.weft.compiler.model.Node schema, List<String> tokens) {
+        dev.weft.compiler.model.Node at = schema;
+        for (String token : tokens) {
+            if (!(at instanceof dev.weft.compiler.model.Node.MapNode map)) {
+                return JavaTypes.JSON;
+            }
+            at = map.get("properties") instanceof dev.weft.compiler.model.Node.MapNode properties
+                    ? properties.get(token)
+                    : token.chars().allMatch(Character::isDigit) ? map.get("items") : null;
+        }
+        return at instanceof dev.weft.compiler.model.Node.MapNode map
+                        && map.get("type") instanceof dev.weft.compiler.model.Node.StringNode type
+                ? JavaTypes.ofJsonSchemaType(type.value())
+                : JavaTypes.JSON;
     }
 
     private static Optional<Schema<?>> responseSchema(OperationRef op, String status) {

@@ -36,6 +36,7 @@ final class RuntimeTypes {
     static final ClassName WORKFLOW_METADATA = ClassName.get(WorkflowMetadata.class);
     static final ClassName EXCHANGE = ClassName.get(Exchange.class);
     static final ClassName STEP_REQUEST = ClassName.get(StepRequest.class);
+    static final ClassName MESSAGE_STEP = ClassName.get(dev.weft.runtime.internal.MessageStep.class);
     static final ClassName PAYLOADS = ClassName.get(Payloads.class);
     static final ClassName REQUIRED_INPUTS = ClassName.get(RequiredInputs.class);
     static final ClassName WORKFLOW_CALL = ClassName.get(WorkflowCall.class);

@@ -2,12 +2,14 @@ package dev.weft.compiler.generate;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.Parameter;
 import dev.weft.compiler.model.RequestBody;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.MessageRef;
 import dev.weft.compiler.resolve.OperationRef;
 import dev.weft.compiler.resolve.WorkflowRef;
 import io.swagger.v3.oas.models.media.Content;
@@ -113,6 +115,77 @@ final class StepCode {
                 .returns(RuntimeTypes.STEP_REQUEST)
                 .addCode(body.build())
                 .build();
+    }
+
+    /**
+     * For an AsyncAPI step (Arazzo 1.1): what it sends (headers from its {@code in: header} parameters, payload
+     * from its requestBody) or waits for (its correlation id, at the location its messages declare, and its
+     * timeout).
+     */
+    MethodSpec message(Step step, MessageRef target) {
+        budget.startMethod();
+        CodeBlock.Builder body = CodeBlock.builder();
+        ValueCode.Locals locals = new ValueCode.Locals(names.memberNames());
+        boolean receive = step.action().value().equals("receive");
+        CodeBlock head = CodeBlock.of(
+                "$T.$N($L,$W$L,$W$L,$W$L)",
+                RuntimeTypes.MESSAGE_STEP,
+                receive ? "receive" : "send",
+                Literals.of(step.id()),
+                Literals.of(target.sourceName()),
+                target.operationId() == null ? CodeBlock.of("null") : Literals.of(target.operationId()),
+                Literals.of(target.channel().address()));
+        List<CodeBlock> calls = new ArrayList<>();
+        if (!receive) {
+            for (Parameter p : Effective.parameters(workflow, step)) {
+                CodeBlock value = values.value(
+                        p.value(),
+                        "header '" + p.name().value() + "'",
+                        body,
+                        locals,
+                        p.name().value());
+                budget.add(1);
+                calls.add(CodeBlock.of(".header($L,$W$L)", Literals.of(p.name().value()), value));
+            }
+            RequestBody requestBody = step.requestBody();
+            if (requestBody != null && requestBody.payload() != null) {
+                CodeBlock payload = values.value(requestBody.payload(), "payload", body, locals, "payload");
+                calls.add(CodeBlock.of(".payload($L)", payload));
+            }
+        } else {
+            if (step.correlationId() != null) {
+                CodeBlock value = values.template(step.correlationId().value(), "correlationId");
+                RuntimeExpression at = target.correlation();
+                if (at instanceof RuntimeExpression.MessageHeader h) {
+                    calls.add(CodeBlock.of(".correlateHeader($L,$W$L)", Literals.of(h.name()), value));
+                } else if (at instanceof RuntimeExpression.MessagePayload p) {
+                    String pointer = p.pointer() == null ? "" : p.pointer().toString();
+                    calls.add(CodeBlock.of(".correlatePayload($L,$W$L)", Literals.of(pointer), value));
+                }
+            }
+            Long timeout = timeout(step);
+            if (timeout != null) {
+                calls.add(CodeBlock.of(".timeoutMillis($LL)", timeout));
+            }
+        }
+        body.add(Chains.returning(RuntimeTypes.MESSAGE_STEP, locals.next("message"), head, calls));
+        budget.endMethod(step.location(), "the message of step '" + step.id() + "'");
+        String what = receive
+                ? "Waits, in step {@code " + Docs.line(step.id()) + "}, for a message on channel {@code "
+                        + Docs.line(target.channel().address()) + "}."
+                : "Builds the message step {@code " + Docs.line(step.id()) + "} sends on channel {@code "
+                        + Docs.line(target.channel().address()) + "}.";
+        return MethodSpec.methodBuilder(names.requestMethod(step.id()))
+                .addModifiers(Modifier.PRIVATE)
+                .addJavadoc(Docs.wrap(what, Docs.NESTED))
+                .returns(RuntimeTypes.MESSAGE_STEP)
+                .addCode(body.build())
+                .build();
+    }
+
+    /** The step's {@code timeout} in milliseconds (Arazzo 1.1), or null for the client's receive timeout. */
+    private static Long timeout(Step step) {
+        return step.timeout() == null ? null : step.timeout().value();
     }
 
     /**

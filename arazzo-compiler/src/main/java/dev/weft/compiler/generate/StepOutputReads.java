@@ -50,6 +50,9 @@ final class StepOutputReads {
                 reads.node(body.payload());
                 body.replacements().forEach(r -> reads.node(r.value()));
             }
+            if (step.correlationId() != null) {
+                reads.template(step.correlationId().value());
+            }
             reads.criteria(step.successCriteria());
             for (Action action : Effective.onSuccess(workflow, step)) {
                 reads.criteria(action.criteria());

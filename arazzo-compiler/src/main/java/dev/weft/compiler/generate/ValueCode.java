@@ -63,6 +63,13 @@ final class ValueCode {
                     ? CodeBlock.of("$N.responseBody()", ex)
                     : CodeBlock.of(
                             "$N.responseBody($L)", ex, Literals.of(b.pointer().toString()));
+        } else if (e instanceof RuntimeExpression.MessageHeader h) {
+            return CodeBlock.of("$N.messageHeader($L)", ex, Literals.of(h.name()));
+        } else if (e instanceof RuntimeExpression.MessagePayload b) {
+            return b.pointer() == null || b.pointer().isRoot()
+                    ? CodeBlock.of("$N.messagePayload()", ex)
+                    : CodeBlock.of(
+                            "$N.messagePayload($L)", ex, Literals.of(b.pointer().toString()));
         } else if (e instanceof RuntimeExpression.Input in) {
             String declared = DottedKeys.longestDeclared(
                             in.name(), inputs.properties().keySet())

@@ -9,4 +9,9 @@ public record SourceDescription(Located<String> name, Located<String> url, Locat
     public boolean isOpenApi() {
         return type == null || type.value().equals("openapi");
     }
+
+    /** Whether the description is declared to be AsyncAPI (Arazzo 1.1). */
+    public boolean isAsyncApi() {
+        return type != null && type.value().equals("asyncapi");
+    }
 }

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param dependsOn (1.1) the steps that must complete first: a stepId, {@code $workflows.w.steps.s} or
  *     {@code $sourceDescriptions.d.w.steps.s}
  * @param outputSelectors (1.1) output name to the Selector Object that computes it
+ * @param channelPath Arazzo 1.1: the AsyncAPI channel an AsyncAPI step uses, when not named by its operationId
+ * @param action Arazzo 1.1: {@code send} or {@code receive} for an AsyncAPI step, else null
+ * @param correlationId Arazzo 1.1: the value a received message's correlation id must have, else null
  */
 public record Step(
         Located<String> stepId,
@@ -31,6 +34,9 @@ public record Step(
         Located<Long> timeout,
         List<Located<String>> dependsOn,
         Map<String, Selector> outputSelectors,
+        Located<String> channelPath,
+        Located<String> action,
+        Located<String> correlationId,
         Location location) {
 
     public Step {
@@ -45,5 +51,10 @@ public record Step(
 
     public String id() {
         return stepId.value();
+    }
+
+    /** Whether this is an AsyncAPI step (Arazzo 1.1): it has an {@code action} or a {@code channelPath}. */
+    public boolean isAsync() {
+        return action != null || channelPath != null;
     }
 }

@@ -38,7 +38,7 @@ public final class DocumentBinder {
     /** The fields Arazzo 1.1 added, by the name of the object that has them (as {@link Fields} names it). */
     static final Map<String, Set<String>> ADDED_IN_1_1 = Map.of(
             "the document", Set.of("$self"),
-            "step", Set.of("timeout", "dependsOn"),
+            "step", Set.of("timeout", "dependsOn", "channelPath", "action", "correlationId"),
             "success action", Set.of("parameters"),
             "failure action", Set.of("parameters"),
             "payload replacement", Set.of("targetSelectorType"));
@@ -196,7 +196,7 @@ public final class DocumentBinder {
         Located<String> type = f.optionalString("type");
         if (type != null && type.value().equals("asyncapi") && !laterValue(type, "source description type")) {
             type = null;
-        } else if (type != null && !Set.of("openapi", "arazzo").contains(type.value())) {
+        } else if (type != null && !Set.of("openapi", "arazzo", "asyncapi").contains(type.value())) {
             diagnostics.report(Message.UNKNOWN_SOURCE_TYPE, type.location(), type.value());
         }
         return name == null || url == null ? null : new SourceDescription(name, url, type, f.location());
@@ -302,7 +302,10 @@ public final class DocumentBinder {
                         "successCriteria",
                         "onSuccess",
                         "onFailure",
-                        "outputs"));
+                        "outputs",
+                        "channelPath",
+                        "action",
+                        "correlationId"));
         Located<String> id = f.requiredString("stepId");
         Located<String> operationId = f.optionalString("operationId");
         Located<String> operationPath = f.optionalString("operationPath");
@@ -333,6 +336,14 @@ public final class DocumentBinder {
             diagnostics.report(
                     Message.UNSUPPORTED_FEATURE_AT, timeout.location(), "a timeout on a step that calls a workflow");
         }
+        boolean async = since(ArazzoVersion.V1_1);
+        Located<String> channelPath = async ? f.optionalString("channelPath") : null;
+        Located<String> action = async ? f.optionalString("action") : null;
+        if (action != null && !Set.of("send", "receive").contains(action.value())) {
+            diagnostics.report(Message.UNKNOWN_STEP_ACTION, action.location(), action.value());
+            action = null;
+        }
+        Located<String> correlationId = async ? f.optionalString("correlationId") : null;
         if (id == null) {
             return null;
         }
@@ -351,6 +362,9 @@ public final class DocumentBinder {
                 timeout,
                 dependsOn,
                 selectors,
+                channelPath,
+                action,
+                correlationId,
                 f.location());
     }
 

@@ -18,15 +18,18 @@ import java.util.Optional;
  *
  * @param arazzoSources the Arazzo documents reached through {@code arazzo} source descriptions, by source name
  * @param workflowReferences what each workflow reference text of this document resolves to
+ * @param messageTargets the channel behind each AsyncAPI step (Arazzo 1.1), keyed like {@code targets}
  */
 public record ResolvedDocument(
         ArazzoDocument document,
         Map<String, SourceApi> sources,
         Map<String, OperationRef> targets,
         Map<String, ResolvedDocument> arazzoSources,
-        Map<String, WorkflowRef> workflowReferences) {
+        Map<String, WorkflowRef> workflowReferences,
+        Map<String, MessageRef> messageTargets) {
 
     public ResolvedDocument {
+        messageTargets = Collections.unmodifiableMap(new LinkedHashMap<>(messageTargets));
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
         arazzoSources = new LinkedHashMap<>(arazzoSources);
@@ -71,6 +74,11 @@ public record ResolvedDocument(
     /** The operation a step calls, when it is an operation step that resolved. */
     public Optional<OperationRef> target(Workflow workflow, Step step) {
         return Optional.ofNullable(targets.get(key(workflow, step)));
+    }
+
+    /** The channel an AsyncAPI step sends to or receives from, when it resolved. */
+    public Optional<MessageRef> messageTarget(Workflow workflow, Step step) {
+        return Optional.ofNullable(messageTargets.get(key(workflow, step)));
     }
 
     /** The workflow a reference (a plain id or {@code $sourceDescriptions.<name>.<id>}) names, if it resolved. */

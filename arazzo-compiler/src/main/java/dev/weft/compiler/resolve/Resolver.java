@@ -34,6 +34,7 @@ public final class Resolver {
     private final SourceLoader loader;
     private final SourceFiles files;
     private final ArazzoSources arazzo;
+    private final AsyncSources async;
 
     /** A resolver for one compilation: each file it loads is read once, however many documents use it. */
     public Resolver(Diagnostics diagnostics) {
@@ -47,6 +48,7 @@ public final class Resolver {
         DescriptionReader reader = new DescriptionReader(diagnostics);
         this.loader = new SourceLoader(diagnostics, files, reader);
         this.arazzo = new ArazzoSources(diagnostics, this, files, reader);
+        this.async = new AsyncSources(diagnostics, files);
     }
 
     public ResolvedDocument resolve(ArazzoDocument document) {
@@ -75,7 +77,9 @@ public final class Resolver {
         ArazzoDocument document = StepOrder.order(given, diagnostics);
         Map<String, SourceApi> sources = new LinkedHashMap<>();
         for (SourceDescription source : document.sourceDescriptions()) {
-            if (!sources.containsKey(source.name().value()) && !arazzo.isArazzo(document, source)) {
+            if (!sources.containsKey(source.name().value())
+                    && !source.isAsyncApi()
+                    && !arazzo.isArazzo(document, source)) {
                 loader.load(
                                 document.file(),
                                 self(document),
@@ -84,13 +88,20 @@ public final class Resolver {
                         .ifPresent(api -> sources.put(api.name(), api));
             }
         }
+        var asyncSources = async.load(document);
         Map<String, OperationRef> targets = new LinkedHashMap<>();
+        Map<String, MessageRef> messageTargets = new LinkedHashMap<>();
         for (Workflow workflow : document.workflows()) {
             for (Step step : workflow.steps()) {
-                target(document, sources, step).ifPresent(t -> targets.put(ResolvedDocument.key(workflow, step), t));
+                String key = ResolvedDocument.key(workflow, step);
+                if (step.isAsync()) {
+                    async.target(document, asyncSources, step).ifPresent(t -> messageTargets.put(key, t));
+                } else {
+                    target(document, sources, step).ifPresent(t -> targets.put(key, t));
+                }
             }
         }
-        return new ResolvedDocument(document, sources, targets, Map.of(), Map.of());
+        return new ResolvedDocument(document, sources, targets, Map.of(), Map.of(), messageTargets);
     }
 
     /**
@@ -184,7 +195,7 @@ public final class Resolver {
             all.addAll(api.operations().keySet());
         }
         long openApiSources = document.sourceDescriptions().stream()
-                .filter(d -> !arazzo.isArazzo(document, d))
+                .filter(d -> !d.isAsyncApi() && !arazzo.isArazzo(document, d))
                 .count();
         if (sources.size() < openApiSources && found.isEmpty()) {
             return Optional.empty(); // a source failed to load; do not guess

@@ -9,6 +9,7 @@ import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.http.HttpCall;
 import dev.weft.runtime.http.HttpResult;
 import dev.weft.runtime.http.Redactor;
+import dev.weft.runtime.messaging.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -18,7 +19,8 @@ import java.util.Objects;
 
 /**
  * One completed HTTP exchange of a step, as runtime expressions see it ({@code $statusCode}, {@code $url},
- * {@code $method}, {@code $request.*}, {@code $response.*}).
+ * {@code $method}, {@code $request.*}, {@code $response.*}); or the message an AsyncAPI step sent or received
+ * ({@code $message.payload}, {@code $message.header.*}), which has no request, call nor status.
  *
  * <p>The response body (D-36) is a parsed tree for JSON media types ({@code application/json},
  * {@code *+json}) and for a body without {@code Content-Type} that parses as JSON; text for other media
@@ -33,6 +35,10 @@ public final class Exchange {
     private final HttpCall call;
     private final HttpResult result;
     private final WorkflowException transportFailure;
+    /** For an AsyncAPI step: its description, and the message sent or received (null when none came). */
+    private final MessageStep messageStep;
+
+    private final Message message;
     private JsonNode body;
     private boolean bodyRead;
 
@@ -63,6 +69,59 @@ public final class Exchange {
         this.call = Objects.requireNonNull(call, "call");
         this.result = Objects.requireNonNull(result, "result");
         this.transportFailure = transportFailure;
+        this.messageStep = null;
+        this.message = null;
+    }
+
+    private Exchange(WorkflowRun run, MessageStep step, Message message, WorkflowException failure) {
+        this.run = run;
+        this.request = null;
+        this.call = null;
+        this.result = new HttpResult(-1, Map.of(), new byte[0]);
+        this.transportFailure = failure;
+        this.messageStep = Objects.requireNonNull(step, "step");
+        this.message = message;
+    }
+
+    /** The outcome of an AsyncAPI step that sent or received {@code message}. */
+    static Exchange message(WorkflowRun run, MessageStep step, Message message) {
+        return new Exchange(run, step, Objects.requireNonNull(message, "message"), null);
+    }
+
+    /** An AsyncAPI step that sent or received nothing: the send failed, or no matching message came in time. */
+    static Exchange noMessage(WorkflowRun run, MessageStep step, WorkflowException failure) {
+        return new Exchange(run, step, null, Objects.requireNonNull(failure, "failure"));
+    }
+
+    /**
+     * @return whether the AsyncAPI step sent its message, or received one that matched its correlation id in
+     *     time (its success unless success criteria say otherwise)
+     */
+    public boolean messageDone() {
+        return message != null;
+    }
+
+    /** @return {@code $message.payload}, or {@code null} when absent */
+    public JsonNode messagePayload() {
+        return message == null ? null : message.payload();
+    }
+
+    /**
+     * @param pointer the pointer
+     * @return the value in {@code $message.payload}, or {@code null}
+     */
+    public JsonNode messagePayload(String pointer) {
+        return Values.at(messagePayload(), pointer);
+    }
+
+    /**
+     * @param name the name, case-insensitive
+     * @return {@code $message.header.name}, or {@code null} when absent
+     */
+    public JsonNode messageHeader(String name) {
+        return message == null
+                ? null
+                : message.header(name).map(TextNode::valueOf).orElse(null);
     }
 
     /**
@@ -95,7 +154,7 @@ public final class Exchange {
 
     /** @return the step */
     String stepId() {
-        return request.stepId();
+        return request != null ? request.stepId() : messageStep.stepId();
     }
 
     /** @return the status code ({@code $statusCode}) */
@@ -112,13 +171,16 @@ public final class Exchange {
     }
 
     private java.net.URI uri() {
+        if (call == null) {
+            return java.net.URI.create("");
+        }
         java.net.URI from = result.uri();
         return from != null ? from : call.uri();
     }
 
     /** @return the method, upper-case ({@code $method}, D-37) */
     String method() {
-        return call.method().toUpperCase(Locale.ROOT);
+        return call == null ? "" : call.method().toUpperCase(Locale.ROOT);
     }
 
     /** @return {@code $statusCode} as a node */
@@ -177,6 +239,9 @@ public final class Exchange {
      * @return the value, or {@code null}
      */
     public JsonNode requestHeader(String name) {
+        if (request == null) {
+            return null;
+        }
         JsonNode value = request.header(name);
         if (value != null) {
             return value;
@@ -190,7 +255,7 @@ public final class Exchange {
      * @return {@code $request.query.name}, or {@code null}
      */
     public JsonNode requestQuery(String name) {
-        return request.queryParam(name);
+        return request == null ? null : request.queryParam(name);
     }
 
     /**
@@ -198,12 +263,12 @@ public final class Exchange {
      * @return {@code $request.path.name}, or {@code null}
      */
     public JsonNode requestPath(String name) {
-        return request.pathParam(name);
+        return request == null ? null : request.pathParam(name);
     }
 
     /** @return {@code $request.body}, or {@code null} */
     public JsonNode requestBody() {
-        return request.body();
+        return request == null ? null : request.body();
     }
 
     /**
@@ -211,7 +276,7 @@ public final class Exchange {
      * @return the value in {@code $request.body}, or {@code null}
      */
     public JsonNode requestBody(String pointer) {
-        return Values.at(request.body(), pointer);
+        return Values.at(requestBody(), pointer);
     }
 
     /**
@@ -243,12 +308,17 @@ public final class Exchange {
     /** Describes the exchange: step, method, URL with secrets masked and status; never headers or bodies. */
     @Override
     public String toString() {
+        if (messageStep != null) {
+            return "Exchange[" + messageStep.stepId() + ": "
+                    + messageStep.action().name().toLowerCase(Locale.ROOT) + " on " + messageStep.channel()
+                    + (message == null ? " -> nothing]" : "]");
+        }
         return "Exchange[" + request.stepId() + ": " + method() + " " + Redactor.redactUri(uri(), secrets()) + " -> "
                 + statusCode() + "]";
     }
 
     private Collection<String> secrets() {
-        return run != null ? run.secrets() : HeaderSecrets.of(call.headers());
+        return run != null ? run.secrets() : call != null ? HeaderSecrets.of(call.headers()) : java.util.List.of();
     }
 
     private JsonNode readBody() {

@@ -54,6 +54,7 @@ public final class WorkflowRun {
     private final RunFailures failures;
     private final RunPacing pacing;
     private final StepSender sender;
+    private final MessageSender messages;
     private final Retries retries;
     private final WorkflowCalls calls;
     /** Shared by this run and the runs of the workflows it calls. */
@@ -144,6 +145,7 @@ public final class WorkflowRun {
         this.failures = new RunFailures(workflowId, guard);
         this.pacing = new RunPacing(this, client, guard);
         this.sender = new StepSender(this, client, resume == null ? Resume.SEND : resume);
+        this.messages = new MessageSender(this, client);
         this.retries = new Retries(this, guard, clock);
         this.calls = new WorkflowCalls(this, family, depth);
         List<String> fromHeaders = new ArrayList<>();
@@ -230,6 +232,33 @@ public final class WorkflowRun {
      */
     public CompletableFuture<Exchange> exchangeAsync(String stepId, Supplier<StepRequest> request) {
         return sender.exchangeAsync(stepId, request);
+    }
+
+    /**
+     * Runs an AsyncAPI step, blocking: sends its message, or waits for the first message that matches its
+     * correlation id within its timeout. What does not happen (no transport configured, a failed send, no
+     * matching message in time) is not thrown: it comes back as an exchange without a message
+     * ({@link Exchange#messageDone()} false, {@link Exchange#transportFailure()} saying why), for the step's
+     * failure actions.
+     *
+     * @param stepId the step
+     * @param step builds what the step sends or waits for
+     * @return the exchange, perhaps without a message
+     * @throws CancellationException if the run was cancelled, before or while the step waited
+     */
+    public Exchange message(String stepId, Supplier<MessageStep> step) {
+        return messages.message(stepId, step);
+    }
+
+    /**
+     * Like {@link #message}, without blocking; cancelling the future ends the wait and cancels the run.
+     *
+     * @param stepId the step
+     * @param step builds what the step sends or waits for
+     * @return the exchange, perhaps without a message
+     */
+    public CompletableFuture<Exchange> messageAsync(String stepId, Supplier<MessageStep> step) {
+        return messages.messageAsync(stepId, step);
     }
 
     /**

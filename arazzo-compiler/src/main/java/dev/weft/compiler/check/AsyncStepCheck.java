@@ -1,0 +1,113 @@
+package dev.weft.compiler.check;
+
+import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Message;
+import dev.weft.compiler.model.Effective;
+import dev.weft.compiler.model.Located;
+import dev.weft.compiler.model.Parameter;
+import dev.weft.compiler.model.SourceDescription;
+import dev.weft.compiler.model.Step;
+import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.MessageRef;
+import dev.weft.compiler.resolve.ResolvedDocument;
+
+/**
+ * AsyncAPI steps (Arazzo 1.1): {@code action}, {@code channelPath} and {@code correlationId} stand on AsyncAPI
+ * steps only, an AsyncAPI step has an action and one of operationId and channelPath, a correlationId belongs to
+ * a receive, its messages declare where the correlation id is, and a message has only header parameters.
+ */
+final class AsyncStepCheck implements Check {
+
+    @Override
+    public void check(ResolvedDocument document, Diagnostics diagnostics) {
+        for (Workflow workflow : document.document().workflows()) {
+            for (Step step : workflow.steps()) {
+                if (step.workflowId() != null || step.operationPath() != null) {
+                    String object =
+                            step.workflowId() != null ? "a step that calls a workflow" : "an operationPath step";
+                    misplaced(step, step.action(), "action", object, diagnostics);
+                    misplaced(step, step.channelPath(), "channelPath", object, diagnostics);
+                    misplaced(step, step.correlationId(), "correlationId", object, diagnostics);
+                    continue;
+                }
+                if (!step.isAsync()) {
+                    misplaced(step, step.correlationId(), "correlationId", "an OpenAPI step", diagnostics);
+                    asyncOperationWithoutAction(document, step, diagnostics);
+                    continue;
+                }
+                asyncStep(document, workflow, step, diagnostics);
+            }
+        }
+    }
+
+    private static void asyncStep(ResolvedDocument document, Workflow workflow, Step step, Diagnostics diagnostics) {
+        if (step.operationId() != null && step.channelPath() != null) {
+            diagnostics.report(
+                    Message.ASYNC_STEP_TWO_TARGETS, step.channelPath().location(), step.id());
+        }
+        if (step.action() == null) {
+            diagnostics.report(Message.ASYNC_STEP_WITHOUT_ACTION, step.stepId().location(), step.id());
+            return;
+        }
+        boolean receive = step.action().value().equals("receive");
+        if (!receive && step.correlationId() != null) {
+            diagnostics.report(
+                    Message.CORRELATION_ID_ON_SEND, step.correlationId().location(), step.id());
+        }
+        for (Parameter p : Effective.parameters(workflow, step)) {
+            if (p.in() != null && !p.in().value().equals("header")) {
+                diagnostics.report(
+                        Message.ASYNC_PARAMETER_NOT_HEADER,
+                        p.in().location(),
+                        p.name().value(),
+                        step.id(),
+                        p.in().value());
+            }
+        }
+        if (!receive || step.correlationId() == null) {
+            return;
+        }
+        MessageRef target = document.messageTarget(workflow, step).orElse(null);
+        if (target == null) {
+            return;
+        }
+        String location = target.correlationLocation();
+        if (location == null) {
+            diagnostics.report(
+                    Message.NO_CORRELATION_LOCATION,
+                    step.correlationId().location(),
+                    step.id(),
+                    target.channel().key());
+        } else if (target.correlation() == null) {
+            diagnostics.report(
+                    Message.UNSUPPORTED_CORRELATION_LOCATION,
+                    step.correlationId().location(),
+                    location,
+                    target.channel().key());
+        }
+    }
+
+    /** An operationId qualified by an AsyncAPI source on a step without an action. */
+    private static void asyncOperationWithoutAction(ResolvedDocument document, Step step, Diagnostics diagnostics) {
+        Located<String> id = step.operationId();
+        String prefix = "$sourceDescriptions.";
+        if (id == null || !id.value().startsWith(prefix)) {
+            return;
+        }
+        String rest = id.value().substring(prefix.length());
+        String source = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+        if (document.document()
+                .source(source)
+                .map(SourceDescription::isAsyncApi)
+                .orElse(false)) {
+            diagnostics.report(Message.ASYNC_STEP_WITHOUT_ACTION, step.stepId().location(), step.id());
+        }
+    }
+
+    private static void misplaced(
+            Step step, Located<String> field, String name, String object, Diagnostics diagnostics) {
+        if (field != null) {
+            diagnostics.report(Message.ASYNC_FIELD_OUTSIDE_ASYNC_STEP, field.location(), name, step.id(), object);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.weft.runtime.internal;
+
+import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.messaging.Message;
+import dev.weft.runtime.messaging.MessageTransport;
+import dev.weft.runtime.messaging.Subscription;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Runs the AsyncAPI steps of a run through the client's {@link MessageTransport}: a send completes once the
+ * message is sent; a receive completes with the first message on the channel, published since the run started,
+ * that matches the step's correlation id, or without one once the step's timeout (else the client's receive
+ * timeout, and never beyond the run's deadline) has passed. What does not happen (no transport, a failed send,
+ * the timeout) comes back as an exchange without a message, for the step's failure actions.
+ */
+final class MessageSender {
+
+    private final WorkflowRun run;
+    private final ArazzoClient client;
+    /** The run's start on the wall clock: a receive considers the messages published since. */
+    private final Instant since;
+
+    MessageSender(WorkflowRun run, ArazzoClient client) {
+        this.run = run;
+        this.client = client;
+        this.since = Instant.now().minus(client.receiveLookBack());
+    }
+
+    Exchange message(String stepId, Supplier<MessageStep> build) {
+        CompletableFuture<Exchange> pending = messageAsync(stepId, build);
+        Cancellation cancellation = run.cancellation();
+        cancellation.block();
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            if (cancellation.isCancelled()) {
+                throw run.cancelled();
+            }
+            Thread.currentThread().interrupt();
+            throw run.events().failed(run.failures().error(stepId, "interrupted while waiting for a message", e));
+        } catch (ExecutionException e) {
+            Throwable cause = StepSender.unwrap(e);
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw run.events().failed(run.failures().error(stepId, "message step failed", cause));
+        } catch (CancellationException e) {
+            throw run.cancelled();
+        } finally {
+            cancellation.unblock();
+            RunScope.enter(run);
+        }
+    }
+
+    CompletableFuture<Exchange> messageAsync(String stepId, Supplier<MessageStep> build) {
+        Cancellation cancellation = run.cancellation();
+        if (cancellation.isCancelled()) {
+            return cancellation.failed(run.cancelled(), run);
+        }
+        run.stepInProgress(stepId);
+        MessageStep step;
+        try {
+            step = build.get();
+        } catch (AbsentValueException e) {
+            return cancellation.failed(
+                    run.events().failed(run.failures().error(stepId, e.getMessage() + "; nothing was sent", e)), run);
+        }
+        MessageTransport transport = client.messageTransport().orElse(null);
+        if (transport == null) {
+            return cancellation.completed(
+                    Exchange.noMessage(
+                            run,
+                            step,
+                            run.failures()
+                                    .error(
+                                            stepId,
+                                            "no message transport for AsyncAPI source '" + step.sourceName()
+                                                    + "': configure ArazzoClient.builder().messageTransport(...)",
+                                            null)),
+                    run);
+        }
+        Duration left = run.policy().deadline().minus(run.elapsed());
+        if (left.isNegative() || left.isZero()) {
+            return cancellation.failed(
+                    run.events()
+                            .failed(run.failures()
+                                    .error(stepId, "deadline exceeded before AsyncAPI step '" + stepId + "'", null)),
+                    run);
+        }
+        CompletableFuture<Exchange> outcome;
+        if (step.action() == MessageStep.Action.SEND) {
+            Message message = step.message(Instant.now());
+            outcome = cancellation
+                    .track(start(() -> transport.send(message)))
+                    .handle((ok, failure) -> failure == null
+                            ? Exchange.message(run, step, message)
+                            : Exchange.noMessage(
+                                    run,
+                                    step,
+                                    run.failures()
+                                            .error(
+                                                    stepId,
+                                                    "could not send on channel '" + step.channel() + "': "
+                                                            + StepSender.unwrap(failure),
+                                                    StepSender.unwrap(failure))));
+        } else {
+            Duration wanted = step.timeout() != null ? step.timeout() : client.receiveTimeout();
+            Duration timeout = wanted.compareTo(left) > 0 ? left : wanted;
+            Subscription subscription = new Subscription(stepId, step.channel(), since, timeout, step.filter());
+            outcome = cancellation
+                    .track(start(() -> transport.receive(subscription)))
+                    .handle((message, failure) -> {
+                        if (failure == null && message != null) {
+                            return Exchange.message(run, step, message);
+                        }
+                        Throwable cause = failure == null ? null : StepSender.unwrap(failure);
+                        String reason = cause == null || cause instanceof TimeoutException
+                                ? "no message" + (step.correlated() ? " with its correlation id" : "") + " on channel '"
+                                        + step.channel() + "' within " + timeout.toMillis() + " ms"
+                                : "could not receive on channel '" + step.channel() + "': " + cause;
+                        WorkflowException error = run.failures().error(stepId, reason, cause);
+                        return Exchange.noMessage(run, step, error);
+                    });
+        }
+        return cancellation.link(outcome, run);
+    }
+
+    private static <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> call) {
+        try {
+            CompletableFuture<T> future = call.get();
+            return future != null ? future : CompletableFuture.failedFuture(new IllegalStateException("null future"));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
