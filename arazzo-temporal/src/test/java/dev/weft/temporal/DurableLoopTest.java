@@ -10,6 +10,7 @@ import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.WorkflowListener;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -18,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.Timeout;
 class DurableLoopTest {
     private static final String QUEUE = "jobs";
     private static final String SHORT_HISTORY = "jobs-short-history";
+    private static final String RESEND = "jobs-resend";
     private static TestWorkflowEnvironment env;
     private static JobServer server;
     private static ArazzoClient arazzo;
@@ -54,6 +58,7 @@ class DurableLoopTest {
                 .build();
         durable(env.newWorker(QUEUE)).build();
         durable(env.newWorker(SHORT_HISTORY)).historyLimit(100).build();
+        durable(env.newWorker(RESEND)).resend(JobWorkflow.ID, "submit").build();
         env.start();
     }
 
@@ -109,6 +114,57 @@ class DurableLoopTest {
         assertEquals(1040L, outputs.size());
         assertEquals("https://blobs.example/" + outputs.jobId() + ".png", outputs.url());
         assertTrue(chain(run.workflowId()) >= 3, "continued as new " + chain(run.workflowId()) + " times");
+    }
+
+    @Test
+    void anIdempotentRequestThatFailsInTransportIsAttemptedAgainByItsActivityNotByAnArazzoRetry() {
+        // two polls cut: the JDK's client may send a GET again on a closed pooled connection, once
+        DurableRun<JobWorkflow.Outputs> run = start(QUEUE, "polls=1 cutPolls=2");
+        assertEquals(1001L, run.result().size());
+        assertTrue(lastAttempt(run, "job.poll") >= 2, "the poll's activity was not attempted again");
+        // one poll delay; the activity's second attempt is Temporal's activity retry, not a timer of the workflow
+        assertEquals(seconds(10), timers(run));
+    }
+
+    @Test
+    void aPostThatMayHaveReachedTheServerIsNotSentAgain() {
+        String prompt = "polls=0 cutSubmits=1 sent once";
+        DurableRun<JobWorkflow.Outputs> run = start(QUEUE, prompt);
+        WorkflowException failure = assertThrows(WorkflowException.class, run::result);
+        assertEquals("submit", failure.stepId());
+        assertEquals(1, server.submits(prompt), "the POST was sent again");
+        assertEquals(1, lastAttempt(run, "job.submit"));
+        assertTrue(failure.getMessage().contains("POST " + server.url() + "/jobs failed"), failure.getMessage());
+    }
+
+    @Test
+    void aPostIsSentAgainWhenTheUserAllowsIt() {
+        String prompt = "polls=0 cutSubmits=1 resent";
+        DurableRun<JobWorkflow.Outputs> run = start(RESEND, prompt);
+        assertEquals(1000L, run.result().size());
+        assertEquals(2, server.submits(prompt));
+        assertEquals(2, lastAttempt(run, "job.submit"));
+    }
+
+    /** The highest attempt among the activities of a type (Temporal records the last attempt of each only). */
+    private static int lastAttempt(DurableRun<?> run, String activityType) {
+        Map<Long, String> scheduled = new HashMap<>();
+        int attempt = 0;
+        for (HistoryEvent event : history(run).getEvents()) {
+            if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
+                scheduled.put(
+                        event.getEventId(),
+                        event.getActivityTaskScheduledEventAttributes()
+                                .getActivityType()
+                                .getName());
+            } else if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
+                var started = event.getActivityTaskStartedEventAttributes();
+                if (activityType.equals(scheduled.get(started.getScheduledEventId()))) {
+                    attempt = Math.max(attempt, started.getAttempt());
+                }
+            }
+        }
+        return attempt;
     }
 
     private static DurableWorker.Builder durable(Worker worker) {

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * /jobs/{id}} answers {@code processing} for some polls, then {@code done} with a result. Each job's behaviour is
  * read from its submitted prompt, so that runs in parallel do not disturb each other: {@code "polls=6"} polls
  * before it is done (default 3), {@code "busy=2"} answers 503 to the first polls, {@code "retryAfter=30"} with
- * that {@code Retry-After} header. Every request needs the bearer token.
+ * that {@code Retry-After} header, {@code "cutSubmits=1"} closes the connection without an answer to the first submit
+ * of this prompt (the job is created: the request reached the server), {@code "cutPolls=2"} to the first two polls.
+ * Every request needs the bearer token.
  */
 final class JobServer implements AutoCloseable {
     static final String TOKEN = "sk-test-9f8e7d6c5b4a";
@@ -29,16 +31,18 @@ final class JobServer implements AutoCloseable {
         final int pollsUntilDone;
         final String retryAfter;
         int busy;
+        int cutPolls;
         int polls;
 
         Job(String prompt) {
             pollsUntilDone = setting(prompt, "polls", 3);
             busy = setting(prompt, "busy", 0);
+            cutPolls = setting(prompt, "cutPolls", 0);
             int seconds = setting(prompt, "retryAfter", -1);
             retryAfter = seconds < 0 ? null : String.valueOf(seconds);
         }
 
-        private static int setting(String prompt, String name, int otherwise) {
+        static int setting(String prompt, String name, int otherwise) {
             Matcher m = Pattern.compile("\\b" + name + "=(\\d+)").matcher(prompt);
             return m.find() ? Integer.parseInt(m.group(1)) : otherwise;
         }
@@ -48,6 +52,8 @@ final class JobServer implements AutoCloseable {
     private final AtomicInteger submits = new AtomicInteger();
     private final AtomicInteger polls = new AtomicInteger();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> cutSubmits = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> submitsOf = new ConcurrentHashMap<>();
 
     JobServer() {
         try {
@@ -73,6 +79,12 @@ final class JobServer implements AutoCloseable {
         return submits.get();
     }
 
+    /** @return the submits so far of jobs with this prompt, answered or not */
+    int submits(String prompt) {
+        AtomicInteger count = submitsOf.get(prompt);
+        return count == null ? 0 : count.get();
+    }
+
     /** @return the polls answered so far, over all jobs */
     int polls() {
         return polls.get();
@@ -96,8 +108,19 @@ final class JobServer implements AutoCloseable {
             }
             if (exchange.getRequestMethod().equals("POST") && path.equals("/jobs")) {
                 String id = "job-" + submits.incrementAndGet();
-                jobs.put(id, new Job(new String(body, StandardCharsets.UTF_8)));
-                send(exchange, 202, "{\"id\":\"" + id + "\",\"status\":\"queued\"}");
+                String json = new String(body, StandardCharsets.UTF_8);
+                String prompt = json.replaceAll("(?s).*\"prompt\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+                jobs.put(id, new Job(json));
+                submitsOf.computeIfAbsent(prompt, p -> new AtomicInteger()).incrementAndGet();
+                String answer = "{\"id\":\"" + id + "\",\"status\":\"queued\"}";
+                if (cutSubmits
+                                .computeIfAbsent(prompt, p -> new AtomicInteger(Job.setting(p, "cutSubmits", 0)))
+                                .getAndDecrement()
+                        > 0) {
+                    cut(exchange);
+                    return;
+                }
+                send(exchange, 202, answer);
                 return;
             }
             Job job = path.startsWith("/jobs/") ? jobs.get(path.substring("/jobs/".length())) : null;
@@ -109,6 +132,11 @@ final class JobServer implements AutoCloseable {
             String id = path.substring("/jobs/".length());
             int count;
             synchronized (job) {
+                if (job.cutPolls > 0) {
+                    job.cutPolls--;
+                    cut(exchange);
+                    return;
+                }
                 job.polls++;
                 if (job.busy > 0) {
                     job.busy--;
@@ -136,6 +164,12 @@ final class JobServer implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    /** Closes the connection without an answer: a transport failure for the client. */
+    private static void cut(HttpExchange exchange) {
+        // closing an exchange before its response headers were sent closes its connection
+        exchange.close();
     }
 
     @Override

@@ -12,9 +12,12 @@ import dev.weft.runtime.WorkflowListener;
 import dev.weft.temporal.DurableRun;
 import dev.weft.temporal.DurableWorker;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,6 +40,7 @@ class DurableImageGenerationTest {
     private static final String KEY = "civitai-test-key-7c1e9a";
     private static final String QUEUE = "civitai";
     private static final String SHORT_HISTORY = "civitai-short-history";
+    private static final String RESTARTED = "civitai-restarted";
     private static FakeCivitaiServer fake;
     private static TestWorkflowEnvironment env;
 
@@ -43,15 +48,7 @@ class DurableImageGenerationTest {
     static void start() {
         fake = FakeCivitaiServer.start();
         env = TestWorkflowEnvironment.newInstance();
-        ArazzoClient client = ArazzoClient.builder()
-                .server("civitaiOrchestrationApi", fake.orchestrationUrl())
-                .listener(WorkflowListener.NONE)
-                .pollPolicy(PollPolicy.defaults()
-                        .withInitialDelay(Duration.ofSeconds(5))
-                        .withBackoffMultiplier(2)
-                        .withMaxDelay(Duration.ofMinutes(2))
-                        .withDeadline(Duration.ofHours(3)))
-                .build();
+        ArazzoClient client = client();
         DurableWorker.builder(env.newWorker(QUEUE), client)
                 .secret("apiKey", KEY)
                 .register(ImageGenerationPollTemporal.TYPE)
@@ -125,6 +122,93 @@ class DurableImageGenerationTest {
             history = env.getWorkflowClient().fetchHistory(run.workflowId(), previous);
         }
         assertTrue(runs >= 3, "runs in the chain: " + runs);
+    }
+
+    @Test
+    @Disabled("unfinished (issue 17): after the first worker's shutdownNow the run's next workflow task is never "
+            + "started by the new worker on the test service (seen with and without a workflow cache); the cause is "
+            + "not found yet")
+    void aWorkerKilledInThePollLoopIsReplacedAndTheRunCompletesWithOneSubmit() throws InterruptedException {
+        fake.pollsUntilDone(8);
+        int submitted = fake.submittedBodies().size();
+        int requests = fake.requestCount();
+        // the README's bootstrap, on a factory of this test's own, so that it can be killed; without a workflow
+        // cache, so without a sticky task queue: a server moves the tasks of a dead worker's sticky queue to the
+        // task queue after a few seconds, the test service never does
+        WorkerFactory first = worker(
+                env.getWorkflowClient(),
+                WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build(),
+                client());
+        DurableRun<ImageGenerationPollWorkflow.Outputs> run = start(RESTARTED, "a worker that dies");
+        // into the poll loop: the submit and a few polls done, on timers of the service's skipped time
+        for (int i = 0; i < 200 && fake.requestCount() - requests < 4; i++) {
+            env.sleep(Duration.ofSeconds(5));
+        }
+        assertTrue(fake.requestCount() - requests >= 4, "the run did not reach its poll loop");
+        // killed while the run waits on its next poll's timer (time stands still while no client waits)
+        for (int i = 0; i < 200 && !waitingOnATimer(history(run)); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(waitingOnATimer(history(run)), "the run is not waiting on a timer");
+        first.shutdownNow();
+        first.awaitTermination(20, TimeUnit.SECONDS);
+        assertTrue(first.isTerminated(), "the first worker did not stop");
+        int beforeRestart = fake.requestCount();
+        // a finished run sent 11 requests: the submit, 8 'processing', 'succeeded' and the read
+        assertTrue(beforeRestart - requests < 11, "the run ended before the kill");
+
+        // a new worker on the same task queue, with a fresh ArazzoClient: the run goes on from its history
+        WorkerFactory second = worker(env.getWorkflowClient(), WorkerFactoryOptions.getDefaultInstance(), client());
+        try {
+            ImageGenerationPollWorkflow.Outputs outputs = ImageGenerationPollTemporal.TYPE
+                    .attach(env.getWorkflowClient(), run.workflowId())
+                    .result();
+            assertEquals("succeeded", outputs.status());
+            assertEquals("https://blobs.example/" + outputs.workflowId() + "/0.png", outputs.firstBlobUrl());
+            assertEquals(24L, outputs.cost());
+            assertEquals(submitted + 1, fake.submittedBodies().size(), "exactly one submit");
+            // 8 answers 'processing', one 'succeeded', then the read: no poll lost or repeated
+            assertEquals(10, fake.pollCount(outputs.workflowId()), "GETs of the workflow");
+            assertTrue(fake.requestCount() > beforeRestart, "the new worker sent nothing");
+            assertFalse(text(history(run)).contains(KEY), "the API key is in the history");
+        } finally {
+            second.shutdownNow();
+            second.awaitTermination(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean waitingOnATimer(WorkflowExecutionHistory history) {
+        long started = history.getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_STARTED)
+                .count();
+        long fired = history.getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_TIMER_FIRED)
+                .count();
+        return started > fired;
+    }
+
+    private static ArazzoClient client() {
+        return ArazzoClient.builder()
+                .server("civitaiOrchestrationApi", fake.orchestrationUrl())
+                .listener(WorkflowListener.NONE)
+                .pollPolicy(PollPolicy.defaults()
+                        .withInitialDelay(Duration.ofSeconds(5))
+                        .withBackoffMultiplier(2)
+                        .withMaxDelay(Duration.ofMinutes(2))
+                        .withDeadline(Duration.ofHours(3)))
+                .build();
+    }
+
+    /** The worker bootstrap the README shows, on the given client. */
+    private static WorkerFactory worker(
+            WorkflowClient workflowClient, WorkerFactoryOptions options, ArazzoClient arazzoClient) {
+        WorkerFactory factory = WorkerFactory.newInstance(workflowClient, options);
+        DurableWorker.builder(factory.newWorker(RESTARTED), arazzoClient)
+                .secret("apiKey", () -> KEY)
+                .register(ImageGenerationPollTemporal.TYPE)
+                .build();
+        factory.start();
+        return factory;
     }
 
     private static DurableRun<ImageGenerationPollWorkflow.Outputs> start(String queue, String prompt) {
