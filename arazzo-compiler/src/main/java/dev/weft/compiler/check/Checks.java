@@ -12,6 +12,7 @@ public final class Checks {
             new StepTargetCheck(),
             new RequestBodyCheck(),
             new ParameterCheck(),
+            new SecurityCheck(),
             new ExpressionCheck(),
             new ExchangeCheck(),
             new CriterionCheck(),

@@ -8,6 +8,7 @@ import dev.weft.compiler.model.RequestBody;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.OperationRef;
+import dev.weft.compiler.resolve.SecurityRequirements;
 import dev.weft.compiler.resolve.WorkflowRef;
 import io.swagger.v3.oas.models.media.Content;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ final class StepCode {
             calls.add(CodeBlock.of(".operationId($L)", Literals.of(op.operationId())));
             budget.add(1);
         }
+        security(op, calls);
         for (Parameter p : Effective.parameters(workflow, step)) {
             String in = p.in().value();
             String method = switch (in) {
@@ -102,6 +104,31 @@ final class StepCode {
                 .returns(RuntimeTypes.STEP_REQUEST)
                 .addCode(body.build())
                 .build();
+    }
+
+    /**
+     * The operation's security alternatives, for the client's credentials to complete at run time; a scheme a
+     * request cannot carry (mutual TLS, one not declared) is left out, and so is an alternative left empty.
+     */
+    private void security(OperationRef op, List<CodeBlock> calls) {
+        for (List<SecurityRequirements.Scheme> alternative : SecurityRequirements.of(op)) {
+            List<CodeBlock> schemes = new ArrayList<>();
+            for (SecurityRequirements.Scheme s : alternative) {
+                if (s.sendable()) {
+                    schemes.add(CodeBlock.of(
+                            "$T.of($L,$W$L,$W$L,$W$L)",
+                            RuntimeTypes.SECURITY_SCHEME,
+                            Literals.of(s.name()),
+                            Literals.of(s.kind()),
+                            Literals.of(s.in()),
+                            Literals.of(s.parameter())));
+                }
+            }
+            if (!schemes.isEmpty()) {
+                calls.add(CodeBlock.of(".security($L)", CodeBlock.join(schemes, ",$W")));
+                budget.add(schemes.size());
+            }
+        }
     }
 
     /**
