@@ -12,6 +12,7 @@ import dev.weft.runtime.internal.Conditions;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.RequiredInputs;
+import dev.weft.runtime.internal.SecurityScheme;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -421,6 +422,7 @@ public final class ModelVersionToGenerationWorkflow {
             return StepRequest.create("resolveVersionAir", "civitaiSiteApi", CIVITAI_SITE_BASE_URL,
                             "GET", "/model-versions/{id}")
                     .operationId("getModelVersion")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("id", in.get("modelVersionId"));
@@ -463,6 +465,7 @@ public final class ModelVersionToGenerationWorkflow {
             return StepRequest.create("submitGeneration", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
                     .operationId("submitWorkflow")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .jsonBody("application/json", body);
@@ -491,6 +494,7 @@ public final class ModelVersionToGenerationWorkflow {
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
                     .operationId("getWorkflow")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);
@@ -537,6 +541,7 @@ public final class ModelVersionToGenerationWorkflow {
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
                     .operationId("getWorkflow")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);

@@ -10,6 +10,7 @@ import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.RequiredInputs;
+import dev.weft.runtime.internal.SecurityScheme;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -340,6 +341,7 @@ public final class PatchWorkflow {
                             CIVITAI_ORCHESTRATION_BASE_URL, "PATCH",
                             "/v2/consumer/workflows/{workflowId}")
                     .operationId("patchWorkflow")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", in.get("workflowId"))

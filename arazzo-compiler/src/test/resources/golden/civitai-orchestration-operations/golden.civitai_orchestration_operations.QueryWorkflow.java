@@ -10,6 +10,7 @@ import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.RequiredInputs;
+import dev.weft.runtime.internal.SecurityScheme;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -337,6 +338,7 @@ public final class QueryWorkflow {
             return StepRequest.create("queryWorkflows", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET", "/v2/consumer/workflows")
                     .operationId("queryWorkflows")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .query("take", in.get("take"))

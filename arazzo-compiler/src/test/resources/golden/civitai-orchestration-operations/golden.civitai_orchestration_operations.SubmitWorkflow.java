@@ -10,6 +10,7 @@ import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.RequiredInputs;
+import dev.weft.runtime.internal.SecurityScheme;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -319,6 +320,7 @@ public final class SubmitWorkflow {
             return StepRequest.create("submitWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "POST", "/v2/consumer/workflows")
                     .operationId("submitWorkflow")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .jsonBody("application/json", in.get("body"));

@@ -10,6 +10,7 @@ import dev.weft.runtime.WorkflowMetadata;
 import dev.weft.runtime.internal.Exchange;
 import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.RequiredInputs;
+import dev.weft.runtime.internal.SecurityScheme;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.Values;
 import dev.weft.runtime.internal.WorkflowRun;
@@ -351,6 +352,7 @@ public final class WorkflowQueryCancelWorkflow {
             return StepRequest.create("queryRunning", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET", "/v2/consumer/workflows")
                     .operationId("queryWorkflows")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .query("status", in.get("status"))
@@ -382,6 +384,7 @@ public final class WorkflowQueryCancelWorkflow {
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
                     .operationId("getWorkflow")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", queryRunningFirstWorkflowId);
@@ -413,6 +416,7 @@ public final class WorkflowQueryCancelWorkflow {
                             CIVITAI_ORCHESTRATION_BASE_URL, "PUT",
                             "/v2/consumer/workflows/{workflowId}")
                     .operationId("updateWorkflow")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", queryRunningFirstWorkflowId)
@@ -443,6 +447,7 @@ public final class WorkflowQueryCancelWorkflow {
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
                     .operationId("getWorkflow")
+                    .security(SecurityScheme.of("bearerAuth", "bearer", "header", "Authorization"))
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", queryRunningFirstWorkflowId);

@@ -25,6 +25,7 @@ public final class ArazzoClient {
 
     private final Map<String, String> servers;
     private final Map<String, String> defaultHeaders;
+    private final Map<String, Credential> credentials;
     private final PollPolicy pollPolicy;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
@@ -45,6 +46,7 @@ public final class ArazzoClient {
         Map<String, String> headers = new LinkedHashMap<>();
         builder.defaultHeaders.values().forEach(e -> headers.put(e.getKey(), e.getValue()));
         this.defaultHeaders = Collections.unmodifiableMap(headers);
+        this.credentials = Collections.unmodifiableMap(new LinkedHashMap<>(builder.credentials));
         this.pollPolicy = builder.pollPolicy;
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
@@ -67,6 +69,7 @@ public final class ArazzoClient {
         this.executor = other.executor;
         this.servers = other.servers;
         this.defaultHeaders = other.defaultHeaders;
+        this.credentials = other.credentials;
         this.pollPolicy = pollPolicy;
         this.connectTimeout = other.connectTimeout;
         this.requestTimeout = other.requestTimeout;
@@ -260,10 +263,20 @@ public final class ArazzoClient {
         return defaultHeaders;
     }
 
+    /**
+     * Returns the credentials by security scheme name, which generated requests apply where their operation
+     * requires the scheme and the step does not send it itself.
+     *
+     * @return the credentials, in the order bound
+     */
+    public Map<String, Credential> credentials() {
+        return credentials;
+    }
+
     @Override
     public String toString() {
-        return "ArazzoClient[servers=" + servers + ", defaultHeaders=" + defaultHeaders.keySet() + ", pollPolicy="
-                + pollPolicy + ", requestTimeout=" + requestTimeout + "]";
+        return "ArazzoClient[servers=" + servers + ", defaultHeaders=" + defaultHeaders.keySet() + ", credentials="
+                + credentials.keySet() + ", pollPolicy=" + pollPolicy + ", requestTimeout=" + requestTimeout + "]";
     }
 
     /** The builder of an {@link ArazzoClient}; not thread-safe. */
@@ -271,6 +284,7 @@ public final class ArazzoClient {
 
         private final Map<String, String> servers = new LinkedHashMap<>();
         private final Map<String, Map.Entry<String, String>> defaultHeaders = new LinkedHashMap<>();
+        private final Map<String, Credential> credentials = new LinkedHashMap<>();
         private PollPolicy pollPolicy = PollPolicy.defaults();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
@@ -332,6 +346,46 @@ public final class ArazzoClient {
             }
             defaultHeaders.put(name.toLowerCase(Locale.ROOT), Map.entry(name, value));
             return this;
+        }
+
+        /**
+         * Binds a credential to an OpenAPI security scheme, by its name in {@code components.securitySchemes}:
+         * generated requests apply it (a header, query parameter or cookie for an {@code apiKey} scheme, the
+         * {@code Authorization} header for HTTP bearer or basic, OAuth 2 and OpenID Connect) where their operation
+         * requires the scheme and the step does not send it itself. Its values are registered as secrets of every
+         * run and are never sent to another origin. Binding a name again replaces it.
+         *
+         * @param scheme the security scheme's name
+         * @param credential the credential
+         * @return this builder
+         */
+        public Builder credential(String scheme, Credential credential) {
+            credentials.put(Objects.requireNonNull(scheme, "scheme"), Objects.requireNonNull(credential, "credential"));
+            return this;
+        }
+
+        /**
+         * Binds the value of an environment variable to a security scheme, as {@link Credential#of}: the key for
+         * an API key scheme, the token for a bearer one, {@code user:password} for a basic one.
+         *
+         * @param scheme the security scheme's name
+         * @param variable the environment variable
+         * @return this builder
+         * @throws IllegalStateException if the variable is not set or empty
+         */
+        public Builder credentialFromEnv(String scheme, String variable) {
+            return credentialFromEnv(scheme, variable, System::getenv);
+        }
+
+        Builder credentialFromEnv(String scheme, String variable, java.util.function.UnaryOperator<String> env) {
+            Objects.requireNonNull(scheme, "scheme");
+            Objects.requireNonNull(variable, "variable");
+            String value = env.apply(variable);
+            if (value == null || value.isEmpty()) {
+                throw new IllegalStateException("environment variable '" + variable + "' for the credential of"
+                        + " security scheme '" + scheme + "' is not set");
+            }
+            return credential(scheme, Credential.of(value));
         }
 
         /**

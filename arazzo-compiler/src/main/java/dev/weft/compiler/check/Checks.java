@@ -13,6 +13,7 @@ public final class Checks {
             new AsyncStepCheck(),
             new RequestBodyCheck(),
             new ParameterCheck(),
+            new SecurityCheck(),
             new ExpressionCheck(),
             new ExchangeCheck(),
             new CriterionCheck(),

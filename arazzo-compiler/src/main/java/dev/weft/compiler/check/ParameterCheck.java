@@ -9,6 +9,7 @@ import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.OperationRef;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import dev.weft.compiler.resolve.SecurityRequirements;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,6 +99,7 @@ final class ParameterCheck implements Check {
                 }
             } else if (op.parameter(name, in).isEmpty()
                     && step.parameters().contains(p)
+                    && !securityParameter(op, in, name)
                     && !(in.equals("header") && IMPLICIT_HEADERS.contains(name.toLowerCase(Locale.ROOT)))) {
                 // workflow-level parameters go to every step; not every operation declares them, so only a
                 // step's own undeclared parameters are worth a warning
@@ -152,6 +154,14 @@ final class ParameterCheck implements Check {
                         op.display());
             }
         }
+    }
+
+    /** An API key of the operation's security schemes: described by the scheme, not as a parameter. */
+    private static boolean securityParameter(OperationRef op, String in, String name) {
+        return SecurityRequirements.of(op).stream()
+                .flatMap(List::stream)
+                .anyMatch(s -> in.equals(s.in())
+                        && (in.equals("header") ? name.equalsIgnoreCase(s.parameter()) : name.equals(s.parameter())));
     }
 
     static Set<String> pathVariables(String path) {

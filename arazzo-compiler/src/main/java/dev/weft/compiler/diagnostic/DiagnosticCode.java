@@ -279,6 +279,10 @@ public enum DiagnosticCode {
             Severity.WARNING,
             "a required query, header or cookie parameter of the operation is never given",
             "PARAM-8"),
+    MISSING_CREDENTIAL(
+            "missing-credential",
+            Severity.WARNING,
+            "the operation requires a credential (its OpenAPI security) and the step sends none it accepts"),
     DISCOURAGED_REQUEST_BODY(
             "discouraged-request-body", Severity.WARNING, "a request body is sent with GET, HEAD or DELETE", "STEP-11"),
     MISSING_REQUEST_BODY(

@@ -305,6 +305,8 @@ public enum Message {
             DiagnosticCode.MISSING_PATH_PARAMETER,
             "step '{step}' gives no value for path parameter '{parameter}' of {operation}; without one the step "
                     + "fails at run time"),
+    MISSING_CREDENTIAL(
+            DiagnosticCode.MISSING_CREDENTIAL, "step '{step}' sends no credential that {operation} requires: {fix}"),
     MISSING_PARAMETER(
             DiagnosticCode.MISSING_PARAMETER,
             "step '{step}' gives no value for required {in} parameter '{parameter}' of {operation}"),

@@ -14,6 +14,7 @@ import dev.weft.runtime.internal.JsonWorkflows;
 import dev.weft.runtime.internal.Payloads;
 import dev.weft.runtime.internal.RequiredInputs;
 import dev.weft.runtime.internal.RetryAction;
+import dev.weft.runtime.internal.SecurityScheme;
 import dev.weft.runtime.internal.StepRequest;
 import dev.weft.runtime.internal.StepResult;
 import dev.weft.runtime.internal.Stepwise;
@@ -37,6 +38,7 @@ final class RuntimeTypes {
     static final ClassName EXCHANGE = ClassName.get(Exchange.class);
     static final ClassName STEP_REQUEST = ClassName.get(StepRequest.class);
     static final ClassName MESSAGE_STEP = ClassName.get(dev.weft.runtime.internal.MessageStep.class);
+    static final ClassName SECURITY_SCHEME = ClassName.get(SecurityScheme.class);
     static final ClassName PAYLOADS = ClassName.get(Payloads.class);
     static final ClassName REQUIRED_INPUTS = ClassName.get(RequiredInputs.class);
     static final ClassName WORKFLOW_CALL = ClassName.get(WorkflowCall.class);

@@ -11,6 +11,7 @@ import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.MessageRef;
 import dev.weft.compiler.resolve.OperationRef;
+import dev.weft.compiler.resolve.SecurityRequirements;
 import dev.weft.compiler.resolve.WorkflowRef;
 import io.swagger.v3.oas.models.media.Content;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ final class StepCode {
             calls.add(CodeBlock.of(".timeout($LL)", step.timeout().value()));
             budget.add(1);
         }
+        security(op, calls);
         for (Parameter p : Effective.parameters(workflow, step)) {
             String in = p.in().value();
             String method = switch (in) {
@@ -186,6 +188,31 @@ final class StepCode {
     /** The step's {@code timeout} in milliseconds (Arazzo 1.1), or null for the client's receive timeout. */
     private static Long timeout(Step step) {
         return step.timeout() == null ? null : step.timeout().value();
+    }
+
+    /**
+     * The operation's security alternatives, for the client's credentials to complete at run time; a scheme a
+     * request cannot carry (mutual TLS, one not declared) is left out, and so is an alternative left empty.
+     */
+    private void security(OperationRef op, List<CodeBlock> calls) {
+        for (List<SecurityRequirements.Scheme> alternative : SecurityRequirements.of(op)) {
+            List<CodeBlock> schemes = new ArrayList<>();
+            for (SecurityRequirements.Scheme s : alternative) {
+                if (s.sendable()) {
+                    schemes.add(CodeBlock.of(
+                            "$T.of($L,$W$L,$W$L,$W$L)",
+                            RuntimeTypes.SECURITY_SCHEME,
+                            Literals.of(s.name()),
+                            Literals.of(s.kind()),
+                            Literals.of(s.in()),
+                            Literals.of(s.parameter())));
+                }
+            }
+            if (!schemes.isEmpty()) {
+                calls.add(CodeBlock.of(".security($L)", CodeBlock.join(schemes, ",$W")));
+                budget.add(schemes.size());
+            }
+        }
     }
 
     /**

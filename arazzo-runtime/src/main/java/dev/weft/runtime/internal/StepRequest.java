@@ -2,6 +2,7 @@ package dev.weft.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.weft.runtime.Credential;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.http.HttpCall;
 import java.net.URI;
@@ -56,6 +57,9 @@ public final class StepRequest {
     private final Map<String, Map.Entry<String, JsonNode>> headers = new LinkedHashMap<>();
 
     private Map<String, JsonNode> cookies = Map.of();
+    /** The operation's security alternatives, any one of which suffices; empty for most operations. */
+    private List<List<SecurityScheme>> security = List.of();
+
     private String contentType;
     private JsonNode body;
     private byte[] bodyBytes;
@@ -99,6 +103,29 @@ public final class StepRequest {
     public StepRequest operationId(String value) {
         this.operationId = Objects.requireNonNull(value, "operationId");
         return this;
+    }
+
+    /**
+     * Adds an alternative of the operation's security requirement: schemes that all apply. Where the step
+     * sends none of the alternatives itself, the client's credentials complete the first alternative they can
+     * (see {@link dev.weft.runtime.ArazzoClient.Builder#credential}).
+     *
+     * @param alternative the schemes
+     * @return this request
+     */
+    public StepRequest security(SecurityScheme... alternative) {
+        if (alternative.length > 0) {
+            if (security.isEmpty()) {
+                security = new ArrayList<>(2);
+            }
+            security.add(List.of(alternative));
+        }
+        return this;
+    }
+
+    /** @return the security alternatives added, in order */
+    public List<List<SecurityScheme>> security() {
+        return Collections.unmodifiableList(security);
     }
 
     /**
@@ -401,13 +428,15 @@ public final class StepRequest {
      * @throws WorkflowException if a path parameter has no value or the URL is invalid
      */
     public HttpCall toHttpCall(String baseUrl, Map<String, String> defaultHeaders, Duration timeout) {
-        return toHttpCall(baseUrl, defaultHeaders, timeout, headers -> Set.of(), null);
+        return toHttpCall(baseUrl, defaultHeaders, Map.of(), timeout, headers -> Set.of(), null);
     }
 
     /**
      * Builds the HTTP call as {@link #toHttpCall(String, Map, Duration)} does, with the secrets to mask wherever
      * it is printed, computed from its headers.
      *
+     * @param credentials the client's credentials by security scheme, applied where the operation requires the
+     *     scheme and the step sends none of its alternatives itself
      * @param secrets gives the secrets of the call from its headers
      * @param previous the previous call of the run, or {@code null}: its URI is reused when the URL is the same
      *     (a poll loop), sparing a parse
@@ -415,6 +444,7 @@ public final class StepRequest {
     HttpCall toHttpCall(
             String baseUrl,
             Map<String, String> defaultHeaders,
+            Map<String, Credential> credentials,
             Duration timeout,
             Function<List<Map.Entry<String, String>>, Collection<String>> secrets,
             HttpCall previous) {
@@ -422,8 +452,9 @@ public final class StepRequest {
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
+        List<SecurityScheme> applied = security.isEmpty() || credentials.isEmpty() ? List.of() : applied(credentials);
         String path = expandPath();
-        String url = base + (path.startsWith("/") ? "" : "/") + path + queryString();
+        String url = base + (path.startsWith("/") ? "" : "/") + path + queryString(applied, credentials);
         URI uri;
         try {
             uri = previous != null && previous.uri().toString().equals(url) ? previous.uri() : new URI(url);
@@ -431,7 +462,7 @@ public final class StepRequest {
             // only the base URL can be malformed: everything else was percent-encoded
             throw WorkflowException.of(null, stepId, "invalid server URL '" + base + "' for step '" + stepId + "'");
         }
-        List<Map.Entry<String, String>> headerList = headerList(defaultHeaders);
+        List<Map.Entry<String, String>> headerList = headerList(defaultHeaders, applied, credentials);
         return new HttpCall(
                 method,
                 uri,
@@ -476,20 +507,59 @@ public final class StepRequest {
         return out.toString();
     }
 
-    private String queryString() {
-        if (querystring != null) {
+    /**
+     * The schemes whose credentials the call carries: none when the step sends every scheme of an alternative
+     * itself, else those missing from the first alternative the client's credentials complete.
+     */
+    private List<SecurityScheme> applied(Map<String, Credential> credentials) {
+        for (List<SecurityScheme> alternative : security) {
+            if (alternative.stream().allMatch(this::sends)) {
+                return List.of();
+            }
+        }
+        for (List<SecurityScheme> alternative : security) {
+            if (alternative.stream().allMatch(s -> sends(s) || credentials.containsKey(s.name()))) {
+                return alternative.stream().filter(s -> !sends(s)).toList();
+            }
+        }
+        return List.of();
+    }
+
+    /** Whether the step sends a scheme's header, query parameter or cookie itself. */
+    private boolean sends(SecurityScheme scheme) {
+        return switch (scheme.in()) {
+            case "query" -> queryParams.containsKey(scheme.parameter());
+            case "cookie" -> cookies.containsKey(scheme.parameter()) || headers.containsKey("cookie");
+            default -> headers.containsKey(scheme.parameter().toLowerCase(Locale.ROOT));
+        };
+    }
+
+    private String queryString(List<SecurityScheme> applied, Map<String, Credential> credentials) {
+        if (querystring != null
+                && applied.stream().noneMatch(scheme -> scheme.in().equals("query"))) {
             return querystring.isEmpty() ? "" : "?" + queryEncoded(querystring);
         }
-        if (queryParams.isEmpty()) {
+        if (queryParams.isEmpty() && applied.isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder();
+        if (querystring != null && !querystring.isEmpty()) {
+            out.append('?').append(queryEncoded(querystring));
+        }
         queryParams.forEach((name, value) -> {
             Map.Entry<String, Boolean> style = styles.getOrDefault("query:" + name, Map.entry("form", true));
             for (String pair : ParamEncoding.queryPairs(name, value, style.getKey(), style.getValue())) {
                 out.append(out.length() == 0 ? '?' : '&').append(pair);
             }
         });
+        for (SecurityScheme scheme : applied) {
+            if (scheme.in().equals("query")) {
+                TextNode value = TextNode.valueOf(credentials.get(scheme.name()).encodedFor(scheme.kind()));
+                for (String pair : ParamEncoding.queryPairs(scheme.parameter(), value, "form", true)) {
+                    out.append(out.length() == 0 ? '?' : '&').append(pair);
+                }
+            }
+        }
         return out.toString();
     }
 
@@ -513,13 +583,29 @@ public final class StepRequest {
         return out.toString();
     }
 
-    private List<Map.Entry<String, String>> headerList(Map<String, String> defaultHeaders) {
+    private List<Map.Entry<String, String>> headerList(
+            Map<String, String> defaultHeaders, List<SecurityScheme> applied, Map<String, Credential> credentials) {
         List<Map.Entry<String, String>> list = new ArrayList<>();
-        boolean stepCookies = !cookies.isEmpty() || headers.containsKey("cookie");
+        boolean appliedCookies = false;
+        Set<String> appliedHeaders = Set.of();
+        for (SecurityScheme scheme : applied) {
+            if (scheme.in().equals("cookie")) {
+                appliedCookies = true;
+            } else if (scheme.in().equals("header")) {
+                if (appliedHeaders.isEmpty()) {
+                    appliedHeaders = new java.util.HashSet<>();
+                }
+                appliedHeaders.add(scheme.parameter().toLowerCase(Locale.ROOT));
+            }
+        }
+        boolean stepCookies = !cookies.isEmpty() || headers.containsKey("cookie") || appliedCookies;
         if (defaultHeaders != null) {
+            Set<String> credentialHeaders = appliedHeaders;
             defaultHeaders.forEach((name, value) -> {
                 String key = name.toLowerCase(Locale.ROOT);
+                // a credential bound by scheme is meant for the operation: it replaces a default header
                 boolean replaced = headers.containsKey(key)
+                        || credentialHeaders.contains(key)
                         || (key.equals("cookie") && stepCookies)
                         || (key.equals("content-type") && bodyBytes != null);
                 if (!replaced) {
@@ -532,7 +618,13 @@ public final class StepRequest {
                 list.add(Map.entry(e.getKey(), checkedHeader(e.getKey(), ParamEncoding.headerValue(e.getValue()))));
             }
         });
-        String cookieHeader = cookieHeader();
+        for (SecurityScheme scheme : applied) {
+            if (scheme.in().equals("header")) {
+                String value = credentials.get(scheme.name()).encodedFor(scheme.kind());
+                list.add(Map.entry(scheme.parameter(), checkedHeader(scheme.parameter(), value)));
+            }
+        }
+        String cookieHeader = cookieHeader(applied, credentials);
         if (cookieHeader != null) {
             list.add(Map.entry("Cookie", cookieHeader));
         }
@@ -563,8 +655,9 @@ public final class StepRequest {
         return value;
     }
 
-    private String cookieHeader() {
-        if (cookies.isEmpty() && !headers.containsKey("cookie")) {
+    private String cookieHeader(List<SecurityScheme> applied, Map<String, Credential> credentials) {
+        boolean credentialCookies = applied.stream().anyMatch(s -> s.in().equals("cookie"));
+        if (cookies.isEmpty() && !headers.containsKey("cookie") && !credentialCookies) {
             return null;
         }
         List<String> pairs = new ArrayList<>();
@@ -573,6 +666,12 @@ public final class StepRequest {
             pairs.add(ParamEncoding.headerValue(explicit.getValue()));
         }
         cookies.forEach((name, value) -> pairs.add(name + "=" + ParamEncoding.cookieValue(value)));
+        for (SecurityScheme scheme : applied) {
+            if (scheme.in().equals("cookie")) {
+                TextNode value = TextNode.valueOf(credentials.get(scheme.name()).encodedFor(scheme.kind()));
+                pairs.add(scheme.parameter() + "=" + ParamEncoding.cookieValue(value));
+            }
+        }
         return pairs.isEmpty() ? null : String.join("; ", pairs);
     }
 

@@ -236,6 +236,7 @@ final class StepSender {
             HttpCall call = request.toHttpCall(
                     base,
                     client.defaultHeaders(),
+                    client.credentials(),
                     timeout,
                     headers -> {
                         if (!headers.equals(previous == null ? null : previous.headers())) {

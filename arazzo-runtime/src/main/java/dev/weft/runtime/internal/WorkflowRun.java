@@ -154,6 +154,11 @@ public final class WorkflowRun {
                 HeaderSecrets.addSecretParts(fromHeaders, name, value);
             }
         });
+        client.credentials().values().forEach(credential -> {
+            fromHeaders.add(credential.encodedFor("apiKey"));
+            HeaderSecrets.addSecretParts(fromHeaders, "Authorization", credential.encodedFor("bearer"));
+            HeaderSecrets.addSecretParts(fromHeaders, "Authorization", credential.encodedFor("basic"));
+        });
         failures.addSecrets(fromHeaders);
     }
 
