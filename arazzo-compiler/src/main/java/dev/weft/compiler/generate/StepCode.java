@@ -240,20 +240,7 @@ final class StepCode {
         CodeBlock.Builder body = CodeBlock.builder();
         ValueCode.Locals locals = new ValueCode.Locals(names.memberNames(), "inputs");
         body.addStatement("$T inputs = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
-        for (Parameter p : Effective.parameters(workflow, step)) {
-            CodeBlock value = values.value(
-                    p.value(),
-                    "input '" + p.name().value() + "'",
-                    body,
-                    locals,
-                    p.name().value());
-            body.addStatement(
-                    "$T.put(inputs, $L,$W$L)",
-                    RuntimeTypes.VALUES,
-                    Literals.of(p.name().value()),
-                    value);
-            budget.add(1);
-        }
+        putInputs(Effective.parameters(workflow, step), body, locals);
         budget.endMethod(step.location(), "the inputs step '" + step.id() + "' passes");
         return MethodSpec.methodBuilder(names.requestMethod(step.id()))
                 .addModifiers(Modifier.PRIVATE)
@@ -266,16 +253,9 @@ final class StepCode {
                 .build();
     }
 
-    /**
-     * Arazzo 1.1: the inputs a goto action's {@code parameters} pass to its target workflow: this workflow's
-     * inputs (as a goto without parameters passes them), each parameter set over them by name.
-     */
-    MethodSpec actionInputs(Action action, String method) {
-        budget.startMethod();
-        CodeBlock.Builder body = CodeBlock.builder();
-        ValueCode.Locals locals = new ValueCode.Locals(names.memberNames(), "inputs");
-        body.addStatement("$T inputs = $N.deepCopy()", RuntimeTypes.OBJECT_NODE, WorkflowNames.IN);
-        for (Parameter p : action.parameters()) {
+    /** Sets each parameter's value on the {@code inputs} object the body declared, by the parameter's name. */
+    private void putInputs(List<Parameter> parameters, CodeBlock.Builder body, ValueCode.Locals locals) {
+        for (Parameter p : parameters) {
             CodeBlock value = values.value(
                     p.value(),
                     "input '" + p.name().value() + "'",
@@ -289,6 +269,18 @@ final class StepCode {
                     value);
             budget.add(1);
         }
+    }
+
+    /**
+     * Arazzo 1.1: the inputs a goto action's {@code parameters} pass to its target workflow: this workflow's
+     * inputs (as a goto without parameters passes them), each parameter set over them by name.
+     */
+    MethodSpec actionInputs(Action action, String method) {
+        budget.startMethod();
+        CodeBlock.Builder body = CodeBlock.builder();
+        ValueCode.Locals locals = new ValueCode.Locals(names.memberNames(), "inputs");
+        body.addStatement("$T inputs = $N.deepCopy()", RuntimeTypes.OBJECT_NODE, WorkflowNames.IN);
+        putInputs(action.parameters(), body, locals);
         budget.endMethod(
                 action.location(), "the inputs action '" + action.name().value() + "' passes");
         return MethodSpec.methodBuilder(method)

@@ -96,20 +96,11 @@ final class AsyncSources {
             int dot = rest.indexOf('.');
             String sourceName = dot < 0 ? rest : rest.substring(0, dot);
             String id = dot < 0 ? "" : rest.substring(dot + 1);
-            Optional<SourceDescription> declared = document.source(sourceName);
-            if (declared.isEmpty() || id.isEmpty() || !declared.get().isAsyncApi()) {
-                diagnostics.report(
-                        Message.ASYNC_STEP_NEEDS_ASYNCAPI_SOURCE,
-                        at.location(),
-                        step.id(),
-                        sourceName,
-                        Suggestions.hint(sourceName, asyncNames(document)));
+            Optional<AsyncApiDescription> source = asyncSource(document, sources, step, at, sourceName, !id.isEmpty());
+            if (source.isEmpty()) {
                 return Optional.empty();
             }
-            AsyncApiDescription api = sources.get(sourceName);
-            if (api == null) {
-                return Optional.empty();
-            }
+            AsyncApiDescription api = source.get();
             searched = sourceName;
             text = id;
             api.operation(id).ifPresent(op -> found.add(Map.entry(sourceName, op)));
@@ -181,20 +172,11 @@ final class AsyncSources {
             return Optional.empty();
         }
         String sourceName = m.group(1);
-        Optional<SourceDescription> declared = document.source(sourceName);
-        if (declared.isEmpty() || !declared.get().isAsyncApi()) {
-            diagnostics.report(
-                    Message.ASYNC_STEP_NEEDS_ASYNCAPI_SOURCE,
-                    at.location(),
-                    step.id(),
-                    sourceName,
-                    Suggestions.hint(sourceName, asyncNames(document)));
+        Optional<AsyncApiDescription> source = asyncSource(document, sources, step, at, sourceName, true);
+        if (source.isEmpty()) {
             return Optional.empty();
         }
-        AsyncApiDescription api = sources.get(sourceName);
-        if (api == null) {
-            return Optional.empty();
-        }
+        AsyncApiDescription api = source.get();
         Optional<AsyncApiDescription.Channel> channel = api.channelAt(m.group(2));
         if (channel.isEmpty()) {
             diagnostics.report(
@@ -211,6 +193,31 @@ final class AsyncSources {
         AsyncApiDescription.Channel c = channel.get();
         return Optional.of(
                 new MessageRef(sourceName, null, c, List.copyOf(c.messages().values()), null));
+    }
+
+    /**
+     * The read AsyncAPI description of source {@code sourceName}, which a step's reference names; a name that
+     * declares no AsyncAPI source (or a reference not {@code wellFormed}) is reported. Empty too when the
+     * source is declared but could not be read (reported where it was read).
+     */
+    private Optional<AsyncApiDescription> asyncSource(
+            ArazzoDocument document,
+            Map<String, AsyncApiDescription> sources,
+            Step step,
+            Located<String> at,
+            String sourceName,
+            boolean wellFormed) {
+        Optional<SourceDescription> declared = document.source(sourceName);
+        if (declared.isEmpty() || !wellFormed || !declared.get().isAsyncApi()) {
+            diagnostics.report(
+                    Message.ASYNC_STEP_NEEDS_ASYNCAPI_SOURCE,
+                    at.location(),
+                    step.id(),
+                    sourceName,
+                    Suggestions.hint(sourceName, asyncNames(document)));
+            return Optional.empty();
+        }
+        return Optional.ofNullable(sources.get(sourceName));
     }
 
     private static List<String> asyncNames(ArazzoDocument document) {
