@@ -136,6 +136,8 @@ public enum Message {
 
     // parts of many messages
     DID_YOU_MEAN("; did you mean '{suggestion}'?"),
+    /** {@code list} names two or three, each quoted: 'a', 'b' or 'c'. */
+    DID_YOU_MEAN_ONE_OF("; did you mean {list}?"),
 
     // resolving: workflows of this and other documents
     WORKFLOW_NOT_IN_DOCUMENT(
