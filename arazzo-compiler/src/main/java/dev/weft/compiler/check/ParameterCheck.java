@@ -4,6 +4,7 @@ import dev.weft.compiler.diagnostic.Diagnostics;
 import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.model.Effective;
+import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Parameter;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * Parameters against the operation: {@code in} given, path variables all supplied, names declared,
- * required ones given (PARAM-4/7/8).
+ * required ones given (PARAM-4/7/8), literal values that fit their schemas (issue 13, item 4).
  */
 final class ParameterCheck implements Check {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/]+)}");
@@ -87,6 +88,7 @@ final class ParameterCheck implements Check {
                 querystring(step, p, diagnostics);
                 continue;
             }
+            op.parameter(name, in).ifPresent(declared -> literal(step, p, declared, op, diagnostics));
             if (in.equals("path")) {
                 given.add(name);
                 if (!pathVariables.contains(name)) {
@@ -122,6 +124,44 @@ final class ParameterCheck implements Check {
             }
         }
         requiredParameters(workflow, step, op, diagnostics);
+    }
+
+    /**
+     * A literal value against the declared parameter's schema, as the text it is sent as: only what certainly does
+     * not fit is reported (see {@link SchemaLiterals}); a value holding an expression is not known.
+     */
+    private static void literal(
+            Step step,
+            Parameter p,
+            io.swagger.v3.oas.models.parameters.Parameter declared,
+            OperationRef op,
+            Diagnostics diagnostics) {
+        if (p.selector() != null || declared.getSchema() == null) {
+            return;
+        }
+        String text;
+        if (p.value() instanceof Node.StringNode s) {
+            text = s.value();
+        } else if (p.value() instanceof Node.NumberNode n) {
+            text = n.text();
+        } else if (p.value() instanceof Node.BooleanNode b) {
+            text = String.valueOf(b.value());
+        } else {
+            return; // objects and arrays are serialized by style; null sends nothing
+        }
+        for (SchemaLiterals.Finding f : SchemaLiterals.text(
+                op.api(), declared.getSchema(), text, p.value().location())) {
+            diagnostics.report(
+                    Message.PARAMETER_VALUE_MISMATCH,
+                    f.at(),
+                    step.id(),
+                    "the value " + f.given(),
+                    p.in().value(),
+                    p.name().value(),
+                    op.display(),
+                    f.expectation(),
+                    f.hint());
+        }
     }
 
     /** PARAM-8: a required query, header or cookie parameter that no parameter of the step or workflow gives. */

@@ -293,6 +293,14 @@ public enum DiagnosticCode {
             "a request body's media type is not given and the operation does not settle it",
             "BODY-1",
             "D-52"),
+    REQUEST_BODY_MISMATCH(
+            "request-body-mismatch",
+            Severity.WARNING,
+            "a literal request body certainly does not fit the operation's request schema"),
+    PARAMETER_VALUE_MISMATCH(
+            "parameter-value-mismatch",
+            Severity.WARNING,
+            "a literal parameter value certainly does not fit the parameter's schema"),
     // Expressions and criteria
     MALFORMED_EXPRESSION(
             "malformed-expression",

@@ -273,6 +273,22 @@ public enum Message {
             DiagnosticCode.MISSING_CONTENT_TYPE,
             "{operation} accepts {list}, so Weft sends the payload of step '{step}' as the first, {mediaType}; say "
                     + "which with 'contentType'"),
+    BODY_MISSING_PROPERTY(
+            DiagnosticCode.REQUEST_BODY_MISMATCH,
+            "the request body of step '{step}' has no '{pointer}', which {operation} requires; add it to the "
+                    + "payload or set it with a replacement"),
+    BODY_FORBIDDEN_PROPERTY(
+            DiagnosticCode.REQUEST_BODY_MISMATCH,
+            "the request body of step '{step}' has '{pointer}', which {operation} does not allow: its schema "
+                    + "admits {expectation} there{hint}"),
+    BODY_VALUE_MISMATCH(
+            DiagnosticCode.REQUEST_BODY_MISMATCH,
+            "the request body of step '{step}' has {given} at '{pointer}', where {operation} expects "
+                    + "{expectation}{hint}"),
+    PARAMETER_VALUE_MISMATCH(
+            DiagnosticCode.PARAMETER_VALUE_MISMATCH,
+            "step '{step}' sends {given} as {in} parameter '{parameter}', where {operation} expects "
+                    + "{expectation}{hint}"),
 
     // checking: the flow between steps
     UNREACHABLE_STEP(
@@ -774,6 +790,8 @@ public enum Message {
             "error",
             "found",
             "stackTrace",
+            "given",
+            "expectation",
             "feature");
 
     private final DiagnosticCode code;
