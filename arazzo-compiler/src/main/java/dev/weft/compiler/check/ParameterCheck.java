@@ -155,7 +155,7 @@ final class ParameterCheck implements Check {
                     Message.PARAMETER_VALUE_MISMATCH,
                     f.at(),
                     step.id(),
-                    "the value " + f.given(),
+                    f.given(),
                     p.in().value(),
                     p.name().value(),
                     op.display(),

@@ -86,7 +86,11 @@ final class SchemaLiterals {
 
     /** The certain misfits of a parameter's literal text (as sent in the path, query, a header or a cookie). */
     static List<Finding> text(OpenAPI api, Schema<?> schema, String text, Location at) {
-        return dedupe(new SchemaLiterals(api, Set.of()).text(schema, text, at));
+        String given = "the value '" + quote(text) + "'";
+        return dedupe(new SchemaLiterals(api, Set.of())
+                .text(schema, text, at).stream()
+                        .map(f -> new Finding(f.kind(), f.at(), f.pointer(), f.expectation(), given, f.hint()))
+                        .toList());
     }
 
     /** Whether a value may hold a runtime expression or a template, so that what is sent is not known. */
@@ -138,6 +142,7 @@ final class SchemaLiterals {
                                     "one of " + names(tags) + " (the discriminator's values)",
                                     describe(tag),
                                     Suggestions.hint(tag.value(), tags)));
+                            dispatched = true; // said once, by the tag; the branches would only repeat it
                         }
                         continue;
                     }
@@ -311,11 +316,23 @@ final class SchemaLiterals {
                         Kind.MISMATCH,
                         value.location(),
                         pointer,
-                        "a value that fits one of its " + branches.size() + " '" + keyword + "' schemas",
+                        "a value that fits one of its '" + keyword + "' schemas" + branchNames(branches),
                         describe(value),
                         ""));
             }
         }
+    }
+
+    /** {@code " ('Cat' or 'Dog')"} for branches that are all components, else the empty string. */
+    private static String branchNames(List<Schema<?>> branches) {
+        List<String> names = new ArrayList<>();
+        for (Schema<?> b : branches) {
+            if (b.get$ref() == null || !b.get$ref().startsWith(SCHEMAS)) {
+                return "";
+            }
+            names.add(b.get$ref().substring(SCHEMAS.length()));
+        }
+        return " (" + names(names) + ")";
     }
 
     private void enumAndConst(Schema<?> g, Node value, String pointer, List<Finding> findings) {
@@ -355,7 +372,7 @@ final class SchemaLiterals {
                     at,
                     pointer,
                     "at least " + g.getMinLength() + " characters",
-                    "'" + quote(text) + "' (" + length + ")",
+                    "the string '" + quote(text) + "' (" + length + " characters)",
                     ""));
         }
         if (g.getMaxLength() != null && length > g.getMaxLength()) {
@@ -364,7 +381,7 @@ final class SchemaLiterals {
                     at,
                     pointer,
                     "at most " + g.getMaxLength() + " characters",
-                    "'" + quote(text) + "' (" + length + ")",
+                    "the string '" + quote(text) + "' (" + length + " characters)",
                     ""));
         }
     }
@@ -552,11 +569,16 @@ final class SchemaLiterals {
         }
         List<Schema<?>> branches = new ArrayList<>(typed(base.getOneOf()));
         branches.addAll(typed(base.getAnyOf()));
+        Set<String> mapped =
+                d.getMapping() == null ? Set.of() : Set.copyOf(d.getMapping().values());
         for (Schema<?> b : branches) {
             if (b.get$ref() == null || !b.get$ref().startsWith(SCHEMAS)) {
                 return List.of();
             }
-            tags.put(b.get$ref().substring(SCHEMAS.length()), Boolean.TRUE);
+            String name = b.get$ref().substring(SCHEMAS.length());
+            if (!mapped.contains(b.get$ref()) && !mapped.contains(name)) {
+                tags.put(name, Boolean.TRUE);
+            }
         }
         return List.copyOf(tags.keySet());
     }
