@@ -116,6 +116,9 @@ final class SchemaLiterals {
         try {
             List<Finding> findings = new ArrayList<>();
             List<Schema<?>> group = allOfGroup(root);
+            if (value instanceof Node.NullNode && group.stream().anyMatch(g -> Boolean.TRUE.equals(g.getNullable()))) {
+                return List.of(); // OpenAPI 3.0: {nullable: true, allOf: [X]} admits null, whatever X says
+            }
             boolean dispatched = false;
             boolean open = false;
             if (value instanceof Node.MapNode map) {

@@ -55,6 +55,19 @@ public final class Suggestions {
      * @param maxDistance edits allowed in the last tier
      */
     public static List<String> ranked(String wrong, Collection<String> candidates, int maxDistance) {
+        return ranked(wrong, candidates, maxDistance, true);
+    }
+
+    /**
+     * As {@link #ranked(String, Collection, int)}, without the tiers of words: for the words of expressions,
+     * where a root that is a part of another ({@code $status} in {@code $statusCode}) is rather a path
+     * ({@code $.status}).
+     */
+    public static List<String> rankedByEdits(String wrong, Collection<String> candidates, int maxDistance) {
+        return ranked(wrong, candidates, maxDistance, false);
+    }
+
+    private static List<String> ranked(String wrong, Collection<String> candidates, int maxDistance, boolean byWords) {
         Rank best = null;
         List<String> fits = new ArrayList<>();
         List<String> words = words(wrong);
@@ -63,7 +76,7 @@ public final class Suggestions {
             if (candidate == null || seen.put(candidate, Boolean.TRUE) != null) {
                 continue;
             }
-            Rank rank = rank(wrong, words, candidate, maxDistance);
+            Rank rank = rank(wrong, words, candidate, maxDistance, byWords);
             if (rank == null) {
                 continue;
             }
@@ -121,9 +134,17 @@ public final class Suggestions {
         }
     }
 
-    private static Rank rank(String wrong, List<String> wrongWords, String candidate, int maxDistance) {
+    private static Rank rank(
+            String wrong, List<String> wrongWords, String candidate, int maxDistance, boolean byWords) {
         if (candidate.equalsIgnoreCase(wrong)) {
             return new Rank(0, 0, 0);
+        }
+        if (!byWords) {
+            if (wrong.length() > MAX_COMPARED_LENGTH || candidate.length() > MAX_COMPARED_LENGTH) {
+                return null;
+            }
+            int d = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT), maxDistance);
+            return d <= maxDistance ? new Rank(3, d, 0) : null;
         }
         List<String> words = words(candidate);
         if (!words.isEmpty() && words.equals(wrongWords)) {

@@ -3,8 +3,10 @@ package dev.weft.compiler.expr;
 import java.util.List;
 
 /**
- * Finds the closest known word for "did you mean" hints in expression syntax errors: the ranking of {@link
- * dev.weft.compiler.diagnostic.Suggestions} (case, shared words, edits) with a stricter edit bound than names get.
+ * Finds the closest known word for "did you mean" hints in expression syntax errors: case first, then edits, with a
+ * stricter bound than names get, and ties named up to three ({@link
+ * dev.weft.compiler.diagnostic.Suggestions#rankedByEdits}). Shared words do not count here: {@code $status} in a
+ * condition is rather the path {@code $.status} than the root {@code $statusCode}.
  */
 final class Suggestions {
 
@@ -13,7 +15,7 @@ final class Suggestions {
     /** The best candidates for {@code word}, up to three that fit equally; empty if none is a likely typo. */
     static List<String> ranked(String word, List<String> candidates) {
         int allowed = Math.max(1, Math.min(3, word.length() / 3));
-        return dev.weft.compiler.diagnostic.Suggestions.ranked(word, candidates, allowed);
+        return dev.weft.compiler.diagnostic.Suggestions.rankedByEdits(word, candidates, allowed);
     }
 
     /** The candidate closest to {@code word}, or null if none is close enough to be a likely typo. */
