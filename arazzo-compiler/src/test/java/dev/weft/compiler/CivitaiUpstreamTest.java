@@ -30,6 +30,19 @@ class CivitaiUpstreamTest {
     private static final Path SEED =
             SeedWorkflowsCompileTest.SEEDS.resolve("civitai-image-generation-poll-workflow.yml");
 
+    /** Compiles a seed against Civitai's own orchestration description (the site API stays the seeds' own). */
+    private static List<Diagnostic> compileSeed(Path seed) {
+        return ArazzoCompiler.compile(CompilationRequest.builder()
+                        .document(seed)
+                        .packageName("civitai.upstream")
+                        .sourceMapping("../openapi/civitai-orchestration-api-openapi.yml", UPSTREAM)
+                        .sourceMapping(
+                                "../openapi/civitai-site-api-openapi.yml",
+                                SeedWorkflowsCompileTest.SEEDS.resolve("../openapi/civitai-site-api-openapi.yml"))
+                        .build())
+                .diagnostics();
+    }
+
     @Test
     void pascalCaseOperationIdsAreNamed() {
         if (!Files.isRegularFile(UPSTREAM)) {
@@ -134,17 +147,5 @@ class CivitaiUpstreamTest {
         assertTrue(bodies.stream()
                 .anyMatch(m -> m.contains("'#/callbackUrl'") && m.endsWith("did you mean 'callbacks'?")));
         assertEquals(5, bodies.size(), bodies.toString());
-    }
-
-    private static List<Diagnostic> compileSeed(Path seed) {
-        return ArazzoCompiler.compile(CompilationRequest.builder()
-                        .document(seed)
-                        .packageName("civitai.upstream")
-                        .sourceMapping("../openapi/civitai-orchestration-api-openapi.yml", UPSTREAM)
-                        .sourceMapping(
-                                "../openapi/civitai-site-api-openapi.yml",
-                                SeedWorkflowsCompileTest.SEEDS.resolve("../openapi/civitai-site-api-openapi.yml"))
-                        .build())
-                .diagnostics();
     }
 }

@@ -350,7 +350,7 @@ final class SchemaLiterals {
                         Kind.MISMATCH,
                         value.location(),
                         pointer,
-                        "one of " + names(texts),
+                        (texts.size() == 1 ? "" : "one of ") + names(texts),
                         describe(value),
                         value instanceof Node.StringNode s ? Suggestions.hint(s.value(), texts) : ""));
             }
@@ -482,7 +482,7 @@ final class SchemaLiterals {
                             Kind.MISMATCH,
                             at,
                             "",
-                            "one of " + names(texts),
+                            (texts.size() == 1 ? "" : "one of ") + names(texts),
                             "'" + quote(text) + "'",
                             Suggestions.hint(text, texts)));
                 }
