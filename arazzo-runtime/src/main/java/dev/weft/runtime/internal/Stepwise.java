@@ -53,9 +53,23 @@ public final class Stepwise {
      * @param method the HTTP method of an operation step, upper case; {@code null} for a step that calls a
      *     workflow
      * @param calledWorkflowId the workflow a step calls, or {@code null} for an operation step
+     * @param timeoutMillis the step's Arazzo 1.1 {@code timeout} in milliseconds, or 0 when it has none
      */
-    public record Step(String id, String method, String calledWorkflowId) {
+    public record Step(String id, String method, String calledWorkflowId, long timeoutMillis) {
         private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+
+        /** Validates the step. */
+        public Step {
+            if (timeoutMillis < 0) {
+                throw new IllegalArgumentException(
+                        "timeout of step '" + id + "' must be at least 0, was " + timeoutMillis);
+            }
+        }
+
+        /** @return whether the step has an Arazzo 1.1 {@code timeout} */
+        public boolean hasTimeout() {
+            return timeoutMillis > 0;
+        }
 
         /** @return whether this step sends a request */
         public boolean isOperation() {
@@ -245,7 +259,17 @@ public final class Stepwise {
          * @return this builder
          */
         public Builder operation(String stepId, String method) {
-            return add(new Step(stepId, Objects.requireNonNull(method, "method"), null));
+            return operation(stepId, method, 0);
+        }
+
+        /**
+         * @param stepId an operation step with an Arazzo 1.1 {@code timeout}
+         * @param method its HTTP method
+         * @param timeoutMillis the timeout in milliseconds, or 0 for none
+         * @return this builder
+         */
+        public Builder operation(String stepId, String method, long timeoutMillis) {
+            return add(new Step(stepId, Objects.requireNonNull(method, "method"), null, timeoutMillis));
         }
 
         /**
@@ -254,7 +278,7 @@ public final class Stepwise {
          * @return this builder
          */
         public Builder call(String stepId, String calledWorkflowId) {
-            return add(new Step(stepId, null, Objects.requireNonNull(calledWorkflowId, "calledWorkflowId")));
+            return add(new Step(stepId, null, Objects.requireNonNull(calledWorkflowId, "calledWorkflowId"), 0));
         }
 
         private Builder add(Step step) {
