@@ -59,13 +59,23 @@ final class DurableCode {
                         CodeBlock.of("$N($N)", handler, WorkflowNames.CALL),
                         CodeBlock.of("$N()", names.requestMethod(step.id())),
                         null));
+            } else if (step.isAsync()) {
+                // an AsyncAPI step is an activity too: a send, or a receive that waits within the activity
+                entries.add(new Entry(
+                        constant,
+                        step.id(),
+                        step.action().value().equals("receive") ? "RECEIVE" : "SEND",
+                        null,
+                        send(step.id(), handler, "message"),
+                        null,
+                        step.timeout() == null ? null : step.timeout().value()));
             } else {
                 entries.add(new Entry(
                         constant,
                         step.id(),
                         WorkflowClassGenerator.target(document, workflow, step).method(),
                         null,
-                        send(step.id(), handler),
+                        send(step.id(), handler, "exchange"),
                         null,
                         step.timeout() == null ? null : step.timeout().value()));
             }
@@ -84,11 +94,12 @@ final class DurableCode {
         return entries;
     }
 
-    private CodeBlock send(String stepId, String handler) {
+    private CodeBlock send(String stepId, String handler, String how) {
         return CodeBlock.of(
-                "$N($N.exchange($L,$Wthis::$N))",
+                "$N($N.$N($L,$Wthis::$N))",
                 handler,
                 WorkflowNames.RUN,
+                how,
                 Literals.of(stepId),
                 names.requestMethod(stepId));
     }
