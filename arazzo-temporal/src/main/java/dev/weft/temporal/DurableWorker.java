@@ -180,7 +180,10 @@ public final class DurableWorker {
                     secrets,
                     new RunSettings(
                             client.pollPolicy(),
-                            client.requestTimeout().toMillis(),
+                            // the longest a step waits without a timeout of its own: a response or a message
+                            Math.max(
+                                    client.requestTimeout().toMillis(),
+                                    client.receiveTimeout().toMillis()),
                             historyLimit,
                             activityAttempts,
                             resendable));

@@ -69,7 +69,7 @@ class ChildWorkflowsTest {
                 .targets(EnumSet.of(CompilationRequest.Target.PLAIN, CompilationRequest.Target.TEMPORAL))
                 .build());
         assertEquals(List.of(), result.errors());
-        loader = compile(result.files());
+        loader = compile(work, result.files());
         generate = type("GenerateTemporal");
 
         server = new JobServer();
@@ -175,7 +175,7 @@ class ChildWorkflowsTest {
     }
 
     /** Compiles the generated files as a user's build would, warnings as errors, and loads them. */
-    private static URLClassLoader compile(List<GeneratedFile> files) throws IOException {
+    static URLClassLoader compile(Path work, List<GeneratedFile> files) throws IOException {
         Path classes = Files.createDirectories(work.resolve("classes"));
         List<String> options = new ArrayList<>(List.of(
                 "-Xlint:all",

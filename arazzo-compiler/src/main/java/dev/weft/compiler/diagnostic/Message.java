@@ -421,7 +421,9 @@ public enum Message {
     DURABLE_RETRY_HELPER(
             DiagnosticCode.UNSUPPORTED_FEATURE,
             "retry action '{action}' of step '{step}' runs {target} first, which the Temporal target cannot run "
-                    + "durably yet; generate this workflow without the Temporal target, or retry the step alone"),
+                    + "durably: when that fails, the step's failure actions are chosen again on its failed "
+                    + "response, which a durable run does not keep (no response enters its history); generate "
+                    + "this workflow without the Temporal target, or retry the step alone"),
     UNTRANSLATABLE_GOESSNER(
             DiagnosticCode.UNSUPPORTED_FEATURE,
             "Goessner JSONPath '{condition}' has no safe translation to RFC 9535 JSONPath, the only JSONPath Weft "

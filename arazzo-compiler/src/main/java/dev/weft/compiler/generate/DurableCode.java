@@ -42,7 +42,8 @@ final class DurableCode {
     }
 
     /** A step or pseudo-step as the durable form schedules it: an activity, or a child workflow. */
-    private record Entry(String constant, String id, String method, String called, CodeBlock run, CodeBlock inputs) {}
+    private record Entry(
+            String constant, String id, String method, String called, CodeBlock run, CodeBlock inputs, Long timeout) {}
 
     private List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
@@ -56,15 +57,27 @@ final class DurableCode {
                         null,
                         dispatch.callee(step.workflowId()).id(),
                         CodeBlock.of("$N($N)", handler, WorkflowNames.CALL),
-                        CodeBlock.of("$N()", names.requestMethod(step.id()))));
+                        CodeBlock.of("$N()", names.requestMethod(step.id())),
+                        null));
+            } else if (step.isAsync()) {
+                // an AsyncAPI step is an activity too: a send, or a receive that waits within the activity
+                entries.add(new Entry(
+                        constant,
+                        step.id(),
+                        step.action().value().equals("receive") ? "RECEIVE" : "SEND",
+                        null,
+                        send(step.id(), handler, "message"),
+                        null,
+                        step.timeout() == null ? null : step.timeout().value()));
             } else {
                 entries.add(new Entry(
                         constant,
                         step.id(),
                         WorkflowClassGenerator.target(document, workflow, step).method(),
                         null,
-                        send(step.id(), handler),
-                        null));
+                        send(step.id(), handler, "exchange"),
+                        null,
+                        step.timeout() == null ? null : step.timeout().value()));
             }
         }
         for (Map.Entry<String, String> target : names.gotoConstants().entrySet()) {
@@ -75,16 +88,18 @@ final class DurableCode {
                     null,
                     callee.id(),
                     CodeBlock.of("$N($N)", names.gotoMethod(target.getKey()), WorkflowNames.CALL),
-                    CodeBlock.of("$N", WorkflowNames.IN)));
+                    CodeBlock.of("$N", WorkflowNames.IN),
+                    null));
         }
         return entries;
     }
 
-    private CodeBlock send(String stepId, String handler) {
+    private CodeBlock send(String stepId, String handler, String how) {
         return CodeBlock.of(
-                "$N($N.exchange($L,$Wthis::$N))",
+                "$N($N.$N($L,$Wthis::$N))",
                 handler,
                 WorkflowNames.RUN,
+                how,
                 Literals.of(stepId),
                 names.requestMethod(stepId));
     }
@@ -123,6 +138,15 @@ final class DurableCode {
             chain.add("$Z.dependsOn($L)", CodeBlock.join(dependencies, ", "));
         }
         for (Entry entry : entries()) {
+            if (entry.timeout() != null) {
+                // Arazzo 1.1 timeout: the durable engine bounds the step's activity by it
+                chain.add(
+                        "$Z.operation($L, $L, $LL)",
+                        Literals.of(entry.id()),
+                        Literals.of(entry.method()),
+                        entry.timeout());
+                continue;
+            }
             chain.add(
                     entry.method() != null ? "$Z.operation($L, $L)" : "$Z.call($L, $L)",
                     Literals.of(entry.id()),

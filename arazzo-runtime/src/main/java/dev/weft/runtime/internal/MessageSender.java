@@ -26,11 +26,20 @@ final class MessageSender {
     private final ArazzoClient client;
     /** The run's start on the wall clock: a receive considers the messages published since. */
     private final Instant since;
+    /** Whether a send goes out: not in a durable engine's later attempt of a step whose first may have sent. */
+    private final WorkflowRun.Resume resume;
 
-    MessageSender(WorkflowRun run, ArazzoClient client) {
+    /**
+     * @param run the run
+     * @param client its client
+     * @param elapsed how long ago the run started: zero, or the age of a run a durable engine resumes
+     * @param resume how the step is sent
+     */
+    MessageSender(WorkflowRun run, ArazzoClient client, Duration elapsed, WorkflowRun.Resume resume) {
         this.run = run;
         this.client = client;
-        this.since = Instant.now().minus(client.receiveLookBack());
+        this.since = Instant.now().minus(elapsed).minus(client.receiveLookBack());
+        this.resume = resume;
     }
 
     Exchange message(String stepId, Supplier<MessageStep> build) {
@@ -96,6 +105,12 @@ final class MessageSender {
                     run);
         }
         CompletableFuture<Exchange> outcome;
+        if (step.action() == MessageStep.Action.SEND && resume == WorkflowRun.Resume.NOT_AGAIN) {
+            String reason = "not sent again: an earlier attempt of step '" + stepId + "' did not finish, so its "
+                    + "message may have been sent on channel '" + step.channel() + "'";
+            return cancellation.completed(
+                    Exchange.noMessage(run, step, run.failures().error(stepId, reason, null)), run);
+        }
         if (step.action() == MessageStep.Action.SEND) {
             Message message = step.message(Instant.now());
             outcome = cancellation

@@ -50,19 +50,43 @@ public final class Stepwise {
      * A step of the workflow as a durable engine schedules it.
      *
      * @param id the step's id (a pseudo-step's, such as {@code goto other}, for a goto to a workflow)
-     * @param method the HTTP method of an operation step, upper case; {@code null} for a step that calls a
-     *     workflow
+     * @param method the HTTP method of an operation step, upper case, or {@link #SEND} / {@link #RECEIVE} for an
+     *     AsyncAPI step; {@code null} for a step that calls a workflow
      * @param calledWorkflowId the workflow a step calls, or {@code null} for an operation step
+     * @param timeoutMillis the step's Arazzo 1.1 {@code timeout} in milliseconds, or 0 when it has none
      */
-    public record Step(String id, String method, String calledWorkflowId) {
-        private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+    public record Step(String id, String method, String calledWorkflowId, long timeoutMillis) {
+        /** The method of an AsyncAPI step that sends a message. */
+        public static final String SEND = "SEND";
+
+        /** The method of an AsyncAPI step that waits for a message: it changes nothing, so it may be repeated. */
+        public static final String RECEIVE = "RECEIVE";
+
+        private static final Set<String> IDEMPOTENT =
+                Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE", RECEIVE);
+
+        /** Validates the step. */
+        public Step {
+            if (timeoutMillis < 0) {
+                throw new IllegalArgumentException(
+                        "timeout of step '" + id + "' must be at least 0, was " + timeoutMillis);
+            }
+        }
+
+        /** @return whether the step has an Arazzo 1.1 {@code timeout} */
+        public boolean hasTimeout() {
+            return timeoutMillis > 0;
+        }
 
         /** @return whether this step sends a request */
         public boolean isOperation() {
             return calledWorkflowId == null;
         }
 
-        /** @return whether the step's request may be sent twice with the effect of once (RFC 9110, 9.2.2) */
+        /**
+         * @return whether the step's request may be sent twice with the effect of once (RFC 9110, 9.2.2), or the
+         *     step is a receive
+         */
         public boolean isIdempotent() {
             return method != null && IDEMPOTENT.contains(method.toUpperCase(Locale.ROOT));
         }
@@ -245,7 +269,17 @@ public final class Stepwise {
          * @return this builder
          */
         public Builder operation(String stepId, String method) {
-            return add(new Step(stepId, Objects.requireNonNull(method, "method"), null));
+            return operation(stepId, method, 0);
+        }
+
+        /**
+         * @param stepId an operation step with an Arazzo 1.1 {@code timeout}
+         * @param method its HTTP method
+         * @param timeoutMillis the timeout in milliseconds, or 0 for none
+         * @return this builder
+         */
+        public Builder operation(String stepId, String method, long timeoutMillis) {
+            return add(new Step(stepId, Objects.requireNonNull(method, "method"), null, timeoutMillis));
         }
 
         /**
@@ -254,7 +288,7 @@ public final class Stepwise {
          * @return this builder
          */
         public Builder call(String stepId, String calledWorkflowId) {
-            return add(new Step(stepId, null, Objects.requireNonNull(calledWorkflowId, "calledWorkflowId")));
+            return add(new Step(stepId, null, Objects.requireNonNull(calledWorkflowId, "calledWorkflowId"), 0));
         }
 
         private Builder add(Step step) {

@@ -145,7 +145,7 @@ public final class WorkflowRun {
         this.failures = new RunFailures(workflowId, guard);
         this.pacing = new RunPacing(this, client, guard);
         this.sender = new StepSender(this, client, resume == null ? Resume.SEND : resume);
-        this.messages = new MessageSender(this, client);
+        this.messages = new MessageSender(this, client, elapsed, resume == null ? Resume.SEND : resume);
         this.retries = new Retries(this, guard, clock);
         this.calls = new WorkflowCalls(this, family, depth);
         List<String> fromHeaders = new ArrayList<>();

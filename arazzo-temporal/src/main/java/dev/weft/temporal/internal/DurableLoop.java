@@ -8,9 +8,11 @@ import dev.weft.runtime.internal.Values;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
@@ -29,6 +31,15 @@ import java.util.Objects;
 public final class DurableLoop {
     /** The failure type of a workflow's failure, whose details are a {@link StepFailure}. */
     public static final String WORKFLOW_FAILURE = "WorkflowException";
+
+    /** How a step's failure message starts when its activity did not end within the step's 1.1 timeout. */
+    public static final String STEP_TIMEOUT = "step timeout";
+
+    /**
+     * What a step with an Arazzo 1.1 {@code timeout} gets on top of it for its activity: the time to read the
+     * response and evaluate the step after the request's own timeout.
+     */
+    public static final Duration TIMEOUT_GRACE = Duration.ofSeconds(10);
 
     private final Engine engine;
     private final Stepwise workflow;
@@ -112,12 +123,49 @@ public final class DurableLoop {
 
     /** Runs an operation step as its activity. */
     private StepOutcome operation(Stepwise.Step step, StepCall call) {
-        RunSettings settings = call.settings();
-        boolean resendable = step.isIdempotent() || settings.mayResend(workflow.workflowId(), step.id());
-        ActivityOptions options = ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(
-                        Duration.ofMillis(settings.requestTimeoutMillis()).plusSeconds(30))
-                .setRetryOptions(RetryOptions.newBuilder()
+        ActivityOptions options = activityOptions(workflow.workflowId(), step, call.settings());
+        try {
+            return Workflow.newUntypedActivityStub(options)
+                    .execute(activityType(workflow.workflowId(), step.id()), StepOutcome.class, call);
+        } catch (ActivityFailure e) {
+            if (step.hasTimeout() && e.getCause() instanceof TimeoutFailure) {
+                // the step's own timeout fails the request inside the activity first, and its failure actions
+                // decide; this is the activity itself not done in time (its worker lost or stalled)
+                throw failure(new StepFailure(
+                        workflow.workflowId(),
+                        step.id(),
+                        call.counters().visits().getOrDefault(step.id(), 0),
+                        -1,
+                        null,
+                        STEP_TIMEOUT + ": step '" + step.id() + "' did not complete within its timeout of "
+                                + step.timeoutMillis() + " ms"));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The options of an operation step's activity: its request's timeout bounds each attempt; a step with an
+     * Arazzo 1.1 {@code timeout} bounds all its attempts together by it (start-to-close and schedule-to-close),
+     * with a grace for reading the response, so that the request's own timeout, inside the activity, fails
+     * the step first and the step's failure actions see it.
+     *
+     * @param workflowId the workflow
+     * @param step the operation step
+     * @param settings the run's settings
+     * @return the activity options
+     */
+    public static ActivityOptions activityOptions(String workflowId, Stepwise.Step step, RunSettings settings) {
+        boolean resendable = step.isIdempotent() || settings.mayResend(workflowId, step.id());
+        ActivityOptions.Builder options = ActivityOptions.newBuilder();
+        if (step.hasTimeout()) {
+            Duration bound = Duration.ofMillis(step.timeoutMillis()).plus(TIMEOUT_GRACE);
+            options.setStartToCloseTimeout(bound).setScheduleToCloseTimeout(bound);
+        } else {
+            options.setStartToCloseTimeout(
+                    Duration.ofMillis(settings.requestTimeoutMillis()).plusSeconds(30));
+        }
+        return options.setRetryOptions(RetryOptions.newBuilder()
                         .setInitialInterval(Duration.ofSeconds(1))
                         .setBackoffCoefficient(2)
                         .setMaximumInterval(Duration.ofMinutes(1))
@@ -127,8 +175,6 @@ public final class DurableLoop {
                                 resendable ? settings.activityAttempts() : Math.min(2, settings.activityAttempts()))
                         .build())
                 .build();
-        return Workflow.newUntypedActivityStub(options)
-                .execute(activityType(workflow.workflowId(), step.id()), StepOutcome.class, call);
     }
 
     /** Runs a step that calls a workflow: its inputs, the child workflow, then the step's reading of the end. */

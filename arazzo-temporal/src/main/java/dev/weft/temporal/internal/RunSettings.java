@@ -9,7 +9,8 @@ import java.util.Objects;
  * replay on a worker configured otherwise takes the same decisions), then carried across continue-as-new.
  *
  * @param pollPolicy the poll policy of the worker's client: delays, iteration cap, deadline
- * @param requestTimeoutMillis the client's request timeout, which bounds each step's activity
+ * @param requestTimeoutMillis the longer of the client's request and receive timeouts, which bounds the activity of
+ *     each step without a timeout of its own
  * @param historyLimit the history length (events) past which a run continues as new
  * @param activityAttempts how often a step's activity is attempted when its transport fails or its worker is lost
  * @param resendable the steps ({@code workflowId + "." + stepId}) whose non-idempotent requests the user allows

@@ -148,6 +148,11 @@ public final class StepActivities {
         if (!resendable) {
             return attempt == 1 ? WorkflowRun.Resume.SEND : WorkflowRun.Resume.NOT_AGAIN;
         }
+        if (step.hasTimeout()) {
+            // the step's time is its timeout: a request that timed out or failed is the step's failure, for its
+            // failure actions; a later attempt comes only after a lost worker, within the same timeout
+            return WorkflowRun.Resume.SEND;
+        }
         return attempt < settings.activityAttempts() ? WorkflowRun.Resume.SEND_OR_THROW : WorkflowRun.Resume.SEND;
     }
 
