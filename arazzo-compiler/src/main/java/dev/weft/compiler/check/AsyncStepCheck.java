@@ -25,6 +25,9 @@ final class AsyncStepCheck implements Check {
                 if (step.workflowId() != null || step.operationPath() != null) {
                     String object =
                             step.workflowId() != null ? "a step that calls a workflow" : "an operationPath step";
+                    if (operationPathAsOperationId(step, diagnostics)) {
+                        continue;
+                    }
                     misplaced(step, step.action(), "action", object, diagnostics);
                     misplaced(step, step.channelPath(), "channelPath", object, diagnostics);
                     misplaced(step, step.correlationId(), "correlationId", object, diagnostics);
@@ -102,6 +105,22 @@ final class AsyncStepCheck implements Check {
                 .orElse(false)) {
             diagnostics.report(Message.ASYNC_STEP_WITHOUT_ACTION, step.stepId().location(), step.id());
         }
+    }
+
+    /**
+     * An operationPath that is {@code $sourceDescriptions.<name>.<id>}, no pointer: the operationId it means
+     * (the 1.1 root example's async steps, SOURCE.md). The action and correlationId then belong to it.
+     */
+    private static boolean operationPathAsOperationId(Step step, Diagnostics diagnostics) {
+        Located<String> path = step.operationPath();
+        if (path == null
+                || step.action() == null && step.correlationId() == null
+                || !path.value().startsWith("$sourceDescriptions.")
+                || path.value().contains("#")) {
+            return false;
+        }
+        diagnostics.report(Message.OPERATION_PATH_AS_OPERATION_ID, path.location(), path.value(), step.id());
+        return true;
     }
 
     private static void misplaced(

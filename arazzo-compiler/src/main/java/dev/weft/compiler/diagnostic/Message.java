@@ -472,6 +472,11 @@ public enum Message {
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
             "'{expression}' does not exist for an AsyncAPI step, which has no HTTP exchange; read the message with"
                     + " '$message.payload#/<pointer>' or '$message.header.<name>'"),
+    OPERATION_PATH_AS_OPERATION_ID(
+            DiagnosticCode.INVALID_OPERATION_PATH,
+            "operationPath '{text}' of step '{step}' is no JSON Pointer reference"
+                    + " ('{$sourceDescriptions.<name>.url}#/...'): it names an operation as an operationId does;"
+                    + " write 'operationId: {text}'"),
     ASYNC_FIELD_OUTSIDE_ASYNC_STEP(
             DiagnosticCode.INVALID_ASYNC_STEP,
             "'{field}' of step '{step}' applies to AsyncAPI steps only (Arazzo 1.1), not to {object}"),
