@@ -107,7 +107,8 @@ class Arazzo11RootExampleTest {
                         "https://github.com/swagger-api/swagger-petstore/blob/master/src/main/resources/openapi.yaml",
                         SHARED.resolve("arazzo-spec/examples/login-and-retrieve-pets/swagger-petstore.openapi.yaml"))
                 .sourceMapping(
-                        "https://raw.githubusercontent.com/OAI/Arazzo-Specification/main/examples/1.1.0/pet-asyncapi.yaml",
+                        "https://raw.githubusercontent.com/OAI/Arazzo-Specification/main/examples/1.1.0/"
+                                + "pet-asyncapi.yaml",
                         SHARED.resolve("arazzo-spec/1.1/examples/pet-asyncapi.yaml"))
                 .build());
     }

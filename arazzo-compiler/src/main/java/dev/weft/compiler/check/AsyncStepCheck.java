@@ -10,6 +10,9 @@ import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.MessageRef;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * AsyncAPI steps (Arazzo 1.1): {@code action}, {@code channelPath} and {@code correlationId} stand on AsyncAPI
@@ -57,20 +60,45 @@ final class AsyncStepCheck implements Check {
             diagnostics.report(
                     Message.CORRELATION_ID_ON_SEND, step.correlationId().location(), step.id());
         }
+        MessageRef target = document.messageTarget(workflow, step).orElse(null);
+        List<String> addressParameters =
+                target == null ? List.of() : target.channel().parameters();
+        Set<String> given = new HashSet<>();
         for (Parameter p : Effective.parameters(workflow, step)) {
-            if (p.in() != null && !p.in().value().equals("header")) {
+            if (p.in() == null || p.in().value().equals("header")) {
+                continue;
+            }
+            if (p.in().value().equals("path")
+                    && addressParameters.contains(p.name().value())) {
+                // Arazzo 1.1 defines no channel parameters: 'in: path' fills the address, as a path's variables
+                given.add(p.name().value());
                 diagnostics.report(
-                        Message.ASYNC_PARAMETER_NOT_HEADER,
+                        Message.CHANNEL_PARAMETER,
                         p.in().location(),
                         p.name().value(),
+                        target.channel().address());
+                continue;
+            }
+            diagnostics.report(
+                    Message.ASYNC_PARAMETER_NOT_HEADER,
+                    p.in().location(),
+                    p.name().value(),
+                    step.id(),
+                    p.in().value());
+        }
+        for (String name : addressParameters) {
+            if (!given.contains(name)) {
+                diagnostics.report(
+                        Message.MISSING_CHANNEL_PARAMETER,
+                        step.stepId().location(),
                         step.id(),
-                        p.in().value());
+                        target.channel().address(),
+                        name);
             }
         }
         if (!receive || step.correlationId() == null) {
             return;
         }
-        MessageRef target = document.messageTarget(workflow, step).orElse(null);
         if (target == null) {
             return;
         }

@@ -43,7 +43,8 @@ final class ExpressionReader {
             "steps",
             "workflows",
             "sourceDescriptions",
-            "components");
+            "components",
+            "self");
 
     private static final List<String> REQUEST_FIELDS = List.of("header", "query", "path", "body");
     private static final List<String> RESPONSE_FIELDS = List.of("header", "body");
@@ -103,6 +104,7 @@ final class ExpressionReader {
             case "workflows" -> workflows();
             case "sourceDescriptions" -> sourceDescription();
             case "components" -> component();
+            case "self" -> new RuntimeExpression.Self();
             default ->
                 word.isEmpty()
                         ? fail(start, Message.EXPECTED_ROOT.format())

@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are evaluated alike) as generated code over real HTTP: a table of criteria, each the success criteria of one
  * workflow's only step, run against a JDK server on 127.0.0.1 for a document of each version. A step whose criteria
  * fail fails its workflow; a criterion whose evaluation goes wrong (an embedded value that makes a JSONPath query
- * invalid, an absent embedded value) fails the criterion, not the run in some other way.
+ * invalid, an absent embedded value) fails the criterion, not the run in some other way. The 1.1 document also
+ * reads its {@code $self} and a source's fields ({@code $sourceDescriptions.api.url}), which 1.0.1 has not.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConditionEvaluationOverHttpTest {
@@ -57,6 +58,32 @@ class ConditionEvaluationOverHttpTest {
 
     /** A criterion (YAML list item lines), the workflow inputs, and whether it holds. */
     record Case(String name, String criteria, String inputs, boolean holds) {}
+
+    /** Cases of the 1.1 grammar only ($self, $sourceDescriptions fields), in the 1.1 document only. */
+    static final List<Case> CASES_1_1 = List.of(
+            new Case(
+                    "selfIsTheSelfField",
+                    "- condition: $self == 'https://example.com/Conditions.arazzo.yaml'",
+                    "{}",
+                    true),
+            new Case(
+                    "sourceUrlAsWritten",
+                    "- condition: $sourceDescriptions.api.url == './api.openapi.yaml'",
+                    "{}",
+                    true),
+            new Case("sourceTypeIgnoringCase", "- condition: $sourceDescriptions.api.type == 'OpenAPI'", "{}", true),
+            new Case(
+                    "selfEmbeddedInARegex",
+                    "- context: $sourceDescriptions.api.name\n        condition: '^{$sourceDescriptions.api.name}$'\n"
+                            + "        type: regex",
+                    "{}",
+                    true));
+
+    static List<Case> cases(Version version) {
+        return version == Version.V1_1_0
+                ? Stream.concat(CASES.stream(), CASES_1_1.stream()).toList()
+                : CASES;
+    }
 
     static final String BODY = "{\"count\": \"10\", \"total\": 10, \"status\": \"Sold\", \"name\": null,"
             + " \"flag\": true, \"items\": [{\"status\": \"sold\", \"price\": 12}]}";
@@ -176,6 +203,8 @@ class ConditionEvaluationOverHttpTest {
             Files.writeString(doc, document(version));
             CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
                     .document(doc)
+                    // the 1.1 document's $self is its base URI: its relative source url resolves against it
+                    .sourceMapping("https://example.com/api.openapi.yaml", dir.resolve("api.openapi.yaml"))
                     .packageName("conditions." + version.name().toLowerCase(java.util.Locale.ROOT))
                     .build());
             assertEquals(List.of(), result.errors(), result.diagnostics().toString());
@@ -193,14 +222,15 @@ class ConditionEvaluationOverHttpTest {
 
     static String document(Version version) {
         StringBuilder doc = new StringBuilder("arazzo: " + version.declared + "\n"
+                + (version == Version.V1_1_0 ? "$self: https://example.com/Conditions.arazzo.yaml\n" : "")
                 + "info: {title: conditions, version: '1'}\n"
                 + "sourceDescriptions:\n- {name: api, url: ./api.openapi.yaml, type: openapi}\n"
                 + "workflows:\n");
-        for (Case c : CASES) {
+        for (Case c : cases(version)) {
             doc.append("- workflowId: ")
                     .append(c.name())
-                    .append(
-                            "\n  inputs: {type: object, properties: {p: {type: string}, o: {type: object}, a: {type: array}}}\n")
+                    .append("\n  inputs: {type: object, properties: {p: {type: string}, o: {type: object},"
+                            + " a: {type: array}}}\n")
                     .append("  steps:\n  - stepId: read\n    operationId: getData\n    successCriteria:\n      ")
                     .append(c.criteria())
                     .append('\n');
@@ -209,7 +239,7 @@ class ConditionEvaluationOverHttpTest {
     }
 
     static Stream<Arguments> cases() {
-        return Stream.of(Version.values()).flatMap(v -> CASES.stream().map(c -> Arguments.of(v, c.name(), c)));
+        return Stream.of(Version.values()).flatMap(v -> cases(v).stream().map(c -> Arguments.of(v, c.name(), c)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
