@@ -57,7 +57,11 @@ class ConditionEvaluationOverHttpTest {
     }
 
     /** A criterion (YAML list item lines), the workflow inputs, and whether it holds. */
-    record Case(String name, String criteria, String inputs, boolean holds) {}
+    record Case(String name, String criteria, String inputs, boolean holds, String operation) {
+        Case(String name, String criteria, String inputs, boolean holds) {
+            this(name, criteria, inputs, holds, "getData");
+        }
+    }
 
     /** Cases of the 1.1 grammar only ($self, $sourceDescriptions fields), in the 1.1 document only. */
     static final List<Case> CASES_1_1 = List.of(
@@ -161,6 +165,27 @@ class ConditionEvaluationOverHttpTest {
                     "{\"o\": {\"status\": \"sold\"}}",
                     false),
             new Case(
+                    "xpathEmbedsANumber",
+                    "- context: $response.body\n        condition: '/root/item[price > {$inputs.n}]'\n"
+                            + "        type: xpath",
+                    "{\"n\": 10}",
+                    true,
+                    "getXml"),
+            new Case(
+                    "xpathEmbedsANumberThatDoesNotMatch",
+                    "- context: $response.body\n        condition: '/root/item[price > {$inputs.n}]'\n"
+                            + "        type: xpath",
+                    "{\"n\": 20}",
+                    false,
+                    "getXml"),
+            new Case(
+                    "xpathMadeInvalidByItsEmbeddingFails",
+                    "- context: $response.body\n        condition: '/root/item[price > {$inputs.p}]'\n"
+                            + "        type: xpath",
+                    "{\"p\": \"\"}",
+                    false,
+                    "getXml"),
+            new Case(
                     "jsonPathMadeInvalidByItsEmbeddingFails",
                     "- context: $response.body\n        condition: '$.items[?@.status == {$inputs.p}]'\n"
                             + "        type: jsonpath",
@@ -173,6 +198,14 @@ class ConditionEvaluationOverHttpTest {
     @BeforeAll
     static void compileAndServe(@TempDir Path dir) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/xml", exchange -> {
+            byte[] bytes = "<root><item><price>12</price></item></root>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/xml");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
         server.createContext("/data", exchange -> {
             byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -197,6 +230,15 @@ class ConditionEvaluationOverHttpTest {
                           content:
                             application/json:
                               schema: {type: object}
+                  /xml:
+                    get:
+                      operationId: getXml
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/xml:
+                              schema: {type: string}
                 """);
         for (Version version : Version.values()) {
             Path doc = dir.resolve(version.name() + ".arazzo.yaml");
@@ -230,8 +272,10 @@ class ConditionEvaluationOverHttpTest {
             doc.append("- workflowId: ")
                     .append(c.name())
                     .append("\n  inputs: {type: object, properties: {p: {type: string}, o: {type: object},"
-                            + " a: {type: array}}}\n")
-                    .append("  steps:\n  - stepId: read\n    operationId: getData\n    successCriteria:\n      ")
+                            + " a: {type: array}, n: {type: number}}}\n")
+                    .append("  steps:\n  - stepId: read\n    operationId: ")
+                    .append(c.operation())
+                    .append("\n    successCriteria:\n      ")
                     .append(c.criteria())
                     .append('\n');
         }
