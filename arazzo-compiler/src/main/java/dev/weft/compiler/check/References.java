@@ -49,6 +49,12 @@ final class References {
         }
         if (version.atLeast(ArazzoVersion.V1_1)) {
             dottedIds(expression, at);
+            String text = expression.text();
+            int hash = text.indexOf('#');
+            if (hash >= 0 && (text.indexOf('{', hash) >= 0 || text.indexOf('}', hash) >= 0)) {
+                diagnostics.report(Message.POINTER_BRACES, at, text);
+                return;
+            }
         }
         if (expression instanceof RuntimeExpression.Self) {
             if (document.document().self() == null) {

@@ -457,6 +457,10 @@ public enum Message {
             DiagnosticCode.MALFORMED_EXPRESSION,
             "'{expression}' is in the runtime-expression grammar of Arazzo '1.1'; this document declares"
                     + " '{version}'"),
+    POINTER_BRACES(
+            DiagnosticCode.MALFORMED_EXPRESSION,
+            "the JSON pointer of '{expression}' holds '{' or '}', which the Arazzo 1.1 grammar excludes from"
+                    + " pointers (1.0.1 allows them)"),
     DOTTED_ID(
             DiagnosticCode.DOTTED_ID,
             "'{expression}' names id '{id}', which has a dot; the Arazzo 1.1 grammar's ids are"

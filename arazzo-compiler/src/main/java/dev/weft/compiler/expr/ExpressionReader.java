@@ -254,7 +254,9 @@ final class ExpressionReader {
             return factory.apply(null);
         }
         int from = ++pos;
-        while (pos < limit && text.charAt(pos) != '{' && text.charAt(pos) != '}') {
+        // 1.0.1's pointers may hold '{' and '}', 1.1's not (the checks say so in a 1.1 document); a '{$' opens an
+        // embedded expression in any version, so it ends the pointer
+        while (pos < limit && !(text.charAt(pos) == '{' && text.startsWith("$", pos + 1))) {
             pos++;
         }
         String raw = text.substring(from, pos);
