@@ -108,6 +108,11 @@ final class Listeners implements WorkflowListener {
     }
 
     @Override
+    public void messageExchanged(MessageEvent event) {
+        each(l -> l.messageExchanged(event));
+    }
+
+    @Override
     public void retryScheduled(RetryEvent event) {
         each(l -> l.retryScheduled(event));
     }

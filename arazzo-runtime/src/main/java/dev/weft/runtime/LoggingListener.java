@@ -69,6 +69,15 @@ public final class LoggingListener implements WorkflowListener {
     }
 
     @Override
+    public void messageExchanged(MessageEvent e) {
+        logger.log(
+                Level.DEBUG,
+                () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": " + e.action() + " on channel '"
+                        + e.channel() + "'" + (e.error() == null ? "" : " failed: " + e.error()) + " in "
+                        + millis(e.duration()));
+    }
+
+    @Override
     public void retryScheduled(RetryEvent e) {
         logger.log(
                 Level.INFO,

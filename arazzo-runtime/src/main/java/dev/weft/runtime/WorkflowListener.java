@@ -34,7 +34,7 @@ public interface WorkflowListener {
      * its listeners wants. Asked before every event, so the answer may change (a logger's level, say).
      *
      * @param eventType the event's class: {@link StepEvent}, {@link RequestEvent}, {@link ResponseEvent},
-     *     {@link RetryEvent}, {@link PollEvent} or {@link WorkflowEvent}
+     *     {@link MessageEvent}, {@link RetryEvent}, {@link PollEvent} or {@link WorkflowEvent}
      * @return whether to build and send such events; true unless overridden
      */
     default boolean wants(Class<?> eventType) {
@@ -96,6 +96,13 @@ public interface WorkflowListener {
      * @param event the response; its {@code status} is -1 and its {@code error} set when there was none
      */
     default void responseReceived(ResponseEvent event) {}
+
+    /**
+     * An AsyncAPI step (Arazzo 1.1) sent its message or received one, or failed to.
+     *
+     * @param event the message; its {@code error} is set when nothing was sent or received
+     */
+    default void messageExchanged(MessageEvent event) {}
 
     /**
      * A retry action will run a failed step again after a delay.

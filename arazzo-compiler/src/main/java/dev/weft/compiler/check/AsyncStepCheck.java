@@ -10,6 +10,9 @@ import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.MessageRef;
 import dev.weft.compiler.resolve.ResolvedDocument;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * AsyncAPI steps (Arazzo 1.1): {@code action}, {@code channelPath} and {@code correlationId} stand on AsyncAPI
@@ -25,6 +28,9 @@ final class AsyncStepCheck implements Check {
                 if (step.workflowId() != null || step.operationPath() != null) {
                     String object =
                             step.workflowId() != null ? "a step that calls a workflow" : "an operationPath step";
+                    if (operationPathAsOperationId(step, diagnostics)) {
+                        continue;
+                    }
                     misplaced(step, step.action(), "action", object, diagnostics);
                     misplaced(step, step.channelPath(), "channelPath", object, diagnostics);
                     misplaced(step, step.correlationId(), "correlationId", object, diagnostics);
@@ -54,20 +60,45 @@ final class AsyncStepCheck implements Check {
             diagnostics.report(
                     Message.CORRELATION_ID_ON_SEND, step.correlationId().location(), step.id());
         }
+        MessageRef target = document.messageTarget(workflow, step).orElse(null);
+        List<String> addressParameters =
+                target == null ? List.of() : target.channel().parameters();
+        Set<String> given = new HashSet<>();
         for (Parameter p : Effective.parameters(workflow, step)) {
-            if (p.in() != null && !p.in().value().equals("header")) {
+            if (p.in() == null || p.in().value().equals("header")) {
+                continue;
+            }
+            if (p.in().value().equals("path")
+                    && addressParameters.contains(p.name().value())) {
+                // Arazzo 1.1 defines no channel parameters: 'in: path' fills the address, as a path's variables
+                given.add(p.name().value());
                 diagnostics.report(
-                        Message.ASYNC_PARAMETER_NOT_HEADER,
+                        Message.CHANNEL_PARAMETER,
                         p.in().location(),
                         p.name().value(),
+                        target.channel().address());
+                continue;
+            }
+            diagnostics.report(
+                    Message.ASYNC_PARAMETER_NOT_HEADER,
+                    p.in().location(),
+                    p.name().value(),
+                    step.id(),
+                    p.in().value());
+        }
+        for (String name : addressParameters) {
+            if (!given.contains(name)) {
+                diagnostics.report(
+                        Message.MISSING_CHANNEL_PARAMETER,
+                        step.stepId().location(),
                         step.id(),
-                        p.in().value());
+                        target.channel().address(),
+                        name);
             }
         }
         if (!receive || step.correlationId() == null) {
             return;
         }
-        MessageRef target = document.messageTarget(workflow, step).orElse(null);
         if (target == null) {
             return;
         }
@@ -102,6 +133,22 @@ final class AsyncStepCheck implements Check {
                 .orElse(false)) {
             diagnostics.report(Message.ASYNC_STEP_WITHOUT_ACTION, step.stepId().location(), step.id());
         }
+    }
+
+    /**
+     * An operationPath that is {@code $sourceDescriptions.<name>.<id>}, no pointer: the operationId it means
+     * (the 1.1 root example's async steps, SOURCE.md). The action and correlationId then belong to it.
+     */
+    private static boolean operationPathAsOperationId(Step step, Diagnostics diagnostics) {
+        Located<String> path = step.operationPath();
+        if (path == null
+                || step.action() == null && step.correlationId() == null
+                || !path.value().startsWith("$sourceDescriptions.")
+                || path.value().contains("#")) {
+            return false;
+        }
+        diagnostics.report(Message.OPERATION_PATH_AS_OPERATION_ID, path.location(), path.value(), step.id());
+        return true;
     }
 
     private static void misplaced(

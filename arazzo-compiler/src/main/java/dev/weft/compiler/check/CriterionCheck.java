@@ -5,9 +5,11 @@ import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.expr.Condition;
 import dev.weft.compiler.expr.ConditionParser;
+import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.Operand;
 import dev.weft.compiler.expr.ParseResult;
 import dev.weft.compiler.expr.RuntimeExpression;
+import dev.weft.compiler.expr.Template;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.ArazzoVersion;
 import dev.weft.compiler.model.Criterion;
@@ -85,6 +87,9 @@ final class CriterionCheck implements Check {
                 references.check(context, criterion.context().location(), scope, false);
             }
         }
+        if (embeds(criterion, scope, references, diagnostics)) {
+            return;
+        }
         switch (criterion.typeName()) {
             case "simple" -> simple(condition, scope, references, diagnostics);
             case "regex" -> regex(condition, diagnostics);
@@ -101,6 +106,39 @@ final class CriterionCheck implements Check {
                 diagnostics.report(
                         Message.UNSUPPORTED_CRITERION_TYPE, criterion.type().location(), criterion.typeName());
         }
+    }
+
+    /**
+     * Expressions embedded as {@code {$...}} in a regex, RFC 9535 JSONPath or XPath condition (Arazzo 1.1
+     * §Runtime Expressions in Conditions): each parses and reads what exists where the criterion stands. The text
+     * they make is known only at run time, where a text that does not compile fails the condition (1.1), so it is
+     * not compiled here: any placeholder could turn a good condition into a false error.
+     *
+     * @return whether the condition embeds expressions (or tries to), so that its text is not compiled here
+     */
+    private static boolean embeds(Criterion criterion, Scope scope, References references, Diagnostics diagnostics) {
+        String type = criterion.typeName();
+        boolean goessner = type.equals("jsonpath")
+                && criterion.typeVersion() != null
+                && !criterion.typeVersion().value().equals("rfc9535");
+        if (!(type.equals("regex") || type.equals("jsonpath") || type.equals("xpath")) || goessner) {
+            return false;
+        }
+        Located<String> condition = criterion.condition();
+        ParseResult<Template> parsed = ExpressionParser.parseEmbedded(condition.value(), type.equals("regex"));
+        ExpressionCheck.report(parsed.errors(), offset -> condition.location().shifted(offset), diagnostics);
+        if (!parsed.ok()) {
+            return true;
+        }
+        if (parsed.value().isLiteral()) {
+            return false;
+        }
+        if (references != null) {
+            for (Template.Embedded e : parsed.value().embedded()) {
+                references.check(e.expression(), condition.location().shifted(e.offset()), scope, false);
+            }
+        }
+        return true;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.diagnostic.Suggestions;
 import dev.weft.compiler.expr.JsonPointer;
 import dev.weft.compiler.expr.RuntimeExpression;
+import dev.weft.compiler.model.ArazzoVersion;
 import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
@@ -34,7 +35,35 @@ final class References {
      * @param memberAccessAllowed whether a dotted rest after a declared name may read a member (conditions only)
      */
     void check(RuntimeExpression expression, Location at, Scope scope, boolean memberAccessAllowed) {
-        if (expression instanceof RuntimeExpression.Input in) {
+        ArazzoVersion version = document.document().version();
+        if (!version.atLeast(ArazzoVersion.V1_1)
+                && (expression instanceof RuntimeExpression.Self
+                        || expression instanceof RuntimeExpression.MessageHeader
+                        || expression instanceof RuntimeExpression.MessagePayload)) {
+            diagnostics.report(
+                    Message.LATER_VERSION_EXPRESSION,
+                    at,
+                    expression.text(),
+                    document.document().arazzo().value());
+            return;
+        }
+        if (version.atLeast(ArazzoVersion.V1_1)) {
+            dottedIds(expression, at);
+            String text = expression.text();
+            int hash = text.indexOf('#');
+            if (hash >= 0 && (text.indexOf('{', hash) >= 0 || text.indexOf('}', hash) >= 0)) {
+                diagnostics.report(Message.POINTER_BRACES, at, text);
+                return;
+            }
+        }
+        if (expression instanceof RuntimeExpression.Self) {
+            if (document.document().self() == null) {
+                diagnostics.report(
+                        Message.SELF_WITHOUT_FIELD,
+                        at,
+                        document.document().file().toUri().toString());
+            }
+        } else if (expression instanceof RuntimeExpression.Input in) {
             input(in, at, memberAccessAllowed);
         } else if (expression instanceof RuntimeExpression.StepOutput out) {
             stepOutput(out, at, memberAccessAllowed);
@@ -59,7 +88,11 @@ final class References {
                 workflowValue(w, target.get(), at, memberAccessAllowed);
             }
         } else if (expression instanceof RuntimeExpression.SourceDescriptionRef s) {
-            diagnostics.report(Message.SOURCE_DESCRIPTION_AS_VALUE, at, s.text());
+            if (!version.atLeast(ArazzoVersion.V1_1)) {
+                diagnostics.report(Message.SOURCE_DESCRIPTION_AS_VALUE, at, s.text());
+            } else {
+                sourceReference(s, at);
+            }
         } else if (expression instanceof RuntimeExpression.ComponentRef c) {
             diagnostics.report(Message.COMPONENT_AS_VALUE, at, c.text());
         } else if (expression instanceof RuntimeExpression.MessageHeader
@@ -74,6 +107,62 @@ final class References {
             responseOnly(expression, at, scope);
         }
     }
+
+    /** Arazzo 1.1: step, workflow and source ids in expressions are identifier-strict; a dot is a dialect. */
+    private void dottedIds(RuntimeExpression expression, Location at) {
+        String id = null;
+        if (expression instanceof RuntimeExpression.StepOutput out) {
+            id = out.stepId();
+        } else if (expression instanceof RuntimeExpression.WorkflowValue w) {
+            id = w.workflowId();
+        }
+        if (id != null && id.contains(".")) {
+            diagnostics.report(Message.DOTTED_ID, at, expression.text(), id);
+        }
+    }
+
+    /**
+     * Arazzo 1.1 §Source Description Expression Resolution: {@code $sourceDescriptions.<name>.<reference>} is
+     * first an operationId (an OpenAPI source) or workflowId (an Arazzo source), which is no value; then a field
+     * of the Source Description Object, whose value it is. An AsyncAPI source's operationIds are not known here,
+     * so a reference that is no field is taken for one.
+     */
+    private void sourceReference(RuntimeExpression.SourceDescriptionRef s, Location at) {
+        var declared = document.document().source(s.source());
+        if (declared.isEmpty()) {
+            diagnostics.report(
+                    Message.SOURCE_REFERENCE_UNDECLARED,
+                    at,
+                    s.text(),
+                    s.source(),
+                    Suggestions.hint(
+                            s.source(),
+                            document.document().sourceDescriptions().stream()
+                                    .map(d -> d.name().value())
+                                    .toList()));
+            return;
+        }
+        boolean operation = false;
+        boolean known = true;
+        var api = document.sources().get(s.source());
+        var arazzo = document.arazzoSources().get(s.source());
+        if (api != null) {
+            operation = api.operation(s.rest()).isPresent();
+        } else if (arazzo != null) {
+            operation = arazzo.document().workflow(s.rest()).isPresent();
+        } else {
+            known = false; // an AsyncAPI source, or one that did not load (reported)
+        }
+        if (operation || !known && !SOURCE_FIELDS.contains(s.rest())) {
+            diagnostics.report(Message.SOURCE_DESCRIPTION_AS_VALUE, at, s.text());
+        } else if (!SOURCE_FIELDS.contains(s.rest())) {
+            diagnostics.report(
+                    Message.SOURCE_FIELD_UNKNOWN, at, s.text(), s.source(), Suggestions.hint(s.rest(), SOURCE_FIELDS));
+        }
+    }
+
+    /** The fields of a Source Description Object a 1.1 expression reads. */
+    static final java.util.List<String> SOURCE_FIELDS = java.util.List.of("name", "url", "type");
 
     private void responseOnly(RuntimeExpression expression, Location at, Scope scope) {
         if (scope == Scope.CALL) {

@@ -326,6 +326,21 @@ public enum DiagnosticCode {
             Dialect.WARNING_UNLESS_STRICT,
             "a dotted name reads a member of an input or output outside a condition ($inputs.a.b)",
             "EXPR-5"),
+    CHANNEL_PARAMETER(
+            "channel-parameter",
+            Dialect.WARNING_UNLESS_STRICT,
+            "an 'in: path' parameter fills an AsyncAPI channel address parameter, which Arazzo 1.1 does not define",
+            "ASYNC-4"),
+    DOTTED_ID(
+            "dotted-id",
+            Dialect.WARNING_UNLESS_STRICT,
+            "a step, workflow or source id with a dot in an Arazzo 1.1 expression (the grammar's identifier-strict)",
+            "EXPR-1"),
+    SELF_WITHOUT_FIELD(
+            "self-without-field",
+            Severity.WARNING,
+            "$self in a document without a $self field: its value is the URI it was read from",
+            "EXPR-1"),
     EXPRESSION_OUT_OF_SCOPE(
             "expression-out-of-scope",
             Severity.ERROR,

@@ -473,6 +473,29 @@ public enum Message {
     UNKNOWN_WORKFLOW_VALUE(
             DiagnosticCode.UNKNOWN_WORKFLOW,
             "'{expression}' refers to workflow '{workflow}', which is not in this document{hint}"),
+    LATER_VERSION_EXPRESSION(
+            DiagnosticCode.MALFORMED_EXPRESSION,
+            "'{expression}' is in the runtime-expression grammar of Arazzo '1.1'; this document declares"
+                    + " '{version}'"),
+    POINTER_BRACES(
+            DiagnosticCode.MALFORMED_EXPRESSION,
+            "the JSON pointer of '{expression}' holds '{' or '}', which the Arazzo 1.1 grammar excludes from"
+                    + " pointers (1.0.1 allows them)"),
+    DOTTED_ID(
+            DiagnosticCode.DOTTED_ID,
+            "'{expression}' names id '{id}', which has a dot; the Arazzo 1.1 grammar's ids are"
+                    + " identifier-strict ([A-Za-z0-9_-]+); Weft reads it as written"),
+    SELF_WITHOUT_FIELD(
+            DiagnosticCode.SELF_WITHOUT_FIELD,
+            "'$self' reads the document's '$self' field, which it does not have: the value is the URI the"
+                    + " document was read from, '{uri}'; add a '$self' field"),
+    SOURCE_FIELD_UNKNOWN(
+            DiagnosticCode.UNKNOWN_SOURCE,
+            "'{expression}' names no operationId or workflowId of source '{source}' nor a field of its Source"
+                    + " Description Object (name, url, type){hint}"),
+    SOURCE_REFERENCE_UNDECLARED(
+            DiagnosticCode.UNKNOWN_SOURCE,
+            "'{expression}' names source description '{source}', which is not declared{hint}"),
     SOURCE_DESCRIPTION_AS_VALUE(
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
             "'{expression}' names a source description, not a value; it is only allowed in operationId, "
@@ -492,6 +515,11 @@ public enum Message {
             DiagnosticCode.EXPRESSION_OUT_OF_SCOPE,
             "'{expression}' does not exist for an AsyncAPI step, which has no HTTP exchange; read the message with"
                     + " '$message.payload#/<pointer>' or '$message.header.<name>'"),
+    OPERATION_PATH_AS_OPERATION_ID(
+            DiagnosticCode.INVALID_OPERATION_PATH,
+            "operationPath '{text}' of step '{step}' is no JSON Pointer reference"
+                    + " ('{$sourceDescriptions.<name>.url}#/...'): it names an operation as an operationId does;"
+                    + " write 'operationId: {text}'"),
     ASYNC_FIELD_OUTSIDE_ASYNC_STEP(
             DiagnosticCode.INVALID_ASYNC_STEP,
             "'{field}' of step '{step}' applies to AsyncAPI steps only (Arazzo 1.1), not to {object}"),
@@ -504,6 +532,14 @@ public enum Message {
     CORRELATION_ID_ON_SEND(
             DiagnosticCode.INVALID_ASYNC_STEP,
             "correlationId of step '{step}' applies to 'action: receive' only; a send sets it as a header parameter"),
+    CHANNEL_PARAMETER(
+            DiagnosticCode.CHANNEL_PARAMETER,
+            "parameter '{name}' fills the address parameter of channel address '{address}': Arazzo 1.1 defines"
+                    + " no channel parameters, so Weft reads 'in: path' as one, as a path's variables"),
+    MISSING_CHANNEL_PARAMETER(
+            DiagnosticCode.INVALID_ASYNC_STEP,
+            "step '{step}' uses channel address '{address}' and gives no value for its parameter '{name}'; add"
+                    + " a parameter 'in: path' named '{name}'"),
     ASYNC_PARAMETER_NOT_HEADER(
             DiagnosticCode.INVALID_ASYNC_STEP,
             "parameter '{name}' of AsyncAPI step '{step}' is 'in: {in}'; a message has headers only ('in: header')"),

@@ -34,6 +34,14 @@ public final class ExpressionParser {
         return TemplateParser.parse(Objects.requireNonNull(text, "text"), bareAllowed);
     }
 
+    /**
+     * The expressions embedded as {@code {$...}} in the text of a regex ({@code regex} true), JSONPath or XPath
+     * condition; a template with no embedded part when it has none.
+     */
+    public static ParseResult<Template> parseEmbedded(String text, boolean regex) {
+        return EmbeddedParser.parse(Objects.requireNonNull(text, "text"), regex);
+    }
+
     /** Parses {@code text[start, limit)} as exactly one expression; offsets index {@code text}. */
     static ParseResult<RuntimeExpression> exact(String text, int start, int limit) {
         ParseResult<Prefix> read = ExpressionReader.read(text, start, limit);

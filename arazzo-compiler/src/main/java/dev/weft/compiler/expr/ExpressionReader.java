@@ -43,7 +43,8 @@ final class ExpressionReader {
             "steps",
             "workflows",
             "sourceDescriptions",
-            "components");
+            "components",
+            "self");
 
     private static final List<String> REQUEST_FIELDS = List.of("header", "query", "path", "body");
     private static final List<String> RESPONSE_FIELDS = List.of("header", "body");
@@ -103,6 +104,7 @@ final class ExpressionReader {
             case "workflows" -> workflows();
             case "sourceDescriptions" -> sourceDescription();
             case "components" -> component();
+            case "self" -> new RuntimeExpression.Self();
             default ->
                 word.isEmpty()
                         ? fail(start, Message.EXPECTED_ROOT.format())
@@ -252,7 +254,9 @@ final class ExpressionReader {
             return factory.apply(null);
         }
         int from = ++pos;
-        while (pos < limit && text.charAt(pos) != '{' && text.charAt(pos) != '}') {
+        // 1.0.1's pointers may hold '{' and '}', 1.1's not (the checks say so in a 1.1 document); a '{$' opens an
+        // embedded expression in any version, so it ends the pointer
+        while (pos < limit && !(text.charAt(pos) == '{' && text.startsWith("$", pos + 1))) {
             pos++;
         }
         String raw = text.substring(from, pos);

@@ -21,6 +21,17 @@ public sealed interface RuntimeExpression {
         }
     }
 
+    /**
+     * {@code $self} (Arazzo 1.1): the canonical URI of the document, its {@code $self} field (else the URI it
+     * was read from).
+     */
+    record Self() implements RuntimeExpression {
+        @Override
+        public String text() {
+            return "$self";
+        }
+    }
+
     /** {@code $method}: the request method. */
     record Method() implements RuntimeExpression {
         @Override

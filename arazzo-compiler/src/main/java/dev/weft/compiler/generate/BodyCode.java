@@ -82,6 +82,23 @@ final class BodyCode {
     }
 
     /**
+     * The payload an AsyncAPI send step (Arazzo 1.1) sends, after its replacements, which apply to it as to a
+     * request body's: JSON Pointer targets, or XPath ones for an XML {@code contentType}.
+     */
+    CodeBlock messagePayload(RequestBody requestBody, CodeBlock.Builder statements, ValueCode.Locals locals) {
+        CodeBlock payload = values.value(requestBody.payload(), "payload", statements, locals, "payload");
+        if (requestBody.replacements().isEmpty()) {
+            return payload;
+        }
+        boolean xml = requestBody.contentType() != null
+                && requestBody.contentType().value().toLowerCase(Locale.ROOT).contains("xml");
+        String var = locals.next(xml ? "text" : "payload");
+        CodeBlock source = xml ? CodeBlock.of("$T.text($L)", RuntimeTypes.VALUES, payload) : payload;
+        replace(requestBody, var, source, xml, statements, locals);
+        return xml ? CodeBlock.of("$T.of($N)", RuntimeTypes.VALUES, var) : CodeBlock.of("$N", var);
+    }
+
+    /**
      * Applies the replacements, in order, to {@code var}; when {@code source} is given, the first replacement
      * applies to it and declares {@code var}.
      */

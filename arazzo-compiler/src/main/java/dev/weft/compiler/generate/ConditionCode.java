@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.weft.compiler.expr.Condition;
 import dev.weft.compiler.expr.Operand;
+import dev.weft.compiler.expr.Template;
 import dev.weft.compiler.model.Criterion;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,18 @@ final class ConditionCode {
     private Piece criterion(Criteria.Parsed p, Scope scope, boolean alone) {
         // what the context reads, as the code reading it: a local or field may hold it, or a path into it
         CodeBlock context = p.context() == null ? null : values.expression(p.context());
+        if (p.embedded() != null) {
+            return leaf(CodeBlock.of(
+                    "$T.$N($L,$W$L)",
+                    RuntimeTypes.CONDITIONS,
+                    switch (p.kind()) {
+                        case REGEX -> "regex";
+                        case QUERY -> "jsonPath";
+                        default -> "xpath";
+                    },
+                    held(context, scope),
+                    embed(p.embedded(), scope)));
+        }
         return switch (p.kind()) {
             case REGEX ->
                 leaf(CodeBlock.of(
@@ -129,6 +142,19 @@ final class ConditionCode {
                         ? join(or.operands(), "$W|| ", context, scope, false)
                         : condition(p.condition(), context, scope);
         };
+    }
+
+    /** The condition's text with its embedded values, made at run time. */
+    private CodeBlock embed(Template template, Scope scope) {
+        List<CodeBlock> parts = new ArrayList<>();
+        for (Template.Part part : template.parts()) {
+            if (part instanceof Template.Literal literal) {
+                parts.add(Literals.of(literal.text()));
+            } else {
+                parts.add(held(values.expression(((Template.Embedded) part).expression()), scope));
+            }
+        }
+        return CodeBlock.of("$T.embed($L)", RuntimeTypes.CONDITIONS, CodeBlock.join(parts, ",$W"));
     }
 
     private Piece condition(Condition c, CodeBlock context, Scope scope) {

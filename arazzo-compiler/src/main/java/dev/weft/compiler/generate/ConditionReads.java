@@ -28,6 +28,12 @@ final class ConditionReads {
             CodeBlock context = p.context() == null ? null : values.expression(p.context());
             if (p.condition() == null) {
                 reads.accept(new Read(context, p.context(), List.of()));
+                if (p.embedded() != null) {
+                    p.embedded()
+                            .embedded()
+                            .forEach(e -> reads.accept(
+                                    new Read(values.expression(e.expression()), e.expression(), List.of())));
+                }
             } else {
                 reads(p.condition(), p.context(), context, reads);
             }

@@ -29,6 +29,10 @@ final class Hints {
             return "statusCode";
         } else if (e instanceof RuntimeExpression.Url) {
             return "url";
+        } else if (e instanceof RuntimeExpression.Self) {
+            return "self";
+        } else if (e instanceof RuntimeExpression.SourceDescriptionRef s) {
+            return s.rest();
         } else if (e instanceof RuntimeExpression.Method) {
             return "method";
         } else if (e instanceof RuntimeExpression.RequestHeader h) {

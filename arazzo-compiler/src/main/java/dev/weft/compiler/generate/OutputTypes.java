@@ -74,6 +74,8 @@ final class OutputTypes {
         if (e instanceof RuntimeExpression.ResponseHeader
                 || e instanceof RuntimeExpression.MessageHeader
                 || e instanceof RuntimeExpression.Url
+                || e instanceof RuntimeExpression.Self
+                || e instanceof RuntimeExpression.SourceDescriptionRef
                 || e instanceof RuntimeExpression.Method) {
             return JavaTypes.STRING;
         }

@@ -129,6 +129,7 @@ final class StepCode {
         CodeBlock.Builder body = CodeBlock.builder();
         ValueCode.Locals locals = new ValueCode.Locals(names.memberNames());
         boolean receive = step.action().value().equals("receive");
+        CodeBlock address = address(step, target, body, locals);
         CodeBlock head = CodeBlock.of(
                 "$T.$N($L,$W$L,$W$L,$W$L)",
                 RuntimeTypes.MESSAGE_STEP,
@@ -136,10 +137,13 @@ final class StepCode {
                 Literals.of(step.id()),
                 Literals.of(target.sourceName()),
                 target.operationId() == null ? CodeBlock.of("null") : Literals.of(target.operationId()),
-                Literals.of(target.channel().address()));
+                address);
         List<CodeBlock> calls = new ArrayList<>();
         if (!receive) {
             for (Parameter p : Effective.parameters(workflow, step)) {
+                if (isChannelParameter(p, target)) {
+                    continue;
+                }
                 CodeBlock value = values.value(
                         p.value(),
                         "header '" + p.name().value() + "'",
@@ -151,8 +155,7 @@ final class StepCode {
             }
             RequestBody requestBody = step.requestBody();
             if (requestBody != null && requestBody.payload() != null) {
-                CodeBlock payload = values.value(requestBody.payload(), "payload", body, locals, "payload");
-                calls.add(CodeBlock.of(".payload($L)", payload));
+                calls.add(CodeBlock.of(".payload($L)", bodies.messagePayload(requestBody, body, locals)));
             }
         } else {
             if (step.correlationId() != null) {
@@ -183,6 +186,45 @@ final class StepCode {
                 .returns(RuntimeTypes.MESSAGE_STEP)
                 .addCode(body.build())
                 .build();
+    }
+
+    /**
+     * The channel's address: as written, or with each {@code {name}} replaced by the value of the step's
+     * {@code in: path} parameter of that name (Arazzo 1.1 defines no channel parameters; the checks warn).
+     */
+    private CodeBlock address(Step step, MessageRef target, CodeBlock.Builder body, ValueCode.Locals locals) {
+        String address = target.channel().address();
+        if (target.channel().parameters().isEmpty()) {
+            return Literals.of(address);
+        }
+        List<CodeBlock> parts = new ArrayList<>();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\{([^{}]*)}").matcher(address);
+        int from = 0;
+        while (m.find()) {
+            if (m.start() > from) {
+                parts.add(Literals.of(address.substring(from, m.start())));
+            }
+            String name = m.group(1);
+            Parameter p = Effective.parameters(workflow, step).stream()
+                    .filter(x ->
+                            isChannelParameter(x, target) && x.name().value().equals(name))
+                    .findFirst()
+                    .orElseThrow();
+            parts.add(values.value(p.value(), "channel parameter '" + name + "'", body, locals, name));
+            budget.add(1);
+            from = m.end();
+        }
+        if (from < address.length()) {
+            parts.add(Literals.of(address.substring(from)));
+        }
+        return CodeBlock.of("$T.concat($L)", RuntimeTypes.VALUES, CodeBlock.join(parts, ",$W"));
+    }
+
+    private static boolean isChannelParameter(Parameter p, MessageRef target) {
+        return p.in() != null
+                && p.in().value().equals("path")
+                && target.channel().parameters().contains(p.name().value());
     }
 
     /** The step's {@code timeout} in milliseconds (Arazzo 1.1), or null for the client's receive timeout. */

@@ -113,6 +113,9 @@ final class StepOutputReads {
             if (parsed.condition() != null) {
                 condition(parsed.condition());
             }
+            if (parsed.embedded() != null) {
+                parsed.embedded().embedded().forEach(e -> expression(e.expression()));
+            }
         }
     }
 

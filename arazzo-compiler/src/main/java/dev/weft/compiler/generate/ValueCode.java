@@ -6,9 +6,11 @@ import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.JsonPointer;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.expr.Template;
+import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Node;
+import dev.weft.compiler.model.SourceDescription;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.names.JavaNames;
 import java.math.BigDecimal;
@@ -24,12 +26,14 @@ import java.util.Set;
  * expression here parses and names what exists.
  */
 final class ValueCode {
+    private final ArazzoDocument document;
     private final Workflow workflow;
     private final WorkflowNames names;
     private final InputSchema inputs;
     private final Budget budget;
 
-    ValueCode(Workflow workflow, WorkflowNames names, Budget budget) {
+    ValueCode(ArazzoDocument document, Workflow workflow, WorkflowNames names, Budget budget) {
+        this.document = document;
         this.workflow = workflow;
         this.names = names;
         this.inputs = InputSchema.of(workflow);
@@ -45,6 +49,22 @@ final class ValueCode {
             return CodeBlock.of("$N.urlNode()", ex);
         } else if (e instanceof RuntimeExpression.Method) {
             return CodeBlock.of("$N.methodNode()", ex);
+        } else if (e instanceof RuntimeExpression.Self) {
+            // Arazzo 1.1: the document's $self, else the URI it was read from (the checks warn)
+            String self = document.self() != null
+                    ? document.self().value()
+                    : document.file().toUri().toString();
+            return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Literals.of(self));
+        } else if (e instanceof RuntimeExpression.SourceDescriptionRef s) {
+            // Arazzo 1.1: a field of the Source Description Object (the checks let no operationId through)
+            SourceDescription source = document.source(s.source()).orElseThrow();
+            String value = switch (s.rest()) {
+                case "name" -> source.name().value();
+                case "url" -> source.url().value();
+                case "type" -> source.type() != null ? source.type().value() : "openapi";
+                default -> throw new IllegalStateException("checks let through " + s.text());
+            };
+            return CodeBlock.of("$T.of($L)", RuntimeTypes.VALUES, Literals.of(value));
         } else if (e instanceof RuntimeExpression.RequestHeader h) {
             return CodeBlock.of("$N.requestHeader($L)", ex, Literals.of(h.name()));
         } else if (e instanceof RuntimeExpression.RequestQuery q) {

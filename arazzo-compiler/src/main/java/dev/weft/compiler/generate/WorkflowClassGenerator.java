@@ -67,7 +67,7 @@ public final class WorkflowClassGenerator {
         }
         Budget budget = new Budget();
         ClassConstants constants = new ClassConstants(budget);
-        ValueCode values = new ValueCode(workflow, names, budget);
+        ValueCode values = new ValueCode(document.document(), workflow, names, budget);
         ClassName stepEnum = type.nestedClass("Step");
         ConditionCode conditions = new ConditionCode(values, constants, names, budget, criteria);
         ExecutionClass.Generators generators = new ExecutionClass.Generators(

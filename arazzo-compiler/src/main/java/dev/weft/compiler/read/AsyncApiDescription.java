@@ -3,11 +3,14 @@ package dev.weft.compiler.read;
 import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.model.Node;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What Weft reads of an AsyncAPI 3.0 description (Arazzo 1.1 AsyncAPI steps): its channels with their addresses
@@ -32,8 +35,25 @@ public record AsyncApiDescription(Path file, Map<String, Channel> channels, Map<
      * @param messages message keys to messages, in document order
      */
     public record Channel(String key, String address, Map<String, MessageDef> messages, Location location) {
+        private static final Pattern PARAMETER = Pattern.compile("\\{([^{}]*)}");
+
         public Channel {
             messages = Collections.unmodifiableMap(new LinkedHashMap<>(messages));
+        }
+
+        /** The names of the address's parameters ({@code orders.{region}}), in order; none for a fixed one. */
+        public List<String> parameters() {
+            return parameters(address);
+        }
+
+        /** The names of the parameters of an address, in order. */
+        public static List<String> parameters(String address) {
+            List<String> names = new ArrayList<>();
+            Matcher m = PARAMETER.matcher(address);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
         }
     }
 

@@ -76,12 +76,15 @@ public final class AsyncApiReader {
         Node rawAddress = map.get("address");
         if (rawAddress instanceof Node.StringNode s) {
             address = s.value();
-            if (address.contains("{")) {
-                malformed(
-                        s.location(),
-                        "channel '" + key + "' has a parameterised address '" + address
-                                + "', which Weft cannot fill in; give it a fixed address");
-                return Optional.empty();
+            // AsyncAPI 3: each '{name}' of an address is a key of the channel's 'parameters'
+            Node declaredParameters = map.get("parameters");
+            for (String name : AsyncApiDescription.Channel.parameters(address)) {
+                if (!(declaredParameters instanceof Node.MapNode p) || p.get(name) == null) {
+                    malformed(
+                            s.location(),
+                            "address parameter '" + name + "' of channel '" + key + "' is not in its 'parameters'");
+                    return Optional.empty();
+                }
             }
         } else if (rawAddress != null && !(rawAddress instanceof Node.NullNode)) {
             malformed(rawAddress.location(), "the address of channel '" + key + "' must be a string");

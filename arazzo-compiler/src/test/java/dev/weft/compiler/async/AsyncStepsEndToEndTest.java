@@ -11,6 +11,7 @@ import dev.weft.compiler.CompilationRequest;
 import dev.weft.compiler.CompilationResult;
 import dev.weft.compiler.GeneratedClasses;
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.MessageEvent;
 import dev.weft.runtime.WorkflowListener;
 import dev.weft.runtime.messaging.InMemoryMessageTransport;
 import dev.weft.runtime.messaging.Message;
@@ -67,6 +68,9 @@ class AsyncStepsEndToEndTest {
         server.start();
     }
 
+    /** The message events the runs reported. */
+    private final List<MessageEvent> messages = new CopyOnWriteArrayList<>();
+
     @AfterEach
     void stop() {
         server.stop(0);
@@ -91,6 +95,12 @@ class AsyncStepsEndToEndTest {
         Message sent = transport.messages("weft.place-order").get(0);
         assertEquals(Map.of("orderRequestId", "r-42"), sent.headers());
         assertEquals(7, sent.payload().get("petId").asInt());
+        assertEquals(List.of("send weft.place-order null", "receive weft.confirm-order null"), described(messages));
+        assertEquals("placeOrder", messages.get(0).operationId());
+        // the payload's replacement applied before the send
+        assertEquals(
+                JSON.readTree("{\"name\": \"rex\", \"channel\": \"web\"}"),
+                sent.payload().get("buyer"));
     }
 
     @Test
@@ -105,6 +115,53 @@ class AsyncStepsEndToEndTest {
         assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(1500) && waited < TimeUnit.SECONDS.toNanos(20));
         assertEquals(List.of("GET /api/pets/rex", "POST /api/incidents"), requests);
         assertTrue(outputs.get("orderId") == null || outputs.get("orderId").isNull(), outputs::toString);
+        assertEquals(2, messages.size(), messages::toString);
+        MessageEvent timedOut = messages.get(1);
+        assertEquals("receive", timedOut.action());
+        assertTrue(
+                timedOut.error().contains("no message with its correlation id on channel 'weft.confirm-order'"),
+                timedOut::toString);
+        assertTrue(timedOut.duration().toMillis() >= 1400, timedOut::toString);
+    }
+
+    private static List<String> described(List<MessageEvent> events) {
+        return events.stream()
+                .map(e -> e.action() + " " + e.channel() + " " + e.error())
+                .toList();
+    }
+
+    @Test
+    void channelAddressParametersAreFilledFromInPathParameters() throws Exception {
+        CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+                .document(Path.of("src/test/resources/fixtures/async/regional.arazzo.yaml"))
+                .packageName("regional")
+                .build());
+        assertEquals(List.of(), result.errors());
+        assertEquals(
+                2,
+                result.diagnostics().stream()
+                        .filter(d -> d.code().id().equals("channel-parameter"))
+                        .count(),
+                result.diagnostics()::toString);
+        InMemoryMessageTransport transport = new InMemoryMessageTransport();
+        transport.onSend(
+                "shop.eu.orders",
+                order -> transport.publish(new Message(
+                        "shop.eu.confirmations",
+                        Map.of("requestId", order.header("requestId").orElseThrow()),
+                        JSON.createObjectNode().put("status", "taken"),
+                        Instant.now())));
+        ArazzoClient client = ArazzoClient.builder()
+                .messageTransport(transport)
+                .listener(WorkflowListener.NONE)
+                .build();
+        ObjectNode inputs = JSON.createObjectNode().put("region", "eu").put("requestId", "q-1");
+        try (URLClassLoader loader = GeneratedClasses.compile(result.files(), work)) {
+            ObjectNode outputs = GeneratedClasses.run(loader, "regional.RegionalOrderWorkflow", client, inputs);
+            assertEquals("taken", outputs.get("status").asText(), outputs::toString);
+        }
+        Message sent = transport.messages("shop.eu.orders").get(0);
+        assertEquals(Map.of("requestId", "q-1"), sent.headers(), "the path parameter is no header");
     }
 
     static Message reply(String requestId, long orderId, String status) {
@@ -123,7 +180,12 @@ class AsyncStepsEndToEndTest {
                 .server("pets", "http://127.0.0.1:" + server.getAddress().getPort() + "/api")
                 .messageTransport(transport)
                 .receiveTimeout(receiveTimeout)
-                .listener(WorkflowListener.NONE)
+                .listener(new WorkflowListener() {
+                    @Override
+                    public void messageExchanged(MessageEvent event) {
+                        messages.add(event);
+                    }
+                })
                 .build();
         ObjectNode inputs = JSON.createObjectNode().put("name", "rex").put("requestId", requestId);
         try (URLClassLoader loader = GeneratedClasses.compile(result.files(), work)) {

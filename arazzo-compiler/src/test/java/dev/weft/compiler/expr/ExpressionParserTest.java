@@ -143,7 +143,8 @@ class ExpressionParserTest {
                 "$response.body#items           | 15 | expected '/' after '#'; write '#/items'",
                 "$response.body#/a~2            | 17 | invalid escape '~2'; use '~0' for '~' and '~1' for '/'",
                 "$response.body#/a~             | 17 | invalid escape '~'; use '~0' for '~' and '~1' for '/'",
-                "$response.body#/a{b}           | 17 | unexpected '{' after '$response.body#/a'",
+                // a pointer may hold braces (1.0.1; the checks refuse them in 1.1), but '{$' ends it
+                "$response.body#/a{$b}          | 17 | unexpected '{' after '$response.body#/a'",
                 "$url.x                         | 4  | unexpected '.' after '$url'",
                 "$statusCode200                 | 0  | unknown expression root '$statusCode200'; did you mean "
                         + "'$statusCode'?",

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The operators of Arazzo {@code simple} conditions and the {@code regex} criterion, with Weft's semantics
@@ -15,8 +16,13 @@ import java.util.regex.Pattern;
  * value behaves as {@code null}, which equals only {@code null}; objects and arrays are deep-equal (nested
  * numbers by value, nested strings exactly); any other mix of types is unequal, never an error.
  *
- * <p>Ordering: two numbers, or a number and a numeric string, compare numerically; two strings compare
+ * <p>Ordering: two numbers, a number and a numeric string, or two numeric strings compare numerically (Arazzo
+ * 1.1 §Condition Evaluation: numeric strings are coerced for the numeric operators); other strings compare
  * case-insensitively; anything else (including {@code null}) makes the comparison false.
+ *
+ * <p>Arazzo 1.0.1 says nothing on truthiness, {@code null}, coercion or evaluation errors, and 1.1 states them;
+ * so documents of both versions are evaluated by these rules alike. Evaluation never throws for a value's shape:
+ * a mismatch is false; only the regex limits (the step budget, the run's deadline, its cancellation) stop a run.
  */
 public final class Conditions {
 
@@ -155,6 +161,93 @@ public final class Conditions {
         return BoundedRegex.of(pattern).find(Values.text(context), "regex criterion");
     }
 
+    /**
+     * The text of a {@code regex}, {@code jsonpath} or {@code xpath} condition with its embedded values (Arazzo 1.1
+     * §Runtime Expressions in Conditions): a string as it is, another scalar as JSON prints it ({@code null} as
+     * {@code "null"}), an object or array as JSON (RFC 8259). Nothing is quoted or escaped: the spec substitutes
+     * the text, so a regex embeds a pattern and a JSONPath string literal holds the quotes its author wrote.
+     *
+     * @param parts literal {@code String}s and {@code JsonNode} values, in text order
+     * @return the text, or {@code null} when a value is absent, which fails the condition
+     */
+    public static String embed(Object... parts) {
+        StringBuilder text = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof JsonNode node) {
+                String value = Values.text(node);
+                if (value == null) {
+                    return null;
+                }
+                text.append(value);
+            } else if (part == null) {
+                return null;
+            } else {
+                text.append(part);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * The {@code regex} criterion on a pattern made at run time ({@link #embed}), as {@link #regex(JsonNode,
+     * Pattern)}; a pattern that is absent or does not compile fails the condition.
+     *
+     * @param context the context value
+     * @param pattern the pattern text, or {@code null}
+     * @return whether the pattern occurs in the context's text
+     * @throws dev.weft.runtime.WorkflowException if the evaluation hits a limit
+     */
+    public static boolean regex(JsonNode context, String pattern) {
+        if (pattern == null || isNull(context)) {
+            return false;
+        }
+        Pattern compiled;
+        try {
+            compiled = Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+        return BoundedRegex.of(compiled).find(Values.text(context), "regex criterion");
+    }
+
+    /**
+     * The {@code jsonpath} criterion on a query made at run time ({@link #embed}): whether the RFC 9535 query
+     * selects a node; a query that is absent or syntactically invalid fails the condition (Arazzo 1.1).
+     *
+     * @param context the context value
+     * @param query the query text, or {@code null}
+     * @return whether the nodelist is non-empty
+     */
+    public static boolean jsonPath(JsonNode context, String query) {
+        if (query == null || isNull(context)) {
+            return false;
+        }
+        try {
+            return JsonPathQuery.compile(query).matches(context);
+        } catch (JsonPathSyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The {@code xpath} criterion on an expression made at run time ({@link #embed}), by {@link XPathCriterion};
+     * an expression that is absent or does not compile fails the condition.
+     *
+     * @param context the context value
+     * @param expression the expression text, or {@code null}
+     * @return the expression's effective boolean value on the context
+     */
+    public static boolean xpath(JsonNode context, String expression) {
+        if (expression == null || isNull(context)) {
+            return false;
+        }
+        try {
+            return XPathCriterion.compile(expression).matches(context);
+        } catch (XPathCriterionException e) {
+            return false;
+        }
+    }
+
     private static Integer compare(JsonNode a, JsonNode b) {
         if (isNull(a) || isNull(b)) {
             return null;
@@ -165,6 +258,12 @@ public final class Conditions {
             return x != null && y != null ? x.compareTo(y) : null;
         }
         if (a.isTextual() && b.isTextual()) {
+            // Arazzo 1.1: numeric strings are coerced to numbers by the ordering operators (1.0.1 is silent)
+            BigDecimal x = Values.numberOf(a);
+            BigDecimal y = x == null ? null : Values.numberOf(b);
+            if (y != null) {
+                return x.compareTo(y);
+            }
             return fold(a.textValue()).compareTo(fold(b.textValue()));
         }
         return null;

@@ -83,18 +83,16 @@ final class MessageSender {
                     run.events().failed(run.failures().error(stepId, e.getMessage() + "; nothing was sent", e)), run);
         }
         MessageTransport transport = client.messageTransport().orElse(null);
+        long start = client.clock().nanoTime();
         if (transport == null) {
-            return cancellation.completed(
-                    Exchange.noMessage(
-                            run,
-                            step,
-                            run.failures()
-                                    .error(
-                                            stepId,
-                                            "no message transport for AsyncAPI source '" + step.sourceName()
-                                                    + "': configure ArazzoClient.builder().messageTransport(...)",
-                                            null)),
-                    run);
+            WorkflowException error = run.failures()
+                    .error(
+                            stepId,
+                            "no message transport for AsyncAPI source '" + step.sourceName()
+                                    + "': configure ArazzoClient.builder().messageTransport(...)",
+                            null);
+            run.events().messageExchanged(step, start, error);
+            return cancellation.completed(Exchange.noMessage(run, step, error), run);
         }
         Duration left = run.policy().deadline().minus(run.elapsed());
         if (left.isNegative() || left.isZero()) {
@@ -113,19 +111,19 @@ final class MessageSender {
         }
         if (step.action() == MessageStep.Action.SEND) {
             Message message = step.message(Instant.now());
-            outcome = cancellation
-                    .track(start(() -> transport.send(message)))
-                    .handle((ok, failure) -> failure == null
-                            ? Exchange.message(run, step, message)
-                            : Exchange.noMessage(
-                                    run,
-                                    step,
-                                    run.failures()
-                                            .error(
-                                                    stepId,
-                                                    "could not send on channel '" + step.channel() + "': "
-                                                            + StepSender.unwrap(failure),
-                                                    StepSender.unwrap(failure))));
+            outcome = cancellation.track(start(() -> transport.send(message))).handle((ok, failure) -> {
+                if (failure == null) {
+                    run.events().messageExchanged(step, start, null);
+                    return Exchange.message(run, step, message);
+                }
+                WorkflowException error = run.failures()
+                        .error(
+                                stepId,
+                                "could not send on channel '" + step.channel() + "': " + StepSender.unwrap(failure),
+                                StepSender.unwrap(failure));
+                run.events().messageExchanged(step, start, error);
+                return Exchange.noMessage(run, step, error);
+            });
         } else {
             Duration wanted = step.timeout() != null ? step.timeout() : client.receiveTimeout();
             Duration timeout = wanted.compareTo(left) > 0 ? left : wanted;
@@ -134,6 +132,7 @@ final class MessageSender {
                     .track(start(() -> transport.receive(subscription)))
                     .handle((message, failure) -> {
                         if (failure == null && message != null) {
+                            run.events().messageExchanged(step, start, null);
                             return Exchange.message(run, step, message);
                         }
                         Throwable cause = failure == null ? null : StepSender.unwrap(failure);
@@ -142,6 +141,7 @@ final class MessageSender {
                                         + step.channel() + "' within " + timeout.toMillis() + " ms"
                                 : "could not receive on channel '" + step.channel() + "': " + cause;
                         WorkflowException error = run.failures().error(stepId, reason, cause);
+                        run.events().messageExchanged(step, start, error);
                         return Exchange.noMessage(run, step, error);
                     });
         }

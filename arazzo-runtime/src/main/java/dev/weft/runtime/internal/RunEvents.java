@@ -1,5 +1,6 @@
 package dev.weft.runtime.internal;
 
+import dev.weft.runtime.MessageEvent;
 import dev.weft.runtime.PollEvent;
 import dev.weft.runtime.RequestEvent;
 import dev.weft.runtime.ResponseEvent;
@@ -178,6 +179,28 @@ final class RunEvents {
                 status,
                 Duration.ofNanos(run.client().clock().nanoTime() - startNanos),
                 error,
+                run.elapsed()));
+    }
+
+    /**
+     * Reports an AsyncAPI step's message, sent or received, or the failure to.
+     *
+     * @param startNanos when the send or the wait started
+     * @param error the failure (its message is redacted here), or {@code null}
+     */
+    void messageExchanged(MessageStep step, long startNanos, WorkflowException error) {
+        if (!wants(MessageEvent.class)) {
+            return;
+        }
+        listener.messageExchanged(new MessageEvent(
+                run.workflowId(),
+                step.stepId(),
+                run.attempt(step.stepId()),
+                step.action() == MessageStep.Action.SEND ? "send" : "receive",
+                step.channel(),
+                step.operationId(),
+                Duration.ofNanos(run.client().clock().nanoTime() - startNanos),
+                error == null ? null : run.failures().redact(error.getMessage()),
                 run.elapsed()));
     }
 

@@ -1,6 +1,8 @@
 package dev.weft.runtime.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,8 +93,10 @@ class ConditionsTest {
         assertTrue(Conditions.ge(n(200), DoubleNode.valueOf(199.5)));
         assertTrue(Conditions.lt(s("apple"), s("Banana")));
         assertTrue(Conditions.le(s("ABC"), s("abc")));
-        // strings compare as strings
-        assertTrue(Conditions.lt(s("10"), s("9")));
+        // Arazzo 1.1: numeric strings are coerced by the ordering operators; others compare as strings
+        assertFalse(Conditions.lt(s("10"), s("9")));
+        assertTrue(Conditions.gt(s("10"), s("9.5")));
+        assertTrue(Conditions.lt(s("10"), s("9x")));
         assertFalse(Conditions.lt(n(1), s("x")));
         assertFalse(Conditions.gt(BooleanNode.TRUE, BooleanNode.FALSE));
         assertFalse(Conditions.lt(Json.parse("[1]"), Json.parse("[2]")));
@@ -116,5 +120,45 @@ class ConditionsTest {
         assertTrue(Conditions.regex(Json.parse("{\"a\":1}"), Pattern.compile("^\\{\"a\":1}$")));
         assertFalse(Conditions.regex(null, Pattern.compile(".*")));
         assertFalse(Conditions.regex(NullNode.getInstance(), Pattern.compile(".*")));
+    }
+
+    /** Arazzo 1.1 §Runtime Expressions: embedded values become text, structures JSON, nothing quoted. */
+    @Test
+    void embeddedValuesRenderAsTheSpecSays() {
+        assertEquals("^(ok|done)$", Conditions.embed("^(", s("ok|done"), ")$"));
+        assertEquals(
+                "x > 5 && 2.5 true null",
+                Conditions.embed(
+                        "x > ",
+                        n(5),
+                        " && ",
+                        DoubleNode.valueOf(2.5),
+                        " ",
+                        BooleanNode.TRUE,
+                        " ",
+                        NullNode.getInstance()));
+        assertEquals("[{\"a\":[1,\"b\"]}]", Conditions.embed("[", Json.parse("{\"a\": [1, \"b\"]}"), "]"));
+        assertEquals("it's", Conditions.embed(s("it's")));
+        assertNull(Conditions.embed("a", null, "b"));
+        assertNull(Conditions.embed("a", com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
+    }
+
+    @Test
+    void aConditionMadeAtRunTimeThatDoesNotCompileFails() {
+        assertTrue(Conditions.regex(s("done"), "^(ok|done)$"));
+        assertFalse(Conditions.regex(s("done"), "^(ok$"));
+        assertFalse(Conditions.regex(s("done"), (String) null));
+        assertFalse(Conditions.regex(null, ".*"));
+        JsonNode body = Json.parse("{\"pets\": [{\"status\": \"sold\"}]}");
+        assertTrue(Conditions.jsonPath(body, "$.pets[?@.status == 'sold']"));
+        assertFalse(Conditions.jsonPath(body, "$.pets[?@.status == 'available']"));
+        assertFalse(Conditions.jsonPath(body, "$.pets[?@.status == ]"));
+        assertFalse(Conditions.jsonPath(body, null));
+        assertFalse(Conditions.jsonPath(NullNode.getInstance(), "$"));
+        JsonNode xml = s("<root><price>12</price></root>");
+        assertTrue(Conditions.xpath(xml, "/root[price > 10]"));
+        assertFalse(Conditions.xpath(xml, "/root[price > 20]"));
+        assertFalse(Conditions.xpath(xml, "/root[price > ]"));
+        assertFalse(Conditions.xpath(xml, null));
     }
 }
