@@ -119,9 +119,10 @@ class CivitaiUpstreamTest {
                 .build());
         List<String> found = result.diagnostics().stream()
                 .map(d -> d.location().file().getFileName() + ":" + d.location().line() + ":"
-                        + d.location().column() + " [" + d.code().id() + "] " + d.message())
+                        + d.location().column() + (d.isError() ? ": error" : "") + " ["
+                        + d.code().id() + "] "
+                        + d.message())
                 .toList();
-        found.forEach(System.out::println);
         return found;
     }
 

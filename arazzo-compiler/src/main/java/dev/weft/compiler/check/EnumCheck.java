@@ -69,6 +69,7 @@ final class EnumCheck implements Check {
         String fallThrough = next != null ? Message.FALLS_THROUGH.format(next) : Message.WORKFLOW_ENDS.format();
         actions(
                 Effective.onSuccess(workflow, step),
+                step.successCriteria(),
                 op,
                 admitted.responses().values(),
                 admitted.codes(),
@@ -78,6 +79,7 @@ final class EnumCheck implements Check {
                 diagnostics);
         actions(
                 Effective.onFailure(workflow, step),
+                List.of(),
                 op,
                 AdmittedResponses.all(op).values(),
                 null,
@@ -88,10 +90,12 @@ final class EnumCheck implements Check {
     }
 
     /**
+     * @param given criteria that hold whenever the actions run (a value they reject never reaches them)
      * @param codes the status codes the response can have, or null when any
      */
     private static void actions(
             List<Action> actions,
+            List<Criterion> given,
             OperationRef op,
             Collection<ApiResponse> responses,
             BitSet codes,
@@ -115,7 +119,8 @@ final class EnumCheck implements Check {
             }
             String all = values.stream().map(EnumCheck::text).collect(Collectors.joining(", "));
             for (Object value : values) {
-                if (!matchesSome(actions, subject.path(), value, codes)) {
+                if (!all(given, subject.path(), value, codes).equals(Truth.FALSE)
+                        && !matchesSome(actions, subject.path(), value, codes)) {
                     diagnostics.report(message, subject.at(), text(value), step.id(), outcome, subject.text(), all);
                 }
             }
@@ -149,15 +154,19 @@ final class EnumCheck implements Check {
 
     private static boolean matchesSome(List<Action> actions, List<String> path, Object value, BitSet codes) {
         for (Action action : actions) {
-            Truth t = Truth.TRUE;
-            for (Criterion c : action.criteria()) {
-                t = t.and(truth(c, path, value, codes));
-            }
-            if (t != Truth.FALSE) {
+            if (all(action.criteria(), path, value, codes) != Truth.FALSE) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static Truth all(List<Criterion> criteria, List<String> path, Object value, BitSet codes) {
+        Truth t = Truth.TRUE;
+        for (Criterion c : criteria) {
+            t = t.and(truth(c, path, value, codes));
+        }
+        return t;
     }
 
     // what the criteria compare
