@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,5 +149,153 @@ class CivitaiUpstreamTest {
         assertTrue(bodies.stream()
                 .anyMatch(m -> m.contains("'#/callbackUrl'") && m.endsWith("did you mean 'callbacks'?")));
         assertEquals(5, bodies.size(), bodies.toString());
+    }
+
+    // issue 13, items 1 to 3: the seeds, with only their operationIds spelt as Civitai spells them, against
+    // Civitai's own description
+
+    private static final Path SHARED_SEEDS =
+            Path.of(System.getProperty("weft.shared", "../../shared")).resolve("seeds");
+    private static final Path SITE_API =
+            Path.of("../examples/civitai/src/main/arazzo/openapi/civitai-site-api-openapi.yml");
+    private static final Map<String, String> SPELLING = Map.of(
+            "submitWorkflow", "SubmitWorkflow",
+            "getWorkflow", "GetWorkflow",
+            "updateWorkflow", "UpdateWorkflow",
+            "queryWorkflows", "QueryWorkflows",
+            "getBlobUploadUrl", "GetConsumerBlobUploadUrl");
+
+    @TempDir
+    Path respelt;
+
+    /** The diagnostics of the four seeds as written but for the operationIds, computed once. */
+    private static List<String> asWritten;
+
+    private List<String> upstreamDiagnostics() throws IOException {
+        if (asWritten == null) {
+            asWritten = upstreamDiagnostics(text -> text);
+        }
+        return asWritten;
+    }
+
+    /**
+     * The four seeds, operationIds respelt and then {@code edit}ed, compiled against the upstream description;
+     * the diagnostics as text.
+     */
+    private List<String> upstreamDiagnostics(UnaryOperator<String> edit) throws IOException {
+        if (!Files.isRegularFile(UPSTREAM) || !Files.isDirectory(SHARED_SEEDS)) {
+            System.out.println("CivitaiUpstreamTest skipped: " + UPSTREAM.toAbsolutePath() + " or "
+                    + SHARED_SEEDS.toAbsolutePath() + " is absent");
+        }
+        assumeTrue(Files.isRegularFile(UPSTREAM), UPSTREAM.toAbsolutePath() + " is absent");
+        assumeTrue(Files.isDirectory(SHARED_SEEDS), SHARED_SEEDS.toAbsolutePath() + " is absent");
+        List<Path> documents = new ArrayList<>();
+        try (Stream<Path> seeds = Files.list(SHARED_SEEDS)) {
+            for (Path seed : seeds.filter(f -> f.toString().endsWith("-workflow.yml"))
+                    .sorted()
+                    .toList()) {
+                String text = Files.readString(seed);
+                for (Map.Entry<String, String> e : SPELLING.entrySet()) {
+                    text = text.replace("operationId: " + e.getKey() + "\n", "operationId: " + e.getValue() + "\n");
+                }
+                Path copy = respelt.resolve(seed.getFileName());
+                Files.writeString(copy, edit.apply(text));
+                documents.add(copy);
+            }
+        }
+        assertEquals(4, documents.size(), documents.toString());
+        CompilationResult result = ArazzoCompiler.compile(CompilationRequest.builder()
+                .documents(documents)
+                .packageName("civitai.upstream")
+                .sourceMapping("../openapi/civitai-orchestration-api-openapi.yml", UPSTREAM)
+                .sourceMapping("../openapi/civitai-site-api-openapi.yml", SITE_API)
+                .build());
+        List<String> found = result.diagnostics().stream()
+                .map(d -> d.location().file().getFileName() + ":" + d.location().line() + ":"
+                        + d.location().column() + (d.isError() ? ": error" : "") + " ["
+                        + d.code().id() + "] "
+                        + d.message())
+                .toList();
+        return found;
+    }
+
+    /** The diagnostics of one code, as text. */
+    private List<String> of(List<String> diagnostics, DiagnosticCode code) {
+        return diagnostics.stream()
+                .filter(d -> d.contains(" [" + code.id() + "] "))
+                .toList();
+    }
+
+    @Test
+    void outputPointersIntoJobResultsLeadNowhere() throws IOException {
+        List<String> pointers = of(upstreamDiagnostics(), DiagnosticCode.UNKNOWN_RESPONSE_POINTER);
+
+        String workflow = "GET /v2/consumer/workflows/{workflowId}: '#/steps/0/jobs/0' has no property 'result'";
+        assertEquals(
+                List.of(
+                        "civitai-image-generation-poll-workflow.yml:142:21 [unknown-response-pointer] "
+                                + "'$response.body#/steps/0/jobs/0/result/blobs/0/url' leads nowhere in the response "
+                                + "schemas of " + workflow,
+                        "civitai-model-version-to-generation-workflow.yml:146:22 [unknown-response-pointer] "
+                                + "'$response.body#/steps/0/jobs/0/result/blobs/0/url' leads nowhere in the response "
+                                + "schemas of " + workflow,
+                        "civitai-presigned-blob-generate-workflow.yml:70:15 [unknown-response-pointer] "
+                                + "'$response.body#/blobId' leads nowhere in the response schemas of "
+                                + "GET /v2/consumer/blobs/upload: the body has no property 'blobId'",
+                        "civitai-presigned-blob-generate-workflow.yml:117:22 [unknown-response-pointer] "
+                                + "'$response.body#/steps/0/jobs/0/result/blobs/0/url' leads nowhere in the response "
+                                + "schemas of " + workflow,
+                        "civitai-workflow-query-cancel-workflow.yml:57:19 [unknown-response-pointer] "
+                                + "'$response.body#/nextCursor' leads nowhere in the response schemas of "
+                                + "GET /v2/consumer/workflows: the body has no property 'nextCursor'; did you mean "
+                                + "'next'?"),
+                pointers);
+    }
+
+    @Test
+    void theCancellingPutAnswers204() throws IOException {
+        List<String> diagnostics = upstreamDiagnostics();
+
+        assertEquals(
+                List.of("civitai-workflow-query-cancel-workflow.yml:90:18 [undeclared-status] success criterion "
+                        + "'$statusCode == 200' of step 'cancelWorkflow' admits no status the description declares: "
+                        + "operation 'UpdateWorkflow' answers 204, 400, 401, 404"),
+                of(diagnostics, DiagnosticCode.UNDECLARED_STATUS));
+        assertEquals(List.of(), of(diagnostics, DiagnosticCode.NO_RESPONSE_CONTENT));
+
+        // with the criterion expecting the 204, reading the status from its body is what still breaks
+        String cancel = "        status: canceled\n    successCriteria:\n    - condition: $statusCode == ";
+        List<String> fixed = upstreamDiagnostics(text -> text.replace(cancel + "200", cancel + "204"));
+        assertEquals(List.of(), of(fixed, DiagnosticCode.UNDECLARED_STATUS));
+        assertEquals(
+                List.of("civitai-workflow-query-cancel-workflow.yml:92:26 [no-response-content] "
+                        + "'$response.body#/status' reads the response body, but the responses step 'cancelWorkflow' "
+                        + "succeeds with (204) declare no content"),
+                of(fixed, DiagnosticCode.NO_RESPONSE_CONTENT));
+    }
+
+    @Test
+    void theScheduledStatusNoPollLoopHandles() throws IOException {
+        String values = " ('$response.body#/status' is one of unassigned, preparing, scheduled, processing, succeeded, "
+                + "failed, expired, canceled)";
+        assertEquals(
+                List.of(
+                        "civitai-image-generation-poll-workflow.yml:111:20 [unhandled-enum-value] 'scheduled' matches "
+                                + "no action of step 'pollWorkflow': the step falls through to 'readOutputs'" + values,
+                        "civitai-model-version-to-generation-workflow.yml:116:20 [unhandled-enum-value] 'scheduled' "
+                                + "matches no action of step 'pollWorkflow': the step falls through to 'readResult'"
+                                + values,
+                        "civitai-presigned-blob-generate-workflow.yml:124:20 [unhandled-enum-value] 'scheduled' "
+                                + "matches no action of step 'pollWorkflow': the workflow ends" + values),
+                of(upstreamDiagnostics(), DiagnosticCode.UNHANDLED_ENUM_VALUE));
+    }
+
+    @Test
+    void noErrorAgainstTheRealDescription() throws IOException {
+        // every mismatch is a warning: the description, not the workflow, may be the one that is wrong
+        List<String> diagnostics = upstreamDiagnostics();
+        assertEquals(
+                List.of(),
+                diagnostics.stream().filter(d -> d.contains(": error")).toList());
     }
 }

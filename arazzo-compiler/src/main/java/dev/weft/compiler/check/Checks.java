@@ -16,6 +16,7 @@ public final class Checks {
             new SecurityCheck(),
             new ExpressionCheck(),
             new ExchangeCheck(),
+            new EnumCheck(),
             new CriterionCheck(),
             new RegexCheck(),
             new ActionCheck(),

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,13 +27,16 @@ final class ResponsePointers {
 
     private ResponsePointers() {}
 
-    /** Where one walk ended: found, surely missing (with why), or beyond what the schema says. */
-    private record Walk(Kind kind, String why) {
-        static final Walk FOUND = new Walk(Kind.FOUND, "");
-        static final Walk UNKNOWN = new Walk(Kind.UNKNOWN, "");
+    /**
+     * Where one walk ended: found, surely missing (with why, and at which token), or beyond what the schema
+     * says.
+     */
+    private record Walk(Kind kind, String why, int at) {
+        static final Walk FOUND = new Walk(Kind.FOUND, "", 0);
+        static final Walk UNKNOWN = new Walk(Kind.UNKNOWN, "", 0);
 
-        static Walk missing(String why) {
-            return new Walk(Kind.MISSING, why);
+        static Walk missing(String why, int at) {
+            return new Walk(Kind.MISSING, why, at);
         }
     }
 
@@ -44,22 +48,17 @@ final class ResponsePointers {
     }
 
     /**
-     * Why {@code tokens} lead nowhere in every JSON response schema of {@code op}, or empty when some
+     * Why {@code tokens} lead nowhere in every JSON schema of these responses of {@code op}, or empty when some
      * schema has the location, or does not say.
      */
-    static Optional<String> missing(OperationRef op, List<String> tokens) {
-        if (op.operation().getResponses() == null) {
-            return Optional.empty();
-        }
+    static Optional<String> missing(OperationRef op, Collection<ApiResponse> responses, List<String> tokens) {
         Walker walker = new Walker(op.api(), tokens);
         String first = null;
-        for (Map.Entry<String, ApiResponse> response :
-                op.operation().getResponses().entrySet()) {
-            if (response.getValue().getContent() == null) {
+        for (ApiResponse response : responses) {
+            if (response.getContent() == null) {
                 continue;
             }
-            for (Map.Entry<String, MediaType> media :
-                    response.getValue().getContent().entrySet()) {
+            for (Map.Entry<String, MediaType> media : response.getContent().entrySet()) {
                 Schema<?> schema = media.getValue().getSchema();
                 if (!RequestBodyCheck.isJson(media.getKey()) || schema == null) {
                     continue;
@@ -81,6 +80,9 @@ final class ResponsePointers {
         if (a == null || b == null) {
             return a == null ? b : a;
         }
+        if (a.kind() == Kind.MISSING && b.kind() == Kind.MISSING) {
+            return b.at() > a.at() ? b : a; // the branch that came furthest says best why
+        }
         return b.kind().ordinal() < a.kind().ordinal() ? b : a;
     }
 
@@ -89,11 +91,12 @@ final class ResponsePointers {
      * so its branches alone answer.
      */
     private static boolean onlyComposed(Schema<?> schema) {
-        return !composed(schema).isEmpty()
+        return !composedLists(schema).isEmpty()
                 && typeOf(schema) == null
                 && schema.getProperties() == null
                 && schema.getItems() == null
-                && schema.getAdditionalProperties() == null;
+                && schema.getAdditionalProperties() == null
+                && schema.getUnevaluatedProperties() == null;
     }
 
     /**
@@ -109,6 +112,7 @@ final class ResponsePointers {
         private final OpenAPI api;
         private final List<String> tokens;
         private final List<Layer> layers = new ArrayList<>();
+        private final Map<Schema<?>, List<Schema<?>>> discriminated = new IdentityHashMap<>();
         private int depth;
 
         Walker(OpenAPI api, List<String> tokens) {
@@ -117,6 +121,17 @@ final class ResponsePointers {
             for (int i = 0; i < tokens.size(); i++) {
                 layers.add(new Layer(i));
             }
+        }
+
+        /** The compositions' branches and, for a discriminator, the schemas it can name. */
+        List<List<Schema<?>>> composed(Schema<?> schema) {
+            List<List<Schema<?>>> lists = composedLists(schema);
+            List<Schema<?>> named = discriminated.computeIfAbsent(schema, s -> Schemas.discriminated(api, s));
+            if (!named.isEmpty()) {
+                lists = new ArrayList<>(lists);
+                lists.add(named);
+            }
+            return lists;
         }
 
         Walk walk(Schema<?> declared, int i) {
@@ -213,33 +228,41 @@ final class ResponsePointers {
                 if ("array".equals(type) || schema.getItems() != null && schema.getProperties() == null) {
                     return token.matches("0|[1-9][0-9]*")
                             ? walk(schema.getItems(), i + 1)
-                            : Walk.missing(Message.NOT_AN_INDEX.format(at, token));
+                            : Walk.missing(Message.NOT_AN_INDEX.format(at, token), i);
                 }
                 if (schema.getProperties() != null && schema.getProperties().containsKey(token)) {
                     return walk(schema.getProperties().get(token), i + 1);
                 }
-                if (schema.getAdditionalProperties() instanceof Schema<?> extra) {
+                boolean closed = Schemas.forbids(schema.getAdditionalProperties())
+                        || Schemas.forbids(schema.getUnevaluatedProperties());
+                if (!closed
+                        && !Schemas.allowsAny(schema.getAdditionalProperties())
+                        && schema.getAdditionalProperties() instanceof Schema<?> extra) {
                     return walk(extra, i + 1);
                 }
-                if (schema.getProperties() != null
-                        && !schema.getProperties().isEmpty()
-                        && !Boolean.TRUE.equals(schema.getAdditionalProperties())) {
-                    return Walk.missing(Message.NO_PROPERTY.format(
-                            at,
-                            token,
-                            Suggestions.hint(token, schema.getProperties().keySet())));
+                if ((schema.getProperties() != null && !schema.getProperties().isEmpty() || closed)
+                        && !Schemas.allowsAny(schema.getAdditionalProperties())) {
+                    return Walk.missing(
+                            Message.NO_PROPERTY.format(
+                                    at,
+                                    token,
+                                    Suggestions.hint(
+                                            token,
+                                            schema.getProperties() == null
+                                                    ? Set.of()
+                                                    : schema.getProperties().keySet())),
+                            i);
                 }
                 if (type != null && SCALARS.contains(type)) {
-                    return Walk.missing(Message.NO_MEMBER.format(at, type, token));
+                    return Walk.missing(Message.NO_MEMBER.format(at, type, token), i);
                 }
                 return Walk.UNKNOWN;
             }
         }
     }
 
-    @SuppressWarnings("rawtypes")
     /** The allOf, oneOf and anyOf branches; Swagger's model hands them out as raw {@code List<Schema>}. */
-    private static List<List<Schema<?>>> composed(Schema<?> schema) {
+    private static List<List<Schema<?>>> composedLists(Schema<?> schema) {
         List<List<Schema<?>>> lists = new ArrayList<>();
         for (List<Schema<?>> list :
                 List.of(typed(schema.getAllOf()), typed(schema.getOneOf()), typed(schema.getAnyOf()))) {

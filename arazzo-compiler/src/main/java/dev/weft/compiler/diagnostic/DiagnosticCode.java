@@ -380,7 +380,19 @@ public enum DiagnosticCode {
     UNKNOWN_RESPONSE_POINTER(
             "unknown-response-pointer",
             Severity.WARNING,
-            "a $response.body pointer leads nowhere in the operation's response schema"),
+            "a $response.body pointer leads nowhere in the schemas of the responses the step can succeed with"),
+    UNDECLARED_STATUS(
+            "undeclared-status",
+            Severity.WARNING,
+            "a success criterion admits only status codes the operation declares no response for"),
+    NO_RESPONSE_CONTENT(
+            "no-response-content",
+            Severity.WARNING,
+            "a $response.body read on a step whose admitted responses declare no content"),
+    UNHANDLED_ENUM_VALUE(
+            "unhandled-enum-value",
+            Severity.WARNING,
+            "a value of a response enum the step's actions branch on matches none of them"),
     OUTPUT_BEFORE_STEP(
             "output-before-step",
             Severity.WARNING,

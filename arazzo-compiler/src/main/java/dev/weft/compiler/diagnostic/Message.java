@@ -230,6 +230,23 @@ public enum Message {
             DiagnosticCode.UNKNOWN_RESPONSE_POINTER,
             "'{expression}' leads nowhere in the response schemas of {operation}: {reason}"),
     NOT_AN_INDEX("{at} is an array, and '{token}' is not an index"),
+    UNDECLARED_STATUS(
+            DiagnosticCode.UNDECLARED_STATUS,
+            "success criterion '{condition}' of step '{step}' admits no status the description declares: {operation} "
+                    + "answers {list}"),
+    NO_RESPONSE_CONTENT(
+            DiagnosticCode.NO_RESPONSE_CONTENT,
+            "'{expression}' reads the response body, but the responses step '{step}' succeeds with ({list}) declare "
+                    + "no content"),
+    UNHANDLED_SUCCESS_VALUE(
+            DiagnosticCode.UNHANDLED_ENUM_VALUE,
+            "'{value}' matches no action of step '{step}': {reason} ('{expression}' is one of {list})"),
+    UNHANDLED_FAILURE_VALUE(
+            DiagnosticCode.UNHANDLED_ENUM_VALUE,
+            "'{value}' matches no failure action of step '{step}': {reason} ('{expression}' is one of {list})"),
+    FALLS_THROUGH("the step falls through to '{step}'"),
+    WORKFLOW_ENDS("the workflow ends"),
+    STEP_FAILS("the step fails, and so does the workflow"),
     NO_PROPERTY("{at} has no property '{token}'{hint}"),
     NO_MEMBER("{at} is a {type}, which has no member '{token}'"),
     UNKNOWN_REQUEST_PARAMETER(

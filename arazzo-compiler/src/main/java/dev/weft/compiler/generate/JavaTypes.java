@@ -4,11 +4,11 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.weft.compiler.model.Node;
-import dev.weft.compiler.resolve.Schemas;
+import dev.weft.compiler.resolve.PointerSchemas;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The Java types of inputs and outputs: from the inputs JSON Schema and from the OpenAPI response
@@ -84,40 +84,19 @@ enum JavaTypes {
         return ofJsonSchemaType(type.value()).type();
     }
 
-    /** The type at {@code pointer} tokens inside an OpenAPI schema, or JSON when the schema does not say. */
-    static JavaTypes atPointer(OpenAPI api, Schema<?> root, List<String> tokens) {
-        Schema<?> schema = resolve(api, root);
-        for (String token : tokens) {
-            if (schema == null) {
+    /**
+     * The type at {@code pointer} tokens inside OpenAPI schemas (one per admitted response), through
+     * compositions and discriminators; JSON when the schemas do not say or disagree.
+     */
+    static JavaTypes atPointer(OpenAPI api, List<Schema<?>> roots, List<String> tokens) {
+        List<Schema<?>> all = new ArrayList<>();
+        for (Schema<?> root : roots) {
+            List<Schema<?>> found = PointerSchemas.at(api, root, tokens);
+            if (found == null) {
                 return JSON;
             }
-            String type = typeOf(schema);
-            if ("array".equals(type) || schema.getItems() != null && schema.getProperties() == null) {
-                schema = token.matches("\\d+") ? resolve(api, schema.getItems()) : null;
-            } else if (schema.getProperties() != null && schema.getProperties().containsKey(token)) {
-                schema = resolve(api, schema.getProperties().get(token));
-            } else if (schema.getAdditionalProperties() instanceof Schema<?> extra) {
-                schema = resolve(api, extra);
-            } else {
-                return JSON;
-            }
+            all.addAll(found);
         }
-        return schema == null ? JSON : ofJsonSchemaType(typeOf(schema));
-    }
-
-    private static String typeOf(Schema<?> schema) {
-        if (schema.getType() != null) {
-            return schema.getType();
-        }
-        Set<String> types = schema.getTypes();
-        if (types != null) {
-            var nonNull = types.stream().filter(t -> !t.equals("null")).toList();
-            return nonNull.size() == 1 ? nonNull.get(0) : null;
-        }
-        return null;
-    }
-
-    private static Schema<?> resolve(OpenAPI api, Schema<?> schema) {
-        return schema == null ? null : Schemas.resolve(api, schema);
+        return all.isEmpty() ? JSON : ofJsonSchemaType(PointerSchemas.type(api, all));
     }
 }

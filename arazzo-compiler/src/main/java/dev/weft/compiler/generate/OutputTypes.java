@@ -1,26 +1,24 @@
 package dev.weft.compiler.generate;
 
-import dev.weft.compiler.expr.Condition;
-import dev.weft.compiler.expr.ConditionParser;
 import dev.weft.compiler.expr.ExpressionParser;
-import dev.weft.compiler.expr.Operand;
 import dev.weft.compiler.expr.RuntimeExpression;
-import dev.weft.compiler.model.Criterion;
 import dev.weft.compiler.model.InputSchema;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import dev.weft.compiler.resolve.AdmittedResponses;
 import dev.weft.compiler.resolve.OperationRef;
 import dev.weft.compiler.resolve.ResolvedDocument;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Infers the Java type of step and workflow outputs: a {@code $response.body} pointer takes the type
- * of the response schema there (for the status the success criteria expect, else the first 2xx).
+ * of the response schemas there, of the responses the success criteria admit (AdmittedResponses).
  */
 final class OutputTypes {
     private final ResolvedDocument document;
@@ -81,12 +79,14 @@ final class OutputTypes {
         }
         if (e instanceof RuntimeExpression.ResponseBody body) {
             Optional<OperationRef> op = document.target(workflow, step);
-            Optional<Schema<?>> schema = op.flatMap(o -> responseSchema(o, expectedStatus(step)));
-            if (op.isPresent() && schema.isPresent()) {
+            if (op.isPresent()) {
+                List<Schema<?>> schemas = responseSchemas(op.get(), step);
                 var tokens = body.pointer() == null
                         ? List.<String>of()
                         : body.pointer().tokens();
-                return JavaTypes.atPointer(op.get().api(), schema.get(), tokens);
+                return schemas.isEmpty()
+                        ? JavaTypes.JSON
+                        : JavaTypes.atPointer(op.get().api(), schemas, tokens);
             }
         }
         return JavaTypes.JSON;
@@ -112,48 +112,27 @@ final class OutputTypes {
                 : JavaTypes.JSON;
     }
 
-    private static Optional<Schema<?>> responseSchema(OperationRef op, String status) {
-        if (op.operation().getResponses() == null) {
-            return Optional.empty();
-        }
-        Map<String, ApiResponse> responses = op.operation().getResponses();
-        ApiResponse response = status != null ? responses.get(status) : null;
-        if (response == null) {
-            response = responses.entrySet().stream()
-                    .filter(r -> r.getKey().startsWith("2"))
-                    .map(Map.Entry::getValue)
-                    .findFirst()
-                    .orElse(null);
-        }
-        if (response == null
-                || response.getContent() == null
-                || response.getContent().isEmpty()) {
-            return Optional.empty();
-        }
-        MediaType media = response.getContent().entrySet().stream()
-                .filter(m -> StepCode.isJson(m.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(response.getContent().values().iterator().next());
-        return Optional.ofNullable(media.getSchema());
-    }
-
-    /** The status a {@code $statusCode == N} success criterion expects, if there is one. */
-    private static String expectedStatus(Step step) {
-        for (Criterion c : step.successCriteria()) {
-            if (!c.typeName().equals("simple")) {
+    /**
+     * The body schemas of the responses the step can succeed with (its success criteria's status codes, else
+     * 2XX): of each, its JSON media type's, else its first; empty when one of them has no schema.
+     */
+    private static List<Schema<?>> responseSchemas(OperationRef op, Step step) {
+        List<Schema<?>> schemas = new ArrayList<>();
+        for (ApiResponse response :
+                AdmittedResponses.of(op, step.successCriteria()).responses().values()) {
+            if (response.getContent() == null || response.getContent().isEmpty()) {
                 continue;
             }
-            var parsed = ConditionParser.parseSimple(c.condition().value());
-            if (parsed.ok()
-                    && parsed.value() instanceof Condition.Compare cmp
-                    && cmp.op() == Condition.Operator.EQ
-                    && cmp.left() instanceof Operand.Expression left
-                    && left.expression() instanceof RuntimeExpression.StatusCode
-                    && cmp.right() instanceof Operand.NumberLiteral n) {
-                return n.value().toPlainString();
+            MediaType media = response.getContent().entrySet().stream()
+                    .filter(m -> StepCode.isJson(m.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(response.getContent().values().iterator().next());
+            if (media.getSchema() == null) {
+                return List.of();
             }
+            schemas.add(media.getSchema());
         }
-        return null;
+        return schemas;
     }
 }
