@@ -34,7 +34,7 @@ public interface WorkflowListener {
      * its listeners wants. Asked before every event, so the answer may change (a logger's level, say).
      *
      * @param eventType the event's class: {@link StepEvent}, {@link RequestEvent}, {@link ResponseEvent},
-     *     {@link RetryEvent}, {@link PollEvent} or {@link WorkflowEvent}
+     *     {@link RetryEvent}, {@link PollEvent}, {@link ResponseCheckEvent} or {@link WorkflowEvent}
      * @return whether to build and send such events; true unless overridden
      */
     default boolean wants(Class<?> eventType) {
@@ -96,6 +96,15 @@ public interface WorkflowListener {
      * @param event the response; its {@code status} is -1 and its {@code error} set when there was none
      */
     default void responseReceived(ResponseEvent event) {}
+
+    /**
+     * The client's {@link ResponseInspector} found something wrong with a step's response (opt-in run-time
+     * checks); called after {@link #responseReceived} for that response, once per finding, for warnings and
+     * errors alike (an error also fails the step).
+     *
+     * @param event the finding, its message redacted
+     */
+    default void responseChecked(ResponseCheckEvent event) {}
 
     /**
      * A retry action will run a failed step again after a delay.
