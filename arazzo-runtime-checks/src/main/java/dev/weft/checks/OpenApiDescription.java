@@ -6,7 +6,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,9 +61,12 @@ final class OpenApiDescription {
         }
         this.iri = file.toAbsolutePath().normalize().toUri().toString();
         String text = root.toString();
-        this.registry = SchemaRegistry.withDefaultDialect(
-                version.startsWith("3.0") ? Dialects.getOpenApi30() : Dialects.getOpenApi31(),
-                builder -> builder.schemas(Map.of(iri, text)));
+        // the document's own keys (paths, components, ...) and extensions (x-...) are not schema keywords: read
+        // as annotations, silently, rather than logged as unknown once per description
+        Dialect dialect = Dialect.builder(version.startsWith("3.0") ? Dialects.getOpenApi30() : Dialects.getOpenApi31())
+                .unknownKeywordFactory((name, context) -> new AnnotationKeyword(name))
+                .build();
+        this.registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemas(Map.of(iri, text)));
         index();
     }
 
