@@ -207,6 +207,67 @@ class ResponseChecksEndToEndTest {
     }
 
     @Test
+    void anInspectorThatThrowsIsAWarningAndTheRunGoesOn() {
+        Recorder recorder = new Recorder();
+        ArazzoClient client = ArazzoClient.builder()
+                .server("petsApi", server.base())
+                .listener(recorder)
+                .responseInspector(response -> {
+                    throw new IllegalStateException("boom with " + PetsServer.SECRET);
+                })
+                .build();
+        assertEquals("succeeded", runWithOnFailure(client, "good"));
+        assertEquals(1, recorder.checks.size());
+        assertEquals("RESPONSE_INSPECTOR", recorder.checks.get(0).check());
+        assertEquals(ResponseFinding.Severity.WARN, recorder.checks.get(0).severity());
+        assertEquals(
+                "the response inspector failed: java.lang.IllegalStateException",
+                recorder.checks.get(0).message());
+    }
+
+    @Test
+    void theDefaultLoggingListenerLogsAFindingAtWarning() throws IOException {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        System.Logger logger = new System.Logger() {
+            @Override
+            public String getName() {
+                return "test";
+            }
+
+            @Override
+            public boolean isLoggable(Level level) {
+                return level.getSeverity() >= Level.WARNING.getSeverity();
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String msg, Throwable thrown) {
+                logged.add(level + " " + msg);
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+                logged.add(level + " " + format);
+            }
+        };
+        ArazzoClient client = ArazzoClient.builder()
+                .server("petsApi", server.base())
+                .listener(new dev.weft.runtime.LoggingListener(logger))
+                .responseInspector(ResponseChecks.builder()
+                        .description("petsApi", Path.of("src/test/resources/checks/pets.openapi31.yaml"))
+                        .settings("warn")
+                        .build())
+                .build();
+        assertEquals("succeeded", runWithOnFailure(client, "bad"));
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(
+                logged.get(0)
+                        .startsWith("WARNING workflow 'get-pet' step 'getPet' (attempt 1): HTTP 200 breaks"
+                                + " SCHEMA_CHECK (warn): the body does not fit"),
+                logged.get(0));
+        assertFalse(logged.get(0).contains(PetsServer.SECRET), logged.get(0));
+    }
+
+    @Test
     void theAsynchronousPathChecksToo() throws Exception {
         Recorder recorder = new Recorder();
         ArazzoClient client = client("pets.openapi31.yaml", "", recorder);
