@@ -4,6 +4,7 @@
 #   ResponseChecksBenchmark.noInspector  the same, no response inspector registered (the default)
 #   ResponseChecksBenchmark.checksOff    the checks registered, every severity off
 #   ResponseChecksBenchmark.checksOn     every response checked (severity warn), for information
+#   ResponseChecksBenchmark.inspectOnly  the checks of one response without HTTP (one fork, at the end)
 # Prints each side's median (us/op) and its ratio to PollOverheadBenchmark.generated.
 #   benchmarks/checks.sh                       # 5 rounds, about 15 minutes on 2 cores
 #   WEFT_BENCH_ROUNDS=3 WEFT_BENCH_WARMUP=8 benchmarks/checks.sh   # shorter, noisier
@@ -34,4 +35,7 @@ for side in $sides; do
   m=$(scores "$side" | median)
   printf '%-42s %12.1f %8.3f\n' "$side" "$m" "$(awk -v a="$m" -v b="$base" 'BEGIN { print a / b }')"
 done
+# the checks of one response alone (no HTTP): their CPU per response
+java -jar "$jar" 'ResponseChecksBenchmark\.inspectOnly$' -f 1 -wi 10 -i 5 -w 1s -r 1s >"$out/inspectOnly-1.log" 2>&1
+printf '%-42s %12.1f %8s\n' "ResponseChecksBenchmark.inspectOnly" "$(scores inspectOnly | median)" "-"
 echo "JMH logs: $out" >&2

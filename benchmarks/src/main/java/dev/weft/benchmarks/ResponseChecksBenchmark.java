@@ -1,15 +1,24 @@
 package dev.weft.benchmarks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.checks.ResponseChecks;
 import dev.weft.checks.Severities;
 import dev.weft.examples.civitai.FakeCivitaiServer;
 import dev.weft.examples.civitai.workflows.ImageGenerationPollWorkflow;
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.InspectedResponse;
 import dev.weft.runtime.PollPolicy;
+import dev.weft.runtime.ResponseFinding;
 import dev.weft.runtime.WorkflowListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * run takes unless checks are asked for (to compare with {@code PollOverheadBenchmark.generated}, in alternating
  * forks: {@code benchmarks/checks.sh}); {@link #checksOff} registers the checks with every severity off;
  * {@link #checksOn} checks every response (status, content type, body schema, headers) against Weft's Civitai
- * Orchestration description at severity warn, for information.
+ * Orchestration description at severity warn, for information; {@link #inspectOnly} is the checks of one
+ * response without HTTP, the CPU they add per response.
  *
  * <p>The description is read from {@code examples/civitai/src/main/arazzo/openapi/} below the working directory,
  * or from system property {@code weft.bench.openapi}.
@@ -55,6 +65,10 @@ public class ResponseChecksBenchmark {
     private ImageGenerationPollWorkflow off;
     private ImageGenerationPollWorkflow on;
     private ImageGenerationPollWorkflow.Inputs inputs;
+    private ResponseChecks checks;
+    private byte[] finished;
+    private Map<String, List<String>> finishedHeaders;
+    private final ObjectMapper json = new ObjectMapper();
 
     @Setup(Level.Trial)
     public void start() {
@@ -86,7 +100,26 @@ public class ResponseChecksBenchmark {
         // the three do the same work
         noInspector();
         checksOff();
-        checksOn();
+        String id = checksOn().workflowId();
+        // the finished workflow, as getWorkflow answers it: what inspectOnly checks
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(fake.orchestrationUrl() + "/v2/consumer/workflows/" + id))
+                                    .header("Authorization", "Bearer " + KEY)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            finished = response.body();
+            finishedHeaders = response.headers().map();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (!inspectOnly().isEmpty()) {
+            throw new IllegalStateException("the fake server's answer breaks the checks: " + inspectOnly());
+        }
     }
 
     private ArazzoClient.Builder client() {
@@ -111,6 +144,32 @@ public class ResponseChecksBenchmark {
     @Benchmark
     public ImageGenerationPollWorkflow.Outputs checksOff() {
         return off.run(inputs);
+    }
+
+    /**
+     * The checks of one response alone, no HTTP: getWorkflow's 200 with a finished workflow, parsed and checked
+     * (status, content type, schema, headers).
+     */
+    @Benchmark
+    public List<ResponseFinding> inspectOnly() {
+        byte[] body = finished;
+        return checks.inspect(new InspectedResponse(
+                "image-generation-poll",
+                "readOutputs",
+                SOURCE,
+                "getWorkflow",
+                "GET",
+                "/v2/consumer/workflows/{workflowId}",
+                200,
+                finishedHeaders,
+                body,
+                () -> {
+                    try {
+                        return json.readTree(body);
+                    } catch (IOException e) {
+                        return null;
+                    }
+                }));
     }
 
     /** Every check at warn: each response validated against the description. */
