@@ -83,11 +83,12 @@ public class ResponseChecksBenchmark {
                             .severities(Severities.parse("off"))
                             .build())
                     .build());
-            on = new ImageGenerationPollWorkflow(client().responseInspector(ResponseChecks.builder()
-                            .description(SOURCE, description)
-                            .severities(Severities.parse("warn"))
-                            .build())
-                    .build());
+            checks = ResponseChecks.builder()
+                    .description(SOURCE, description)
+                    .severities(Severities.parse("warn"))
+                    .build();
+            on = new ImageGenerationPollWorkflow(
+                    client().responseInspector(checks).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
