@@ -250,6 +250,25 @@ class ResponseChecksTest {
     }
 
     @Test
+    void anOpenApi32DescriptionIsReadInThe31Dialect(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path v32 = dir.resolve("pets.openapi32.yaml");
+        java.nio.file.Files.writeString(
+                v32,
+                java.nio.file.Files.readString(fixture("pets.openapi31.yaml"))
+                        .replace("openapi: 3.1.0", "openapi: 3.2.0"));
+        ResponseChecks checks = ResponseChecks.fromDescription("petsApi", v32);
+        assertEquals(List.of(), checks.inspect(pet(200, "application/json", CAT, "X-Request-Id", "r")));
+        List<ResponseFinding> found = checks.inspect(pet(
+                200,
+                "application/json",
+                "{\"petType\":\"cat\",\"name\":\"Tom\",\"lives\":3,\"nickname\":7}",
+                "X-Request-Id",
+                "r"));
+        assertEquals("SCHEMA_CHECK", found.get(0).check(), summary(found));
+        assertTrue(found.get(0).message().contains("/nickname"), summary(found));
+    }
+
+    @Test
     void aDescriptionThatIsNotOpenApi3IsRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         Path swagger = dir.resolve("swagger.json");
         java.nio.file.Files.writeString(swagger, "{\"swagger\":\"2.0\",\"paths\":{}}");
