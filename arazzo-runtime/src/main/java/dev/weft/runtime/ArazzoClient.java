@@ -37,8 +37,11 @@ public final class ArazzoClient {
     private final MessageTransport messageTransport;
     private final Duration receiveTimeout;
     private final Duration receiveLookBack;
+    /** The opt-in run-time checks of responses, or null (then a run spends nothing on them). */
+    private final ResponseInspector responseInspector;
 
     private ArazzoClient(Builder builder) {
+        this.responseInspector = builder.responseInspector;
         this.messageTransport = builder.messageTransport;
         this.receiveTimeout = builder.receiveTimeout;
         this.receiveLookBack = builder.receiveLookBack;
@@ -80,6 +83,7 @@ public final class ArazzoClient {
         this.messageTransport = other.messageTransport;
         this.receiveTimeout = other.receiveTimeout;
         this.receiveLookBack = other.receiveLookBack;
+        this.responseInspector = other.responseInspector;
     }
 
     /**
@@ -205,6 +209,15 @@ public final class ArazzoClient {
     }
 
     /**
+     * Returns the inspector of responses (opt-in run-time checks), when one was configured.
+     *
+     * @return the inspector, or {@code null}: runs then inspect nothing
+     */
+    public ResponseInspector responseInspector() {
+        return responseInspector;
+    }
+
+    /**
      * Returns the connect timeout the default transport was built with.
      *
      * @return the timeout
@@ -276,7 +289,8 @@ public final class ArazzoClient {
     @Override
     public String toString() {
         return "ArazzoClient[servers=" + servers + ", defaultHeaders=" + defaultHeaders.keySet() + ", credentials="
-                + credentials.keySet() + ", pollPolicy=" + pollPolicy + ", requestTimeout=" + requestTimeout + "]";
+                + credentials.keySet() + ", pollPolicy=" + pollPolicy + ", requestTimeout=" + requestTimeout
+                + (responseInspector == null ? "" : ", responseInspector=" + responseInspector) + "]";
     }
 
     /** The builder of an {@link ArazzoClient}; not thread-safe. */
@@ -297,8 +311,23 @@ public final class ArazzoClient {
         private Duration receiveTimeout = Duration.ofSeconds(30);
         private Duration receiveLookBack = Duration.ofSeconds(1);
         private final List<WorkflowListener> listeners = new ArrayList<>();
+        private ResponseInspector responseInspector;
 
         private Builder() {}
+
+        /**
+         * Inspects every HTTP response of the client's runs before the step's criteria are evaluated: the opt-in
+         * run-time checks, for example {@code ResponseChecks} of module {@code arazzo-runtime-checks}, which check
+         * status code, content type, body and headers against the OpenAPI description. See
+         * {@link ResponseInspector} for what its findings do. Setting one again replaces it.
+         *
+         * @param value the inspector
+         * @return this builder
+         */
+        public Builder responseInspector(ResponseInspector value) {
+            this.responseInspector = Objects.requireNonNull(value, "responseInspector");
+            return this;
+        }
 
         /**
          * Runs the asynchronous work of {@code runAsync} (the HTTP client's, and the continuations after

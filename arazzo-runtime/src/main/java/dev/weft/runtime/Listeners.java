@@ -113,6 +113,11 @@ final class Listeners implements WorkflowListener {
     }
 
     @Override
+    public void responseChecked(ResponseCheckEvent event) {
+        each(l -> l.responseChecked(event));
+    }
+
+    @Override
     public void retryScheduled(RetryEvent event) {
         each(l -> l.retryScheduled(event));
     }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * The default listener: logs run events through {@link System.Logger} {@code dev.weft.runtime}, quietly.
  *
  * <p>Levels: steps, requests, responses and poll waits at {@code DEBUG}, retries at {@code INFO}, failed runs at
- * {@code WARNING} (message only: the exception itself reaches the caller). Nothing secret is logged: URLs are
+ * {@code WARNING} (message only: the exception itself reaches the caller), findings of run-time checks
+ * ({@link ResponseCheckEvent}) at {@code WARNING}. Nothing secret is logged: URLs are
  * masked by the run and header values and bodies are never part of an event.
  */
 public final class LoggingListener implements WorkflowListener {
@@ -39,7 +40,9 @@ public final class LoggingListener implements WorkflowListener {
         Level level = eventType == RetryEvent.class
                 ? Level.INFO
                 // a finished run logs at DEBUG, a failed one at WARNING
-                : eventType == WorkflowEvent.class ? Level.WARNING : Level.DEBUG;
+                : eventType == WorkflowEvent.class || eventType == ResponseCheckEvent.class
+                        ? Level.WARNING
+                        : Level.DEBUG;
         return logger.isLoggable(level);
     }
 
@@ -75,6 +78,14 @@ public final class LoggingListener implements WorkflowListener {
                 () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": " + e.action() + " on channel '"
                         + e.channel() + "'" + (e.error() == null ? "" : " failed: " + e.error()) + " in "
                         + millis(e.duration()));
+    }
+
+    @Override
+    public void responseChecked(ResponseCheckEvent e) {
+        logger.log(
+                Level.WARNING,
+                () -> step(e.workflowId(), e.stepId(), e.attempt()) + ": HTTP " + e.status() + " breaks " + e.check()
+                        + " (" + e.severity().name().toLowerCase(java.util.Locale.ROOT) + "): " + e.message());
     }
 
     @Override

@@ -34,7 +34,8 @@ public interface WorkflowListener {
      * its listeners wants. Asked before every event, so the answer may change (a logger's level, say).
      *
      * @param eventType the event's class: {@link StepEvent}, {@link RequestEvent}, {@link ResponseEvent},
-     *     {@link MessageEvent}, {@link RetryEvent}, {@link PollEvent} or {@link WorkflowEvent}
+     *     {@link MessageEvent}, {@link RetryEvent}, {@link PollEvent}, {@link ResponseCheckEvent} or
+     *     {@link WorkflowEvent}
      * @return whether to build and send such events; true unless overridden
      */
     default boolean wants(Class<?> eventType) {
@@ -103,6 +104,15 @@ public interface WorkflowListener {
      * @param event the message; its {@code error} is set when nothing was sent or received
      */
     default void messageExchanged(MessageEvent event) {}
+
+    /**
+     * The client's {@link ResponseInspector} found something wrong with a step's response (opt-in run-time
+     * checks); called after {@link #responseReceived} for that response, once per finding, for warnings and
+     * errors alike (an error also fails the step).
+     *
+     * @param event the finding, its message redacted
+     */
+    default void responseChecked(ResponseCheckEvent event) {}
 
     /**
      * A retry action will run a failed step again after a delay.

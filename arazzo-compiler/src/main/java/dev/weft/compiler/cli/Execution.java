@@ -7,7 +7,10 @@ import dev.weft.compiler.WorkflowSignature;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import dev.weft.runtime.PollPolicy;
+import dev.weft.runtime.ResponseCheckEvent;
+import dev.weft.runtime.ResponseInspector;
 import dev.weft.runtime.WorkflowException;
+import dev.weft.runtime.WorkflowListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -24,16 +27,19 @@ final class Execution {
 
     private final RunCommand options;
     private final Console console;
+    /** The run-time checks of {@code --check}, or null. */
+    private final ResponseInspector checks;
 
-    Execution(RunCommand options, Console console) {
+    Execution(RunCommand options, Console console, ResponseInspector checks) {
         this.options = options;
         this.console = console;
+        this.checks = checks;
     }
 
     int run(JsonWorkflow workflow, WorkflowSignature signature, RunInputs inputs) {
         Progress progress = new Progress(console, new Redaction(inputs.secrets()));
         RunRecorder recorder = new RunRecorder(signature.workflowId(), progress::attempt, progress::waiting);
-        ArazzoClient.Builder builder = client(recorder);
+        ArazzoClient.Builder builder = client(recorder, progress);
         ObservingTransport transport = new ObservingTransport(
                 builder.build().transport(), options.verbose ? console.err() : null, inputs.secrets());
         ArazzoClient client = builder.transport(transport).build();
@@ -94,8 +100,21 @@ final class Execution {
      * The client as the command line configures it. Options that add to every run (a response check, telemetry)
      * add their listener or setting here.
      */
-    private ArazzoClient.Builder client(RunRecorder recorder) {
+    private ArazzoClient.Builder client(RunRecorder recorder, Progress progress) {
         ArazzoClient.Builder builder = ArazzoClient.builder().listener(recorder);
+        if (checks != null) {
+            builder.responseInspector(checks).listener(new WorkflowListener() {
+                @Override
+                public boolean wants(Class<?> eventType) {
+                    return eventType == ResponseCheckEvent.class;
+                }
+
+                @Override
+                public void responseChecked(ResponseCheckEvent event) {
+                    progress.finding(event);
+                }
+            });
+        }
         options.servers.forEach(builder::server);
         if (options.pollDelay != null) {
             Duration delay = Duration.ofMillis(options.pollDelay);

@@ -2,11 +2,12 @@ package dev.weft.compiler.cli;
 
 import dev.weft.compiler.cli.RunRecorder.Attempt;
 import dev.weft.compiler.cli.RunRecorder.Wait;
+import dev.weft.runtime.ResponseCheckEvent;
 import java.time.Duration;
 
 /**
  * The lines {@code weft run} prints on stderr as a run goes: one per step attempt (mark, step, method, path,
- * status, time), and one per retry or poll wait.
+ * status, time), one per retry or poll wait, and one per finding of {@code --check}.
  */
 final class Progress {
     private final Console console;
@@ -19,6 +20,13 @@ final class Progress {
 
     void attempt(Attempt a) {
         console.err().println(redaction.text(line(a, console.ok(), console.failed())));
+    }
+
+    /** {@code ! getPet  SCHEMA_CHECK (warn): the body does not fit ...}: a finding of {@code --check}. */
+    void finding(ResponseCheckEvent e) {
+        console.err()
+                .println(redaction.text("! " + e.stepId() + "  " + e.check() + " ("
+                        + e.severity().name().toLowerCase(java.util.Locale.ROOT) + "): " + e.message()));
     }
 
     void waiting(Wait w) {

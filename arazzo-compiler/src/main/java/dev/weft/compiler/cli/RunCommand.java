@@ -4,6 +4,7 @@ import dev.weft.compiler.CompilationResult;
 import dev.weft.compiler.GeneratedFile;
 import dev.weft.compiler.WorkflowSignature;
 import dev.weft.compiler.diagnostic.Suggestions;
+import dev.weft.runtime.ResponseInspector;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -103,6 +104,19 @@ final class RunCommand implements Callable<Integer> {
     boolean verbose;
 
     @Option(
+            names = "--check",
+            paramLabel = "SPEC",
+            arity = "0..1",
+            parameterConsumer = ResponseCheckOption.class,
+            description = "Check each response against the OpenAPI descriptions (local files) of the document: "
+                    + "status code, content type, body schema and required headers (Redocly respect's "
+                    + "STATUS_CODE_CHECK, CONTENT_TYPE_CHECK, SCHEMA_CHECK, RESPONSE_HEADER_CHECK). SPEC sets "
+                    + "severities: STATUS_CODE_CHECK=error,SCHEMA_CHECK=warn, respect's JSON form, or one of "
+                    + "error, warn, off for all (default: every check error). An error fails the step (its "
+                    + "onFailure actions see it); a warning is printed and the run goes on.")
+    String check;
+
+    @Option(
             names = "--no-cache",
             description = "Compile afresh: neither use nor update the cache of compiled workflows (in "
                     + "$XDG_CACHE_HOME/weft or ~/.cache/weft, or WEFT_CACHE_DIR).")
@@ -118,6 +132,14 @@ final class RunCommand implements Callable<Integer> {
         }
         if (reportFile != null && report == null) {
             throw usage("--report-file needs --report json or --report junit");
+        }
+        ResponseInspector checks = null;
+        if (check != null) {
+            try {
+                checks = ResponseCheckOption.load(file, check, RunCommand.class.getClassLoader());
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
         }
         RunCache.Compiled compiled = compiled();
         if (compiled == null) {
@@ -137,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
         if (loaded == null) {
             return Main.FAILED;
         }
-        return new Execution(this, main.console()).run(loaded.workflow(), workflow, runInputs);
+        return new Execution(this, main.console(), checks).run(loaded.workflow(), workflow, runInputs);
     }
 
     /**

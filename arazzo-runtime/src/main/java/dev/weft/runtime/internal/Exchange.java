@@ -223,6 +223,34 @@ public final class Exchange {
     }
 
     /**
+     * The body as JSON for a response inspector, parsed at most once: a JSON body (or one without
+     * {@code Content-Type}) that parses is kept for the criteria too; one that does not parse is left for
+     * {@link #responseBody()} to fail on as usual.
+     *
+     * @return the tree, or {@code null} when the body is empty or not valid JSON
+     */
+    JsonNode inspectedJson() {
+        if (bodyRead) {
+            return body;
+        }
+        byte[] bytes = result.body();
+        if (bytes.length == 0) {
+            return null;
+        }
+        String mediaType = mediaType(result.contentType());
+        try {
+            JsonNode tree = Json.parse(bytes);
+            if (tree != null && (mediaType == null || isJson(mediaType))) {
+                body = tree;
+                bodyRead = true;
+            }
+            return tree;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Evaluates a JSON pointer into the response body ({@code $response.body#/a/b}).
      *
      * @param pointer the pointer

@@ -3,7 +3,9 @@ package dev.weft.runtime.internal;
 import dev.weft.runtime.MessageEvent;
 import dev.weft.runtime.PollEvent;
 import dev.weft.runtime.RequestEvent;
+import dev.weft.runtime.ResponseCheckEvent;
 import dev.weft.runtime.ResponseEvent;
+import dev.weft.runtime.ResponseFinding;
 import dev.weft.runtime.RetryEvent;
 import dev.weft.runtime.StepEvent;
 import dev.weft.runtime.WorkflowEvent;
@@ -201,6 +203,22 @@ final class RunEvents {
                 step.operationId(),
                 Duration.ofNanos(run.client().clock().nanoTime() - startNanos),
                 error == null ? null : run.failures().redact(error.getMessage()),
+                run.elapsed()));
+    }
+
+    /** Reports a finding of the client's response inspector; its message is redacted already. */
+    void responseChecked(String stepId, int attempt, int status, ResponseFinding finding) {
+        if (!wants(ResponseCheckEvent.class)) {
+            return;
+        }
+        listener.responseChecked(new ResponseCheckEvent(
+                run.workflowId(),
+                stepId,
+                attempt,
+                status,
+                finding.check(),
+                finding.severity(),
+                finding.message(),
                 run.elapsed()));
     }
 

@@ -1,6 +1,8 @@
 package dev.weft.runtime.internal;
 
 import dev.weft.runtime.ArazzoClient;
+import dev.weft.runtime.ResponseCheckException;
+import dev.weft.runtime.ResponseInspector;
 import dev.weft.runtime.WorkflowException;
 import dev.weft.runtime.http.HttpCall;
 import dev.weft.runtime.http.HttpResult;
@@ -130,7 +132,27 @@ final class StepSender {
         }
         events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
         lastStatus = result.statusCode();
-        return new Exchange(run, request, call, result);
+        return inspected(new Exchange(run, request, call, result), attempt, report);
+    }
+
+    /**
+     * The exchange after the client's response inspector (opt-in run-time checks), when it has one: a finding of
+     * severity error makes it an exchange without a response, which the step's failure actions see as they see a
+     * transport failure, or, when every failure is thrown, the run's failure.
+     */
+    private Exchange inspected(Exchange exchange, int attempt, boolean report) {
+        ResponseInspector inspector = client.responseInspector();
+        if (inspector == null) {
+            return exchange;
+        }
+        ResponseCheckException broken = ResponseInspection.inspect(run, inspector, exchange, attempt);
+        if (broken == null) {
+            return exchange;
+        }
+        if (report) {
+            throw run.events().failed(broken);
+        }
+        return Exchange.failed(run, exchange.request(), exchange.call(), broken);
     }
 
     /** Like {@link #sendOrFail}, without blocking: the future fails with the transport failure. */
@@ -164,7 +186,7 @@ final class StepSender {
                     throw new CompletionException(transportFailure(stepId, attempt, call, start, late, report));
                 }
                 events.responseReceived(stepId, attempt, call, result.statusCode(), start, null, result.uri());
-                return new Exchange(run, request, call, result);
+                return inspected(new Exchange(run, request, call, result), attempt, report);
             }
             Throwable cause = unwrap(failure);
             if (cause instanceof CancellationException || cancellation.isCancelled()) {
