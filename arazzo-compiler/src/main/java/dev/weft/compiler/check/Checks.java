@@ -17,6 +17,7 @@ public final class Checks {
             new ExpressionCheck(),
             new ExchangeCheck(),
             new CriterionCheck(),
+            new SelectorCheck(),
             new RegexCheck(),
             new ActionCheck(),
             new WorkflowCallCheck(),

@@ -1,10 +1,12 @@
 package dev.weft.compiler.generate;
 
 import dev.weft.compiler.check.GoessnerJsonPath;
+import dev.weft.compiler.check.XPathVersions;
 import dev.weft.compiler.expr.Condition;
 import dev.weft.compiler.expr.ConditionParser;
 import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.RuntimeExpression;
+import dev.weft.compiler.model.ArazzoVersion;
 import dev.weft.compiler.model.Criterion;
 import dev.weft.runtime.internal.JsonPathQuery;
 import dev.weft.runtime.internal.JsonPathSyntaxException;
@@ -27,17 +29,28 @@ final class Criteria {
      * @param text the pattern, query or XPath (a Goessner JSONPath already translated, D-33)
      * @param condition the condition, for {@link Kind#CONDITION}; null otherwise
      * @param context the context expression; null for a {@code simple} condition
+     * @param version the XPath version an {@link Kind#XPATH} criterion is evaluated by; null otherwise
      */
-    record Parsed(Kind kind, String text, Condition condition, RuntimeExpression context) {}
+    record Parsed(Kind kind, String text, Condition condition, RuntimeExpression context, String version) {
+        Parsed(Kind kind, String text, Condition condition, RuntimeExpression context) {
+            this(kind, text, condition, context, null);
+        }
+    }
+
+    private final ArazzoVersion arazzo;
+
+    Criteria(ArazzoVersion arazzo) {
+        this.arazzo = arazzo;
+    }
 
     private final Map<Criterion, Parsed> parsed = new IdentityHashMap<>();
 
     /** The criterion parsed; the checks have passed, so it parses. */
     Parsed of(Criterion criterion) {
-        return parsed.computeIfAbsent(criterion, Criteria::parse);
+        return parsed.computeIfAbsent(criterion, this::parse);
     }
 
-    private static Parsed parse(Criterion criterion) {
+    private Parsed parse(Criterion criterion) {
         String text = criterion.condition().value();
         RuntimeExpression context = criterion.context() == null
                 ? null
@@ -56,7 +69,8 @@ final class Criteria {
                                 text,
                                 ConditionParser.parseContextComparison(text).value(),
                                 context);
-            case "xpath" -> new Parsed(Kind.XPATH, text, null, context);
+            case "xpath" ->
+                new Parsed(Kind.XPATH, text, null, context, XPathVersions.evaluated(criterion.typeVersion(), arazzo));
             default ->
                 new Parsed(
                         Kind.CONDITION, text, ConditionParser.parseSimple(text).value(), null);

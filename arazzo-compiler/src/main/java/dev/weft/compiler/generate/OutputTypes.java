@@ -38,6 +38,9 @@ final class OutputTypes {
                 && (out.pointer() == null || out.pointer().isRoot())) {
             Optional<Step> step = workflow.step(out.stepId());
             var expression = step.map(s -> s.outputs().get(out.name()));
+            if (step.isPresent() && step.get().outputSelectors().containsKey(out.name())) {
+                return JavaTypes.JSON;
+            }
             if (step.isPresent() && expression.isPresent() && expression.get() != null) {
                 return ofStepOutput(step.get(), expression.get().value());
             }

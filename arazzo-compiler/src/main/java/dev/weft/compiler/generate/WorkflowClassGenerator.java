@@ -60,14 +60,14 @@ public final class WorkflowClassGenerator {
 
     private List<WorkflowClass> generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
         ClassName type = ClassName.get(packageName, classNames.of(document, workflow));
-        Criteria criteria = new Criteria();
+        Criteria criteria = new Criteria(document.document().version());
         WorkflowNames names = new WorkflowNames(workflow, StepOutputReads.of(workflow, criteria));
         if (!Limits.fit(workflow, names, diagnostics) || (temporal && !durable(workflow, names, diagnostics))) {
             return List.of();
         }
         Budget budget = new Budget();
         ClassConstants constants = new ClassConstants(budget);
-        ValueCode values = new ValueCode(workflow, names, budget);
+        ValueCode values = new ValueCode(workflow, names, budget, constants, document.document());
         ClassName stepEnum = type.nestedClass("Step");
         ConditionCode conditions = new ConditionCode(values, constants, names, budget, criteria);
         ExecutionClass.Generators generators = new ExecutionClass.Generators(
@@ -251,8 +251,10 @@ public final class WorkflowClassGenerator {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
         List<CodeBlock> conversions = new ArrayList<>();
         for (Map.Entry<String, String> output : names.workflowOutputs().entrySet()) {
-            JavaTypes javaType = types.ofWorkflowOutput(
-                    workflow.outputs().get(output.getKey()).value());
+            JavaTypes javaType = workflow.outputSelectors().containsKey(output.getKey())
+                    ? JavaTypes.JSON
+                    : types.ofWorkflowOutput(
+                            workflow.outputs().get(output.getKey()).value());
             constructor.addParameter(javaType.type(), output.getValue());
             conversions.add(javaType.convertOutput(Literals.of(output.getKey())));
         }
