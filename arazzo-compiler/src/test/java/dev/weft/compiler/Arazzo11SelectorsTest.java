@@ -99,6 +99,10 @@ class Arazzo11SelectorsTest {
         ObjectNode outputs = JsonWorkflow.of(loader.loadClass("e2e.selectors.SelectorsWorkflow"))
                 .run(client, JSON.createObjectNode().put("orderId", "o-1"));
 
+        Class<?> record = loader.loadClass("e2e.selectors.SelectorsWorkflow$Outputs");
+        for (String selected : List.of("email", "skus", "lines")) {
+            assertEquals(JsonNode.class, record.getMethod(selected).getReturnType(), selected);
+        }
         assertEquals("a@example.com", outputs.get("email").asText(), outputs::toString);
         assertEquals(JSON.readTree("[\"A\", \"B\"]"), outputs.get("skus"));
         assertEquals(1, outputs.get("firstQty").asInt());

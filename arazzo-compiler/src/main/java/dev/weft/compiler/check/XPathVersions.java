@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which XPath version an Arazzo XPath (a Selector Object's, a replacement target's, a criterion's) is evaluated by,
- * and the check that it compiles in it (D-61). The JDK evaluates XPath 1.0; XPath 2.0, 3.0 and 3.1 need an engine
+ * and the check that it compiles in it (SEL-3). The JDK evaluates XPath 1.0; XPath 2.0, 3.0 and 3.1 need an engine
  * on the compiler's class path (module {@code arazzo-xpath}, over Saxon-HE), which the generated code then needs
  * too. A declared version is evaluated as declared, and without the engine it is an error naming the dependency to
  * add. The default (XPath 3.1 in 1.1, 3.0 in 1.0.x) is used when the engine is there; without it, the XPath is

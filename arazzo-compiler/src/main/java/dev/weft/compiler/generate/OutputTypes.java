@@ -31,6 +31,14 @@ final class OutputTypes {
         this.workflow = workflow;
     }
 
+    /** The type of the workflow output {@code name}: a Selector Object's is JSON, an expression's its own. */
+    JavaTypes ofWorkflowOutputNamed(String name) {
+        if (workflow.outputSelectors().containsKey(name)) {
+            return JavaTypes.JSON;
+        }
+        return ofWorkflowOutput(workflow.outputs().get(name).value());
+    }
+
     /** The type of a workflow output expression. */
     JavaTypes ofWorkflowOutput(String text) {
         RuntimeExpression e = ExpressionParser.parse(text).value();

@@ -53,7 +53,7 @@ final class ValueCode {
     }
 
     /**
-     * The value a Selector Object selects (D-60): its selector, compiled once into a constant (a JSON Pointer is a
+     * The value a Selector Object selects (SEL-1): its selector, compiled once into a constant (a JSON Pointer is a
      * literal), applied to its context's value.
      */
     CodeBlock selector(Selector selector) {

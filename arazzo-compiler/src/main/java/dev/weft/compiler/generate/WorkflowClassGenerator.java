@@ -251,10 +251,7 @@ public final class WorkflowClassGenerator {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
         List<CodeBlock> conversions = new ArrayList<>();
         for (Map.Entry<String, String> output : names.workflowOutputs().entrySet()) {
-            JavaTypes javaType = workflow.outputSelectors().containsKey(output.getKey())
-                    ? JavaTypes.JSON
-                    : types.ofWorkflowOutput(
-                            workflow.outputs().get(output.getKey()).value());
+            JavaTypes javaType = types.ofWorkflowOutputNamed(output.getKey());
             constructor.addParameter(javaType.type(), output.getValue());
             conversions.add(javaType.convertOutput(Literals.of(output.getKey())));
         }

@@ -9,7 +9,7 @@ import java.util.List;
  * Arazzo 1.1 Selector Objects: a JSONPath, JSON Pointer or XPath selector applied to the value of the Selector's
  * {@code context} expression, and JSONPath payload replacement targets ({@code targetSelectorType: jsonpath}).
  *
- * <p>What a selection is (D-60): a JSON Pointer selects one value or none; a singular JSONPath query
+ * <p>What a selection is (SEL-1): a JSON Pointer selects one value or none; a singular JSONPath query
  * ({@code $.a.b[0]}) likewise its one node or none; any other JSONPath query its whole nodelist, as an array (empty
  * when it selects nothing); an XPath the JSON of its result sequence (see {@link XPathQuery#select}). None is an
  * absent value ({@code null}), as an absent member of a response body is.
