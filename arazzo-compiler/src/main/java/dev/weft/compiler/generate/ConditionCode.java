@@ -124,7 +124,7 @@ final class ConditionCode {
             case XPATH ->
                 leaf(CodeBlock.of(
                         "$N.matches($L)",
-                        constants.xpath(p.text(), p.version(), Hints.of(p.context())),
+                        constants.xpath(p.text(), parsed.xpathVersion(p, values.arazzo()), Hints.of(p.context())),
                         held(context, scope)));
             case CONDITION ->
                 alone && p.condition() instanceof Condition.Or or

@@ -29,28 +29,30 @@ final class Criteria {
      * @param text the pattern, query or XPath (a Goessner JSONPath already translated, D-33)
      * @param condition the condition, for {@link Kind#CONDITION}; null otherwise
      * @param context the context expression; null for a {@code simple} condition
-     * @param version the XPath version an {@link Kind#XPATH} criterion is evaluated by; null otherwise
      */
-    record Parsed(Kind kind, String text, Condition condition, RuntimeExpression context, String version) {
-        Parsed(Kind kind, String text, Condition condition, RuntimeExpression context) {
-            this(kind, text, condition, context, null);
-        }
-    }
-
-    private final ArazzoVersion arazzo;
-
-    Criteria(ArazzoVersion arazzo) {
-        this.arazzo = arazzo;
-    }
+    record Parsed(Kind kind, String text, Condition condition, RuntimeExpression context) {}
 
     private final Map<Criterion, Parsed> parsed = new IdentityHashMap<>();
 
+    /** The criterion each parsed one came from. */
+    private final Map<Parsed, Criterion> origins = new IdentityHashMap<>();
+
     /** The criterion parsed; the checks have passed, so it parses. */
     Parsed of(Criterion criterion) {
-        return parsed.computeIfAbsent(criterion, this::parse);
+        return parsed.computeIfAbsent(criterion, c -> {
+            Parsed p = parse(c);
+            origins.put(p, c);
+            return p;
+        });
     }
 
-    private Parsed parse(Criterion criterion) {
+    /** The XPath version an {@code xpath} criterion parsed here is evaluated by (SEL-3). */
+    String xpathVersion(Parsed p, ArazzoVersion arazzo) {
+        Criterion c = origins.get(p);
+        return XPathVersions.evaluated(c == null ? null : c.typeVersion(), arazzo);
+    }
+
+    private static Parsed parse(Criterion criterion) {
         String text = criterion.condition().value();
         RuntimeExpression context = criterion.context() == null
                 ? null
@@ -69,8 +71,7 @@ final class Criteria {
                                 text,
                                 ConditionParser.parseContextComparison(text).value(),
                                 context);
-            case "xpath" ->
-                new Parsed(Kind.XPATH, text, null, context, XPathVersions.evaluated(criterion.typeVersion(), arazzo));
+            case "xpath" -> new Parsed(Kind.XPATH, text, null, context);
             default ->
                 new Parsed(
                         Kind.CONDITION, text, ConditionParser.parseSimple(text).value(), null);

@@ -60,7 +60,7 @@ public final class WorkflowClassGenerator {
 
     private List<WorkflowClass> generate(ResolvedDocument document, Workflow workflow, Diagnostics diagnostics) {
         ClassName type = ClassName.get(packageName, classNames.of(document, workflow));
-        Criteria criteria = new Criteria(document.document().version());
+        Criteria criteria = new Criteria();
         WorkflowNames names = new WorkflowNames(workflow, StepOutputReads.of(workflow, criteria));
         if (!Limits.fit(workflow, names, diagnostics) || (temporal && !durable(workflow, names, diagnostics))) {
             return List.of();
