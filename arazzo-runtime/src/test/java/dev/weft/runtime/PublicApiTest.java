@@ -37,7 +37,8 @@ class PublicApiTest {
                 "dev.weft.runtime",
                 "dev.weft.runtime.http",
                 "dev.weft.runtime.internal",
-                "dev.weft.runtime.messaging"
+                "dev.weft.runtime.messaging",
+                "dev.weft.runtime.xpath"
             })
     void thePublicApiIsTheCheckedInOne(String packageName) throws IOException {
         List<String> actual = api(packageName);

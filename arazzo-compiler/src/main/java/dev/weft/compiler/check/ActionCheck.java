@@ -70,7 +70,7 @@ final class ActionCheck implements Check {
                         p.name().value(),
                         p.name().location().line());
             }
-            ExpressionCheck.syntax(p.value(), diagnostics);
+            ExpressionCheck.syntax(p, diagnostics);
         }
         Location at = action.parameters().get(0).location();
         if (action.workflowId() == null) {

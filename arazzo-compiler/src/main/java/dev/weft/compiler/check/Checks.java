@@ -18,6 +18,7 @@ public final class Checks {
             new ExchangeCheck(),
             new EnumCheck(),
             new CriterionCheck(),
+            new SelectorCheck(),
             new RegexCheck(),
             new ActionCheck(),
             new WorkflowCallCheck(),

@@ -18,7 +18,7 @@ final class ComponentCheck implements Check {
     public void check(ResolvedDocument document, Diagnostics diagnostics) {
         ReusableComponents components = document.document().components();
         for (Parameter p : components.parameters().values()) {
-            ExpressionCheck.syntax(p.value(), diagnostics);
+            ExpressionCheck.syntax(p, diagnostics);
         }
         ArazzoVersion version = document.document().version();
         components.successActions().values().forEach(a -> action(a, version, diagnostics));

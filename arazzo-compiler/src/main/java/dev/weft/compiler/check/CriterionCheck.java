@@ -19,8 +19,6 @@ import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
 import dev.weft.runtime.internal.JsonPathQuery;
 import dev.weft.runtime.internal.JsonPathSyntaxException;
-import dev.weft.runtime.internal.XPathCriterion;
-import dev.weft.runtime.internal.XPathCriterionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +99,8 @@ final class CriterionCheck implements Check {
                     jsonPath(criterion, scope, references, diagnostics);
                 }
             }
-            case "xpath" -> xpath(condition, diagnostics);
+            case "xpath" ->
+                XPathVersions.check(condition, criterion.typeVersion(), version, Message.MALFORMED_XPATH, diagnostics);
             default ->
                 diagnostics.report(
                         Message.UNSUPPORTED_CRITERION_TYPE, criterion.type().location(), criterion.typeName());
@@ -206,15 +205,6 @@ final class CriterionCheck implements Check {
                     Message.REGEX_DOES_NOT_COMPILE,
                     condition.location().shifted(Math.max(0, e.getIndex())),
                     e.getDescription());
-        }
-    }
-
-    /** CRIT-6, D-32: the JDK evaluates XPath 1.0; an expression it cannot compile is an error. */
-    private static void xpath(Located<String> condition, Diagnostics diagnostics) {
-        try {
-            XPathCriterion.compile(condition.value());
-        } catch (XPathCriterionException e) {
-            diagnostics.report(Message.MALFORMED_XPATH, condition.location(), e.getMessage());
         }
     }
 

@@ -9,11 +9,13 @@ import dev.weft.compiler.expr.ForeignExpressions;
 import dev.weft.compiler.expr.ParseResult;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.expr.Template;
+import dev.weft.compiler.model.ArazzoDocument;
 import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.Parameter;
 import dev.weft.compiler.model.RequestBody;
+import dev.weft.compiler.model.Selector;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
@@ -29,22 +31,27 @@ final class ExpressionCheck implements Check {
 
     @Override
     public void check(ResolvedDocument document, Diagnostics diagnostics) {
-        for (Workflow workflow : document.document().workflows()) {
+        ArazzoDocument doc = document.document();
+        for (Workflow workflow : doc.workflows()) {
             References references = new References(document, workflow, diagnostics);
             for (Step step : workflow.steps()) {
                 for (Parameter p : Effective.parameters(workflow, step)) {
-                    values(p.value(), references, diagnostics);
+                    values(p.value(), doc, references, diagnostics);
                 }
                 RequestBody body = step.requestBody();
                 if (body != null) {
                     if (body.payload() != null) {
-                        values(body.payload(), references, diagnostics);
+                        values(body.payload(), doc, references, diagnostics);
                     }
-                    body.replacements().forEach(r -> values(r.value(), references, diagnostics));
+                    body.replacements().forEach(r -> values(r.value(), doc, references, diagnostics));
                 }
                 if (step.correlationId() != null) {
                     Located<String> id = step.correlationId();
-                    values(new Node.StringNode(id.value(), Node.Style.PLAIN, id.location()), references, diagnostics);
+                    values(
+                            new Node.StringNode(id.value(), Node.Style.PLAIN, id.location()),
+                            doc,
+                            references,
+                            diagnostics);
                 }
                 outputs(step.outputs(), Scope.after(step), references, diagnostics);
             }
@@ -56,18 +63,31 @@ final class ExpressionCheck implements Check {
      * The rules a value obeys wherever it is used, for a component parameter nobody references: its
      * expressions parse (what they read is checked where it is used).
      */
-    static void syntax(Node value, Diagnostics diagnostics) {
-        values(value, null, diagnostics);
+    static void syntax(Parameter p, Diagnostics diagnostics) {
+        if (p.selector() != null) {
+            single(p.selector().context(), diagnostics);
+        } else {
+            values(p.value(), null, null, diagnostics);
+        }
     }
 
-    /** Strings at any depth of a value are templates; keys are never evaluated. */
-    private static void values(Node value, References references, Diagnostics diagnostics) {
-        if (value instanceof Node.StringNode s) {
+    /**
+     * Strings at any depth of a value are templates; keys are never evaluated. Of a 1.1 Selector Object only the
+     * {@code context} is an expression (its {@code selector} is checked by {@link SelectorCheck}).
+     */
+    private static void values(Node value, ArazzoDocument doc, References references, Diagnostics diagnostics) {
+        Selector selector = doc == null ? null : doc.selector(value);
+        if (selector != null) {
+            RuntimeExpression context = single(selector.context(), diagnostics);
+            if (context != null && references != null) {
+                references.check(context, selector.context().location(), Scope.REQUEST, false);
+            }
+        } else if (value instanceof Node.StringNode s) {
             template(s, references, diagnostics);
         } else if (value instanceof Node.MapNode map) {
-            map.entries().values().forEach(e -> values(e.value(), references, diagnostics));
+            map.entries().values().forEach(e -> values(e.value(), doc, references, diagnostics));
         } else if (value instanceof Node.ListNode list) {
-            list.items().forEach(item -> values(item, references, diagnostics));
+            list.items().forEach(item -> values(item, doc, references, diagnostics));
         }
     }
 

@@ -438,6 +438,26 @@ public enum DiagnosticCode {
             "a Goessner JSONPath criterion, evaluated as the RFC 9535 query it translates to",
             "CRIT-9",
             "D-33"),
+    MALFORMED_SELECTOR(
+            "malformed-selector",
+            Severity.ERROR,
+            "a Selector Object's selector, or a replacement target, does not parse as its type and version",
+            "SEL-2"),
+    XPATH_ENGINE_MISSING(
+            "xpath-engine-missing",
+            Severity.ERROR,
+            "an XPath needs XPath 2.0 or later and no engine for it is on the compiler's class path",
+            "SEL-3"),
+    XPATH_AS_1_0(
+            "xpath-fallback",
+            Severity.WARNING,
+            "an XPath without a version is evaluated as XPath 1.0, as no XPath 3.1 engine is on the class path",
+            "SEL-3"),
+    SELECTOR_CONTEXT_MISMATCH(
+            "selector-context-mismatch",
+            Severity.WARNING,
+            "a selector reads a response body of a kind it selects nothing from (XPath on JSON, JSONPath on XML)",
+            "SEL-4"),
     REGEX_BACKTRACKING(
             "regex-backtracking",
             Severity.WARNING,

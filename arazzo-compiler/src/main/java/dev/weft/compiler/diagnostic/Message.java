@@ -64,6 +64,42 @@ public enum Message {
             "{object} '{value}' was added in Arazzo '{added}'; this document declares '{version}'"),
     SELF_WITH_FRAGMENT(DiagnosticCode.INVALID_VALUE, "'$self' '{uri}' must not have a fragment; remove '{fragment}'"),
     SELF_NOT_A_URI(DiagnosticCode.INVALID_VALUE, "'$self' '{uri}' is not a URI-reference: {reason}"),
+    MALFORMED_SELECTOR_XPATH(DiagnosticCode.MALFORMED_SELECTOR, "{reason}"),
+    MALFORMED_SELECTOR_JSONPATH(
+            DiagnosticCode.MALFORMED_SELECTOR, "selector '{selector}' is not an RFC 9535 JSONPath query: {reason}"),
+    MALFORMED_SELECTOR_POINTER(
+            DiagnosticCode.MALFORMED_SELECTOR, "selector '{selector}' is not a JSON Pointer (RFC 6901): {reason}"),
+    TARGET_NOT_JSONPATH(
+            DiagnosticCode.MALFORMED_SELECTOR,
+            "replacement target '{target}' is not an RFC 9535 JSONPath query: {reason}"),
+    TARGET_TYPE_MISMATCH(
+            DiagnosticCode.INVALID_VALUE,
+            "a replacement target of type '{type}' cannot apply to a '{mediaType}' body; {fix}"),
+    UNTRANSLATABLE_GOESSNER_SELECTOR(
+            DiagnosticCode.UNSUPPORTED_FEATURE,
+            "Goessner JSONPath '{selector}' has no safe translation to RFC 9535 JSONPath, the only JSONPath Weft "
+                    + "evaluates; write it as an RFC 9535 query with 'type: jsonpath'"),
+    XPATH_ENGINE_MISSING(
+            DiagnosticCode.XPATH_ENGINE_MISSING,
+            "'{version}' needs an XPath engine the JDK lacks: add '{artifact}' (it brings '{saxon}') to the "
+                    + "compiler's class path (the Maven plugin's or annotation processor's dependencies) and to the "
+                    + "generated code's"),
+    XPATH_NOT_1_0_WITHOUT_ENGINE(
+            DiagnosticCode.XPATH_ENGINE_MISSING,
+            "{reason}; without a '{version}' engine on the compiler's class path Weft evaluates XPath 1.0 only: add "
+                    + "'{artifact}' (it brings '{saxon}') to the compiler's class path and the generated code's"),
+    XPATH_AS_1_0(
+            DiagnosticCode.XPATH_AS_1_0,
+            "no '{version}' engine is on the compiler's class path, so this XPath is evaluated as XPath 1.0; add "
+                    + "'{artifact}' (it brings '{saxon}') to evaluate it as the document's default version"),
+    XPATH_SELECTOR_ON_JSON(
+            DiagnosticCode.SELECTOR_CONTEXT_MISMATCH,
+            "an XPath selector reads '{context}', which {operation} answers with JSON only ('{types}'); it selects "
+                    + "nothing from JSON"),
+    JSON_SELECTOR_ON_XML(
+            DiagnosticCode.SELECTOR_CONTEXT_MISMATCH,
+            "a {type} selector reads '{context}', which {operation} answers with XML only ('{types}'); it selects "
+                    + "nothing from XML text"),
     UNKNOWN_SELECTOR_TYPE(DiagnosticCode.INVALID_VALUE, "selector type '{type}' is not jsonpath, xpath or jsonpointer"),
     UNKNOWN_EXPRESSION_VERSION(DiagnosticCode.INVALID_VALUE, "'{version}' is not a version of {type}; use {allowed}"),
     UNKNOWN_SOURCE_TYPE(

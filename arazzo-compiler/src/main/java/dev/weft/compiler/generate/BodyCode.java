@@ -2,11 +2,17 @@ package dev.weft.compiler.generate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.weft.compiler.check.GoessnerJsonPath;
+import dev.weft.compiler.check.XPathVersions;
 import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.Template;
+import dev.weft.compiler.model.ArazzoVersion;
+import dev.weft.compiler.model.ExpressionType;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.RequestBody;
+import dev.weft.runtime.internal.XPathQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +33,14 @@ final class BodyCode {
 
     private final ValueCode values;
     private final Budget budget;
+    private final ClassConstants constants;
+    private final ArazzoVersion arazzo;
 
-    BodyCode(ValueCode values, Budget budget) {
+    BodyCode(ValueCode values, Budget budget, ClassConstants constants, ArazzoVersion arazzo) {
         this.values = values;
         this.budget = budget;
+        this.constants = constants;
+        this.arazzo = arazzo;
     }
 
     /** The call setting the body on the request chain, after any statements it needs. */
@@ -116,10 +126,10 @@ final class BodyCode {
             budget.add(1);
             CodeBlock replaced = CodeBlock.of(
                     "$T.$N($L, $L,$W$L,$W$L)",
-                    RuntimeTypes.PAYLOADS,
-                    asText ? "replaceXml" : "replace",
+                    target(r).owner(),
+                    asText ? "replaceXml" : target(r).method(),
                     from == null ? CodeBlock.of("$N", var) : from,
-                    Literals.of(r.target().value()),
+                    target(r).target(),
                     value,
                     Literals.of(where));
             if (from == null) {
@@ -130,6 +140,35 @@ final class BodyCode {
                 from = null;
             }
         }
+    }
+
+    /** How a replacement's target is applied: the class and method, and the target argument. */
+    private record Target(ClassName owner, String method, CodeBlock target) {}
+
+    /**
+     * A JSON Pointer (the default of JSON and form bodies) or an XPath 1.0 (of XML ones) as a literal; a JSONPath
+     * target (SEL-5: every node it selects gets the value) and an XPath of a later version as compiled constants.
+     */
+    private Target target(RequestBody.Replacement r) {
+        ExpressionType type = r.targetSelectorType();
+        String text = r.target().value();
+        if (type != null && type.name().equals("jsonpath")) {
+            String query = type.version() != null && !type.version().value().equals("rfc9535")
+                    ? GoessnerJsonPath.toRfc9535(text).orElseThrow()
+                    : text;
+            return new Target(
+                    RuntimeTypes.SELECTORS, "replaceAll", CodeBlock.of("$N", constants.jsonPath(query, "target")));
+        }
+        if (type != null && type.name().equals("xpath")) {
+            String version = XPathVersions.evaluated(type.version(), arazzo);
+            if (!version.equals(XPathQuery.XPATH_10)) {
+                return new Target(
+                        RuntimeTypes.PAYLOADS,
+                        "replaceXml",
+                        CodeBlock.of("$N", constants.selectorXPath(text, version, "target")));
+            }
+        }
+        return new Target(RuntimeTypes.PAYLOADS, "replace", Literals.of(text));
     }
 
     /** How a value embedded in body text is written; null for its plain text. */

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import dev.weft.compiler.names.JavaNames;
+import dev.weft.runtime.internal.XPathQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -100,9 +101,39 @@ final class ClassConstants {
         return criterion(RuntimeTypes.JSON_PATH_QUERY, query, words(query, hint) + "_QUERY");
     }
 
-    /** The compiled XPath expression of an {@code xpath} criterion, named after the words in it. */
-    String xpath(String expression, String hint) {
-        return criterion(RuntimeTypes.XPATH_CRITERION, expression, words(expression, hint) + "_XPATH");
+    /**
+     * The compiled XPath expression of an {@code xpath} criterion, named after the words in it; XPath 1.0 compiles
+     * as before ({@code compile(text)}), a later version names itself.
+     */
+    String xpath(String expression, String version, String hint) {
+        if (version == null || version.equals(XPathQuery.XPATH_10)) {
+            return criterion(RuntimeTypes.XPATH_CRITERION, expression, words(expression, hint) + "_XPATH");
+        }
+        return compiled(
+                RuntimeTypes.XPATH_CRITERION,
+                version + "\u0000" + expression,
+                words(expression, hint) + "_XPATH",
+                CodeBlock.of("$L,$W$L", Literals.of(expression), Literals.of(version)));
+    }
+
+    /** The compiled XPath of a selector or replacement target, by the version it is evaluated by. */
+    String selectorXPath(String expression, String version, String hint) {
+        return compiled(
+                RuntimeTypes.XPATH_QUERY,
+                version + "\u0000" + expression,
+                words(expression, hint) + "_XPATH",
+                CodeBlock.of("$L,$W$L", Literals.of(expression), Literals.of(version)));
+    }
+
+    private String compiled(ClassName type, String key, String suggestion, CodeBlock arguments) {
+        return names.computeIfAbsent(new Key(type.simpleName(), key), k -> {
+            String name = allocate(suggestion);
+            criteria.put(
+                    k,
+                    FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                            .initializer("$T.compile($Z$L)", type, arguments));
+            return name;
+        });
     }
 
     private String criterion(ClassName type, String text, String suggestion) {

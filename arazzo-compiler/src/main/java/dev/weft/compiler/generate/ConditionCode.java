@@ -136,7 +136,9 @@ final class ConditionCode {
                         "$N.matches($L)", constants.jsonPath(p.text(), Hints.of(p.context())), held(context, scope)));
             case XPATH ->
                 leaf(CodeBlock.of(
-                        "$N.matches($L)", constants.xpath(p.text(), Hints.of(p.context())), held(context, scope)));
+                        "$N.matches($L)",
+                        constants.xpath(p.text(), parsed.xpathVersion(p, values.arazzo()), Hints.of(p.context())),
+                        held(context, scope)));
             case CONDITION ->
                 alone && p.condition() instanceof Condition.Or or
                         ? join(or.operands(), "$W|| ", context, scope, false)

@@ -1,11 +1,13 @@
 package dev.weft.compiler.generate;
 
 import dev.weft.compiler.check.GoessnerJsonPath;
+import dev.weft.compiler.check.XPathVersions;
 import dev.weft.compiler.expr.Condition;
 import dev.weft.compiler.expr.ConditionParser;
 import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.expr.Template;
+import dev.weft.compiler.model.ArazzoVersion;
 import dev.weft.compiler.model.Criterion;
 import dev.weft.runtime.internal.JsonPathQuery;
 import dev.weft.runtime.internal.JsonPathSyntaxException;
@@ -39,9 +41,22 @@ final class Criteria {
 
     private final Map<Criterion, Parsed> parsed = new IdentityHashMap<>();
 
+    /** The criterion each parsed one came from. */
+    private final Map<Parsed, Criterion> origins = new IdentityHashMap<>();
+
     /** The criterion parsed; the checks have passed, so it parses. */
     Parsed of(Criterion criterion) {
-        return parsed.computeIfAbsent(criterion, Criteria::parse);
+        return parsed.computeIfAbsent(criterion, c -> {
+            Parsed p = parse(c);
+            origins.put(p, c);
+            return p;
+        });
+    }
+
+    /** The XPath version an {@code xpath} criterion parsed here is evaluated by (SEL-3). */
+    String xpathVersion(Parsed p, ArazzoVersion arazzo) {
+        Criterion c = origins.get(p);
+        return XPathVersions.evaluated(c == null ? null : c.typeVersion(), arazzo);
     }
 
     private static Parsed parse(Criterion criterion) {

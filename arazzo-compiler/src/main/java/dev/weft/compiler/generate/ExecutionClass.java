@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.InputSchema;
+import dev.weft.compiler.model.Selector;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.resolve.ResolvedDocument;
@@ -226,11 +227,14 @@ final class ExecutionClass {
                 .addStatement("$T outputs = $T.object()", RuntimeTypes.OBJECT_NODE, RuntimeTypes.VALUES);
         for (String output : names.workflowOutputs().keySet()) {
             String text = workflow.outputs().get(output).value();
+            Selector selector = workflow.outputSelectors().get(output);
             body.addStatement(
                     "$T.put(outputs, $L,$W$L)",
                     RuntimeTypes.VALUES,
                     Literals.of(output),
-                    values.template(text, "workflow output '" + output + "'"));
+                    selector != null
+                            ? values.selector(selector)
+                            : values.template(text, "workflow output '" + output + "'"));
         }
         budget.endMethod(
                 workflow.location(),

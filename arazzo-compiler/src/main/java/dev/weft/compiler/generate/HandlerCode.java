@@ -11,6 +11,7 @@ import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Criterion;
 import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.Located;
+import dev.weft.compiler.model.Selector;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
 import java.util.HashMap;
@@ -236,6 +237,12 @@ final class HandlerCode {
             }
             budget.addToClass(1); // its field
             String text = output.getValue().value();
+            Selector selector = step.outputSelectors().get(output.getKey());
+            if (selector != null) {
+                code.addStatement("$N = $L", field, values.selector(selector));
+                readsTheBody |= ExpressionParser.parse(text).value() instanceof RuntimeExpression.ResponseBody;
+                continue;
+            }
             CodeBlock value = values.template(text, "output '" + output.getKey() + "'");
             code.addStatement("$N = $L", field, value);
             Template template = ExpressionParser.parseTemplate(text, true).value();

@@ -78,7 +78,7 @@ final class MetadataConstant {
         ObjectNode properties = schema.putObject("properties");
         for (Map.Entry<String, Located<String>> output : workflow.outputs().entrySet()) {
             ObjectNode property = properties.putObject(output.getKey());
-            String type = switch (types.ofWorkflowOutput(output.getValue().value())) {
+            String type = switch (types.ofWorkflowOutputNamed(output.getKey())) {
                 case STRING -> "string";
                 case LONG -> "integer";
                 case DOUBLE -> "number";

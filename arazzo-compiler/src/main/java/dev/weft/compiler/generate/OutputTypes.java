@@ -29,6 +29,14 @@ final class OutputTypes {
         this.workflow = workflow;
     }
 
+    /** The type of the workflow output {@code name}: a Selector Object's is JSON, an expression's its own. */
+    JavaTypes ofWorkflowOutputNamed(String name) {
+        if (workflow.outputSelectors().containsKey(name)) {
+            return JavaTypes.JSON;
+        }
+        return ofWorkflowOutput(workflow.outputs().get(name).value());
+    }
+
     /** The type of a workflow output expression. */
     JavaTypes ofWorkflowOutput(String text) {
         RuntimeExpression e = ExpressionParser.parse(text).value();
@@ -36,6 +44,9 @@ final class OutputTypes {
                 && (out.pointer() == null || out.pointer().isRoot())) {
             Optional<Step> step = workflow.step(out.stepId());
             var expression = step.map(s -> s.outputs().get(out.name()));
+            if (step.isPresent() && step.get().outputSelectors().containsKey(out.name())) {
+                return JavaTypes.JSON;
+            }
             if (step.isPresent() && expression.isPresent() && expression.get() != null) {
                 return ofStepOutput(step.get(), expression.get().value());
             }

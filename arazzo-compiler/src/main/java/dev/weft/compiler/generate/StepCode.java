@@ -40,7 +40,7 @@ final class StepCode {
         this.values = values;
         this.constants = constants;
         this.budget = budget;
-        this.bodies = new BodyCode(values, budget);
+        this.bodies = new BodyCode(values, budget, constants, values.arazzo());
     }
 
     MethodSpec request(Step step, OperationRef op) {

@@ -2,15 +2,20 @@ package dev.weft.compiler.generate;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
+import dev.weft.compiler.check.GoessnerJsonPath;
+import dev.weft.compiler.check.XPathVersions;
 import dev.weft.compiler.expr.ExpressionParser;
 import dev.weft.compiler.expr.JsonPointer;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.expr.Template;
 import dev.weft.compiler.model.ArazzoDocument;
+import dev.weft.compiler.model.ArazzoVersion;
 import dev.weft.compiler.model.DottedKeys;
 import dev.weft.compiler.model.InputSchema;
+import dev.weft.compiler.model.Located;
 import dev.weft.compiler.model.Node;
 import dev.weft.compiler.model.SourceDescription;
+import dev.weft.compiler.model.Selector;
 import dev.weft.compiler.model.Workflow;
 import dev.weft.compiler.names.JavaNames;
 import java.math.BigDecimal;
@@ -26,18 +31,59 @@ import java.util.Set;
  * expression here parses and names what exists.
  */
 final class ValueCode {
-    private final ArazzoDocument document;
     private final Workflow workflow;
     private final WorkflowNames names;
     private final InputSchema inputs;
     private final Budget budget;
+    private final ClassConstants constants;
+    private final ArazzoDocument document;
 
-    ValueCode(ArazzoDocument document, Workflow workflow, WorkflowNames names, Budget budget) {
-        this.document = document;
+    ValueCode(
+            Workflow workflow, WorkflowNames names, Budget budget, ClassConstants constants, ArazzoDocument document) {
         this.workflow = workflow;
         this.names = names;
         this.inputs = InputSchema.of(workflow);
         this.budget = budget;
+        this.constants = constants;
+        this.document = document;
+    }
+
+    /** The version of the document the workflow is in. */
+    ArazzoVersion arazzo() {
+        return document.version();
+    }
+
+    /**
+     * The value a Selector Object selects (SEL-1): its selector, compiled once into a constant (a JSON Pointer is a
+     * literal), applied to its context's value.
+     */
+    CodeBlock selector(Selector selector) {
+        budget.add(2);
+        RuntimeExpression e = ExpressionParser.parse(selector.context().value()).value();
+        CodeBlock context = expression(e);
+        String text = selector.selector().value();
+        Located<String> version = selector.type().version();
+        return switch (selector.type().name()) {
+            case "jsonpath" -> {
+                String query = version != null && !version.value().equals("rfc9535")
+                        ? GoessnerJsonPath.toRfc9535(text).orElseThrow()
+                        : text;
+                yield CodeBlock.of(
+                        "$T.jsonPath($L,$W$N)",
+                        RuntimeTypes.SELECTORS,
+                        context,
+                        constants.jsonPath(query, Hints.of(e)));
+            }
+            case "jsonpointer" ->
+                CodeBlock.of("$T.jsonPointer($L,$W$L)", RuntimeTypes.SELECTORS, context, Literals.of(text));
+            default ->
+                CodeBlock.of(
+                        "$T.xpath($L,$W$N)",
+                        RuntimeTypes.SELECTORS,
+                        context,
+                        constants.selectorXPath(
+                                text, XPathVersions.evaluated(version, document.version()), Hints.of(e)));
+        };
     }
 
     /** The value of one runtime expression. */
@@ -159,6 +205,10 @@ final class ValueCode {
 
     /** As {@link #value(Node, String, CodeBlock.Builder, Locals)}, naming the locals after {@code hint}. */
     CodeBlock value(Node node, String where, CodeBlock.Builder body, Locals locals, String hint) {
+        Selector selector = document.selector(node);
+        if (selector != null) {
+            return selector(selector);
+        }
         if (node instanceof Node.StringNode s) {
             return template(s.value(), where);
         }

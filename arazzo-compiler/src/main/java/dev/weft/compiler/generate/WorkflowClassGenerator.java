@@ -67,7 +67,7 @@ public final class WorkflowClassGenerator {
         }
         Budget budget = new Budget();
         ClassConstants constants = new ClassConstants(budget);
-        ValueCode values = new ValueCode(document.document(), workflow, names, budget);
+        ValueCode values = new ValueCode(workflow, names, budget, constants, document.document());
         ClassName stepEnum = type.nestedClass("Step");
         ConditionCode conditions = new ConditionCode(values, constants, names, budget, criteria);
         ExecutionClass.Generators generators = new ExecutionClass.Generators(
@@ -251,8 +251,7 @@ public final class WorkflowClassGenerator {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
         List<CodeBlock> conversions = new ArrayList<>();
         for (Map.Entry<String, String> output : names.workflowOutputs().entrySet()) {
-            JavaTypes javaType = types.ofWorkflowOutput(
-                    workflow.outputs().get(output.getKey()).value());
+            JavaTypes javaType = types.ofWorkflowOutputNamed(output.getKey());
             constructor.addParameter(javaType.type(), output.getValue());
             conversions.add(javaType.convertOutput(Literals.of(output.getKey())));
         }

@@ -2,7 +2,10 @@ package dev.weft.compiler.model;
 
 import dev.weft.compiler.diagnostic.Location;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +14,8 @@ import java.util.Optional;
  * @param arazzo the declared version string
  * @param version the minor version it names, which decides the rules the document is checked by
  * @param self the Arazzo 1.1 {@code $self} URI-reference (the document's identity and base URI), or null
+ * @param selectors (1.1) every Selector Object of the document (outputs, parameter values, payloads, replacement
+ *     values), by the location of its object, which is where a value holding it has it
  */
 public record ArazzoDocument(
         Path file,
@@ -21,10 +26,12 @@ public record ArazzoDocument(
         List<SourceDescription> sourceDescriptions,
         List<Workflow> workflows,
         ReusableComponents components,
+        Map<Location, Selector> selectors,
         Location location) {
 
     public ArazzoDocument {
         version = version == null ? ArazzoVersion.V1_0 : version;
+        selectors = Collections.unmodifiableMap(new LinkedHashMap<>(selectors));
         sourceDescriptions = List.copyOf(sourceDescriptions);
         workflows = List.copyOf(workflows);
         components = components == null ? ReusableComponents.NONE : components;
@@ -47,7 +54,13 @@ public record ArazzoDocument(
                 sourceDescriptions,
                 workflows,
                 ReusableComponents.NONE,
+                Map.of(),
                 location);
+    }
+
+    /** The Selector Object a value is, or null when it is not one. */
+    public Selector selector(Node value) {
+        return value instanceof Node.MapNode ? selectors.get(value.location()) : null;
     }
 
     public Optional<SourceDescription> source(String name) {

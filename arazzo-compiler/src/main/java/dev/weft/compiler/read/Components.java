@@ -102,7 +102,7 @@ final class Components {
                 used(p.name(), reusable),
                 p.in(),
                 override != null ? override : p.value(),
-                override != null ? null : p.selector(),
+                override != null ? binder.selectorValue(override) : p.selector(),
                 reusable.location());
     }
 

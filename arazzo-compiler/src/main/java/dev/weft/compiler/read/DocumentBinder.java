@@ -1,6 +1,7 @@
 package dev.weft.compiler.read;
 
 import dev.weft.compiler.diagnostic.Diagnostics;
+import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.diagnostic.Message;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.ArazzoDocument;
@@ -62,6 +63,8 @@ public final class DocumentBinder {
     private ArazzoVersion version = ArazzoVersion.V1_0;
     private Components components;
     private InputSchemas inputSchemas;
+    /** Every Selector Object bound, by its location. */
+    private final Map<Location, Selector> selectors = new LinkedHashMap<>();
 
     public DocumentBinder(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -87,8 +90,9 @@ public final class DocumentBinder {
         Info info = doc.has("info") ? info(doc.raw("info")) : missing(doc, "info");
         List<SourceDescription> sources = doc.requiredList("sourceDescriptions", this::source);
         List<Workflow> workflows = doc.requiredList("workflows", this::workflow);
+        var reusable = components.bindAll();
         return Optional.of(new ArazzoDocument(
-                file, declared, version, self, info, sources, workflows, components.bindAll(), doc.location()));
+                file, declared, version, self, info, sources, workflows, reusable, selectors, doc.location()));
     }
 
     /** The version of the document being bound; 1.0 before {@link #bind}. */
@@ -256,14 +260,16 @@ public final class DocumentBinder {
     }
 
     /**
-     * A map of outputs: runtime expressions, and in 1.1 also Selector Objects (into {@code selectors}).
-     * Both keep the document's order within their map.
+     * A map of outputs: runtime expressions, and in 1.1 also Selector Objects (into {@code selectors}). A
+     * selector output is in the outputs too, as its {@code context} expression, so that what reads outputs
+     * (references, names, order) sees it; what computes or types an output asks {@code selectors} first. The
+     * outputs keep the document's order.
      */
     private Map<String, Located<String>> outputs(Fields f, Map<String, Selector> selectors) {
         if (!since(ArazzoVersion.V1_1)) {
             return f.expressionMap("outputs");
         }
-        return f.expressionMap("outputs", entry -> {
+        Map<String, Located<String>> expressions = f.expressionMap("outputs", entry -> {
             if (!(entry.value() instanceof Node.MapNode)) {
                 return false;
             }
@@ -273,6 +279,18 @@ public final class DocumentBinder {
             }
             return true;
         });
+        if (selectors.isEmpty() || !(f.raw("outputs") instanceof Node.MapNode raw)) {
+            return expressions;
+        }
+        Map<String, Located<String>> outputs = new LinkedHashMap<>();
+        for (String key : raw.entries().keySet()) {
+            if (expressions.containsKey(key)) {
+                outputs.put(key, expressions.get(key));
+            } else if (selectors.containsKey(key)) {
+                outputs.put(key, selectors.get(key).context());
+            }
+        }
+        return outputs;
     }
 
     private Located<String> string(Node node) {
@@ -404,6 +422,9 @@ public final class DocumentBinder {
         }
         f.allowOnly(Set.of("contentType", "payload", "replacements"));
         List<RequestBody.Replacement> replacements = f.list("replacements", this::replacement);
+        if (f.raw("payload") != null) {
+            payloadSelectors(f.raw("payload"));
+        }
         return new RequestBody(f.optionalString("contentType"), f.raw("payload"), replacements, f.location());
     }
 
@@ -424,15 +445,23 @@ public final class DocumentBinder {
             if (targetType == null) {
                 return null;
             }
-            if (targetType.name().equals("jsonpath")) {
-                diagnostics.report(
-                        Message.UNSUPPORTED_FEATURE_AT, targetType.location(), "JSONPath replacement targets");
-            }
         }
         Selector selector = value == null ? null : selectorValue(value);
         return target == null || value == null
                 ? null
                 : new RequestBody.Replacement(target, value, targetType, selector, f.location());
+    }
+
+    /** Binds the Selector Objects a payload holds, at any depth (none within a Selector Object). */
+    private void payloadSelectors(Node value) {
+        if (selectorValue(value) != null) {
+            return;
+        }
+        if (value instanceof Node.MapNode map) {
+            map.entries().values().forEach(e -> payloadSelectors(e.value()));
+        } else if (value instanceof Node.ListNode list) {
+            list.items().forEach(this::payloadSelectors);
+        }
     }
 
     /** The selector types of a Selector Object and of {@code targetSelectorType}. */
@@ -452,7 +481,7 @@ public final class DocumentBinder {
      * {@code selector} and {@code type} (and extensions). Any other value, and every value of a 1.0
      * document, is a literal.
      */
-    private Selector selectorValue(Node value) {
+    Selector selectorValue(Node value) {
         if (!since(ArazzoVersion.V1_1) || !(value instanceof Node.MapNode map)) {
             return null;
         }
@@ -464,14 +493,11 @@ public final class DocumentBinder {
         return shaped ? selector(value) : null;
     }
 
-    /**
-     * A Selector Object; null (reported) when it lacks a field or names an unknown type. A well-formed one is
-     * reported as not compiled yet: the model holds it, generated code does not evaluate it.
-     */
+    /** A Selector Object, recorded for the document; null (reported) when it lacks a field or names an unknown type. */
     private Selector selector(Node node) {
         Selector s = boundSelector(node);
         if (s != null) {
-            diagnostics.report(Message.UNSUPPORTED_FEATURE_AT, s.location(), "Selector Objects (Arazzo 1.1)");
+            selectors.put(node.location(), s);
         }
         return s;
     }

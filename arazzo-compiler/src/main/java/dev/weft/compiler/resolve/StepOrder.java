@@ -133,6 +133,7 @@ public final class StepOrder {
                 document.sourceDescriptions(),
                 workflows,
                 document.components(),
+                document.selectors(),
                 document.location());
     }
 

@@ -1,6 +1,8 @@
 package dev.weft.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.weft.runtime.internal.JsonPathAst.And;
 import dev.weft.runtime.internal.JsonPathAst.Argument;
 import dev.weft.runtime.internal.JsonPathAst.Call;
@@ -49,6 +51,104 @@ final class JsonPathEvaluator {
      */
     static List<JsonNode> evaluate(Query query, JsonNode root) {
         return new JsonPathEvaluator(root).select(query, root);
+    }
+
+    /**
+     * A selected node with where it sits: its parent and its member name or element index; the root has no parent.
+     */
+    record Slot(JsonNode parent, String name, int index, JsonNode node) {}
+
+    /**
+     * Evaluates a query, keeping where each selected node sits (for payload replacements).
+     *
+     * @param query the query, absolute
+     * @param root the document; not null
+     * @return the selected slots, in nodelist order
+     */
+    static List<Slot> locate(Query query, JsonNode root) {
+        JsonPathEvaluator evaluator = new JsonPathEvaluator(root);
+        List<Slot> slots = List.of(new Slot(null, null, -1, root));
+        for (Segment segment : query.segments()) {
+            List<Slot> next = new ArrayList<>();
+            for (Slot slot : slots) {
+                if (segment.descendant()) {
+                    for (Slot descendant : descendantSlots(slot)) {
+                        evaluator.applyLocated(segment.selectors(), descendant.node(), next);
+                    }
+                } else {
+                    evaluator.applyLocated(segment.selectors(), slot.node(), next);
+                }
+            }
+            slots = next;
+        }
+        return slots;
+    }
+
+    private static List<Slot> descendantSlots(Slot slot) {
+        List<Slot> all = new ArrayList<>();
+        Deque<Slot> pending = new ArrayDeque<>();
+        pending.push(slot);
+        while (!pending.isEmpty()) {
+            Slot next = pending.pop();
+            all.add(next);
+            List<Slot> children = children(next.node());
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending.push(children.get(i));
+            }
+        }
+        return all;
+    }
+
+    private static List<Slot> children(JsonNode node) {
+        List<Slot> children = new ArrayList<>(node.size());
+        if (node.isObject()) {
+            node.properties().forEach(e -> children.add(new Slot(node, e.getKey(), -1, e.getValue())));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                children.add(new Slot(node, null, i, node.get(i)));
+            }
+        }
+        return children;
+    }
+
+    /** As {@link #apply}, with slots. */
+    private void applyLocated(List<Selector> selectors, JsonNode node, List<Slot> out) {
+        List<Slot> children = children(node);
+        for (Selector selector : selectors) {
+            if (selector instanceof Name name) {
+                JsonNode member = node.isObject() ? node.get(name.name()) : null;
+                if (member != null) {
+                    out.add(new Slot(node, name.name(), -1, member));
+                }
+            } else if (selector instanceof Wildcard) {
+                out.addAll(children);
+            } else if (selector instanceof Index index) {
+                if (node.isArray()) {
+                    long i = index.index() < 0 ? node.size() + index.index() : index.index();
+                    if (i >= 0 && i < node.size()) {
+                        out.add(children.get((int) i));
+                    }
+                }
+            } else if (selector instanceof Slice slice) {
+                if (node.isArray()) {
+                    // the slice of the indices is the indices of the slice
+                    ArrayNode indices = JsonNodeFactory.instance.arrayNode();
+                    for (int i = 0; i < node.size(); i++) {
+                        indices.add(i);
+                    }
+                    List<JsonNode> chosen = new ArrayList<>();
+                    slice(slice, indices, chosen);
+                    chosen.forEach(i -> out.add(children.get(i.intValue())));
+                }
+            } else {
+                Logical test = ((Filter) selector).test();
+                for (Slot child : children) {
+                    if (test(test, child.node())) {
+                        out.add(child);
+                    }
+                }
+            }
+        }
     }
 
     private List<JsonNode> select(Query query, JsonNode current) {

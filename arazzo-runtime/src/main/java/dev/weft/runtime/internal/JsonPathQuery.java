@@ -1,6 +1,8 @@
 package dev.weft.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +48,32 @@ public final class JsonPathQuery {
             return List.of();
         }
         return Collections.unmodifiableList(JsonPathEvaluator.evaluate(query, root));
+    }
+
+    /**
+     * Sets every node the query selects to a value (a payload replacement whose {@code targetSelectorType} is
+     * {@code jsonpath}); selecting the root replaces the whole value.
+     *
+     * @param root the value queried; modified in place
+     * @param value the new value, each selected node getting its own copy
+     * @return the value with the replacements made: {@code root}, or a copy of {@code value} when the query selects
+     *     the root
+     */
+    public JsonNode replaceAll(JsonNode root, JsonNode value) {
+        if (root == null || root.isMissingNode()) {
+            return root;
+        }
+        JsonNode result = root;
+        for (JsonPathEvaluator.Slot slot : JsonPathEvaluator.locate(query, root)) {
+            if (slot.parent() == null) {
+                result = value.deepCopy();
+            } else if (slot.parent() instanceof ObjectNode object) {
+                object.set(slot.name(), value.deepCopy());
+            } else if (slot.parent() instanceof ArrayNode array) {
+                array.set(slot.index(), value.deepCopy());
+            }
+        }
+        return result;
     }
 
     /**

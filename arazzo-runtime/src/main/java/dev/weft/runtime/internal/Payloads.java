@@ -15,6 +15,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
@@ -112,6 +113,48 @@ public final class Payloads {
         } catch (Exception e) {
             throw new AbsentValueException(where + " (the payload is not XML the replacement can apply to: "
                     + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Replaces the text of every node an XPath of a given version selects in an XML payload (a replacement whose
+     * {@code targetSelectorType} names the version); the XML is parsed with DTDs and external entities off.
+     *
+     * @param xml the evaluated payload
+     * @param target the compiled target
+     * @param value the new text, {@code null} when absent
+     * @param where names the replacement in errors
+     * @return the payload with the replacement applied
+     * @throws AbsentValueException when the XML does not parse or no node is selected
+     */
+    public static String replaceXml(String xml, XPathQuery target, JsonNode value, String where) {
+        if (value == null) {
+            return xml;
+        }
+        Document document = XPathQuery.parseText(xml);
+        if (document == null) {
+            throw new AbsentValueException(where + " (the payload is not XML the replacement can apply to)");
+        }
+        List<Node> nodes = target.nodes(document);
+        if (nodes.isEmpty()) {
+            throw new AbsentValueException(
+                    where + " (XPath '" + target.expression() + "' selects no node of the payload)");
+        }
+        for (Node node : nodes) {
+            node.setTextContent(Values.text(value));
+        }
+        try {
+            TransformerFactory transformers = TransformerFactory.newDefaultInstance();
+            transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer transformer = transformers.newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, xml.startsWith("<?xml") ? "no" : "yes");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new AbsentValueException(
+                    where + " (the replaced payload does not serialise: " + e.getMessage() + ")");
         }
     }
 
