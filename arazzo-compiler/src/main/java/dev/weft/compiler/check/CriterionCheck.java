@@ -86,6 +86,9 @@ final class CriterionCheck implements Check {
             }
         }
         if (embeds(criterion, scope, references, diagnostics)) {
+            if (criterion.typeName().equals("xpath")) {
+                XPathVersions.engine(criterion.typeVersion(), version, diagnostics);
+            }
             return;
         }
         switch (criterion.typeName()) {

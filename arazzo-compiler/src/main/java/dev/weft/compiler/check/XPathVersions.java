@@ -70,6 +70,23 @@ public final class XPathVersions {
     }
 
     /**
+     * Checks that an engine evaluates the version an XPath made at run time (with embedded expressions) is
+     * evaluated by, reporting when not; its text is compiled only at run time.
+     *
+     * @param declared the declared version, or null
+     * @param arazzo the document's version
+     * @return whether an engine evaluates it
+     */
+    static boolean engine(Located<String> declared, ArazzoVersion arazzo, Diagnostics diagnostics) {
+        String version = evaluated(declared, arazzo);
+        if (evaluates(version)) {
+            return true;
+        }
+        diagnostics.report(Message.XPATH_ENGINE_MISSING, declared.location(), declared.value(), artifact(), saxon());
+        return false;
+    }
+
+    /**
      * Checks that an XPath compiles in the version it is evaluated by, reporting when not.
      *
      * @param expression the XPath

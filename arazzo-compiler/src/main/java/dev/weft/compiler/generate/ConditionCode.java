@@ -112,6 +112,15 @@ final class ConditionCode {
     private Piece criterion(Criteria.Parsed p, Scope scope, boolean alone) {
         // what the context reads, as the code reading it: a local or field may hold it, or a path into it
         CodeBlock context = p.context() == null ? null : values.expression(p.context());
+        if (p.embedded() != null && p.kind() == Criteria.Kind.XPATH) {
+            // the declared XPath version holds for a text made at run time too (1.1: xpath-31 by default)
+            return leaf(CodeBlock.of(
+                    "$T.xpath($L,$W$L,$W$S)",
+                    RuntimeTypes.CONDITIONS,
+                    held(context, scope),
+                    embed(p.embedded(), scope),
+                    parsed.xpathVersion(p, values.arazzo())));
+        }
         if (p.embedded() != null) {
             return leaf(CodeBlock.of(
                     "$T.$N($L,$W$L)",

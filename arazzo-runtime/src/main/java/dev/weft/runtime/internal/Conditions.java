@@ -238,11 +238,24 @@ public final class Conditions {
      * @return the expression's effective boolean value on the context
      */
     public static boolean xpath(JsonNode context, String expression) {
+        return xpath(context, expression, XPathQuery.XPATH_10);
+    }
+
+    /**
+     * The {@code xpath} criterion of a declared XPath version on an expression made at run time ({@link #embed});
+     * an expression that is absent or does not compile in that version fails the condition.
+     *
+     * @param context the context value
+     * @param expression the expression text, or {@code null}
+     * @param version {@code xpath-10}, {@code xpath-20}, {@code xpath-30} or {@code xpath-31}
+     * @return the expression's effective boolean value on the context
+     */
+    public static boolean xpath(JsonNode context, String expression, String version) {
         if (expression == null || isNull(context)) {
             return false;
         }
         try {
-            return XPathCriterion.compile(expression).matches(context);
+            return XPathCriterion.compile(expression, version).matches(context);
         } catch (XPathCriterionException e) {
             return false;
         }
