@@ -115,11 +115,11 @@ final class ConditionCode {
         if (p.embedded() != null && p.kind() == Criteria.Kind.XPATH) {
             // the declared XPath version holds for a text made at run time too (1.1: xpath-31 by default)
             return leaf(CodeBlock.of(
-                    "$T.xpath($L,$W$L,$W$S)",
+                    "$T.xpath($L,$W$L,$W$L)",
                     RuntimeTypes.CONDITIONS,
                     held(context, scope),
                     embed(p.embedded(), scope),
-                    parsed.xpathVersion(p, values.arazzo())));
+                    Literals.of(parsed.xpathVersion(p, values.arazzo()))));
         }
         if (p.embedded() != null) {
             return leaf(CodeBlock.of(
