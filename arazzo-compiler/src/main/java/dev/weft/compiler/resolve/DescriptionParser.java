@@ -142,7 +142,8 @@ final class DescriptionParser {
 
     /** What {@code OpenAPIV3Parser.readContents} does, from a tree and with no location to read from. */
     private static SwaggerParseResult openApi3(ObjectNode tree) {
-        return openApi3(tree, needsDereferencing(tree));
+        boolean oas31 = tree.path("openapi").asText().startsWith("3.1");
+        return openApi3(tree, oas31 && needsDereferencing(tree));
     }
 
     /** {@link #openApi3(ObjectNode)}, with Swagger Parser's 3.1 dereferencer or without it (for tests). */
