@@ -44,6 +44,7 @@ final class Execution {
                 builder.build().transport(), options.verbose ? console.err() : null, inputs.secrets());
         ArazzoClient client = builder.transport(transport).build();
 
+        Timing.mark("client built");
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         JsonNode outputs = null;
@@ -60,6 +61,7 @@ final class Execution {
             throw options.usage(new Redaction(inputs.secrets()).text(e.getMessage()));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Timing.mark("workflow ran");
 
         Set<String> secrets = new HashSet<>(transport.secrets());
         secrets.addAll(inputs.secrets());

@@ -67,7 +67,34 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, Console.stderrCharset()));
+        Timing.mark("main");
+        int status = run(args, System.out, System.err, Console.stderrCharset());
+        Timing.mark("exit");
+        releaseSelectors();
+        System.exit(status);
+    }
+
+    /**
+     * Lets the JDK HTTP client's selector threads end before the JVM exits. Each waits for its sockets in native
+     * code, and an exiting JDK 17 waits up to 300 ms for threads in native code to stop: a one-shot run spent
+     * that long exiting. Interrupted, a selector thread leaves its wait and closes its client, which nothing
+     * uses any more.
+     */
+    private static void releaseSelectors() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads);
+        for (int i = 0; i < count; i++) {
+            Thread thread = threads[i];
+            if (thread.isDaemon()
+                    && thread.getName().startsWith("HttpClient-")
+                    && thread.getName().endsWith("-SelectorManager")) {
+                thread.interrupt();
+            }
+        }
     }
 
     /** Runs a command with UTF-8 streams; returns the exit status. */
@@ -83,16 +110,34 @@ public final class Main implements Callable<Integer> {
     public static int run(String[] args, PrintStream out, PrintStream err, Charset errCharset) {
         Main main = new Main();
         main.console = new Console(out, err, errCharset);
+        RunCommand quick = QuickRun.parse(args);
+        int status = quick != null ? quick(quick.under(main), main.console) : picocli(main, args);
+        main.console.out().flush();
+        main.console.err().flush();
+        return status;
+    }
+
+    /** A {@code run} command line {@link QuickRun} read, run as picocli would run it, without picocli. */
+    private static int quick(RunCommand command, Console console) {
+        try {
+            return command.call();
+        } catch (QuickRun.Usage e) {
+            console.err().println("weft: " + e.getMessage());
+            console.err().println("Try 'weft run --help' for more information.");
+            return USAGE;
+        } catch (RuntimeException e) {
+            return internalError(e, console);
+        }
+    }
+
+    private static int picocli(Main main, String[] args) {
         CommandLine line = new CommandLine(main)
                 .setOut(main.console.out())
                 .setErr(main.console.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Main::usage)
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> internalError(e, main.console));
-        int status = line.execute(args);
-        main.console.out().flush();
-        main.console.err().flush();
-        return status;
+        return line.execute(args);
     }
 
     /** A wrong command line: one line saying what is wrong (with a likely fix) and where to read more. */

@@ -133,6 +133,7 @@ final class RunCommand implements Callable<Integer> {
         if (reportFile != null && report == null) {
             throw usage("--report-file needs --report json or --report junit");
         }
+        Timing.mark("command line read");
         ResponseInspector checks = null;
         if (check != null) {
             try {
@@ -142,6 +143,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RunCache.Compiled compiled = compiled();
+        Timing.mark("compiled classes");
         if (compiled == null) {
             return Main.INVALID;
         }
@@ -159,6 +161,7 @@ final class RunCommand implements Callable<Integer> {
         if (loaded == null) {
             return Main.FAILED;
         }
+        Timing.mark("loaded");
         return new Execution(this, main.console(), checks).run(loaded.workflow(), workflow, runInputs);
     }
 
@@ -206,8 +209,15 @@ final class RunCommand implements Callable<Integer> {
                 : Path.of(report == ReportFormat.junit ? "weft-report.xml" : "weft-report.json");
     }
 
-    ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    /** A mistake on the command line, for picocli's handler or, read by {@link QuickRun}, for its own. */
+    RuntimeException usage(String message) {
+        return spec == null ? new QuickRun.Usage(message) : new ParameterException(spec.commandLine(), message);
+    }
+
+    /** The command as {@link QuickRun} read it, under {@code main}. */
+    RunCommand under(Main main) {
+        this.main = main;
+        return this;
     }
 
     private WorkflowSignature workflow(List<WorkflowSignature> workflows) {

@@ -17,9 +17,12 @@ import io.swagger.v3.parser.reference.OpenAPIDereferencer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -139,12 +142,21 @@ final class DescriptionParser {
 
     /** What {@code OpenAPIV3Parser.readContents} does, from a tree and with no location to read from. */
     private static SwaggerParseResult openApi3(ObjectNode tree) {
+        boolean oas31 = tree.path("openapi").asText().startsWith("3.1");
+        return openApi3(tree, oas31 && needsDereferencing(tree));
+    }
+
+    /** {@link #openApi3(ObjectNode)}, with Swagger Parser's 3.1 dereferencer or without it (for tests). */
+    static SwaggerParseResult openApi3(ObjectNode tree, boolean dereference31) {
         ParseOptions options = options();
         SwaggerParseResult result = new OpenAPIV3Parser().parseJsonNode(null, tree, options);
         if (result.getOpenAPI() == null) {
             return result;
         }
         if (result.getOpenAPI().getOpenapi().startsWith("3.1")) {
+            if (!dereference31) {
+                return result;
+            }
             DereferencerContext context = new DereferencerContext(result, List.of(), null, options, null, null, true);
             Iterator<OpenAPIDereferencer> chain =
                     DereferencersFactory.getInstance().getDereferencers().iterator();
@@ -155,6 +167,57 @@ final class DescriptionParser {
             new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), null, null, options).resolve(result);
         }
         return result;
+    }
+
+    /**
+     * Whether Swagger Parser's 3.1 dereferencer would change the model of {@code tree}. It keeps every
+     * {@code $ref} to a component of the root file in place and only replaces each component with a copy it
+     * parsed again, so when every reference is one of those (as the bundler leaves GitHub's and most
+     * descriptions) and no {@code $id} or anchor changes what a reference means, it is skipped: for a deep,
+     * wide reference graph it hashed and copied schemas per reference, most of the cost of parsing. A reference
+     * of any other form, or to a component that is not there, takes the dereferencer as before.
+     */
+    static boolean needsDereferencing(ObjectNode tree) {
+        JsonNode components = tree.path("components");
+        Deque<JsonNode> work = new ArrayDeque<>();
+        work.push(tree);
+        while (!work.isEmpty()) {
+            JsonNode node = work.pop();
+            if (node.isObject()) {
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    String key = field.getKey();
+                    if (ANCHORS.contains(key)) {
+                        return true;
+                    }
+                    if (key.equals("$ref") && !isComponentRef(components, field.getValue())) {
+                        return true;
+                    }
+                    if (field.getValue().isContainerNode()) {
+                        work.push(field.getValue());
+                    }
+                }
+            } else {
+                for (JsonNode element : node) {
+                    if (element.isContainerNode()) {
+                        work.push(element);
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> ANCHORS = Set.of("$id", "$anchor", "$dynamicRef", "$dynamicAnchor");
+    private static final java.util.regex.Pattern COMPONENT_REF =
+            java.util.regex.Pattern.compile("#/components/([A-Za-z]+)/([A-Za-z0-9._-]+)");
+
+    /** A {@code $ref} that is {@code #/components/<kind>/<name>} of a component the tree has. */
+    private static boolean isComponentRef(JsonNode components, JsonNode ref) {
+        if (!ref.isTextual()) {
+            return false;
+        }
+        java.util.regex.Matcher m = COMPONENT_REF.matcher(ref.textValue());
+        return m.matches() && components.path(m.group(1)).path(m.group(2)).isObject();
     }
 
     private static SwaggerParseResult swagger2(ObjectNode tree) {
