@@ -127,7 +127,7 @@ class Arazzo11EndToEndTest {
     }
 
     /** Compiles the generated sources in memory and loads them over the test's own class path. */
-    private static ClassLoader compileAndLoad(List<GeneratedFile> files) throws IOException {
+    static ClassLoader compileAndLoad(List<GeneratedFile> files) throws IOException {
         List<JavaFileObject> sources = new ArrayList<>();
         for (GeneratedFile file : files) {
             sources.add(JavaFileObjects.forSourceString(file.qualifiedName(), file.source()));

@@ -75,12 +75,6 @@ final class ActionCheck implements Check {
         Location at = action.parameters().get(0).location();
         if (action.workflowId() == null) {
             diagnostics.report(Message.ACTION_PARAMETERS_WITHOUT_WORKFLOW, at, name);
-        } else if (action.type().value().equals("retry")) {
-            diagnostics.report(
-                    Message.UNSUPPORTED_FEATURE_AT,
-                    at,
-                    "parameters of a retry action that runs workflow '"
-                            + action.workflowId().value() + "' first");
         }
     }
 

@@ -468,7 +468,6 @@ public enum Message {
             DiagnosticCode.MALFORMED_CONDITION, "a criterion of type '{type}' needs a 'context'{hint}"),
     OR_REMOVE_SIMPLE_TYPE("; or remove 'type: simple'"),
     UNSUPPORTED_CRITERION_TYPE(DiagnosticCode.UNSUPPORTED_FEATURE, "criteria of type '{type}' are not supported yet"),
-    UNSUPPORTED_FEATURE_AT(DiagnosticCode.UNSUPPORTED_FEATURE, "Weft does not compile {feature} yet"),
     UNKNOWN_TYPE_VERSION(
             DiagnosticCode.INVALID_VALUE, "unknown {type} version '{version}'; the specification defines {list}{hint}"),
     DURABLE_RETRY_HELPER(
@@ -477,6 +476,11 @@ public enum Message {
                     + "durably: when that fails, the step's failure actions are chosen again on its failed "
                     + "response, which a durable run does not keep (no response enters its history); generate "
                     + "this workflow without the Temporal target, or retry the step alone"),
+    DURABLE_WORKFLOW_STEP_TIMEOUT(
+            DiagnosticCode.UNSUPPORTED_FEATURE,
+            "step '{step}' calls workflow '{workflow}' with a timeout, which the Temporal target does not bound yet "
+                    + "(a called workflow is a child workflow there); generate this workflow without the Temporal "
+                    + "target, or move the timeout to the called workflow's operation steps"),
     UNTRANSLATABLE_GOESSNER(
             DiagnosticCode.UNSUPPORTED_FEATURE,
             "Goessner JSONPath '{condition}' has no safe translation to RFC 9535 JSONPath, the only JSONPath Weft "
@@ -882,8 +886,7 @@ public enum Message {
             "found",
             "stackTrace",
             "given",
-            "expectation",
-            "feature");
+            "expectation");
 
     private final DiagnosticCode code;
     private final String template;

@@ -64,7 +64,8 @@ final class Dispatch {
             CodeBlock id = Literals.of(step.id());
             if (step.workflowId() != null) {
                 CodeBlock inputs = CodeBlock.of("$N()", names.requestMethod(step.id()));
-                cases.add(call(constant, id, calleeClass(callee(step.workflowId())), inputs, handler, async));
+                cases.add(call(
+                        constant, id, calleeClass(callee(step.workflowId())), inputs, handler, async, timeout(step)));
             } else {
                 cases.add(send(constant, id, names.requestMethod(step.id()), handler, async, step.isAsync()));
             }
@@ -76,7 +77,7 @@ final class Dispatch {
                     ? CodeBlock.of("$N", WorkflowNames.IN)
                     : CodeBlock.of(
                             "$N != null ? $N : $N", names.gotoInputsField(), names.gotoInputsField(), WorkflowNames.IN);
-            cases.add(call(target.getValue(), label, callee, inputs, names.gotoMethod(target.getKey()), async));
+            cases.add(call(target.getValue(), label, callee, inputs, names.gotoMethod(target.getKey()), async, null));
         }
         for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {
             Step step = helper.isStep() ? workflow.step(helper.target()).orElseThrow() : null;
@@ -94,8 +95,17 @@ final class Dispatch {
                     callee(step != null ? step.workflowId() : new Located<>(helper.target(), workflow.location())));
             CodeBlock inputs = step != null
                     ? CodeBlock.of("$N()", names.requestMethod(step.id()))
-                    : CodeBlock.of("$N", WorkflowNames.IN);
-            cases.add(call(helper.constant(), Literals.of(helper.id()), callee, inputs, helper.method(), async));
+                    : helper.inputsMethod() != null
+                            ? CodeBlock.of("$N()", helper.inputsMethod())
+                            : CodeBlock.of("$N", WorkflowNames.IN);
+            cases.add(call(
+                    helper.constant(),
+                    Literals.of(helper.id()),
+                    callee,
+                    inputs,
+                    helper.method(),
+                    async,
+                    step != null ? timeout(step) : null));
         }
         cases.unindent().add("};\n");
         return MethodSpec.methodBuilder(async ? "executeAsync" : "execute")
@@ -129,28 +139,44 @@ final class Dispatch {
                         request);
     }
 
-    /** A case calling a workflow with {@code inputs} and handing its outcome to {@code handler}. */
+    /**
+     * A case calling a workflow with {@code inputs} and handing its outcome to {@code handler}; a step's 1.1
+     * {@code timeout} (or {@code null}) bounds the called run.
+     */
     private static CodeBlock call(
-            String constant, CodeBlock label, ClassName callee, CodeBlock inputs, String handler, boolean async) {
+            String constant,
+            CodeBlock label,
+            ClassName callee,
+            CodeBlock inputs,
+            String handler,
+            boolean async,
+            Long timeout) {
+        CodeBlock bound = timeout == null ? CodeBlock.of("") : CodeBlock.of(" $LL,", timeout);
         return async
                 ? CodeBlock.of(
-                        "case $N ->$W$N.callAsync($L,$W() -> $T.callAsync($N, $L))$Z.thenApply(this::$N);\n",
+                        "case $N ->$W$N.callAsync($L,$L$W() -> $T.callAsync($N, $L))$Z.thenApply(this::$N);\n",
                         constant,
                         WorkflowNames.RUN,
                         label,
+                        bound,
                         callee,
                         WorkflowNames.RUN,
                         inputs,
                         handler)
                 : CodeBlock.of(
-                        "case $N ->$W$N($N.call($L,$W() -> $T.call($N, $L)));\n",
+                        "case $N ->$W$N($N.call($L,$L$W() -> $T.call($N, $L)));\n",
                         constant,
                         handler,
                         WorkflowNames.RUN,
                         label,
+                        bound,
                         callee,
                         WorkflowNames.RUN,
                         inputs);
+    }
+
+    private static Long timeout(Step step) {
+        return step.timeout() == null ? null : step.timeout().value();
     }
 
     /** D-18: a goto to a workflow is one-way; this execution ends with the target's outcome. */

@@ -134,6 +134,9 @@ final class ExecutionClass {
         for (Action action : names.parameterizedGotos()) {
             execution.addMethod(requests.actionInputs(action, names.actionInputsMethod(action)));
         }
+        for (Action action : names.parameterizedRetries()) {
+            execution.addMethod(requests.actionInputs(action, names.actionInputsMethod(action)));
+        }
         for (WorkflowNames.RetryHelper helper : names.retryHelpers()) {
             execution.addMethod(handlers.retryHelper(
                     helper, helper.isStep() ? workflow.step(helper.target()).orElseThrow() : null));

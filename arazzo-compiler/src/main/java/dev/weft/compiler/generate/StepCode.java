@@ -314,7 +314,7 @@ final class StepCode {
     }
 
     /**
-     * Arazzo 1.1: the inputs a goto action's {@code parameters} pass to its target workflow: this workflow's
+     * Arazzo 1.1: the inputs a goto or retry action's {@code parameters} pass to its target workflow: this workflow's
      * inputs (as a goto without parameters passes them), each parameter set over them by name.
      */
     MethodSpec actionInputs(Action action, String method) {
@@ -328,7 +328,7 @@ final class StepCode {
         return MethodSpec.methodBuilder(method)
                 .addModifiers(Modifier.PRIVATE)
                 .addJavadoc(Docs.wrap(
-                        "The inputs goto action {@code "
+                        "The inputs " + action.type().value() + " action {@code "
                                 + Docs.line(action.name().value()) + "} passes to workflow" + " {@code "
                                 + Docs.line(action.workflowId().value()) + "}.",
                         Docs.NESTED))

@@ -179,6 +179,16 @@ public final class WorkflowClassGenerator {
                     (helper.isStep() ? "step '" : "workflow '") + helper.target() + "'");
             fits = false;
         }
+        for (Step step : workflow.steps()) {
+            if (step.workflowId() != null && step.timeout() != null) {
+                diagnostics.report(
+                        Message.DURABLE_WORKFLOW_STEP_TIMEOUT,
+                        step.timeout().location(),
+                        step.id(),
+                        step.workflowId().value());
+                fits = false;
+            }
+        }
         return fits;
     }
 

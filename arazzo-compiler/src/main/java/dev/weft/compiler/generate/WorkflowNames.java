@@ -44,6 +44,9 @@ final class WorkflowNames {
     private final Map<Action, String> actionInputs = new java.util.IdentityHashMap<>();
 
     private final List<Action> parameterizedGotos = new java.util.ArrayList<>();
+    /** Arazzo 1.1: the retry actions that run a workflow first with {@code parameters}, each once. */
+    private final List<Action> parameterizedRetries = new java.util.ArrayList<>();
+
     private String gotoInputsField;
 
     /** The names of the members of a workflow's class; {@code readOutputs} are the step outputs to record. */
@@ -105,6 +108,15 @@ final class WorkflowNames {
                             : a.workflowId().value();
                     String simple = target.substring(target.lastIndexOf('.') + 1);
                     String via = JavaNames.className(simple).replaceAll("Workflow$", "");
+                    String inputs = null;
+                    if (a.workflowId() != null && !a.parameters().isEmpty()) {
+                        inputs = actionInputs.get(a);
+                        if (inputs == null) {
+                            inputs = member(JavaNames.memberName(a.name().value() + "-inputs"));
+                            actionInputs.put(a, inputs);
+                            parameterizedRetries.add(a);
+                        }
+                    }
                     retryHelpers.put(
                             key(step.id(), a.name().value()),
                             new RetryHelper(
@@ -114,7 +126,8 @@ final class WorkflowNames {
                                             + JavaNames.constantName(simple)),
                                     member(JavaNames.memberName(step.id()) + "Via" + via),
                                     a.stepId() != null,
-                                    target));
+                                    target,
+                                    inputs));
                     failedFields.computeIfAbsent(step.id(), id -> member(JavaNames.memberName(id) + "Failed"));
                 }
             }
@@ -144,8 +157,15 @@ final class WorkflowNames {
      * A {@code retry} failure action that runs a step or workflow first: the pseudo-step that runs it and
      * the method that then retries the failed step, or chooses its failure actions again.
      */
+    /** A retry action's helper; {@code inputsMethod} builds the inputs its {@code parameters} pass, or is null. */
     record RetryHelper(
-            String stepId, String actionName, String constant, String method, boolean isStep, String target) {
+            String stepId,
+            String actionName,
+            String constant,
+            String method,
+            boolean isStep,
+            String target,
+            String inputsMethod) {
         String id() {
             return "retry " + stepId + " via " + target;
         }
@@ -176,7 +196,12 @@ final class WorkflowNames {
         return targets;
     }
 
-    /** The method building the inputs a goto action with parameters passes, or null. */
+    /** The retry actions running a workflow first with parameters, in document order, each once. */
+    List<Action> parameterizedRetries() {
+        return parameterizedRetries;
+    }
+
+    /** The method building the inputs a goto or retry action with parameters passes, or null. */
     String actionInputsMethod(Action action) {
         return actionInputs.get(action);
     }

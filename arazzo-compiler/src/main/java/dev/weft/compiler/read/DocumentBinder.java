@@ -350,10 +350,6 @@ public final class DocumentBinder {
             diagnostics.report(Message.EMPTY_FIELD, l.location(), "dependsOn", "step");
         }
         List<Located<String>> dependsOn = since(ArazzoVersion.V1_1) ? f.list("dependsOn", this::string) : List.of();
-        if (timeout != null && workflowId != null) {
-            diagnostics.report(
-                    Message.UNSUPPORTED_FEATURE_AT, timeout.location(), "a timeout on a step that calls a workflow");
-        }
         boolean async = since(ArazzoVersion.V1_1);
         Located<String> channelPath = async ? f.optionalString("channelPath") : null;
         Located<String> action = async ? f.optionalString("action") : null;

@@ -24,6 +24,10 @@ final class Cancellation {
     private final Set<Thread> blocked = new HashSet<>();
     /** The blocked threads a cancel interrupted, whose interrupt {@link #unblock()} takes back; guarded. */
     private final Set<Thread> interrupted = new HashSet<>();
+    /** The cancellations of called runs bounded by a step {@code timeout}, which a cancel of this one cancels. */
+    private final Set<Cancellation> children = ConcurrentHashMap.newKeySet();
+    /** Whether a step {@code timeout} cancelled this run, rather than a cancel of the run or of its caller. */
+    private final AtomicBoolean timedOut = new AtomicBoolean();
 
     boolean isCancelled() {
         return cancelled.get();
@@ -33,6 +37,7 @@ final class Cancellation {
     void cancel() {
         if (cancelled.compareAndSet(false, true)) {
             pending.forEach(f -> f.cancel(true));
+            children.forEach(Cancellation::cancel);
             synchronized (this) {
                 for (Thread thread : blocked) {
                     interrupted.add(thread);
@@ -40,6 +45,35 @@ final class Cancellation {
                 }
             }
         }
+    }
+
+    /**
+     * The cancellation of a called run that a step {@code timeout} bounds: cancelled with this one, and on its own
+     * by {@link #timeOut()}, which does not cancel this one. {@link #release(Cancellation)} ends the link.
+     */
+    Cancellation child() {
+        Cancellation child = new Cancellation();
+        children.add(child);
+        if (cancelled.get()) {
+            child.cancel();
+        }
+        return child;
+    }
+
+    /** Ends the link {@link #child()} made, once the called run is over. */
+    void release(Cancellation child) {
+        children.remove(child);
+    }
+
+    /** A step {@code timeout} passed: cancels this run (a called one) and remembers why. */
+    void timeOut() {
+        timedOut.set(true);
+        cancel();
+    }
+
+    /** @return whether {@link #timeOut()} cancelled this run */
+    boolean hasTimedOut() {
+        return timedOut.get();
     }
 
     /**

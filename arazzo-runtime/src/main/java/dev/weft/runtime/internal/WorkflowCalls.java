@@ -3,8 +3,11 @@ package dev.weft.runtime.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.runtime.WorkflowException;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +29,13 @@ final class WorkflowCalls {
     private final RunFamily family;
     /** 1 for a top-level run, 2 for a run it calls, and so on. */
     private final int depth;
+    /** The step {@code timeout} of the call starting now, which the callee's {@link #childCancellation()} takes. */
+    private Duration pendingTimeout;
+    /** The timed child the call starting now created, or {@code null}. */
+    private Timed armed;
+
+    /** A called run bounded by a step {@code timeout}: its own cancellation, and the timer that cancels it. */
+    private record Timed(Cancellation cancellation, CompletableFuture<Void> timer) {}
 
     WorkflowCalls(WorkflowRun run, RunFamily family, int depth) {
         this.run = run;
@@ -64,6 +74,96 @@ final class WorkflowCalls {
         if (completedWorkflowId.equals(run.workflowId())) {
             run.events().finished();
         }
+    }
+
+    /**
+     * The cancellation of a run this one calls: this run's, or, when the call has a step {@code timeout}, a child
+     * of it that a wall-clock timer cancels once the timeout passes, ending the called run's request in flight or
+     * its wait (as the transport's timeouts, the timer measures real time, whatever the run's clock).
+     */
+    Cancellation childCancellation() {
+        Duration timeout = pendingTimeout;
+        pendingTimeout = null;
+        if (timeout == null) {
+            return run.cancellation();
+        }
+        Cancellation child = run.cancellation().child();
+        CompletableFuture<Void> timer = CompletableFuture.runAsync(
+                child::timeOut, CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        armed = new Timed(child, timer);
+        return child;
+    }
+
+    /**
+     * Calls another workflow for a step with a 1.1 {@code timeout}: the called run gets at most that long, its
+     * requests and waits included; past it the call fails with a {@link StepTimeoutException} as cause, which
+     * the step's failure actions see, as an operation step's timeout.
+     */
+    WorkflowCall call(String stepId, long timeoutMillis, Supplier<ObjectNode> callee) {
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        pendingTimeout = timeout;
+        armed = null;
+        WorkflowCall outcome = null;
+        CancellationException cancel = null;
+        try {
+            outcome = call(stepId, callee);
+        } catch (CancellationException e) {
+            cancel = e;
+        }
+        Timed timed = disarm();
+        if (timed != null && timed.cancellation().hasTimedOut() && !run.isCancelled()) {
+            return timedOut(stepId, timeout);
+        }
+        if (cancel != null) {
+            throw cancel;
+        }
+        return outcome;
+    }
+
+    /** Like {@link #call(String, long, Supplier)}, without blocking. */
+    CompletableFuture<WorkflowCall> callAsync(
+            String stepId, long timeoutMillis, Supplier<CompletableFuture<ObjectNode>> callee) {
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        pendingTimeout = timeout;
+        armed = null;
+        CompletableFuture<WorkflowCall> outcome = callAsync(stepId, callee);
+        pendingTimeout = null;
+        Timed timed = armed;
+        armed = null;
+        if (timed == null) {
+            return outcome;
+        }
+        return outcome.handle((call, failure) -> {
+            release(timed);
+            if (timed.cancellation().hasTimedOut() && !run.isCancelled()) {
+                return timedOut(stepId, timeout);
+            }
+            if (failure != null) {
+                Throwable cause = StepSender.unwrap(failure);
+                throw cause instanceof RuntimeException e ? e : new CompletionException(cause);
+            }
+            return call;
+        });
+    }
+
+    private Timed disarm() {
+        pendingTimeout = null;
+        Timed timed = armed;
+        armed = null;
+        if (timed != null) {
+            release(timed);
+        }
+        return timed;
+    }
+
+    private void release(Timed timed) {
+        timed.timer().cancel(false);
+        run.cancellation().release(timed.cancellation());
+    }
+
+    private WorkflowCall timedOut(String stepId, Duration timeout) {
+        StepTimeoutException late = new StepTimeoutException(stepId, timeout);
+        return new WorkflowCall(Values.object(), run.failures().error(stepId, late.getMessage(), late));
     }
 
     WorkflowCall call(String stepId, Supplier<ObjectNode> callee) {

@@ -382,7 +382,7 @@ public final class WorkflowRun {
                 client,
                 childWorkflowId,
                 events,
-                cancellation,
+                calls.childCancellation(),
                 calls.family(),
                 calls.depth() + 1,
                 RunCounters.NONE,
@@ -442,6 +442,34 @@ public final class WorkflowRun {
      */
     public WorkflowCall call(String stepId, Supplier<ObjectNode> callee) {
         return calls.call(stepId, callee);
+    }
+
+    /**
+     * Calls another workflow for a step with an Arazzo 1.1 {@code timeout}: the called run (its requests, poll
+     * waits and the runs it calls) gets at most that long; past it, it is cancelled and the step's call fails
+     * with a timeout its failure actions see, as an operation step's timeout. Cancelling this run still cancels
+     * the called one.
+     *
+     * @param stepId the calling step
+     * @param timeoutMillis the step's timeout in milliseconds
+     * @param callee runs the called workflow and returns its outputs
+     * @return the outcome
+     */
+    public WorkflowCall call(String stepId, long timeoutMillis, Supplier<ObjectNode> callee) {
+        return calls.call(stepId, timeoutMillis, callee);
+    }
+
+    /**
+     * Like {@link #call(String, long, Supplier)}, without blocking.
+     *
+     * @param stepId the calling step
+     * @param timeoutMillis the step's timeout in milliseconds
+     * @param callee starts the called workflow
+     * @return the outcome, never failed exceptionally by the callee's failure or its timeout
+     */
+    public CompletableFuture<WorkflowCall> callAsync(
+            String stepId, long timeoutMillis, Supplier<CompletableFuture<ObjectNode>> callee) {
+        return calls.callAsync(stepId, timeoutMillis, callee);
     }
 
     /**
@@ -561,7 +589,12 @@ public final class WorkflowRun {
 
     /** Reports the run failed by cancellation (once) and returns the exception to throw. */
     CancellationException cancelled() {
-        events.failed(failures.error(null, "the workflow run was cancelled", null));
+        events.failed(failures.error(
+                null,
+                cancellation.hasTimedOut()
+                        ? "the workflow run was cancelled: the timeout of the step that called it passed"
+                        : "the workflow run was cancelled",
+                null));
         return cancellation.exception();
     }
 }
