@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
@@ -111,16 +112,25 @@ final class MessageSender {
         }
         if (step.action() == MessageStep.Action.SEND) {
             Message message = step.message(Instant.now());
-            outcome = cancellation.track(start(() -> transport.send(message))).handle((ok, failure) -> {
+            CompletableFuture<Void> sending = cancellation.track(start(() -> transport.send(message)));
+            Duration bound = step.timeout();
+            // a 1.1 step timeout bounds a send too: past it the step fails (the transport may still deliver)
+            CompletableFuture<Void> sent =
+                    bound == null ? sending : sending.copy().orTimeout(Durations.toNanos(bound), TimeUnit.NANOSECONDS);
+            outcome = sent.handle((ok, failure) -> {
                 if (failure == null) {
                     run.events().messageExchanged(step, start, null);
                     return Exchange.message(run, step, message);
                 }
+                Throwable cause = StepSender.unwrap(failure);
+                if (bound != null && cause instanceof TimeoutException) {
+                    sending.cancel(true);
+                    StepTimeoutException late = new StepTimeoutException(stepId, bound);
+                    late.initCause(cause);
+                    cause = late;
+                }
                 WorkflowException error = run.failures()
-                        .error(
-                                stepId,
-                                "could not send on channel '" + step.channel() + "': " + StepSender.unwrap(failure),
-                                StepSender.unwrap(failure));
+                        .error(stepId, "could not send on channel '" + step.channel() + "': " + cause, cause);
                 run.events().messageExchanged(step, start, error);
                 return Exchange.noMessage(run, step, error);
             });
