@@ -28,7 +28,7 @@ public final class FakeCivitaiServer implements AutoCloseable {
     /** A prompt containing this text makes its workflow end {@code failed}. */
     public static final String FAIL_MARKER = "FAIL";
 
-    private static final int BACKLOG = 1024;
+    private static final int BACKLOG = 16_384; // the kernel caps it (net.core.somaxconn, 4096 here)
 
     static {
         // The JDK server sends headers and body in two writes, so without TCP_NODELAY a keep-alive
