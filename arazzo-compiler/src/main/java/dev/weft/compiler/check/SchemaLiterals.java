@@ -242,10 +242,8 @@ final class SchemaLiterals {
         }
         Map<String, Schema<?>> properties = properties(g);
         Object additional = g.getAdditionalProperties();
-        boolean closed = Boolean.FALSE.equals(additional)
-                || additional instanceof Schema<?> s && Boolean.FALSE.equals(s.getBooleanSchemaValue());
-        Schema<?> unevaluated = g.getUnevaluatedProperties();
-        boolean closedUnevaluated = unevaluated != null && Boolean.FALSE.equals(unevaluated.getBooleanSchemaValue());
+        boolean closed = Schemas.forbids(additional);
+        boolean closedUnevaluated = Schemas.forbids(g.getUnevaluatedProperties());
         Set<String> evaluated = closedUnevaluated ? evaluated(g, allowed) : allowed;
         for (Node.Entry e : map.entries().values()) {
             String at = pointer + "/" + escape(e.key());
