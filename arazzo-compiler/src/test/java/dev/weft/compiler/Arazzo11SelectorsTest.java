@@ -1,14 +1,11 @@
 package dev.weft.compiler;
 
-import static com.google.testing.compile.Compiler.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.weft.compiler.diagnostic.Diagnostic;
@@ -16,19 +13,14 @@ import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.JsonWorkflow;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +84,7 @@ class Arazzo11SelectorsTest {
                 List.of(),
                 result.diagnostics().stream().map(Diagnostic::toString).toList());
 
-        ClassLoader loader = compileAndLoad(result.files());
+        ClassLoader loader = Arazzo11EndToEndTest.compileAndLoad(result.files());
         ArazzoClient client = ArazzoClient.builder()
                 .server("shop", "http://127.0.0.1:" + server.getAddress().getPort())
                 .build();
@@ -138,38 +130,5 @@ class Arazzo11SelectorsTest {
                             && d.message().contains("'net.sf.saxon:Saxon-HE:12.5'"),
                     d.message());
         }
-    }
-
-    /** Compiles the generated sources in memory and loads them over the test's own class path. */
-    static ClassLoader compileAndLoad(List<GeneratedFile> files) throws IOException {
-        List<JavaFileObject> sources = new ArrayList<>();
-        for (GeneratedFile file : files) {
-            sources.add(JavaFileObjects.forSourceString(file.qualifiedName(), file.source()));
-        }
-        Compilation compilation = javac().withOptions("-Xlint:all", "-Werror").compile(sources);
-        assertEquals(
-                Compilation.Status.SUCCESS,
-                compilation.status(),
-                compilation.diagnostics().toString());
-        Map<String, byte[]> classes = new HashMap<>();
-        for (JavaFileObject generated : compilation.generatedFiles()) {
-            if (generated.getKind() == JavaFileObject.Kind.CLASS) {
-                String name = generated.getName().replaceFirst("^/?CLASS_OUTPUT/", "");
-                name = name.substring(0, name.length() - ".class".length()).replace('/', '.');
-                try (InputStream in = generated.openInputStream()) {
-                    classes.put(name, in.readAllBytes());
-                }
-            }
-        }
-        return new ClassLoader(Arazzo11SelectorsTest.class.getClassLoader()) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                byte[] bytes = classes.get(name);
-                if (bytes == null) {
-                    throw new ClassNotFoundException(name);
-                }
-                return defineClass(name, bytes, 0, bytes.length);
-            }
-        };
     }
 }
