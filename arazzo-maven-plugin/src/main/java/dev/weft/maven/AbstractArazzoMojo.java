@@ -1,12 +1,5 @@
 package dev.weft.maven;
 
-import dev.weft.compiler.ArazzoCompiler;
-import dev.weft.compiler.CompilationRequest;
-import dev.weft.compiler.CompilationResult;
-import dev.weft.compiler.diagnostic.Diagnostic;
-import dev.weft.compiler.diagnostic.DiagnosticCode;
-import dev.weft.compiler.diagnostic.DiagnosticFormatter;
-import dev.weft.compiler.diagnostic.Severity;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,19 +10,25 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 import javax.inject.Inject;
 import javax.lang.model.SourceVersion;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
-/** The parameters every goal shares, the one call into the compiler, and the logging of its diagnostics. */
+/**
+ * The parameters every goal shares and the one call into the compiler, which {@link CompilerLoader} resolves and
+ * loads only then.
+ */
 public abstract class AbstractArazzoMojo extends AbstractMojo {
     static final List<String> DEFAULT_INCLUDES = List.of("**/*.arazzo.yaml", "**/*.arazzo.yml", "**/*.arazzo.json");
 
@@ -43,6 +42,18 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
      */
     @Inject
     protected BuildContext buildContext;
+
+    /** Maven's resolver, which resolves Weft's compiler once there is something to compile. */
+    @Inject
+    protected RepositorySystem repositorySystem;
+
+    /** The build, for its resolver session (offline or not, the local repository, the reactor). */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /** The plugin's own descriptor, for its version (the compiler's) and, in the build stamp, its jars. */
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    protected PluginDescriptor plugin;
 
     /**
      * Ant-style patterns, relative to {@code sourceDirectory}, of the Arazzo documents to compile.
@@ -126,38 +137,55 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
      * @throws MojoFailureException if a document has errors, or warnings with {@code failOnWarnings}
      * @throws MojoExecutionException if Weft itself failed
      */
-    protected final CompilationResult compile(List<Path> documents)
+    protected final CompilerBridge.Outcome compile(List<Path> documents)
             throws MojoExecutionException, MojoFailureException {
-        CompilationRequest request = CompilationRequest.builder()
-                .documents(documents)
-                .packageName(effectivePackageName())
-                .strict(strict)
-                .sourceMappings(mappings())
-                .targets(effectiveTargets())
-                .build();
+        CompilerBridge.Job job = new CompilerBridge.Job(
+                documents,
+                effectivePackageName(),
+                strict,
+                mappings(),
+                String.join(",", targets == null ? List.of() : targets),
+                failOnWarnings,
+                project.getBasedir().toPath(),
+                markedFiles(documents),
+                getLog(),
+                buildContext);
         documents.forEach(document -> getLog().info("Compiling " + shown(document)));
-        CompilationResult result;
+        CompilerBridge compiler = compilerLoader().load();
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        // the compiler's libraries (and the XPath engine's ServiceLoader) may look for classes there
+        thread.setContextClassLoader(compiler.getClass().getClassLoader());
         try {
-            result = ArazzoCompiler.compile(request);
-        } catch (RuntimeException e) {
-            // The compiler reports every user error as a diagnostic, so anything thrown is Weft's fault.
-            throw new MojoExecutionException("Weft failed while compiling the Arazzo documents; please report it", e);
+            return compiler.compile(job);
+        } finally {
+            thread.setContextClassLoader(context);
         }
-        DiagnosticFormatter formatter =
-                new DiagnosticFormatter(project.getBasedir().toPath());
-        result.diagnostics().forEach(d -> log(formatter, d));
-        new IdeMarkers(buildContext).replace(markedFiles(documents), result.diagnostics());
-        failOnProblems(result, formatter);
-        return result;
     }
 
-    /** The targets configured, the plain one included. */
-    private Set<CompilationRequest.Target> effectiveTargets() throws MojoFailureException {
-        try {
-            return CompilationRequest.Target.parse(String.join(",", targets == null ? List.of() : targets));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("<targets>: " + e.getMessage(), e);
+    /** Resolves Weft's compiler (and, for the build stamp, its jars) through Maven's resolver. */
+    protected final CompilerLoader compilerLoader() {
+        return new CompilerLoader(
+                repositorySystem,
+                session == null ? null : session.getRepositorySession(),
+                project.getRemotePluginRepositories(),
+                plugin.getVersion());
+    }
+
+    /**
+     * The targets configured, the plain one included, as names: the compiler reads them, so an unknown one fails
+     * there, and the build stamp sees {@code Temporal} and {@code plain,temporal} alike.
+     */
+    private String effectiveTargets() {
+        TreeSet<String> names = new TreeSet<>(List.of("plain"));
+        for (String target : targets == null ? List.<String>of() : targets) {
+            for (String name : target.split("[,\\s]+")) {
+                if (!name.isEmpty()) {
+                    names.add(name.toLowerCase(Locale.ROOT));
+                }
+            }
         }
+        return names.toString();
     }
 
     /** Every configuration value that changes what the goal produces, for the build stamp. */
@@ -168,7 +196,7 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
         values.put("excludes", String.join("\n", effectiveExcludes()));
         values.put("packageName", effectivePackageName());
         values.put("strict", Boolean.toString(strict));
-        values.put("targets", effectiveTargets().toString());
+        values.put("targets", effectiveTargets());
         values.put("failOnWarnings", Boolean.toString(failOnWarnings));
         for (Map.Entry<String, Path> mapping : mappings().entrySet()) {
             // a mapped file may live outside sourceDirectory, so its content is part of the stamp here
@@ -258,45 +286,5 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
 
     private List<String> effectiveExcludes() {
         return excludes == null ? List.of() : List.copyOf(excludes);
-    }
-
-    private void log(DiagnosticFormatter formatter, Diagnostic d) {
-        String text = formatter.format(d);
-        switch (d.severity()) {
-            case ERROR -> getLog().error(text);
-            case WARNING -> getLog().warn(text);
-            case NOTE -> getLog().info(text);
-        }
-    }
-
-    private void failOnProblems(CompilationResult result, DiagnosticFormatter formatter)
-            throws MojoExecutionException, MojoFailureException {
-        List<Diagnostic> errors = result.errors();
-        if (errors.stream().anyMatch(d -> d.code() == DiagnosticCode.INTERNAL_ERROR)) {
-            throw new MojoExecutionException(summary(
-                    "Weft failed while compiling the Arazzo documents; please report it." + " It found",
-                    errors,
-                    "error",
-                    formatter));
-        }
-        if (!errors.isEmpty()) {
-            throw new MojoFailureException(summary("Arazzo compilation failed with", errors, "error", formatter));
-        }
-        List<Diagnostic> warnings = result.diagnostics().stream()
-                .filter(d -> d.severity() == Severity.WARNING)
-                .toList();
-        if (failOnWarnings && !warnings.isEmpty()) {
-            throw new MojoFailureException(
-                    summary("Arazzo compilation failed (failOnWarnings is set) with", warnings, "warning", formatter));
-        }
-    }
-
-    private static String summary(
-            String lead, List<Diagnostic> diagnostics, String noun, DiagnosticFormatter formatter) {
-        String count = diagnostics.size() + " " + noun + (diagnostics.size() == 1 ? "" : "s");
-        return diagnostics.stream()
-                .map(formatter::headline)
-                .collect(Collectors.joining(
-                        System.lineSeparator(), lead + " " + count + ":" + System.lineSeparator(), ""));
     }
 }

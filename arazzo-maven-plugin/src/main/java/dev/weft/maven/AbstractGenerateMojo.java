@@ -1,7 +1,5 @@
 package dev.weft.maven;
 
-import dev.weft.compiler.CompilationResult;
-import dev.weft.compiler.GeneratedFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -21,10 +18,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  * this execution's share of the output folder.
  */
 public abstract class AbstractGenerateMojo extends AbstractArazzoMojo {
-
-    /** The plugin's own descriptor, for its version in the build stamp. */
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    protected PluginDescriptor plugin;
 
     /** This execution, whose goal and id name the build stamp so that executions never share one. */
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
@@ -69,7 +62,7 @@ public abstract class AbstractGenerateMojo extends AbstractArazzoMojo {
                 getLog().info("Arazzo sources are up to date; nothing to generate");
                 return;
             }
-            CompilationResult result = compile(documents);
+            CompilerBridge.Outcome result = compile(documents);
             writeOutput(stampFile, result.files());
             stamp.write(
                     stampFile, execution, outputDirectory().toPath(), GeneratedSources.relativePaths(result.files()));
@@ -87,7 +80,8 @@ public abstract class AbstractGenerateMojo extends AbstractArazzoMojo {
     }
 
     /** Writes {@code files}, removes this execution's stale ones, and logs each file written or removed. */
-    private void writeOutput(Path stampFile, List<GeneratedFile> files) throws IOException, MojoFailureException {
+    private void writeOutput(Path stampFile, List<CompilerBridge.Generated> files)
+            throws IOException, MojoFailureException {
         Path output = outputDirectory().toPath();
         Map<String, String> others = BuildStamp.claimsOfOthers(stampFile, output);
         GeneratedSources sources = new GeneratedSources(output, buildContext);
@@ -114,23 +108,48 @@ public abstract class AbstractGenerateMojo extends AbstractArazzoMojo {
     }
 
     /**
-     * The plugin version, plus for a snapshot the content of Weft's own jars: a snapshot keeps its
-     * version while its code changes, and stale output after a compiler change would mislead.
+     * The plugin version, plus for a snapshot the identity of Weft's own jars (the plugin's, those a user added
+     * to it, the compiler's and the runtime's): a snapshot keeps its version while its code changes, and stale
+     * output after a compiler change would mislead. A jar's identity is its path, size and time of last change:
+     * hashing the compiler's megabyte on every build cost more than the rest of an up-to-date run, and a rebuilt
+     * jar has a new time. The compiler's jars are looked up alone, without resolving what they depend on.
      */
-    private String toolVersion() throws IOException {
+    private String toolVersion() {
         StringBuilder version = new StringBuilder(plugin.getVersion());
-        if (plugin.getVersion().endsWith("-SNAPSHOT") && plugin.getArtifacts() != null) {
-            for (Artifact artifact : plugin.getArtifacts()) {
-                File file = artifact.getFile();
-                if (artifact.getGroupId().equals(plugin.getGroupId()) && file != null && file.isFile()) {
-                    version.append(' ')
-                            .append(artifact.getArtifactId())
-                            .append('=')
-                            .append(BuildStamp.contentHash(file.toPath()));
+        if (plugin.getVersion().endsWith("-SNAPSHOT")) {
+            Map<String, File> jars = new TreeMap<>();
+            for (Artifact artifact : plugin.getArtifacts() == null ? List.<Artifact>of() : plugin.getArtifacts()) {
+                if (artifact.getGroupId().equals(plugin.getGroupId())
+                        && artifact.getFile() != null
+                        && artifact.getFile().isFile()) {
+                    jars.put(artifact.getArtifactId(), artifact.getFile());
                 }
+            }
+            if (repositorySystem != null && session != null) {
+                for (Path jar : compilerLoader().stampedJars()) {
+                    jars.putIfAbsent(jarName(jar), jar.toFile());
+                }
+            }
+            for (Map.Entry<String, File> jar : jars.entrySet()) {
+                File file = jar.getValue();
+                version.append(' ')
+                        .append(jar.getKey())
+                        .append('=')
+                        .append(file.getAbsolutePath())
+                        .append(' ')
+                        .append(file.length())
+                        .append(' ')
+                        .append(file.lastModified());
             }
         }
         getLog().debug("Build stamp of Weft " + version);
         return version.toString();
+    }
+
+    // arazzo-compiler for .../arazzo-compiler/0.1.0-SNAPSHOT/arazzo-compiler-0.1.0-SNAPSHOT.jar
+    private String jarName(Path jar) {
+        String name = jar.getFileName().toString();
+        String suffix = "-" + plugin.getVersion() + ".jar";
+        return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
     }
 }

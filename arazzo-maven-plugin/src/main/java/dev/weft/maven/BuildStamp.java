@@ -181,7 +181,7 @@ public final class BuildStamp {
         Files.write(stampFile, lines, StandardCharsets.UTF_8);
     }
 
-    /** The SHA-256 of a file's content in hex; also used to fingerprint the plugin's own jars. */
+    /** The SHA-256 of a file's content in hex. */
     static String contentHash(Path file) throws IOException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[8192];

@@ -1,7 +1,5 @@
 package dev.weft.maven;
 
-import dev.weft.compiler.CompilationResult;
-import dev.weft.compiler.diagnostic.Severity;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,10 +42,7 @@ public class ValidateMojo extends AbstractArazzoMojo {
             logNothingFound();
             return;
         }
-        CompilationResult result = compile(documents);
-        long warnings = result.diagnostics().stream()
-                .filter(d -> d.severity() == Severity.WARNING)
-                .count();
+        long warnings = compile(documents).warnings();
         getLog().info("Validated " + documents.size() + " Arazzo document" + (documents.size() == 1 ? "" : "s")
                 + ": no errors" + (warnings == 0 ? "" : ", " + warnings + " warning" + (warnings == 1 ? "" : "s")));
     }

@@ -3,7 +3,6 @@ package dev.weft.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.compiler.GeneratedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GeneratedSourcesTest {
-    private static final GeneratedFile A = new GeneratedFile("p.A", "class A {}");
+    private static final CompilerBridge.Generated A = new CompilerBridge.Generated("p.A", "class A {}");
 
     @TempDir
     Path temp;
@@ -38,7 +37,7 @@ class GeneratedSourcesTest {
         Path root = temp.resolve("out");
         RecordingBuildContext context = new RecordingBuildContext(false);
         GeneratedSources sources = new GeneratedSources(root, context);
-        sources.sync(List.of(new GeneratedFile("p.q.Old", "class Old {}"), A), List.of(), Map.of());
+        sources.sync(List.of(new CompilerBridge.Generated("p.q.Old", "class Old {}"), A), List.of(), Map.of());
 
         GeneratedSources.Changes changes = sources.sync(List.of(A), List.of("p/A.java", "p/q/Old.java"), Map.of());
 

@@ -15,16 +15,16 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * A build context like an IDE's: it says which files changed since the last build, and records
  * what the plugin wrote, refreshed and marked.
  */
-final class RecordingBuildContext implements BuildContext {
+public final class RecordingBuildContext implements BuildContext {
     private final boolean incremental;
     final List<File> changed = new ArrayList<>();
     final List<File> written = new ArrayList<>();
     final List<File> refreshed = new ArrayList<>();
-    final List<File> cleared = new ArrayList<>();
-    final List<String> markers = new ArrayList<>();
+    public final List<File> cleared = new ArrayList<>();
+    public final List<String> markers = new ArrayList<>();
     private final Map<String, Object> values = new HashMap<>();
 
-    RecordingBuildContext(boolean incremental) {
+    public RecordingBuildContext(boolean incremental) {
         this.incremental = incremental;
     }
 

@@ -1,4 +1,4 @@
-package dev.weft.maven;
+package dev.weft.maven.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,6 +6,7 @@ import dev.weft.compiler.diagnostic.Diagnostic;
 import dev.weft.compiler.diagnostic.DiagnosticCode;
 import dev.weft.compiler.diagnostic.Location;
 import dev.weft.compiler.diagnostic.Severity;
+import dev.weft.maven.RecordingBuildContext;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

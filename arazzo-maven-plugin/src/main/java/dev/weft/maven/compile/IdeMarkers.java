@@ -1,4 +1,4 @@
-package dev.weft.maven;
+package dev.weft.maven.compile;
 
 import dev.weft.compiler.diagnostic.Diagnostic;
 import dev.weft.compiler.diagnostic.Severity;
