@@ -2,12 +2,8 @@ package dev.weft.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -241,9 +237,8 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
 
     private static String digest(Path file) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-            return HexFormat.of().formatHex(hash);
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return BuildStamp.contentHash(file);
+        } catch (IOException e) {
             return "unreadable"; // the compiler reports a missing or unreadable mapped file itself
         }
     }

@@ -5,19 +5,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
- * A SHA-256 fingerprint of everything a {@code generate} run depends on, kept in a stamp file with
+ * A fingerprint of everything a {@code generate} run depends on, kept in a stamp file with
  * the output folder and the files that run wrote there.
  *
  * <p>The fingerprint covers a format-version line, the plugin version, every configuration value
@@ -29,7 +28,7 @@ import java.util.stream.Stream;
  */
 public final class BuildStamp {
     /** Bump when what goes into the hash or the file changes, so stamps of older plugins never match. */
-    static final String FORMAT = "weft-build-stamp/2";
+    static final String FORMAT = "weft-build-stamp/3";
 
     private static final String HASH_PREFIX = "hash ";
     private static final String DIRECTORY_PREFIX = "directory ";
@@ -133,7 +132,7 @@ public final class BuildStamp {
      */
     public static BuildStamp compute(String pluginVersion, Map<String, String> configuration, Path sourceDirectory)
             throws IOException {
-        MessageDigest digest = sha256();
+        Fingerprint digest = new Fingerprint();
         update(digest, FORMAT);
         update(digest, "plugin-version");
         update(digest, pluginVersion);
@@ -145,10 +144,10 @@ public final class BuildStamp {
             update(digest, "file " + file.getKey());
             update(digest, contentHash(file.getValue()));
         }
-        return new BuildStamp(HexFormat.of().formatHex(digest.digest()));
+        return new BuildStamp(digest.hex());
     }
 
-    /** The hex SHA-256 of the inputs. */
+    /** The fingerprint of the inputs, in hex. */
     public String hash() {
         return hash;
     }
@@ -181,16 +180,42 @@ public final class BuildStamp {
         Files.write(stampFile, lines, StandardCharsets.UTF_8);
     }
 
-    /** The SHA-256 of a file's content in hex. */
+    /** The fingerprint of a file's content in hex. */
     static String contentHash(Path file) throws IOException {
-        MessageDigest digest = sha256();
+        Fingerprint fingerprint = new Fingerprint();
         byte[] buffer = new byte[8192];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
+                fingerprint.update(buffer, 0, n);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return fingerprint.hex();
+    }
+
+    /**
+     * CRC-32 and CRC-32C (two polynomials, so an accidental change goes unseen with a chance of 2^-64) and the
+     * length of what was fed: the stamp guards against stale output, not against an attacker, who could edit the
+     * sources anyway. SHA-256 cost an up-to-date build some 80 ms on a fresh JVM (the security providers' start and
+     * the interpreted digest); both CRCs are intrinsics of the JVM's interpreter too.
+     */
+    static final class Fingerprint {
+        private final CRC32 crc32 = new CRC32();
+        private final CRC32C crc32c = new CRC32C();
+        private long length;
+
+        void update(byte[] bytes, int offset, int count) {
+            crc32.update(bytes, offset, count);
+            crc32c.update(bytes, offset, count);
+            length += count;
+        }
+
+        void update(byte[] bytes) {
+            update(bytes, 0, bytes.length);
+        }
+
+        String hex() {
+            return String.format("%08x%08x-%x", crc32.getValue(), crc32c.getValue(), length);
+        }
     }
 
     private static SortedMap<String, Path> sourceFiles(Path directory) throws IOException {
@@ -206,19 +231,10 @@ public final class BuildStamp {
     }
 
     // Each value is preceded by its length, so no two different sequences of values hash alike.
-    private static void update(MessageDigest digest, String value) {
+    private static void update(Fingerprint digest, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
+        digest.update(new byte[] {':'});
         digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256 (MessageDigest's Javadoc).
-            throw new IllegalStateException(e);
-        }
     }
 }
