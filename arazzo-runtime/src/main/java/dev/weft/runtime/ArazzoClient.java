@@ -30,6 +30,7 @@ public final class ArazzoClient {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final long maxResponseBytes;
+    private final int maxRequestsPerOrigin;
     private final HttpTransport transport;
     private final WorkflowListener listener;
     private final Executor executor;
@@ -54,10 +55,12 @@ public final class ArazzoClient {
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
         this.maxResponseBytes = builder.maxResponseBytes;
+        this.maxRequestsPerOrigin = builder.maxRequestsPerOrigin;
         // the JDK HttpClient inside is created on first use, once, and shared by every run
         this.transport = builder.transport != null
                 ? builder.transport
-                : new JdkHttpTransport(connectTimeout, maxResponseBytes, builder.executor, builder.redirects);
+                : new JdkHttpTransport(
+                        connectTimeout, maxResponseBytes, builder.executor, builder.redirects, maxRequestsPerOrigin);
         this.executor = builder.executor;
         this.clock = builder.clock;
         boolean none =
@@ -77,6 +80,7 @@ public final class ArazzoClient {
         this.connectTimeout = other.connectTimeout;
         this.requestTimeout = other.requestTimeout;
         this.maxResponseBytes = other.maxResponseBytes;
+        this.maxRequestsPerOrigin = other.maxRequestsPerOrigin;
         this.transport = other.transport;
         this.listener = listener;
         this.clock = other.clock;
@@ -245,6 +249,15 @@ public final class ArazzoClient {
     }
 
     /**
+     * Returns how many requests the default transport has in flight to one origin at most.
+     *
+     * @return the bound
+     */
+    public int maxRequestsPerOrigin() {
+        return maxRequestsPerOrigin;
+    }
+
+    /**
      * Returns the base URL of a source description: the configured override, else the default.
      *
      * @param sourceName the source description's name
@@ -303,6 +316,7 @@ public final class ArazzoClient {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private long maxResponseBytes = 16L * 1024 * 1024;
+        private int maxRequestsPerOrigin = JdkHttpTransport.DEFAULT_MAX_REQUESTS_PER_ORIGIN;
         private RedirectPolicy redirects = RedirectPolicy.SAME_ORIGIN;
         private HttpTransport transport;
         private Executor executor;
@@ -500,6 +514,26 @@ public final class ArazzoClient {
                 throw new IllegalArgumentException("maxResponseBytes must be positive, was " + bytes);
             }
             this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets how many requests the default transport has in flight to one origin (scheme, host and port) at
+         * most (default {@value JdkHttpTransport#DEFAULT_MAX_REQUESTS_PER_ORIGIN}). The JDK's client opens a
+         * connection, with its buffers (about 30 KB of heap), for every request in flight; without a bound, 10,000
+         * runs polling at once would hold 10,000 connections. A further request waits, in order of arrival, for
+         * one in flight to end (its response read, or failed); its wait counts in its timeout, and cancelling its
+         * run ends it. A request holds its place only while it is in flight, never during a poll wait or the run
+         * of a called workflow, so runs never wait on one another.
+         *
+         * @param max a positive number of requests
+         * @return this builder
+         */
+        public Builder maxRequestsPerOrigin(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxRequestsPerOrigin must be positive, was " + max);
+            }
+            this.maxRequestsPerOrigin = max;
             return this;
         }
 

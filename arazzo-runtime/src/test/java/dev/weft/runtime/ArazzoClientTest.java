@@ -25,6 +25,22 @@ class ArazzoClientTest {
         assertInstanceOf(JdkHttpTransport.class, client.transport());
         assertSame(client.transport(), client.transport());
         assertEquals(Map.of(), client.defaultHeaders());
+        assertEquals(256, client.maxRequestsPerOrigin());
+        assertEquals(256, ((JdkHttpTransport) client.transport()).maxRequestsPerOrigin());
+    }
+
+    @Test
+    void theBoundOnRequestsInFlightReachesTheDefaultTransport() {
+        ArazzoClient client = ArazzoClient.builder().maxRequestsPerOrigin(8).build();
+        assertEquals(8, client.maxRequestsPerOrigin());
+        assertEquals(8, ((JdkHttpTransport) client.transport()).maxRequestsPerOrigin());
+        assertEquals(
+                8,
+                client.withPollPolicy(PollPolicy.defaults().withMaxIterations(3))
+                        .maxRequestsPerOrigin());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ArazzoClient.builder().maxRequestsPerOrigin(0));
+        assertEquals("maxRequestsPerOrigin must be positive, was 0", e.getMessage());
     }
 
     @Test

@@ -57,6 +57,44 @@ public final class ConcurrentRuns {
         return live;
     }
 
+    /** Lines of the class histogram to print at the peak of the live heap ({@code -Dweft.histogram=N}). */
+    private static final int HISTOGRAM = Integer.getInteger("weft.histogram", 0);
+
+    /** The top of the heap's class histogram, through the in-process diagnostic command (no attach). */
+    private static String histogram() {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
+            String[] lines = text.toString().split("\n");
+            StringBuilder top = new StringBuilder();
+            for (int i = 0; i < Math.min(lines.length, HISTOGRAM + 3); i++) {
+                top.append(lines[i]).append('\n');
+            }
+            top.append(lines[lines.length - 1]);
+            return top.toString();
+        } catch (Exception e) {
+            return "no histogram: " + e;
+        }
+    }
+
+    private static void dump() {
+        String path = System.getProperty("weft.heapdump");
+        if (path == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(Path.of(path));
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(path, true);
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+    }
+
     /** The first failure, which the main thread reports: a run's callback may be on the client's own threads. */
     private static final AtomicReference<String> FAILURE = new AtomicReference<>();
 
@@ -140,15 +178,18 @@ public final class ConcurrentRuns {
                 20,
                 TimeUnit.MILLISECONDS);
         AtomicReference<Long> submitted = new AtomicReference<>();
+        AtomicReference<String> peakHistogram = new AtomicReference<>();
         sampler.scheduleAtFixedRate(
                 () -> {
                     if (submitted.get() != null && finished.getCount() > runs / 10) {
                         System.gc(); // a full collection: what is left is what the open runs hold
-                        maxLiveFullGc.accumulateAndGet(
-                                ManagementFactory.getMemoryMXBean()
-                                        .getHeapMemoryUsage()
-                                        .getUsed(),
-                                Math::max);
+                        long used = ManagementFactory.getMemoryMXBean()
+                                .getHeapMemoryUsage()
+                                .getUsed();
+                        if (used > maxLiveFullGc.getAndAccumulate(used, Math::max) && HISTOGRAM > 0) {
+                            peakHistogram.set("open runs " + finished.getCount() + "\n" + histogram());
+                            dump();
+                        }
                     }
                 },
                 500,
@@ -210,6 +251,9 @@ public final class ConcurrentRuns {
                 maxLiveFullGc.get() / (1024 * 1024),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 server.pid());
+        if (peakHistogram.get() != null) {
+            System.out.println(peakHistogram.get());
+        }
         System.out.flush();
         System.exit(0);
     }

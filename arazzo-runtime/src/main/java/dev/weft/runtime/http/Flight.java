@@ -26,6 +26,9 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
     private final long maxBytes;
     private final long deadlineNanos;
     private int hops;
+    /** Whether the call waited for its place among the requests in flight to its origin. */
+    private boolean waited;
+
     private volatile LimitedBodySubscriber body;
     private volatile CompletableFuture<?> pending;
     private volatile boolean cancelled;
@@ -56,15 +59,28 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
      * @throws HttpTimeoutException when none is left
      */
     Duration timeLeft() throws HttpTimeoutException {
-        if (hops == 0 || deadlineNanos == LimitedBodySubscriber.NO_DEADLINE) {
+        if ((hops == 0 && !waited) || deadlineNanos == LimitedBodySubscriber.NO_DEADLINE) {
             // the first hop has the whole timeout (give or take the microseconds since the flight started)
             return call.timeout();
         }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
-            throw new HttpTimeoutException("no time left for redirect " + hops + " within " + call.timeout());
+            throw new HttpTimeoutException(
+                    hops == 0
+                            ? "no time left within " + call.timeout() + " after waiting for a place to send the request"
+                            : "no time left for redirect " + hops + " within " + call.timeout());
         }
         return Duration.ofNanos(left);
+    }
+
+    /** Notes that the call waited for its place: the first hop then has only what is left of the timeout. */
+    void waited() {
+        waited = true;
+    }
+
+    /** @return the nanoseconds left of the call's timeout, {@link Long#MAX_VALUE} for no timeout */
+    long nanosLeft() {
+        return deadlineNanos == LimitedBodySubscriber.NO_DEADLINE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
     }
 
     @Override

@@ -4,19 +4,26 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The default transport, on the JDK's {@link HttpClient} (HTTP/1.1), with a ceiling on response body size, a
  * request timeout that bounds the whole exchange (the body too, which the JDK's own timeout does not), and
  * redirects followed by a {@link RedirectPolicy} (same origin only, by default) that never sends credential headers
- * to another origin.
+ * to another origin, and at most {@link #maxRequestsPerOrigin()} requests in flight to one origin at once (the
+ * JDK's client opens a connection, with its buffers, for each): a further request waits for one of them to end,
+ * its wait counted in its timeout.
  *
  * <p>The {@code HttpClient} costs about 120 ms to set up, so it is created on first use, once, and shared.
  */
@@ -28,10 +35,14 @@ public final class JdkHttpTransport implements HttpTransport {
     /** The JDK's timer overflows on timeouts of about 292 years; a longer timeout is as good as this one. */
     private static final Duration MAX_TIMEOUT = Duration.ofDays(36_500);
 
+    /** The default of {@link #maxRequestsPerOrigin()}. */
+    public static final int DEFAULT_MAX_REQUESTS_PER_ORIGIN = 256;
+
     private final Duration connectTimeout;
     private final long maxResponseBytes;
     private final Executor executor;
     private final RedirectPolicy redirects;
+    private final RequestGate gate;
     private volatile HttpClient client;
 
     /**
@@ -66,14 +77,37 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     public JdkHttpTransport(
             Duration connectTimeout, long maxResponseBytes, Executor executor, RedirectPolicy redirects) {
+        this(connectTimeout, maxResponseBytes, executor, redirects, DEFAULT_MAX_REQUESTS_PER_ORIGIN);
+    }
+
+    /**
+     * Creates a transport whose client is built on first use, runs its work on {@code executor}, follows
+     * redirects as {@code redirects} says and has at most {@code maxRequestsPerOrigin} requests in flight to one
+     * origin (scheme, host and port) at once.
+     *
+     * @param connectTimeout the connect timeout
+     * @param maxResponseBytes the most bytes of a response body accepted
+     * @param executor the executor of the HTTP client's asynchronous work, or {@code null} for the JDK's own
+     * @param redirects which redirects to follow
+     * @param maxRequestsPerOrigin the most requests in flight to one origin; a further one waits its turn
+     * @throws IllegalArgumentException if {@code maxRequestsPerOrigin} is not positive
+     */
+    public JdkHttpTransport(
+            Duration connectTimeout,
+            long maxResponseBytes,
+            Executor executor,
+            RedirectPolicy redirects,
+            int maxRequestsPerOrigin) {
         this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
         this.maxResponseBytes = requirePositive(maxResponseBytes);
         this.executor = executor;
         this.redirects = Objects.requireNonNull(redirects, "redirects");
+        this.gate = new RequestGate(maxRequestsPerOrigin);
     }
 
     /**
-     * Creates a transport on a client the caller configured, following redirects within the request's origin.
+     * Creates a transport on a client the caller configured, following redirects within the request's origin,
+     * with at most {@value #DEFAULT_MAX_REQUESTS_PER_ORIGIN} requests in flight to one origin.
      *
      * @param client the client; it must not follow redirects itself ({@link HttpClient.Redirect#NEVER}, the JDK's
      *     default), since the JDK's client sends every header, {@code Authorization} included, to wherever a
@@ -92,6 +126,7 @@ public final class JdkHttpTransport implements HttpTransport {
         this.connectTimeout = client.connectTimeout().orElse(Duration.ofSeconds(10));
         this.maxResponseBytes = requirePositive(maxResponseBytes);
         this.redirects = RedirectPolicy.SAME_ORIGIN;
+        this.gate = new RequestGate(DEFAULT_MAX_REQUESTS_PER_ORIGIN);
     }
 
     /**
@@ -101,6 +136,17 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     public long maxResponseBytes() {
         return maxResponseBytes;
+    }
+
+    /**
+     * Returns how many requests the transport has in flight to one origin (scheme, host and port) at most; a
+     * further request waits, in order of arrival, for one of them to end (its response body read, or failed), and
+     * its wait counts in its timeout. A call's redirects count as one request of its first origin.
+     *
+     * @return the bound
+     */
+    public int maxRequestsPerOrigin() {
+        return gate.max();
     }
 
     /**
@@ -121,15 +167,54 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public HttpResult send(HttpCall call) throws IOException, InterruptedException {
         Flight flight = new Flight(call, redirects, maxResponseBytes);
-        HttpCall hop = call;
-        while (true) {
-            HttpResponse<byte[]> response = client().send(toRequest(hop, flight.timeLeft()), flight);
-            HttpCall next = flight.next(response, hop);
-            if (next == null) {
-                return toResult(response, hop);
+        String origin = RequestGate.origin(call.uri());
+        awaitPlace(origin, flight);
+        try {
+            HttpCall hop = call;
+            while (true) {
+                HttpResponse<byte[]> response = client().send(toRequest(hop, flight.timeLeft()), flight);
+                HttpCall next = flight.next(response, hop);
+                if (next == null) {
+                    return toResult(response, hop);
+                }
+                hop = next;
             }
-            hop = next;
+        } finally {
+            gate.leave(origin);
         }
+    }
+
+    /** Waits, blocking, for a place among the requests in flight to {@code origin}, within the call's timeout. */
+    private void awaitPlace(String origin, Flight flight) throws HttpTimeoutException, InterruptedException {
+        CompletableFuture<Void> place = gate.enter(origin);
+        if (place.isDone()) {
+            return;
+        }
+        flight.waited();
+        try {
+            long left = flight.nanosLeft();
+            if (left == Long.MAX_VALUE) {
+                place.get();
+            } else {
+                place.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            }
+        } catch (TimeoutException e) {
+            if (place.completeExceptionally(e)) {
+                gate.abandon(origin, place);
+                throw waitedTooLong(origin, flight);
+            }
+        } catch (InterruptedException e) {
+            place.completeExceptionally(e);
+            gate.abandon(origin, place);
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e); // never: only this thread completes it exceptionally
+        }
+    }
+
+    private HttpTimeoutException waitedTooLong(String origin, Flight flight) {
+        return new HttpTimeoutException("no response within " + flight.call().timeout() + ": waited all of it for"
+                + " one of the " + gate.max() + " requests in flight to " + origin + " to end");
     }
 
     /**
@@ -143,14 +228,42 @@ public final class JdkHttpTransport implements HttpTransport {
     public CompletableFuture<HttpResult> sendAsync(HttpCall call) {
         Flight flight = new Flight(call, redirects, maxResponseBytes);
         CompletableFuture<HttpResult> result = new CompletableFuture<>();
-        hop(flight, call, result);
+        String origin = RequestGate.origin(call.uri());
+        CompletableFuture<Void> place = gate.enter(origin);
+        if (place.isDone()) {
+            start(flight, call, result, origin);
+        } else {
+            flight.waited();
+            long left = flight.nanosLeft();
+            if (left != Long.MAX_VALUE) {
+                place.orTimeout(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            }
+            place.whenComplete((granted, failure) -> {
+                if (failure == null) {
+                    start(flight, call, result, origin);
+                    return;
+                }
+                gate.abandon(origin, place);
+                result.completeExceptionally(
+                        failure instanceof TimeoutException ? waitedTooLong(origin, flight) : failure);
+            });
+        }
         // a dependent future does not pass cancel() back to its source; do it by hand
         result.whenComplete((r, failure) -> {
             if (result.isCancelled()) {
+                place.completeExceptionally(new CancellationException("the exchange was cancelled"));
                 flight.cancel();
             }
         });
         return result;
+    }
+
+    /** Sends a call that has its place, which it leaves once its result is in, whatever it is. */
+    private void start(Flight flight, HttpCall call, CompletableFuture<HttpResult> result, String origin) {
+        result.whenComplete((r, failure) -> gate.leave(origin));
+        if (!result.isDone()) {
+            hop(flight, call, result);
+        }
     }
 
     private void hop(Flight flight, HttpCall hop, CompletableFuture<HttpResult> result) {
