@@ -10,6 +10,7 @@ import dev.weft.compiler.model.Criterion;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -108,6 +110,26 @@ public record AdmittedResponses(BitSet codes, Map<String, ApiResponse> responses
 
     /** The status codes a criterion does not surely reject. */
     public static BitSet codes(Criterion criterion) {
+        // a criterion's codes depend on its type, condition and context only: each is judged once per text
+        List<String> key = Arrays.asList(
+                criterion.typeName(),
+                criterion.condition() == null ? null : criterion.condition().value(),
+                criterion.context() == null ? null : criterion.context().value());
+        BitSet known = JUDGED.get(key);
+        if (known == null) {
+            known = judge(criterion);
+            if (JUDGED.size() >= JUDGED_LIMIT) {
+                JUDGED.clear();
+            }
+            JUDGED.put(key, known);
+        }
+        return (BitSet) known.clone();
+    }
+
+    private static final int JUDGED_LIMIT = 4_096;
+    private static final Map<List<String>, BitSet> JUDGED = new ConcurrentHashMap<>();
+
+    private static BitSet judge(Criterion criterion) {
         BitSet codes = new BitSet();
         Function<Integer, Truth> test = test(criterion);
         for (int code = MIN; code < MAX; code++) {

@@ -41,8 +41,13 @@ final class DescriptionParser {
         this.files = files;
     }
 
-    /** A parsed description and every file it was read from. */
-    record Parsed(OpenAPI api, Set<Path> files) {}
+    /**
+     * A parsed description and every file it was read from.
+     *
+     * @param shareable whether it is a cut of a 3.0 or 3.1 description (no Swagger 2.0 conversion, no 3.2
+     *     rewriting, no 3.1 dereferencing), so that the model of a larger cut holds the model of a smaller one
+     */
+    record Parsed(OpenAPI api, Set<Path> files, boolean shareable) {}
 
     /**
      * Parses the description, only the parts {@code uses} needs when it is not null (see {@link UsedParts}).
@@ -88,12 +93,15 @@ final class DescriptionParser {
         if (!bundler.bundle(bundled)) {
             return Optional.empty();
         }
-        if (Oas32.is32(bundled)) {
+        boolean rewritten = Oas32.is32(bundled);
+        if (rewritten) {
             Oas32.toOas31(bundled);
         }
+        boolean dereference =
+                !swagger2 && bundled.path("openapi").asText().startsWith("3.1") && needsDereferencing(bundled);
         SwaggerParseResult result;
         try {
-            result = swagger2 ? swagger2(bundled) : openApi3(bundled);
+            result = swagger2 ? swagger2(bundled) : openApi3(bundled, dereference);
         } catch (RuntimeException | StackOverflowError e) {
             return refuse(
                     Message.UNREADABLE_DESCRIPTION,
@@ -114,7 +122,8 @@ final class DescriptionParser {
         Set<Path> read2 = new java.util.LinkedHashSet<>();
         read2.add(root);
         read2.addAll(bundler.reached());
-        return Optional.of(new Parsed(result.getOpenAPI(), read2));
+        return Optional.of(
+                new Parsed(result.getOpenAPI(), read2, used != null && !swagger2 && !rewritten && !dereference));
     }
 
     /** The 3.2 {@code $self}: references to it are references to the file itself. */
@@ -140,13 +149,10 @@ final class DescriptionParser {
         return options;
     }
 
-    /** What {@code OpenAPIV3Parser.readContents} does, from a tree and with no location to read from. */
-    private static SwaggerParseResult openApi3(ObjectNode tree) {
-        boolean oas31 = tree.path("openapi").asText().startsWith("3.1");
-        return openApi3(tree, oas31 && needsDereferencing(tree));
-    }
-
-    /** {@link #openApi3(ObjectNode)}, with Swagger Parser's 3.1 dereferencer or without it (for tests). */
+    /**
+     * What {@code OpenAPIV3Parser.readContents} does, from a tree and with no location to read from, with Swagger
+     * Parser's 3.1 dereferencer or without it.
+     */
     static SwaggerParseResult openApi3(ObjectNode tree, boolean dereference31) {
         ParseOptions options = options();
         SwaggerParseResult result = new OpenAPIV3Parser().parseJsonNode(null, tree, options);

@@ -66,6 +66,17 @@ final class DescriptionReader {
         this.diagnostics = diagnostics;
     }
 
+    /**
+     * A reader reporting to {@code diagnostics} that knows the tree this one read from {@code file} (it must have
+     * been read), for a trial parse whose diagnostics are its own.
+     */
+    DescriptionReader knowing(Diagnostics diagnostics, Path file) {
+        DescriptionReader trial = new DescriptionReader(diagnostics);
+        Path key = file.toAbsolutePath().normalize();
+        trial.read.put(key, read.get(key));
+        return trial;
+    }
+
     /** The file's tree, or empty when it cannot be read (a diagnostic says why, once). */
     Optional<JsonNode> read(Path file, Location referencedFrom) {
         Path key = file.toAbsolutePath().normalize();

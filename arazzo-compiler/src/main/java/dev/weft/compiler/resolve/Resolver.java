@@ -11,6 +11,7 @@ import dev.weft.compiler.model.Workflow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,10 @@ public final class Resolver {
     private final SourceFiles files;
     private final ArazzoSources arazzo;
     private final AsyncSources async;
+    /** The documents {@link #identify} was told of, whose uses of a description are parsed together. */
+    private final List<ArazzoDocument> identified = new ArrayList<>();
+    /** What the identified documents of a folder use of a file, by file and folder; made when first needed. */
+    private Map<List<Path>, UsedParts.Uses> unions;
 
     /** A resolver for one compilation: each file it loads is read once, however many documents use it. */
     public Resolver(Diagnostics diagnostics) {
@@ -60,6 +65,8 @@ public final class Resolver {
      * it by that URI wherever its file is; call for every document before resolving any.
      */
     public void identify(ArazzoDocument document) {
+        identified.add(document);
+        unions = null;
         if (document.self() != null) {
             files.identify(document.file(), document.self().value());
         }
@@ -84,7 +91,8 @@ public final class Resolver {
                                 document.file(),
                                 self(document),
                                 source,
-                                uses(document, source.name().value()))
+                                uses(document, source.name().value()),
+                                union(document, source))
                         .ifPresent(api -> sources.put(api.name(), api));
             }
         }
@@ -102,6 +110,49 @@ public final class Resolver {
             }
         }
         return new ResolvedDocument(document, sources, targets, Map.of(), Map.of(), messageTargets);
+    }
+
+    /**
+     * What all identified documents in the folder of {@code document} use of the file {@code source} names, when
+     * more than one of them uses it; else null. Only sources declared {@code openapi} count, to read no file here.
+     */
+    private UsedParts.Uses union(ArazzoDocument document, SourceDescription source) {
+        if (unions == null) {
+            Map<List<Path>, List<UsedParts.Uses>> all = new HashMap<>();
+            for (ArazzoDocument d : identified) {
+                for (SourceDescription s : d.sourceDescriptions()) {
+                    located(d, s)
+                            .filter(f -> s.type() != null && s.type().value().equals("openapi"))
+                            .ifPresent(key -> all.computeIfAbsent(key, k -> new ArrayList<>())
+                                    .add(uses(d, s.name().value())));
+                }
+            }
+            unions = new HashMap<>();
+            all.forEach((key, uses) -> {
+                if (uses.size() > 1) {
+                    Set<String> ids = new HashSet<>();
+                    Set<String> paths = new HashSet<>();
+                    uses.forEach(u -> {
+                        ids.addAll(u.operationIds());
+                        paths.addAll(u.paths());
+                    });
+                    unions.put(key, new UsedParts.Uses(ids, paths));
+                }
+            });
+        }
+        return located(document, source).map(unions::get).orElse(null);
+    }
+
+    /** The file a source names and the folder of the document, both absolute, if it names a local file. */
+    private Optional<List<Path>> located(ArazzoDocument document, SourceDescription source) {
+        String url = source.url() == null ? null : source.url().value();
+        if (url == null || source.name() == null || !SourceFiles.isValidReference(url)) {
+            return Optional.empty();
+        }
+        return files.locate(document.file(), self(document), url)
+                .map(f -> List.of(
+                        f.toAbsolutePath().normalize(),
+                        document.file().toAbsolutePath().normalize().getParent()));
     }
 
     /**
@@ -189,10 +240,8 @@ public final class Resolver {
             return op;
         }
         List<OperationRef> found = new ArrayList<>();
-        TreeSet<String> all = new TreeSet<>();
         for (SourceApi api : sources.values()) {
             api.operation(text).ifPresent(found::add);
-            all.addAll(api.operations().keySet());
         }
         long openApiSources = document.sourceDescriptions().stream()
                 .filter(d -> !d.isAsyncApi() && !arazzo.isArazzo(document, d))
@@ -200,13 +249,16 @@ public final class Resolver {
         if (sources.size() < openApiSources && found.isEmpty()) {
             return Optional.empty(); // a source failed to load; do not guess
         }
-        Optional<SourceApi> hook =
-                sources.values().stream().filter(api -> api.isWebhook(text)).findFirst();
-        if (found.isEmpty() && hook.isPresent()) {
-            webhook(operationId, text, hook.get().name());
-            return Optional.empty();
-        }
         if (found.isEmpty()) {
+            Optional<SourceApi> hook =
+                    sources.values().stream().filter(api -> api.isWebhook(text)).findFirst();
+            if (hook.isPresent()) {
+                webhook(operationId, text, hook.get().name());
+                return Optional.empty();
+            }
+            // the candidates for a suggestion, gathered only when there is something to suggest for
+            TreeSet<String> all = new TreeSet<>();
+            sources.values().forEach(api -> all.addAll(api.operations().keySet()));
             String source = sources.size() == 1 ? sources.keySet().iterator().next() : null;
             unknown(step, operationId, text, source, all);
             return Optional.empty();

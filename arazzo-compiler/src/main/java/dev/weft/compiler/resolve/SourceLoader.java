@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads OpenAPI 3.0, 3.1 and 3.2 source descriptions, and Swagger 2.0 ones converted to OpenAPI 3
@@ -27,6 +29,12 @@ public final class SourceLoader {
     private final Diagnostics diagnostics;
     private final SourceFiles files;
     private final Map<List<Object>, Optional<OpenAPI>> cache = new HashMap<>();
+    /** The models shared by the documents of a folder using one description, by file, folder and union of uses. */
+    private final Map<List<Object>, Optional<OpenAPI>> shared = new HashMap<>();
+    /** Each model's index by source name: documents sharing a model share its index too. */
+    private final Map<OpenAPI, Map<String, Index>> indexes = new IdentityHashMap<>();
+
+    private final DescriptionReader reader;
 
     private final DescriptionParser parser;
 
@@ -34,13 +42,17 @@ public final class SourceLoader {
         this.diagnostics = diagnostics;
         this.files = files;
         this.parser = new DescriptionParser(diagnostics, reader, files);
+        this.reader = reader;
     }
 
     /**
      * Loads the source named by {@code source}, relative URLs resolved against the 1.1 {@code self} if set, else
-     * against {@code arazzoFile}; only the parts {@code uses} needs, or all of it when that is null.
+     * against {@code arazzoFile}; only the parts {@code uses} needs, or all of it when that is null. When
+     * {@code union} (what all the compilation's documents in that folder use of the file, or null) holds
+     * {@code uses}, the model of that union serves, parsed once, if it parses without a diagnostic.
      */
-    Optional<SourceApi> load(Path arazzoFile, String self, SourceDescription source, UsedParts.Uses uses) {
+    Optional<SourceApi> load(
+            Path arazzoFile, String self, SourceDescription source, UsedParts.Uses uses, UsedParts.Uses union) {
         String url = source.url().value();
         if (!SourceFiles.isValidReference(url)) {
             diagnostics.report(Message.INVALID_SOURCE_URL, source.url().location(), url);
@@ -65,11 +77,20 @@ public final class SourceLoader {
             return Optional.empty();
         }
         Path finalFile = file;
-        return cache.computeIfAbsent(Arrays.asList(file, uses), f -> parse(finalFile, arazzoFile, source, uses))
+        return cache.computeIfAbsent(Arrays.asList(file, uses), f -> parse(finalFile, arazzoFile, source, uses, union))
                 .map(api -> index(source, finalFile, api));
     }
 
-    private Optional<OpenAPI> parse(Path file, Path arazzoFile, SourceDescription source, UsedParts.Uses uses) {
+    private Optional<OpenAPI> parse(
+            Path file, Path arazzoFile, SourceDescription source, UsedParts.Uses uses, UsedParts.Uses union) {
+        if (uses != null && union != null && union.holds(uses)) {
+            Optional<OpenAPI> model = shared.computeIfAbsent(
+                    Arrays.asList(file.toAbsolutePath().normalize(), folder(arazzoFile), union),
+                    k -> parseShared(file, arazzoFile, source, union));
+            if (model.isPresent()) {
+                return model;
+            }
+        }
         OpenAPI known = ParsedDescriptions.get(file, arazzoFile, files.mappings(), uses, diagnostics::input);
         if (known != null) {
             return Optional.of(known);
@@ -79,10 +100,64 @@ public final class SourceLoader {
         return parsed.map(DescriptionParser.Parsed::api);
     }
 
+    /**
+     * The model of the parts {@code union} needs, for every document whose uses it holds: a model of a larger
+     * cut holds the same operations, path items and components as that of a smaller one, each whole where it
+     * is used. It serves only when its parse reports nothing and reads no other file, so that each document
+     * still reports what its own cut reports (nothing) and notes the files it reads; else each document's
+     * cut is parsed on its own, as without sharing.
+     */
+    private Optional<OpenAPI> parseShared(Path file, Path arazzoFile, SourceDescription source, UsedParts.Uses union) {
+        OpenAPI known = ParsedDescriptions.get(file, arazzoFile, files.mappings(), union, diagnostics::input);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        if (reader.read(file, source.url().location()).isEmpty()) {
+            return Optional.empty();
+        }
+        Diagnostics trial = new Diagnostics();
+        Optional<DescriptionParser.Parsed> parsed =
+                new DescriptionParser(trial, reader.knowing(trial, file), files).parse(file, arazzoFile, source, union);
+        if (parsed.isEmpty()
+                || trial.size() > 0
+                || !parsed.get().shareable()
+                || !parsed.get().files().equals(Set.of(file.toAbsolutePath().normalize()))) {
+            return Optional.empty();
+        }
+        ParsedDescriptions.put(
+                file,
+                arazzoFile,
+                files.mappings(),
+                union,
+                parsed.get().files(),
+                parsed.get().api());
+        return Optional.of(parsed.get().api());
+    }
+
+    private static Path folder(Path arazzoFile) {
+        return arazzoFile.toAbsolutePath().normalize().getParent();
+    }
+
+    /** A model's operations, for one source name, and the operationIds it has more than once, in order. */
+    private record Index(SourceApi api, List<String> duplicates) {}
+
     private SourceApi index(SourceDescription source, Path file, OpenAPI api) {
+        String name = source.name().value();
+        Index index = indexes.computeIfAbsent(api, a -> new HashMap<>()).get(name);
+        if (index == null || !index.api().file().equals(file)) {
+            index = indexed(name, file, api);
+            indexes.get(api).put(name, index);
+        }
+        for (String id : index.duplicates()) {
+            diagnostics.report(Message.DUPLICATE_OPERATION_ID, source.url().location(), name, id);
+        }
+        return index.api();
+    }
+
+    private static Index indexed(String name, Path file, OpenAPI api) {
+        List<String> duplicates = new ArrayList<>();
         Map<String, OperationRef> byId = new LinkedHashMap<>();
         Map<String, OperationRef> byPath = new LinkedHashMap<>();
-        String name = source.name().value();
         api.getPaths().forEach((key, declared) -> {
             PathItem item = declared == null ? null : pathItem(api, declared);
             if (item == null) {
@@ -109,13 +184,12 @@ public final class SourceLoader {
                     continue;
                 }
                 if (byId.containsKey(op.getOperationId())) {
-                    diagnostics.report(
-                            Message.DUPLICATE_OPERATION_ID, source.url().location(), name, op.getOperationId());
+                    duplicates.add(op.getOperationId());
                 }
                 byId.put(op.getOperationId(), ref);
             }
         });
-        return new SourceApi(name, file, api, byId, byPath);
+        return new Index(new SourceApi(name, file, api, byId, byPath), List.copyOf(duplicates));
     }
 
     /**

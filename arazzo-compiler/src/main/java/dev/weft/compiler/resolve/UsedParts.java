@@ -47,6 +47,11 @@ final class UsedParts {
             operationIds = Set.copyOf(operationIds);
             paths = Set.copyOf(paths);
         }
+
+        /** Whether these uses hold all of {@code other}'s. */
+        boolean holds(Uses other) {
+            return operationIds.containsAll(other.operationIds) && paths.containsAll(other.paths);
+        }
     }
 
     private final ObjectNode tree;
