@@ -200,7 +200,8 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
                 && port(a) == port(b);
     }
 
-    private static int port(URI uri) {
+    /** The port a URI's requests go to: its own, else its scheme's default (443 for https, 80 otherwise). */
+    static int port(URI uri) {
         if (uri.getPort() >= 0) {
             return uri.getPort();
         }

@@ -49,8 +49,7 @@ final class RequestGate {
     static String origin(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
-        return scheme + "://" + host + ":" + port;
+        return scheme + "://" + host + ":" + Flight.port(uri);
     }
 
     /**
