@@ -7,8 +7,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -44,7 +43,13 @@ final class CompilerLoader {
 
     private static final String BRIDGE = "dev.weft.maven.compile.ArazzoCompilerBridge";
     private static final String COMPILER_CLASS = "dev.weft.compiler.ArazzoCompiler";
-    private static final Map<List<String>, CompilerBridge> LOADED = new ConcurrentHashMap<>();
+    /**
+     * The compiler last loaded and the jars it was loaded from: one, so that the class loader of a snapshot's
+     * earlier jars (rebuilt in a long-lived IDE) is let go rather than kept for the JVM's life.
+     */
+    private static final AtomicReference<Loaded> LOADED = new AtomicReference<>();
+
+    private record Loaded(List<String> jars, CompilerBridge bridge) {}
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -71,25 +76,29 @@ final class CompilerLoader {
     /** The compiler, resolved and loaded on first use and kept for the rest of the build (and the IDE's life). */
     CompilerBridge load() throws MojoExecutionException {
         ClassLoader plugin = CompilerLoader.class.getClassLoader();
-        if (sees(plugin, COMPILER_CLASS)) {
-            return LOADED.computeIfAbsent(List.of(), key -> instantiate(plugin));
-        }
-        List<File> files = resolveCompiler();
+        boolean own = sees(plugin, COMPILER_CLASS);
+        List<File> files = own ? List.of() : resolveCompiler();
         List<String> key = new ArrayList<>();
         for (File file : files) {
             key.add(file.getAbsolutePath() + " " + file.lastModified() + " " + file.length());
         }
-        CompilerBridge loaded = LOADED.get(key);
-        if (loaded == null) {
+        Loaded last = LOADED.get();
+        if (last != null && last.jars().equals(key)) {
+            return last.bridge();
+        }
+        CompilerBridge loaded;
+        if (own) {
+            loaded = instantiate(plugin);
+        } else {
             List<URL> urls = new ArrayList<>();
             urls.add(pluginCode());
             for (File file : files) {
                 urls.add(url(file));
             }
             loaded = instantiate(new BridgeLoader(urls.toArray(URL[]::new), plugin));
-            CompilerBridge raced = LOADED.putIfAbsent(key, loaded);
-            loaded = raced == null ? loaded : raced;
         }
+        // builds running in parallel may each load it once; the last one kept serves those that follow
+        LOADED.set(new Loaded(List.copyOf(key), loaded));
         return loaded;
     }
 
