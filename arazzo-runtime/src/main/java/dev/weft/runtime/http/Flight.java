@@ -14,12 +14,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One call's way through the default transport, redirects included: the deadline its timeout sets for the whole
- * exchange (headers and body of every hop), the body of the hop in progress, and which redirect to follow.
+ * exchange (headers and body of every hop), which the {@link DeadlineTimer} enforces, the body of the hop in
+ * progress, and which redirect to follow.
  */
 final class Flight implements HttpResponse.BodyHandler<byte[]> {
 
     /** How many redirects in a row are followed; the response to the next one is the step's response. */
     static final int MAX_REDIRECTS = 5;
+
+    /** A deadline that never comes. */
+    static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final HttpCall call;
     private final RedirectPolicy redirects;
@@ -33,18 +37,27 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
     private volatile CompletableFuture<?> pending;
     private volatile boolean cancelled;
 
+    /** The thread blocked in the exchange, which expiry interrupts; guarded by {@code this}. */
+    private Thread blocked;
+    /** The future of an asynchronous exchange, which expiry fails; guarded by {@code this}. */
+    private CompletableFuture<?> result;
+    /** Guarded by {@code this}. */
+    private boolean ended;
+
+    private volatile boolean expired;
+
     Flight(HttpCall call, RedirectPolicy redirects, long maxBytes) {
         this.call = call;
         this.redirects = redirects;
         this.maxBytes = maxBytes;
-        this.deadlineNanos = call.timeout() == null ? LimitedBodySubscriber.NO_DEADLINE : deadline(call.timeout());
+        this.deadlineNanos = call.timeout() == null ? NO_DEADLINE : deadline(call.timeout());
     }
 
     private static long deadline(Duration timeout) {
         long now = System.nanoTime();
         long nanos = timeout.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1 ? Long.MAX_VALUE : timeout.toNanos();
         // saturate: a timeout of centuries means no deadline, not one in the past
-        return nanos >= LimitedBodySubscriber.NO_DEADLINE - now - 1 ? LimitedBodySubscriber.NO_DEADLINE : now + nanos;
+        return nanos >= NO_DEADLINE - now - 1 ? NO_DEADLINE : now + nanos;
     }
 
     /** @return the call the flight started with */
@@ -52,25 +65,24 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
         return call;
     }
 
+    /** @return the {@link System#nanoTime()} by which the exchange must be over, or {@link #NO_DEADLINE} */
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
     /**
-     * The time the next hop has for its response headers: what is left of the call's timeout.
+     * Checks, before a hop, that time is left for it: the first hop has the whole timeout (give or take the
+     * microseconds since the flight started) unless the call waited for its place.
      *
-     * @return the time left, or {@code null} for no timeout
      * @throws HttpTimeoutException when none is left
      */
-    Duration timeLeft() throws HttpTimeoutException {
-        if ((hops == 0 && !waited) || deadlineNanos == LimitedBodySubscriber.NO_DEADLINE) {
-            // the first hop has the whole timeout (give or take the microseconds since the flight started)
-            return call.timeout();
-        }
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
+    void checkTimeLeft() throws HttpTimeoutException {
+        if ((hops > 0 || waited) && deadlineNanos != NO_DEADLINE && deadlineNanos - System.nanoTime() <= 0) {
             throw new HttpTimeoutException(
                     hops == 0
                             ? "no time left within " + call.timeout() + " after waiting for a place to send the request"
                             : "no time left for redirect " + hops + " within " + call.timeout());
         }
-        return Duration.ofNanos(left);
     }
 
     /** Notes that the call waited for its place: the first hop then has only what is left of the timeout. */
@@ -80,24 +92,118 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
 
     /** @return the nanoseconds left of the call's timeout, {@link Long#MAX_VALUE} for no timeout */
     long nanosLeft() {
-        return deadlineNanos == LimitedBodySubscriber.NO_DEADLINE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+        return deadlineNanos == NO_DEADLINE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+    }
+
+    /**
+     * Starts the exchange of a thread that blocks in it until {@link #end}: past the deadline, the thread is
+     * interrupted, which aborts the JDK's exchange, and {@link #expired()} tells why.
+     */
+    void startBlocking() {
+        if (deadlineNanos == NO_DEADLINE) {
+            return;
+        }
+        synchronized (this) {
+            blocked = Thread.currentThread();
+        }
+        DeadlineTimer.watch(this);
+    }
+
+    /**
+     * Starts an asynchronous exchange, which lasts until {@link #end}: past the deadline, {@code future} fails
+     * with an {@link HttpTimeoutException} and the hop in progress is cancelled.
+     *
+     * @param future the exchange's result
+     */
+    void startAsync(CompletableFuture<?> future) {
+        if (deadlineNanos == NO_DEADLINE) {
+            return;
+        }
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            result = future;
+        }
+        DeadlineTimer.watch(this);
+    }
+
+    /**
+     * Ends the exchange, however it ended: expiry no longer touches it. A blocked thread's interrupt by an expiry
+     * that raced with its response is cleared.
+     */
+    void end() {
+        if (deadlineNanos == NO_DEADLINE) {
+            return;
+        }
+        synchronized (this) {
+            ended = true;
+            if (blocked != null) {
+                blocked = null;
+                if (expired) {
+                    // the interrupt this flight's expiry made, which the exchange did not consume
+                    Thread.interrupted();
+                }
+            }
+            result = null;
+        }
+        DeadlineTimer.unwatch(this);
+    }
+
+    /** @return whether the deadline passed before the exchange ended */
+    boolean expired() {
+        return expired;
+    }
+
+    /** The deadline passed (called by the {@link DeadlineTimer}): the exchange times out. */
+    void expire() {
+        CompletableFuture<?> future;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            expired = true;
+            if (blocked != null) {
+                blocked.interrupt();
+            }
+            future = result;
+        }
+        HttpTimeoutException timeout = timedOut();
+        if (future != null) {
+            future.completeExceptionally(timeout);
+        }
+        abort(timeout);
+    }
+
+    /**
+     * The failure of an exchange whose deadline passed.
+     *
+     * @return the exception, which says whether the headers or the body were late
+     */
+    HttpTimeoutException timedOut() {
+        return new HttpTimeoutException(
+                body == null
+                        ? "no response within " + call.timeout()
+                        : "response body incomplete after " + call.timeout());
     }
 
     @Override
     public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
-        LimitedBodySubscriber subscriber = new LimitedBodySubscriber(maxBytes, declared, deadlineNanos, call.timeout());
+        LimitedBodySubscriber subscriber = new LimitedBodySubscriber(maxBytes, declared);
         body = subscriber;
         if (cancelled) {
             subscriber.cancel(new CancellationException("the exchange was cancelled"));
+        } else if (expired) {
+            subscriber.cancel(timedOut());
         }
-        return subscriber;
+        return subscriber.adapter();
     }
 
     /** Notes the JDK future of the hop in progress, which {@link #cancel()} cancels. */
     void pending(CompletableFuture<?> future) {
         pending = future;
-        if (cancelled) {
+        if (cancelled || expired) {
             future.cancel(true);
         }
     }
@@ -105,13 +211,17 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
     /** Cancels the hop in progress: its exchange, and its body if that is arriving. */
     void cancel() {
         cancelled = true;
+        abort(new CancellationException("the exchange was cancelled"));
+    }
+
+    private void abort(Exception cause) {
         CompletableFuture<?> future = pending;
         if (future != null) {
             future.cancel(true);
         }
         LimitedBodySubscriber subscriber = body;
         if (subscriber != null) {
-            subscriber.cancel(new CancellationException("the exchange was cancelled"));
+            subscriber.cancel(cause);
         }
     }
 
@@ -151,6 +261,7 @@ final class Flight implements HttpResponse.BodyHandler<byte[]> {
             return null;
         }
         hops++;
+        body = null;
         // RFC 9110 §15.4: 303 is fetched with GET, and so, by long practice, is a POST redirected by 301 or 302
         boolean toGet = (status == 303 && !hop.method().equalsIgnoreCase("HEAD"))
                 || ((status == 301 || status == 302) && hop.method().equalsIgnoreCase("POST"));

@@ -25,15 +25,15 @@ import java.util.concurrent.TimeoutException;
  * JDK's client opens a connection, with its buffers, for each): a further request waits for one of them to end,
  * its wait counted in its timeout.
  *
- * <p>The {@code HttpClient} costs about 120 ms to set up, so it is created on first use, once, and shared.
+ * <p>The {@code HttpClient} costs about 120 ms to set up, so it is created on first use, once, and shared. The
+ * timeout is kept by one {@link DeadlineTimer} thread for all exchanges rather than by the JDK's per-request timer
+ * (which wakes the client's selector for every request), and response bytes are collected on the client's own
+ * thread rather than handed to the executor.
  */
 public final class JdkHttpTransport implements HttpTransport {
 
     /** Headers the JDK sets itself and refuses from callers; they are skipped rather than failing the step. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
-
-    /** The JDK's timer overflows on timeouts of about 292 years; a longer timeout is as good as this one. */
-    private static final Duration MAX_TIMEOUT = Duration.ofDays(36_500);
 
     /** The default of {@link #maxRequestsPerOrigin()}. */
     public static final int DEFAULT_MAX_REQUESTS_PER_ORIGIN = 256;
@@ -170,9 +170,19 @@ public final class JdkHttpTransport implements HttpTransport {
         String origin = RequestGate.origin(call.uri());
         awaitPlace(origin, flight);
         try {
+            flight.startBlocking();
             HttpCall hop = call;
             while (true) {
-                HttpResponse<byte[]> response = client().send(toRequest(hop, flight.timeLeft()), flight);
+                flight.checkTimeLeft();
+                HttpResponse<byte[]> response;
+                try {
+                    response = client().send(toRequest(hop), flight);
+                } catch (IOException | InterruptedException e) {
+                    if (flight.expired()) {
+                        throw flight.timedOut();
+                    }
+                    throw e;
+                }
                 HttpCall next = flight.next(response, hop);
                 if (next == null) {
                     return toResult(response, hop);
@@ -180,6 +190,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 hop = next;
             }
         } finally {
+            flight.end();
             gate.leave(origin);
         }
     }
@@ -260,8 +271,12 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** Sends a call that has its place, which it leaves once its result is in, whatever it is. */
     private void start(Flight flight, HttpCall call, CompletableFuture<HttpResult> result, String origin) {
-        result.whenComplete((r, failure) -> gate.leave(origin));
+        result.whenComplete((r, failure) -> {
+            flight.end();
+            gate.leave(origin);
+        });
         if (!result.isDone()) {
+            flight.startAsync(result);
             hop(flight, call, result);
         }
     }
@@ -269,7 +284,8 @@ public final class JdkHttpTransport implements HttpTransport {
     private void hop(Flight flight, HttpCall hop, CompletableFuture<HttpResult> result) {
         HttpRequest request;
         try {
-            request = toRequest(hop, flight.timeLeft());
+            flight.checkTimeLeft();
+            request = toRequest(hop);
         } catch (IOException e) {
             result.completeExceptionally(e);
             return;
@@ -315,7 +331,8 @@ public final class JdkHttpTransport implements HttpTransport {
         return c;
     }
 
-    private static HttpRequest toRequest(HttpCall call, Duration timeout) throws IOException {
+    /** The JDK's request, without a timeout: the {@link DeadlineTimer} keeps the call's. */
+    private static HttpRequest toRequest(HttpCall call) throws IOException {
         HttpRequest.Builder builder;
         try {
             builder = HttpRequest.newBuilder(call.uri());
@@ -324,9 +341,6 @@ public final class JdkHttpTransport implements HttpTransport {
                     call.body() == null
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(call.body()));
-            if (timeout != null) {
-                builder.timeout(timeout.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : timeout);
-            }
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid request: " + e.getMessage(), e);
         }

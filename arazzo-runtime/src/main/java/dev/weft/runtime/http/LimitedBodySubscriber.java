@@ -3,31 +3,29 @@ package dev.weft.runtime.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A body subscriber that collects a response body into bytes and gives up once it exceeds a size ceiling, once
- * its exchange's deadline passes, or once its exchange is cancelled.
+ * Collects a response body into bytes and gives up once it exceeds a size ceiling, or once its exchange is
+ * cancelled or timed out.
+ *
+ * <p>It is a plain {@link Flow.Subscriber} that the JDK's {@link HttpResponse.BodySubscribers#fromSubscriber}
+ * adapts: the JDK delivers the body of its own adapters on its selector thread, where a body subscriber of another
+ * class has each response handed to an executor thread first, a thread hop per response.
  */
-final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>, Runnable {
+final class LimitedBodySubscriber implements Flow.Subscriber<List<ByteBuffer>> {
 
-    /** A deadline that never comes. */
-    static final long NO_DEADLINE = Long.MAX_VALUE;
+    /** The largest presized buffer, whatever the {@code Content-Length} says: a lie must not cost memory. */
+    private static final int MAX_PRESIZE = 1 << 20;
 
     private final long limit;
     private final long declaredLength;
-    private final long deadlineNanos;
-    private final Duration timeout;
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out;
+    private final HttpResponse.BodySubscriber<byte[]> adapter;
     private volatile Flow.Subscription subscription;
-    private volatile boolean watched;
+    private volatile boolean done;
     private long received;
 
     /**
@@ -35,105 +33,91 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
      *
      * @param limit the most bytes accepted
      * @param declaredLength the {@code Content-Length} of the response, or -1
-     * @param deadlineNanos the {@link System#nanoTime()} by which the body must be complete, or
-     *     {@link #NO_DEADLINE}
-     * @param timeout the exchange's timeout, for the message when the deadline passes
      */
-    LimitedBodySubscriber(long limit, long declaredLength, long deadlineNanos, Duration timeout) {
+    LimitedBodySubscriber(long limit, long declaredLength) {
         this.limit = limit;
         this.declaredLength = declaredLength;
-        this.deadlineNanos = deadlineNanos;
-        this.timeout = timeout;
+        this.out = new ByteArrayOutputStream(
+                declaredLength >= 0 && declaredLength <= Math.min(limit, MAX_PRESIZE) ? (int) declaredLength : 256);
+        this.adapter = HttpResponse.BodySubscribers.fromSubscriber(this, LimitedBodySubscriber::bytes);
     }
 
-    @Override
-    public CompletionStage<byte[]> getBody() {
-        return result;
+    /** @return the body subscriber to hand the JDK's client */
+    HttpResponse.BodySubscriber<byte[]> adapter() {
+        return adapter;
+    }
+
+    private byte[] bytes() {
+        return out.toByteArray();
     }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
         this.subscription = s;
+        if (done) {
+            // failed before the body began
+            s.cancel();
+            return;
+        }
         if (declaredLength > limit) {
             // refuse before reading anything
             fail(new IOException("response body exceeds " + limit + " bytes"));
             return;
         }
-        if (deadlineNanos != NO_DEADLINE) {
-            watched = true;
-            BodyTimer.watch(this);
-        }
         s.request(Long.MAX_VALUE);
-    }
-
-    /** @return the {@link System#nanoTime()} by which the body must be complete */
-    long deadlineNanos() {
-        return deadlineNanos;
     }
 
     @Override
     public void onNext(List<ByteBuffer> items) {
-        if (result.isDone()) {
+        if (done) {
             return;
         }
         for (ByteBuffer buffer : items) {
-            received += buffer.remaining();
+            int length = buffer.remaining();
+            received += length;
             if (received > limit) {
                 fail(new IOException("response body exceeds " + limit + " bytes"));
                 return;
             }
-            byte[] chunk = new byte[buffer.remaining()];
-            buffer.get(chunk);
-            out.write(chunk, 0, chunk.length);
+            if (buffer.hasArray()) {
+                out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), length);
+                buffer.position(buffer.limit());
+            } else {
+                byte[] chunk = new byte[length];
+                buffer.get(chunk);
+                out.write(chunk, 0, length);
+            }
         }
     }
 
     @Override
     public void onError(Throwable error) {
-        result.completeExceptionally(error);
-        stopTimer();
+        done = true;
     }
 
     @Override
     public void onComplete() {
-        result.complete(out.toByteArray());
-        stopTimer();
+        done = true;
     }
 
     /**
-     * The deadline passed with the body incomplete (called by the {@link BodyTimer}): the exchange times out and its
-     * connection is closed.
-     */
-    @Override
-    public void run() {
-        if (!result.isDone()) {
-            fail(new HttpTimeoutException("response body incomplete after " + timeout));
-        }
-    }
-
-    /**
-     * Gives up on the body because the exchange was cancelled.
+     * Gives up on the body because the exchange was cancelled or timed out.
      *
-     * @param cause the cancellation
+     * @param cause why
      */
     void cancel(Throwable cause) {
-        if (!result.isDone()) {
+        if (!done) {
             fail(cause);
         }
     }
 
     private void fail(Throwable cause) {
+        done = true;
         Flow.Subscription s = subscription;
         if (s != null) {
             s.cancel();
         }
-        result.completeExceptionally(cause);
-        stopTimer();
-    }
-
-    private void stopTimer() {
-        if (watched) {
-            BodyTimer.unwatch(this);
-        }
+        // the JDK's adapter completes its body only on a signal from upstream, which a cancelled one may not send
+        adapter.onError(cause);
     }
 }
