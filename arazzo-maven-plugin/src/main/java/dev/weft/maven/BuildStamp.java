@@ -214,7 +214,13 @@ public final class BuildStamp {
         }
 
         String hex() {
-            return String.format("%08x%08x-%x", crc32.getValue(), crc32c.getValue(), length);
+            // not String.format: its first call (Formatter, its pattern) costs a fresh JVM a few milliseconds
+            return hex8(crc32.getValue()) + hex8(crc32c.getValue()) + "-" + Long.toHexString(length);
+        }
+
+        private static String hex8(long value) {
+            String hex = Long.toHexString(value);
+            return "0".repeat(8 - hex.length()) + hex;
         }
     }
 
