@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A bare TCP server on 127.0.0.1 and an ephemeral port that reads each request's head and hands the socket to
- * a behaviour (reply, stall, reset …), recording the request lines, for fault-injection tests.
+ * a behaviour (reply, stall, reset …), recording the request lines, for fault-injection tests (the transport's
+ * own tests in {@code dev.weft.runtime.http} use it too).
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
     /** What the server does with a connection after reading the request head. */
-    interface Behaviour {
+    public interface Behaviour {
         void handle(Socket socket, String requestHead) throws IOException, InterruptedException;
     }
 
@@ -45,7 +46,7 @@ final class RawServer implements AutoCloseable {
         return start(null);
     }
 
-    static RawServer start(Behaviour behaviour) {
+    public static RawServer start(Behaviour behaviour) {
         try {
             return new RawServer(behaviour);
         } catch (IOException e) {
@@ -53,7 +54,7 @@ final class RawServer implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
@@ -116,7 +117,7 @@ final class RawServer implements AutoCloseable {
     // ---- behaviours ----
 
     /** Replies with a status, a content type and a body, then closes. */
-    static Behaviour reply(int status, String contentType, String body) {
+    public static Behaviour reply(int status, String contentType, String body) {
         return (socket, head) -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             String response = "HTTP/1.1 " + status + " X\r\nContent-Type: " + contentType + "\r\nContent-Length: "
