@@ -190,7 +190,13 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
         values.put("sourceDirectory", sourceDirectory().getAbsolutePath());
         values.put("includes", String.join("\n", effectiveIncludes()));
         values.put("excludes", String.join("\n", effectiveExcludes()));
-        values.put("packageName", effectivePackageName());
+        // What decides the package, not the package checked and derived: javax.lang.model's SourceVersion, which
+        // does that, cost an up-to-date build some 10 ms to load; a failed run writes no stamp.
+        values.put(
+                "packageName",
+                packageName == null || packageName.isBlank()
+                        ? "from groupId " + project.getGroupId()
+                        : packageName.trim());
         values.put("strict", Boolean.toString(strict));
         values.put("targets", effectiveTargets());
         values.put("failOnWarnings", Boolean.toString(failOnWarnings));
@@ -263,7 +269,11 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
                 continue;
             }
             StringBuilder segment = new StringBuilder();
-            raw.codePoints().forEach(c -> segment.appendCodePoint(Character.isJavaIdentifierPart(c) ? c : '_'));
+            for (int i = 0; i < raw.length(); ) {
+                int c = raw.codePointAt(i);
+                segment.appendCodePoint(Character.isJavaIdentifierPart(c) ? c : '_');
+                i += Character.charCount(c);
+            }
             if (!Character.isJavaIdentifierStart(segment.codePointAt(0))) {
                 segment.insert(0, '_');
             }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -25,6 +24,9 @@ import java.util.zip.CRC32C;
  * a failed run never looks up to date. Each execution has its own stamp, and the files it lists are
  * what that execution owns: executions sharing an output folder read each other's stamps so that
  * none deletes what another wrote.
+ *
+ * <p>What an up-to-date build runs here (computing, reading and comparing the stamp) is written with loops, not
+ * streams and lambdas: it runs once, interpreted, in a fresh JVM, where each lambda's first call spins a class.
  */
 public final class BuildStamp {
     /** Bump when what goes into the hash or the file changes, so stamps of older plugins never match. */
@@ -68,10 +70,12 @@ public final class BuildStamp {
                     || !lines.get(3).startsWith(DIRECTORY_PREFIX)) {
                 return Optional.empty();
             }
-            List<String> outputs = lines.stream()
-                    .filter(line -> line.startsWith(OUTPUT_PREFIX))
-                    .map(line -> line.substring(OUTPUT_PREFIX.length()))
-                    .toList();
+            List<String> outputs = new ArrayList<>();
+            for (String line : lines) {
+                if (line.startsWith(OUTPUT_PREFIX)) {
+                    outputs.add(line.substring(OUTPUT_PREFIX.length()));
+                }
+            }
             return Optional.of(new Recorded(
                     lines.get(1).substring(HASH_PREFIX.length()),
                     lines.get(2).substring(EXECUTION_PREFIX.length()),
@@ -140,7 +144,8 @@ public final class BuildStamp {
             update(digest, "config " + entry.getKey());
             update(digest, String.valueOf(entry.getValue()));
         }
-        for (Map.Entry<String, Path> file : sourceFiles(sourceDirectory).entrySet()) {
+        for (Map.Entry<String, Path> file :
+                SourceScanner.regularFiles(sourceDirectory).entrySet()) {
             update(digest, "file " + file.getKey());
             update(digest, contentHash(file.getValue()));
         }
@@ -159,10 +164,17 @@ public final class BuildStamp {
     public boolean isRecordedIn(Path stampFile, Path outputDirectory) throws IOException {
         Optional<Recorded> recorded = Recorded.read(stampFile);
         Path directory = outputDirectory.toAbsolutePath().normalize();
-        return recorded.isPresent()
-                && recorded.get().hash().equals(hash)
-                && recorded.get().outputDirectory().equals(directory)
-                && recorded.get().outputs().stream().allMatch(output -> Files.isRegularFile(directory.resolve(output)));
+        if (recorded.isEmpty()
+                || !recorded.get().hash().equals(hash)
+                || !recorded.get().outputDirectory().equals(directory)) {
+            return false;
+        }
+        for (String output : recorded.get().outputs()) {
+            if (!Files.isRegularFile(directory.resolve(output))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -222,18 +234,6 @@ public final class BuildStamp {
             String hex = Long.toHexString(value);
             return "0".repeat(8 - hex.length()) + hex;
         }
-    }
-
-    private static SortedMap<String, Path> sourceFiles(Path directory) throws IOException {
-        SortedMap<String, Path> files = new TreeMap<>();
-        if (directory == null || !Files.isDirectory(directory)) {
-            return files;
-        }
-        try (Stream<Path> walk = Files.walk(directory)) {
-            walk.filter(Files::isRegularFile)
-                    .forEach(file -> files.put(SourceScanner.slashed(directory.relativize(file)), file));
-        }
-        return files;
     }
 
     // Each value is preceded by its length, so no two different sequences of values hash alike.

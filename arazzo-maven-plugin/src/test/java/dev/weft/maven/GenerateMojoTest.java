@@ -50,6 +50,23 @@ class GenerateMojoTest {
     }
 
     @Test
+    void theDefaultPackageFollowsTheGroupIdAndANewGroupIdRegenerates() throws Exception {
+        GenerateMojo first = project.generate("default");
+        first.packageName = null;
+        first.execute();
+        assertTrue(Files.isDirectory(project.mainOutput().resolve("com/example/arazzo")));
+
+        project.project.setGroupId("org.other");
+        project.log.clear();
+        GenerateMojo second = project.generate("default");
+        second.packageName = " ";
+        second.execute();
+        assertFalse(project.log.has("Arazzo sources are up to date"), "another groupId is another package");
+        assertTrue(Files.isDirectory(project.mainOutput().resolve("org/other/arazzo")));
+        assertFalse(Files.exists(project.mainOutput().resolve("com/example/arazzo")), "the old package's classes go");
+    }
+
+    @Test
     void anIncrementalIdeBuildThatTouchedNoSourceDoesNothing() throws Exception {
         project.context = new RecordingBuildContext(true);
         project.generate("default").execute();

@@ -47,6 +47,34 @@ class SourceScannerTest {
     }
 
     @Test
+    void theWalkKeepsLinkedFilesAndDoesNotDescendIntoLinkedFolders() throws IOException {
+        touch("a.yaml", "sub/b.yaml", "outside/c.yaml");
+        Path walked = root.resolve("walked");
+        Files.createDirectories(walked.resolve("sub"));
+        Files.move(root.resolve("a.yaml"), walked.resolve("a.yaml"));
+        Files.move(root.resolve("sub/b.yaml"), walked.resolve("sub/b.yaml"));
+        try {
+            Files.createSymbolicLink(walked.resolve("linked.yaml"), root.resolve("outside/c.yaml"));
+            Files.createSymbolicLink(walked.resolve("outside"), root.resolve("outside"));
+            Files.createSymbolicLink(walked.resolve("sub/loop"), walked); // a cycle must not hang the walk
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("this file system has no symbolic links: " + e);
+        }
+        assertEquals(
+                List.of("a.yaml", "linked.yaml", "sub/b.yaml"),
+                List.copyOf(SourceScanner.regularFiles(walked).keySet()));
+        try (var files = Files.walk(walked)) {
+            assertEquals(
+                    files.filter(Files::isRegularFile)
+                            .map(file -> SourceScanner.slashed(walked.relativize(file)))
+                            .sorted()
+                            .toList(),
+                    List.copyOf(SourceScanner.regularFiles(walked).keySet()),
+                    "the same files as Files.walk");
+        }
+    }
+
+    @Test
     void patternsFollowAntRules() {
         SourceScanner scanner = new SourceScanner(List.of("**/*.arazzo.yaml"), List.of());
         assertTrue(scanner.matches("a.arazzo.yaml"));
