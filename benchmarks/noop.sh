@@ -51,9 +51,9 @@ install_weft() {
   sed "s/$snapshot/$1/g" pom.xml >"$dir/weft-parent.pom"
   install "$dir/weft-parent.pom" "$dir/weft-parent.pom" -Dpackaging=pom
   for module in arazzo-runtime arazzo-compiler arazzo-maven-plugin; do
-    # the POM a deploy publishes: the shaded plugin's is the dependency-reduced one
+    # the POM a deploy publishes: the plugin's is the dependency-reduced one, flattened
     local pom=$module/pom.xml
-    [ -f "$module/dependency-reduced-pom.xml" ] && pom=$module/dependency-reduced-pom.xml
+    [ -f "$module/target/.flattened-pom.xml" ] && pom=$module/target/.flattened-pom.xml
     sed "s/$snapshot/$1/g" "$pom" >"$dir/$module.pom"
     cp "$module/target/$module-$snapshot.jar" "$dir/$module.jar"
     if [ "$module" = arazzo-maven-plugin ] && [ "$1" != "$snapshot" ]; then
