@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import javax.inject.Inject;
 import javax.lang.model.SourceVersion;
@@ -106,12 +107,21 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
 
     /** The Arazzo documents below {@code sourceDirectory} that match the includes and no exclude, sorted. */
     protected final List<Path> findDocuments() throws MojoExecutionException {
+        return documentsAmong(sourceFiles());
+    }
+
+    /** Every regular file below {@code sourceDirectory}, by relative path: the documents and what they read. */
+    protected final SortedMap<String, Path> sourceFiles() throws MojoExecutionException {
         try {
-            return new SourceScanner(effectiveIncludes(), effectiveExcludes())
-                    .scan(sourceDirectory().toPath());
+            return SourceScanner.regularFiles(sourceDirectory().toPath());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot list the Arazzo documents in " + sourceDirectory(), e);
         }
+    }
+
+    /** The Arazzo documents among {@code files} (of {@link #sourceFiles}) that match the includes and no exclude. */
+    protected final List<Path> documentsAmong(SortedMap<String, Path> files) {
+        return new SourceScanner(effectiveIncludes(), effectiveExcludes()).select(files);
     }
 
     /** Logs that no document was found, naming where the goal looked. */
@@ -192,11 +202,8 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
         values.put("excludes", String.join("\n", effectiveExcludes()));
         // What decides the package, not the package checked and derived: javax.lang.model's SourceVersion, which
         // does that, cost an up-to-date build some 10 ms to load; a failed run writes no stamp.
-        values.put(
-                "packageName",
-                packageName == null || packageName.isBlank()
-                        ? "from groupId " + project.getGroupId()
-                        : packageName.trim());
+        String name = configuredPackageName();
+        values.put("packageName", name == null ? "from groupId " + project.getGroupId() : name);
         values.put("strict", Boolean.toString(strict));
         values.put("targets", effectiveTargets());
         values.put("failOnWarnings", Boolean.toString(failOnWarnings));
@@ -251,14 +258,19 @@ public abstract class AbstractArazzoMojo extends AbstractMojo {
 
     /** The configured package name, or the default derived from the groupId. */
     protected final String effectivePackageName() throws MojoFailureException {
-        if (packageName == null || packageName.isBlank()) {
+        String name = configuredPackageName();
+        if (name == null) {
             return legalPackageName(project.getGroupId() + ".arazzo");
         }
-        String name = packageName.trim();
         if (!SourceVersion.isName(name)) {
             throw new MojoFailureException("packageName '" + name + "' is not a legal Java package name");
         }
         return name;
+    }
+
+    /** The configured package name, trimmed; null when none is set and the groupId decides. */
+    private String configuredPackageName() {
+        return packageName == null || packageName.isBlank() ? null : packageName.trim();
     }
 
     /** {@code name} made a legal Java package name: illegal characters become '_', keywords get a '_'. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecution;
@@ -47,7 +48,9 @@ public abstract class AbstractGenerateMojo extends AbstractArazzoMojo {
                 mojoExecution.getGoal(),
                 mojoExecution.getExecutionId());
         try {
-            List<Path> documents = findDocuments();
+            // one walk of the source folder, for the documents and for the stamp
+            SortedMap<String, Path> sources = sourceFiles();
+            List<Path> documents = documentsAmong(sources);
             if (documents.isEmpty()) {
                 logNothingFound();
                 // With every document gone, the classes generated from them must go too, or javac would
@@ -56,8 +59,7 @@ public abstract class AbstractGenerateMojo extends AbstractArazzoMojo {
                 Files.deleteIfExists(stampFile);
                 return;
             }
-            BuildStamp stamp = BuildStamp.compute(
-                    toolVersion(), configuration(), sourceDirectory().toPath());
+            BuildStamp stamp = BuildStamp.compute(toolVersion(), configuration(), sources);
             if (stamp.isRecordedIn(stampFile, outputDirectory().toPath())) {
                 getLog().info("Arazzo sources are up to date; nothing to generate");
                 return;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -132,9 +133,11 @@ public final class BuildStamp {
      *
      * @param pluginVersion the version of the plugin (and of the compiler inside it)
      * @param configuration every configuration value that changes the output, by name
-     * @param sourceDirectory the folder whose files are hashed; absent means no files
+     * @param sourceFiles the files to hash, by their path relative to the source directory (as
+     *     {@link SourceScanner#regularFiles} lists them, so that a run walks that folder once)
      */
-    public static BuildStamp compute(String pluginVersion, Map<String, String> configuration, Path sourceDirectory)
+    public static BuildStamp compute(
+            String pluginVersion, Map<String, String> configuration, SortedMap<String, Path> sourceFiles)
             throws IOException {
         Fingerprint digest = new Fingerprint();
         update(digest, FORMAT);
@@ -144,8 +147,7 @@ public final class BuildStamp {
             update(digest, "config " + entry.getKey());
             update(digest, String.valueOf(entry.getValue()));
         }
-        for (Map.Entry<String, Path> file :
-                SourceScanner.regularFiles(sourceDirectory).entrySet()) {
+        for (Map.Entry<String, Path> file : sourceFiles.entrySet()) {
             update(digest, "file " + file.getKey());
             update(digest, contentHash(file.getValue()));
         }

@@ -43,8 +43,13 @@ final class SourceScanner {
 
     /** The matching regular files below {@code directory}, sorted by relative path; none if it is absent. */
     List<Path> scan(Path directory) throws IOException {
+        return select(regularFiles(directory));
+    }
+
+    /** The matching ones of {@code files}, listed by {@link #regularFiles}, in their order. */
+    List<Path> select(SortedMap<String, Path> files) {
         List<Path> matching = new ArrayList<>();
-        for (Map.Entry<String, Path> file : regularFiles(directory).entrySet()) {
+        for (Map.Entry<String, Path> file : files.entrySet()) {
             if (matches(file.getKey())) {
                 matching.add(file.getValue());
             }

@@ -42,7 +42,9 @@ class BuildStampTest {
         reordered.put("strict", "false");
         reordered.put("packageName", "com.acme.arazzo");
         assertEquals(
-                stamp().hash(), BuildStamp.compute("1.0", reordered, sources).hash());
+                stamp().hash(),
+                BuildStamp.compute("1.0", reordered, SourceScanner.regularFiles(sources))
+                        .hash());
     }
 
     @Test
@@ -73,31 +75,38 @@ class BuildStampTest {
     void changingTheConfigurationChangesTheHash() throws IOException {
         String before = stamp().hash();
         Map<String, String> strict = Map.of("packageName", "com.acme.arazzo", "strict", "true");
-        assertNotEquals(before, BuildStamp.compute("1.0", strict, sources).hash());
+        assertNotEquals(
+                before,
+                BuildStamp.compute("1.0", strict, SourceScanner.regularFiles(sources))
+                        .hash());
     }
 
     @Test
     void valuesCannotRunIntoEachOther() throws IOException {
         // "ab" + "c" and "a" + "bc" must not hash alike.
-        String one =
-                BuildStamp.compute("1.0", Map.of("x", "ab", "y", "c"), sources).hash();
-        String two =
-                BuildStamp.compute("1.0", Map.of("x", "a", "y", "bc"), sources).hash();
+        String one = BuildStamp.compute("1.0", Map.of("x", "ab", "y", "c"), SourceScanner.regularFiles(sources))
+                .hash();
+        String two = BuildStamp.compute("1.0", Map.of("x", "a", "y", "bc"), SourceScanner.regularFiles(sources))
+                .hash();
         assertNotEquals(one, two);
     }
 
     @Test
     void changingThePluginVersionChangesTheHash() throws IOException {
         assertNotEquals(
-                stamp().hash(), BuildStamp.compute("1.1", CONFIG, sources).hash());
+                stamp().hash(),
+                BuildStamp.compute("1.1", CONFIG, SourceScanner.regularFiles(sources))
+                        .hash());
     }
 
     @Test
     void aMissingSourceDirectoryHasAHash() throws IOException {
         Path missing = temp.resolve("nowhere");
         assertEquals(
-                BuildStamp.compute("1.0", CONFIG, missing).hash(),
-                BuildStamp.compute("1.0", CONFIG, missing).hash());
+                BuildStamp.compute("1.0", CONFIG, SourceScanner.regularFiles(missing))
+                        .hash(),
+                BuildStamp.compute("1.0", CONFIG, SourceScanner.regularFiles(missing))
+                        .hash());
     }
 
     @Test
@@ -152,6 +161,6 @@ class BuildStampTest {
     }
 
     private BuildStamp stamp() throws IOException {
-        return BuildStamp.compute("1.0", CONFIG, sources);
+        return BuildStamp.compute("1.0", CONFIG, SourceScanner.regularFiles(sources));
     }
 }
