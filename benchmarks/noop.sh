@@ -69,10 +69,10 @@ install_weft() {
 install_weft "$snapshot"
 install_weft "$release"
 
-project() { # $1: the folder, $2: the <build> element of its pom.xml; plain.xml has none
+project() { # $1: the folder, $2: the <build> element of its pom.xml; plain.xml (the released one's only) has none
   mkdir -p "$work/$1/src/main/arazzo"
   cp -r examples/civitai/src/main/arazzo/. "$work/$1/src/main/arazzo/"
-  for file in pom.xml plain.xml; do
+  for file in pom.xml $([ "$1" = released ] && echo plain.xml); do
     cat >"$work/$1/$file" <<EOF
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>

@@ -113,6 +113,9 @@ public record PollPolicy(
         if (n < 1) {
             throw new IllegalArgumentException("iteration must be >= 1, was " + n);
         }
+        if (initialDelay.isZero()) {
+            return Duration.ZERO; // no delay, whatever the multiplier
+        }
         // in double nanoseconds, so large exponents saturate instead of overflowing
         double scaled = nanos(initialDelay) * Math.pow(backoffMultiplier, n - 1);
         if (scaled >= nanos(maxDelay)) {

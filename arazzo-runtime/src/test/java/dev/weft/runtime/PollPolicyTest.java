@@ -18,6 +18,14 @@ class PollPolicyTest {
     }
 
     @Test
+    void noInitialDelayMeansNoDelayAtAnyIteration() {
+        PollPolicy p = PollPolicy.noDelay().withBackoffMultiplier(3.0).withMaxDelay(Duration.ofMinutes(1));
+        assertEquals(Duration.ZERO, p.delayBeforeIteration(1));
+        assertEquals(Duration.ZERO, p.delayBeforeIteration(10_000));
+        assertEquals(Duration.ZERO, p.withBackoffMultiplier(Double.MAX_VALUE).delayBeforeIteration(Integer.MAX_VALUE));
+    }
+
+    @Test
     void backoffGrowsAndIsCapped() {
         PollPolicy p = PollPolicy.defaults();
         assertEquals(Duration.ofSeconds(1), p.delayBeforeIteration(1));

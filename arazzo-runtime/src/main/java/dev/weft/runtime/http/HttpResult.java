@@ -20,8 +20,16 @@ import java.util.Optional;
  */
 public record HttpResult(int statusCode, Map<String, List<String>> headers, byte[] body, URI uri) {
 
-    /** Copies the headers into an immutable map and replaces a {@code null} body by an empty one. */
+    /**
+     * Keeps the headers as an immutable map, a copy unless they are a JDK response's (immutable already), and replaces
+     * a {@code null} body by an empty one.
+     */
     public HttpResult {
+        headers = headers instanceof ReceivedHeaders ? headers : copied(headers);
+        body = body == null ? new byte[0] : body;
+    }
+
+    private static Map<String, List<String>> copied(Map<String, List<String>> headers) {
         Map<String, List<String>> copy = new LinkedHashMap<>(headers == null ? 0 : headers.size() * 2);
         if (headers != null) {
             for (Map.Entry<String, List<String>> header : headers.entrySet()) {
@@ -29,8 +37,7 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
                 copy.put(header.getKey(), values == null ? List.of() : List.copyOf(values));
             }
         }
-        headers = Collections.unmodifiableMap(copy);
-        body = body == null ? new byte[0] : body;
+        return Collections.unmodifiableMap(copy);
     }
 
     /**
@@ -51,6 +58,9 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
      * @return the first value, or empty when the header is absent
      */
     public Optional<String> header(String name) {
+        if (headers instanceof ReceivedHeaders received) {
+            return Optional.ofNullable(received.first(name));
+        }
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             if (e.getKey() != null
                     && e.getKey().equalsIgnoreCase(name)

@@ -167,7 +167,7 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public HttpResult send(HttpCall call) throws IOException, InterruptedException {
         Flight flight = new Flight(call, redirects, maxResponseBytes);
-        String origin = RequestGate.origin(call.uri());
+        String origin = gate.originOf(call.uri());
         awaitPlace(origin, flight);
         try {
             flight.startBlocking();
@@ -239,7 +239,7 @@ public final class JdkHttpTransport implements HttpTransport {
     public CompletableFuture<HttpResult> sendAsync(HttpCall call) {
         Flight flight = new Flight(call, redirects, maxResponseBytes);
         CompletableFuture<HttpResult> result = new CompletableFuture<>();
-        String origin = RequestGate.origin(call.uri());
+        String origin = gate.originOf(call.uri());
         CompletableFuture<Void> place = gate.enter(origin);
         if (place.isDone()) {
             start(flight, call, result, origin);
@@ -359,7 +359,8 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** The response, with the URL it came from when a redirect led elsewhere than the call's URL. */
     private static HttpResult toResult(HttpResponse<byte[]> response, HttpCall hop) {
-        return new HttpResult(response.statusCode(), response.headers().map(), response.body(), hop.uri());
+        return new HttpResult(
+                response.statusCode(), new ReceivedHeaders(response.headers()), response.body(), hop.uri());
     }
 
     private static long requirePositive(long bytes) {

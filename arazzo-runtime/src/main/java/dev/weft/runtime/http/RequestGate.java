@@ -45,6 +45,22 @@ final class RequestGate {
         return max;
     }
 
+    /** The last URI {@link #originOf} was asked about, and its origin: a poll loop asks about one URI. */
+    private volatile Known last;
+
+    private record Known(URI uri, String origin) {}
+
+    /** Like {@link #origin}, computed once for a URI asked about twice in a row. */
+    String originOf(URI uri) {
+        Known known = last;
+        if (known != null && known.uri() == uri) {
+            return known.origin();
+        }
+        String origin = origin(uri);
+        last = new Known(uri, origin);
+        return origin;
+    }
+
     /** The origin a URI's requests count against: scheme, host and port, the scheme's default port for none. */
     static String origin(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -98,6 +114,18 @@ final class RequestGate {
      * @param origin the origin
      */
     void leave(String origin) {
+        synchronized (this) {
+            Origin o = origins.get(origin);
+            if (o == null) {
+                return;
+            }
+            if (o.waiting.isEmpty()) {
+                // nobody to hand the place on to: the common case, without the hand-on bookkeeping below
+                o.taken--;
+                forgetIfIdle(origin, o);
+                return;
+            }
+        }
         ArrayDeque<String> pending = HANDING_ON.get();
         if (pending != null) {
             // a waiter granted by this thread's leave just ended its call synchronously: no deeper stack

@@ -99,7 +99,10 @@ public final class PollGuard {
             return new Visit(retryDelay, false, null);
         }
         // a new visit of the step: its retry budgets start afresh
-        retriesUsed.keySet().removeIf(key -> key.startsWith(stepId + "\u0000"));
+        if (!retriesUsed.isEmpty()) {
+            String prefix = stepId + "\u0000";
+            retriesUsed.keySet().removeIf(key -> key.startsWith(prefix));
+        }
         if (n == 1) {
             return new Visit(Duration.ZERO, false, null);
         }

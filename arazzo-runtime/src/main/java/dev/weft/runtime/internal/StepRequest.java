@@ -656,7 +656,10 @@ public final class StepRequest {
     }
 
     private String cookieHeader(List<SecurityScheme> applied, Map<String, Credential> credentials) {
-        boolean credentialCookies = applied.stream().anyMatch(s -> s.in().equals("cookie"));
+        boolean credentialCookies = false;
+        for (SecurityScheme scheme : applied) {
+            credentialCookies |= scheme.in().equals("cookie");
+        }
         if (cookies.isEmpty() && !headers.containsKey("cookie") && !credentialCookies) {
             return null;
         }

@@ -66,6 +66,27 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void keepsTheResponseHeadersImmutableAndFoundWithoutRegardToCase() throws Exception {
+        HttpResult result = TRANSPORT.send(call("/echo", List.of(Map.entry("X-Test", "case")), null));
+        assertEquals(List.of("GET case"), result.headers().get("x-SEEN"));
+        assertTrue(result.headers().containsKey("X-SEEN"));
+        assertEquals("GET case", result.header("X-SEEN").orElseThrow());
+        assertTrue(result.header("X-Absent").isEmpty());
+        assertThrows(UnsupportedOperationException.class, () -> result.headers().put("X-New", List.of("v")));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> result.headers().get("X-Seen").add("v"));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> result.headers().entrySet().clear());
+        // a map equal to it, copied by hand, makes an equal result
+        HttpResult copied = new HttpResult(
+                result.statusCode(), new java.util.TreeMap<>(result.headers()), result.body(), result.uri());
+        assertEquals(copied.headers(), result.headers());
+        assertEquals(copied, result);
+    }
+
+    @Test
     void skipsRestrictedHeaders() throws Exception {
         HttpResult result = TRANSPORT.send(call(
                 "/echo",

@@ -44,6 +44,31 @@ class RequestGateTest {
     }
 
     @Test
+    void aPlaceLeftWithNobodyWaitingIsFreeForTheNextRequest() {
+        RequestGate gate = new RequestGate(1);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(gate.enter(ORIGIN).isDone());
+            assertEquals(1, gate.taken(ORIGIN));
+            gate.leave(ORIGIN);
+            assertEquals(0, gate.taken(ORIGIN));
+        }
+        gate.leave(ORIGIN); // a stray leave frees nothing that is not taken
+        assertEquals(0, gate.taken(ORIGIN));
+        assertTrue(gate.enter(ORIGIN).isDone());
+        assertFalse(gate.enter(ORIGIN).isDone());
+    }
+
+    @Test
+    void theOriginOfTheLastUriIsKeptAndEveryOtherComputed() {
+        RequestGate gate = new RequestGate(1);
+        URI poll = URI.create("HTTP://Example.COM/jobs/1");
+        assertEquals("http://example.com:80", gate.originOf(poll));
+        assertEquals("http://example.com:80", gate.originOf(poll));
+        assertEquals("https://example.com:8443", gate.originOf(URI.create("https://example.com:8443/jobs/1")));
+        assertEquals("http://example.com:80", gate.originOf(URI.create("http://example.com/jobs/2")));
+    }
+
+    @Test
     void aWaiterThatGaveUpIsSkipped() {
         RequestGate gate = new RequestGate(1);
         gate.enter(ORIGIN);
