@@ -91,4 +91,28 @@ assert err.readLines().find { it.startsWith('weft: unknown input') } ==
         "weft: unknown input 'promt' of workflow 'image-generation-poll'; did you mean 'prompt'?; " +
         "workflow 'image-generation-poll' needs inputs 'apiKey', 'engine', 'prompt': " +
         "add --input apiKey=VALUE --input engine=VALUE --input prompt=VALUE"
+
+// the launcher (class-data sharing for one-shot runs): its first run makes the archive, the second uses it; the
+// JVM says nothing on stdout either time, where the outputs go
+def launcher = { List args ->
+    def pb = new ProcessBuilder(['sh', new File(weftRoot, 'arazzo-compiler/src/main/bin/weft').path] + args)
+            .directory(new File(weftRoot.toString()))
+    pb.environment().put('WEFT_JAR', jar.path)
+    pb.environment().put('WEFT_CACHE_DIR', new File(basedir, 'target/launcher-cache').path)
+    pb.environment().put('PATH', new File(System.getProperty('java.home'), 'bin').path + ':' + System.getenv('PATH'))
+    def process = pb.start()
+    def lout = new StringBuilder(), lerr = new StringBuilder()
+    process.consumeProcessOutput(lout, lerr)
+    assert process.waitFor(180, TimeUnit.SECONDS) : "the launcher's weft ${args} did not finish"
+    process.waitForProcessOutput()
+    [process.exitValue(), lout.toString(), lerr.toString()]
+}
+def direct = weft(['run', '--help'])
+for (attempt in ['makes the archive', 'uses the archive']) {
+    (exit, out, err) = launcher(['run', '--help'])
+    assert exit == 0 && out == direct[1] : "the launcher's run --help (${attempt}) said:\n${out}${err}"
+    assert !err.contains('[cds') && !err.contains('[warning]') : "the launcher (${attempt}) logged:\n${err}"
+    def archives = new File(basedir, 'target/launcher-cache').listFiles().findAll { it.name.endsWith('.jsa') }
+    assert archives.size() == 1 : "one archive after the launcher ${attempt}: ${archives}"
+}
 return true
