@@ -38,15 +38,19 @@ def words = { String command ->
     }
     out
 }
-def weft = { List args ->
-    def java = new File(System.getProperty('java.home'), 'bin/java').path
-    def process = new ProcessBuilder([java, '-jar', jar.path] + args).directory(new File(weftRoot.toString())).start()
+def javaBin = new File(System.getProperty('java.home'), 'bin')
+// runs a command from the repository's root: its exit status, stdout and stderr
+def exec = { List command, Map env = [:] ->
+    def builder = new ProcessBuilder(command).directory(new File(weftRoot.toString()))
+    builder.environment().putAll(env)
+    def process = builder.start()
     def out = new StringBuilder(), err = new StringBuilder()
     process.consumeProcessOutput(out, err)
-    assert process.waitFor(180, TimeUnit.SECONDS) : "weft ${args} did not finish"
+    assert process.waitFor(180, TimeUnit.SECONDS) : "${command} did not finish"
     process.waitForProcessOutput()
     [process.exitValue(), out.toString(), err.toString()]
 }
+def weft = { List args -> exec([new File(javaBin, 'java').path, '-jar', jar.path] + args) }
 def local = { List args ->
     def result = []
     for (int i = 0; i < args.size(); i++) {
@@ -95,17 +99,9 @@ assert err.readLines().find { it.startsWith('weft: unknown input') } ==
 // the launcher (class-data sharing for one-shot runs): its first run makes the archive, the second uses it; the
 // JVM says nothing on stdout either time, where the outputs go
 def launcher = { List args ->
-    def pb = new ProcessBuilder(['sh', new File(weftRoot, 'arazzo-compiler/src/main/bin/weft').path] + args)
-            .directory(new File(weftRoot.toString()))
-    pb.environment().put('WEFT_JAR', jar.path)
-    pb.environment().put('WEFT_CACHE_DIR', new File(basedir, 'target/launcher-cache').path)
-    pb.environment().put('PATH', new File(System.getProperty('java.home'), 'bin').path + ':' + System.getenv('PATH'))
-    def process = pb.start()
-    def lout = new StringBuilder(), lerr = new StringBuilder()
-    process.consumeProcessOutput(lout, lerr)
-    assert process.waitFor(180, TimeUnit.SECONDS) : "the launcher's weft ${args} did not finish"
-    process.waitForProcessOutput()
-    [process.exitValue(), lout.toString(), lerr.toString()]
+    exec(['sh', new File(weftRoot, 'arazzo-compiler/src/main/bin/weft').path] + args,
+            [WEFT_JAR: jar.path, WEFT_CACHE_DIR: new File(basedir, 'target/launcher-cache').path,
+             PATH: javaBin.path + ':' + System.getenv('PATH')])
 }
 def direct = weft(['run', '--help'])
 for (attempt in ['makes the archive', 'uses the archive']) {

@@ -3,7 +3,6 @@ package dev.weft.runtime.http;
 import java.net.http.HttpHeaders;
 import java.util.AbstractMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,11 +12,9 @@ import java.util.Set;
 final class ReceivedHeaders extends AbstractMap<String, List<String>> {
 
     private final HttpHeaders headers;
-    private final Map<String, List<String>> map;
 
     ReceivedHeaders(HttpHeaders headers) {
         this.headers = headers;
-        this.map = headers.map();
     }
 
     /** The first value of a header, names compared case-insensitively, or null. */
@@ -28,21 +25,21 @@ final class ReceivedHeaders extends AbstractMap<String, List<String>> {
 
     @Override
     public Set<Entry<String, List<String>>> entrySet() {
-        return map.entrySet();
+        return headers.map().entrySet();
     }
 
     @Override
     public List<String> get(Object key) {
-        return map.get(key);
+        return headers.map().get(key);
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return map.containsKey(key);
+        return headers.map().containsKey(key);
     }
 
     @Override
     public int size() {
-        return map.size();
+        return headers.map().size();
     }
 }

@@ -22,8 +22,11 @@ final class RequestGate {
     /** A place granted at once; never completed otherwise, so shared. */
     private static final CompletableFuture<Void> GRANTED = CompletableFuture.completedFuture(null);
 
-    /** The places handed on by this thread's {@link #leave} and not yet granted, so that handing on never nests. */
-    private static final ThreadLocal<ArrayDeque<String>> HANDING_ON = new ThreadLocal<>();
+    /** The places handed on by this thread's {@link #leave} and not yet granted, so that granting never nests. */
+    private static final ThreadLocal<ArrayDeque<Grant>> HANDING_ON = new ThreadLocal<>();
+
+    /** A place handed on to a waiter, granted outside the lock. */
+    private record Grant(String origin, CompletableFuture<Void> place) {}
 
     private final int max;
     /** By origin, the places taken and the waiters, only while any is; guarded by {@code this}. */
@@ -114,57 +117,49 @@ final class RequestGate {
      * @param origin the origin
      */
     void leave(String origin) {
-        synchronized (this) {
-            Origin o = origins.get(origin);
-            if (o == null) {
-                return;
-            }
-            if (o.waiting.isEmpty()) {
-                // nobody to hand the place on to: the common case, without the hand-on bookkeeping below
-                o.taken--;
-                forgetIfIdle(origin, o);
-                return;
-            }
+        CompletableFuture<Void> next = nextWaiter(origin);
+        if (next == null) {
+            return; // the place is free: nobody waited for it
         }
-        ArrayDeque<String> pending = HANDING_ON.get();
+        ArrayDeque<Grant> pending = HANDING_ON.get();
         if (pending != null) {
             // a waiter granted by this thread's leave just ended its call synchronously: no deeper stack
-            pending.add(origin);
+            pending.add(new Grant(origin, next));
             return;
         }
         pending = new ArrayDeque<>(2);
         HANDING_ON.set(pending);
         try {
-            String next = origin;
+            Grant grant = new Grant(origin, next);
             do {
-                handOn(next);
-            } while ((next = pending.poll()) != null);
+                grant(grant);
+            } while ((grant = pending.poll()) != null);
         } finally {
             HANDING_ON.remove();
         }
     }
 
-    private void handOn(String origin) {
-        while (true) {
-            CompletableFuture<Void> next;
-            synchronized (this) {
-                Origin o = origins.get(origin);
-                if (o == null) {
-                    return;
-                }
-                next = o.waiting.poll();
-                if (next == null) {
-                    o.taken--;
-                    forgetIfIdle(origin, o);
-                    return;
-                }
-            }
-            // outside the lock: granting runs the waiter's call
-            if (next.complete(null)) {
-                return;
-            }
+    /** Grants a place handed on, outside the lock (granting runs the waiter's call). */
+    private void grant(Grant grant) {
+        CompletableFuture<Void> place = grant.place();
+        while (place != null && !place.complete(null)) {
             // it gave up at this instant: the next one
+            place = nextWaiter(grant.origin());
         }
+    }
+
+    /** Takes the first waiter for a place of an origin being left, or frees the place when none waits. */
+    private synchronized CompletableFuture<Void> nextWaiter(String origin) {
+        Origin o = origins.get(origin);
+        if (o == null) {
+            return null;
+        }
+        CompletableFuture<Void> next = o.waiting.poll();
+        if (next == null) {
+            o.taken--;
+            forgetIfIdle(origin, o);
+        }
+        return next;
     }
 
     private void forgetIfIdle(String origin, Origin o) {

@@ -535,8 +535,7 @@ public final class StepRequest {
     }
 
     private String queryString(List<SecurityScheme> applied, Map<String, Credential> credentials) {
-        if (querystring != null
-                && applied.stream().noneMatch(scheme -> scheme.in().equals("query"))) {
+        if (querystring != null && !anyIn(applied, "query")) {
             return querystring.isEmpty() ? "" : "?" + queryEncoded(querystring);
         }
         if (queryParams.isEmpty() && applied.isEmpty()) {
@@ -586,12 +585,10 @@ public final class StepRequest {
     private List<Map.Entry<String, String>> headerList(
             Map<String, String> defaultHeaders, List<SecurityScheme> applied, Map<String, Credential> credentials) {
         List<Map.Entry<String, String>> list = new ArrayList<>();
-        boolean appliedCookies = false;
+        boolean appliedCookies = anyIn(applied, "cookie");
         Set<String> appliedHeaders = Set.of();
         for (SecurityScheme scheme : applied) {
-            if (scheme.in().equals("cookie")) {
-                appliedCookies = true;
-            } else if (scheme.in().equals("header")) {
+            if (scheme.in().equals("header")) {
                 if (appliedHeaders.isEmpty()) {
                     appliedHeaders = new java.util.HashSet<>();
                 }
@@ -655,12 +652,18 @@ public final class StepRequest {
         return value;
     }
 
-    private String cookieHeader(List<SecurityScheme> applied, Map<String, Credential> credentials) {
-        boolean credentialCookies = false;
-        for (SecurityScheme scheme : applied) {
-            credentialCookies |= scheme.in().equals("cookie");
+    /** Whether any of the schemes goes in {@code in} (header, query or cookie). */
+    private static boolean anyIn(List<SecurityScheme> schemes, String in) {
+        for (SecurityScheme scheme : schemes) {
+            if (scheme.in().equals(in)) {
+                return true;
+            }
         }
-        if (cookies.isEmpty() && !headers.containsKey("cookie") && !credentialCookies) {
+        return false;
+    }
+
+    private String cookieHeader(List<SecurityScheme> applied, Map<String, Credential> credentials) {
+        if (cookies.isEmpty() && !headers.containsKey("cookie") && !anyIn(applied, "cookie")) {
             return null;
         }
         List<String> pairs = new ArrayList<>();
