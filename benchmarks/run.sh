@@ -3,7 +3,7 @@
 # beside its target, with a verdict, and the machine's load average beside them.
 #   benchmarks/run.sh                      # about fifteen minutes on 2 cores
 #   WEFT_BENCH_ROUNDS=3 benchmarks/run.sh  # fewer alternating JMH rounds (5 by default), noisier ratio
-# WEFT_BENCH_SKIP_JMH=1, _CODEGEN, _CONCURRENCY, _NOOP, _ONESHOT, _GITHUB, _SYNTHETIC, _DURABLE skip a figure.
+# WEFT_BENCH_SKIP_JMH=1, _CPU, _CODEGEN, _CONCURRENCY, _NOOP, _ONESHOT, _GITHUB, _SYNTHETIC, _DURABLE skip a figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
@@ -40,6 +40,15 @@ if [ -z "${WEFT_BENCH_SKIP_JMH:-}" ]; then
   row "image-generation-poll, by hand (JMH median)" "$(printf '%.1f' "$hand")" "us/op" "" ""
   row "generated / by hand" "$ratio" "x" "<= 1.05" "$(pass "$ratio" 1.05 '<=')"
   row "  load average" "$(load)" "" "" ""
+fi
+
+if [ -z "${WEFT_BENCH_SKIP_CPU:-}" ]; then
+  # the same run without the wire: recorded responses replayed at once, warm caches; 3 forks of each side
+  echo "runtime CPU per run without the wire..." >&2
+  java -Djmh.ignoreLock=true -jar "$jar" 'RuntimeCpuBenchmark' -f 3 >"$out/cpu.log" 2>&1
+  cpu() { awk -v b="RuntimeCpuBenchmark.$1" '$1 == b { print $(NF-3) }' "$out/cpu.log"; }
+  row "  same run, no HTTP, generated (3 forks)" "$(cpu generated)" "us/op" "" ""
+  row "  same run, no HTTP, by hand" "$(cpu byHand)" "us/op" "" ""
 fi
 
 if [ -z "${WEFT_BENCH_SKIP_CODEGEN:-}" ]; then
