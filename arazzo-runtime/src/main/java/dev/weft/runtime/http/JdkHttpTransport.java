@@ -38,6 +38,21 @@ public final class JdkHttpTransport implements HttpTransport {
     /** The default of {@link #maxRequestsPerOrigin()}. */
     public static final int DEFAULT_MAX_REQUESTS_PER_ORIGIN = 256;
 
+    /**
+     * The largest body a thread's {@link #LAST_REQUEST} keeps: a poll loop's requests are small, and an upload's
+     * bytes must not stay referenced after it.
+     */
+    private static final int MAX_KEPT_BODY = 16 * 1024;
+
+    /**
+     * The JDK request this thread built last, with the call it was built for: a run sends the very same call
+     * again when a poll loop's request has not changed, and the JDK's requests are immutable and may be sent any
+     * number of times.
+     */
+    private static final ThreadLocal<Built> LAST_REQUEST = new ThreadLocal<>();
+
+    private record Built(HttpCall call, HttpRequest request) {}
+
     private final Duration connectTimeout;
     private final long maxResponseBytes;
     private final Executor executor;
@@ -176,7 +191,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 flight.checkTimeLeft();
                 HttpResponse<byte[]> response;
                 try {
-                    response = client().send(toRequest(hop), flight);
+                    response = client().send(hop == call ? request(call) : toRequest(hop), flight);
                 } catch (IOException | InterruptedException e) {
                     if (flight.expired()) {
                         throw flight.timedOut();
@@ -329,6 +344,21 @@ public final class JdkHttpTransport implements HttpTransport {
             }
         }
         return c;
+    }
+
+    /** The JDK's request for a call, the one this thread built last when the call is the same object. */
+    private static HttpRequest request(HttpCall call) throws IOException {
+        Built last = LAST_REQUEST.get();
+        if (last != null && last.call() == call) {
+            return last.request();
+        }
+        HttpRequest request = toRequest(call);
+        if (call.body() == null || call.body().length <= MAX_KEPT_BODY) {
+            LAST_REQUEST.set(new Built(call, request));
+        } else if (last != null) {
+            LAST_REQUEST.set(null);
+        }
+        return request;
     }
 
     /** The JDK's request, without a timeout: the {@link DeadlineTimer} keeps the call's. */

@@ -28,7 +28,8 @@ final class RunScope {
     /** Clears the scope if it is {@code run}'s, when the run ends. */
     static void leave(WorkflowRun run) {
         if (CURRENT.get() == run) {
-            CURRENT.remove();
+            // set, not remove: the thread keeps its entry for its next run, sparing the map's clean-up of it
+            CURRENT.set(null);
         }
     }
 

@@ -681,6 +681,73 @@ public final class StepRequest {
         return pairs.isEmpty() ? null : String.join("; ", pairs);
     }
 
+    /**
+     * Whether this request makes the same HTTP call as {@code other} on the same client: same step, operation,
+     * parameters (in order), headers, cookies, security and body bytes. A poll loop's unchanged request then
+     * reuses the call built for the one before. Only scalar values count as the same: two equal objects or
+     * arrays may serialise in another member order, so a request holding one is never called the same.
+     *
+     * @param other the request before, or {@code null}
+     * @return whether both make the same call
+     */
+    boolean sendsSameAs(StepRequest other) {
+        return other != null
+                && stepId.equals(other.stepId)
+                && method.equals(other.method)
+                && pathTemplate.equals(other.pathTemplate)
+                && sourceName.equals(other.sourceName)
+                && Objects.equals(defaultServerUrl, other.defaultServerUrl)
+                && Objects.equals(operationId, other.operationId)
+                && Objects.equals(querystring, other.querystring)
+                && Objects.equals(timeout, other.timeout)
+                && Objects.equals(contentType(), other.contentType())
+                && java.util.Arrays.equals(bodyBytes, other.bodyBytes)
+                && security.equals(other.security)
+                && styles.equals(other.styles)
+                && sameValues(pathParams, other.pathParams)
+                && sameValues(queryParams, other.queryParams)
+                && sameValues(cookies, other.cookies)
+                && sameHeaders(headers, other.headers);
+    }
+
+    /** The same names in the same order, each with the same scalar value. */
+    private static boolean sameValues(Map<String, JsonNode> a, Map<String, JsonNode> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        var others = b.entrySet().iterator();
+        for (Map.Entry<String, JsonNode> e : a.entrySet()) {
+            Map.Entry<String, JsonNode> o = others.next();
+            if (!e.getKey().equals(o.getKey()) || !sameScalar(e.getValue(), o.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameHeaders(
+            Map<String, Map.Entry<String, JsonNode>> a, Map<String, Map.Entry<String, JsonNode>> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        var others = b.values().iterator();
+        for (Map.Entry<String, JsonNode> e : a.values()) {
+            Map.Entry<String, JsonNode> o = others.next();
+            if (!e.getKey().equals(o.getKey()) || !sameScalar(e.getValue(), o.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Both absent, or scalars of one node class that are equal (an int 1 and a long 1 are not). */
+    private static boolean sameScalar(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.isValueNode() && a.getClass() == b.getClass() && a.equals(b);
+    }
+
     @Override
     public String toString() {
         return "StepRequest[" + stepId + ": " + method + " " + sourceName + " " + pathTemplate + "]";

@@ -27,8 +27,14 @@ final class StepSender {
     private final WorkflowRun.Resume resume;
     /** The status of the run's last response to a blocking send, or -1 before one came. */
     private volatile int lastStatus = -1;
-    /** The run's last call, whose URI the next request reuses when its URL is the same (a poll loop). */
-    private volatile HttpCall lastCall;
+    /**
+     * The run's last call and the request it was built from: a request that makes the same call (a poll loop's)
+     * sends it again, and one with the same URL reuses its URI.
+     */
+    private volatile Prepared last;
+
+    /** A call as {@link #prepare} built it, from a request, on a base URL. */
+    private record Prepared(StepRequest request, String base, HttpCall call) {}
 
     StepSender(WorkflowRun run, ArazzoClient client, WorkflowRun.Resume resume) {
         this.run = run;
@@ -254,7 +260,16 @@ final class StepSender {
             if (stepTimeout != null && stepTimeout.compareTo(timeout) < 0) {
                 timeout = stepTimeout;
             }
-            HttpCall previous = lastCall;
+            Prepared before = last;
+            HttpCall previous = before == null ? null : before.call();
+            if (previous != null
+                    && request.sendsSameAs(before.request())
+                    && base.equals(before.base())
+                    && timeout.equals(previous.timeout())
+                    && previous.secrets() == failures.secrets()) {
+                // the same call again: its secrets are registered, and a transport may reuse what it built for it
+                return previous;
+            }
             HttpCall call = request.toHttpCall(
                     base,
                     client.defaultHeaders(),
@@ -272,7 +287,7 @@ final class StepSender {
                         return failures.secrets();
                     },
                     previous);
-            lastCall = call;
+            last = new Prepared(request, base, call);
             return call;
         } catch (WorkflowException e) {
             throw run.events().failed(e.withContext(run.workflowId(), stepId, run.attempt(stepId)));
