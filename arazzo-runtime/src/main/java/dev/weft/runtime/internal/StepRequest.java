@@ -704,34 +704,21 @@ public final class StepRequest {
                 && java.util.Arrays.equals(bodyBytes, other.bodyBytes)
                 && security.equals(other.security)
                 && styles.equals(other.styles)
-                && sameValues(pathParams, other.pathParams)
-                && sameValues(queryParams, other.queryParams)
-                && sameValues(cookies, other.cookies)
-                && sameHeaders(headers, other.headers);
+                && sameEntries(pathParams.entrySet(), other.pathParams.entrySet())
+                && sameEntries(queryParams.entrySet(), other.queryParams.entrySet())
+                && sameEntries(cookies.entrySet(), other.cookies.entrySet())
+                // keyed by lower-case name: the entries hold the names as set
+                && sameEntries(headers.values(), other.headers.values());
     }
 
-    /** The same names in the same order, each with the same scalar value. */
-    private static boolean sameValues(Map<String, JsonNode> a, Map<String, JsonNode> b) {
+    /** The same names in the same order (their case too), each with the same scalar value. */
+    private static boolean sameEntries(
+            Collection<Map.Entry<String, JsonNode>> a, Collection<Map.Entry<String, JsonNode>> b) {
         if (a.size() != b.size()) {
             return false;
         }
-        var others = b.entrySet().iterator();
-        for (Map.Entry<String, JsonNode> e : a.entrySet()) {
-            Map.Entry<String, JsonNode> o = others.next();
-            if (!e.getKey().equals(o.getKey()) || !sameScalar(e.getValue(), o.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean sameHeaders(
-            Map<String, Map.Entry<String, JsonNode>> a, Map<String, Map.Entry<String, JsonNode>> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        var others = b.values().iterator();
-        for (Map.Entry<String, JsonNode> e : a.values()) {
+        var others = b.iterator();
+        for (Map.Entry<String, JsonNode> e : a) {
             Map.Entry<String, JsonNode> o = others.next();
             if (!e.getKey().equals(o.getKey()) || !sameScalar(e.getValue(), o.getValue())) {
                 return false;
