@@ -2,19 +2,16 @@ package dev.weft.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.examples.civitai.FakeCivitaiServer;
 import dev.weft.examples.civitai.workflows.ImageGenerationPollWorkflow;
 import dev.weft.runtime.ArazzoClient;
 import dev.weft.runtime.PollPolicy;
 import dev.weft.runtime.WorkflowListener;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -49,8 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class PollOverheadBenchmark {
-    private static final Set<String> RUNNING = Set.of("processing", "preparing", "unassigned");
-    private static final String KEY = "benchmark-key-0123456789";
+    private static final String KEY = HandWrittenPoll.KEY;
 
     /** Processing polls before a job succeeds: requests per run = 1 submit + (polls + 2) GETs. */
     @Param({"3"})
@@ -61,6 +57,7 @@ public class PollOverheadBenchmark {
     private ImageGenerationPollWorkflow.Inputs inputs;
     private HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private final HandWrittenPoll.Exchange overHttp = this::send;
 
     @Setup(Level.Trial)
     public void start() {
@@ -101,44 +98,11 @@ public class PollOverheadBenchmark {
         return workflow.run(inputs);
     }
 
-    /** The same three steps written by hand: submit, poll while running, read the result. */
+    /** The same three steps written by hand ({@link HandWrittenPoll}): submit, poll while running, read the result. */
     @Benchmark
     public Object[] handWritten() {
         try {
-            ObjectNode body = json.createObjectNode();
-            ObjectNode step = body.putArray("steps").addObject();
-            step.put("$type", "imageGen").put("name", "generate");
-            step.putObject("input")
-                    .put("engine", "flux2")
-                    .put("prompt", "a fox")
-                    .put("quantity", 1);
-            JsonNode submitted = send(
-                    HttpRequest.newBuilder(URI.create(fake.orchestrationUrl() + "/v2/consumer/workflows"))
-                            .header("Authorization", "Bearer " + KEY)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))),
-                    202);
-            String id = submitted.get("id").asText();
-            URI poll = URI.create(fake.orchestrationUrl() + "/v2/consumer/workflows/" + id);
-            JsonNode status;
-            do {
-                status = send(
-                        HttpRequest.newBuilder(poll)
-                                .header("Authorization", "Bearer " + KEY)
-                                .GET(),
-                        200);
-            } while (RUNNING.contains(status.get("status").asText()));
-            JsonNode result = send(
-                    HttpRequest.newBuilder(poll)
-                            .header("Authorization", "Bearer " + KEY)
-                            .GET(),
-                    200);
-            return new Object[] {
-                id,
-                result.get("status").asText(),
-                result.at("/steps/0/jobs/0/result/blobs/0/url").asText(),
-                result.at("/cost/total").asLong()
-            };
+            return HandWrittenPoll.run(json, fake.orchestrationUrl(), overHttp);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

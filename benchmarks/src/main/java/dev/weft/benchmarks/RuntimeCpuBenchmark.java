@@ -2,7 +2,6 @@ package dev.weft.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.examples.civitai.FakeCivitaiServer;
 import dev.weft.examples.civitai.workflows.ImageGenerationPollWorkflow;
 import dev.weft.runtime.ArazzoClient;
@@ -14,12 +13,10 @@ import dev.weft.runtime.http.HttpTransport;
 import dev.weft.runtime.http.JdkHttpTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,8 +49,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(3)
 public class RuntimeCpuBenchmark {
-    private static final Set<String> RUNNING = Set.of("processing", "preparing", "unassigned");
-    private static final String KEY = "benchmark-key-0123456789";
+    private static final String KEY = HandWrittenPoll.KEY;
 
     /** Processing polls before a job succeeds, as in {@link PollOverheadBenchmark}. */
     @Param({"3"})
@@ -77,6 +73,9 @@ public class RuntimeCpuBenchmark {
     private List<HttpResult> recorded;
     private final ObjectMapper json = new ObjectMapper();
     private String base;
+    private final HandWrittenPoll.Exchange replayed = this::read;
+    /** The recorded response {@link #byHand}'s next request gets; a run takes them all, in order. */
+    private int nextResponse;
 
     /** Answers with the recorded responses, in order, over and over. */
     private static final class Replay implements HttpTransport {
@@ -158,47 +157,12 @@ public class RuntimeCpuBenchmark {
     @Benchmark
     public Object[] byHand() {
         try {
-            int response = 0;
-            ObjectNode body = json.createObjectNode();
-            ObjectNode step = body.putArray("steps").addObject();
-            step.put("$type", "imageGen").put("name", "generate");
-            step.putObject("input")
-                    .put("engine", "flux2")
-                    .put("prompt", "a fox")
-                    .put("quantity", 1);
-            HttpRequest submit = HttpRequest.newBuilder(URI.create(base + "/v2/consumer/workflows"))
-                    .header("Authorization", "Bearer " + KEY)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                    .build();
-            JsonNode submitted = read(response++, submit, 202);
-            String id = submitted.get("id").asText();
-            URI poll = URI.create(base + "/v2/consumer/workflows/" + id);
-            JsonNode status;
-            do {
-                status = read(
-                        response++,
-                        HttpRequest.newBuilder(poll)
-                                .header("Authorization", "Bearer " + KEY)
-                                .GET()
-                                .build(),
-                        200);
-            } while (RUNNING.contains(status.get("status").asText()));
-            JsonNode result = read(
-                    response,
-                    HttpRequest.newBuilder(poll)
-                            .header("Authorization", "Bearer " + KEY)
-                            .GET()
-                            .build(),
-                    200);
-            return new Object[] {
-                id,
-                result.get("status").asText(),
-                result.at("/steps/0/jobs/0/result/blobs/0/url").asText(),
-                result.at("/cost/total").asLong()
-            };
+            return HandWrittenPoll.run(json, base, replayed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -212,10 +176,12 @@ public class RuntimeCpuBenchmark {
         sink += sum;
     }
 
-    private JsonNode read(int index, HttpRequest request, int expected) throws IOException {
+    /** The next recorded response, its request built as it would be to send it. */
+    private JsonNode read(HttpRequest.Builder request, int expected) throws IOException {
         evict();
-        HttpResult response = recorded.get(index);
-        if (response.statusCode() != expected || request.uri() == null) {
+        HttpResult response = recorded.get(nextResponse);
+        nextResponse = (nextResponse + 1) % recorded.size();
+        if (response.statusCode() != expected || request.build().uri() == null) {
             throw new IllegalStateException("HTTP " + response.statusCode());
         }
         return json.readTree(response.body());
