@@ -3,7 +3,7 @@
 # beside its target, with a verdict, and the machine's load average beside them.
 #   benchmarks/run.sh                      # about fifteen minutes on 2 cores
 #   WEFT_BENCH_ROUNDS=3 benchmarks/run.sh  # fewer alternating JMH rounds (5 by default), noisier ratio
-# WEFT_BENCH_SKIP_JMH=1, _CPU, _CODEGEN, _CONCURRENCY, _NOOP, _ONESHOT, _GITHUB, _SYNTHETIC, _DURABLE skip a figure.
+# WEFT_BENCH_SKIP_JMH=1, _PAIRED, _CPU, _CODEGEN, _CONCURRENCY, _NOOP, _ONESHOT, _GITHUB, _SYNTHETIC, _DURABLE skip a figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
@@ -51,6 +51,17 @@ if [ -z "${WEFT_BENCH_SKIP_JMH:-}" ]; then
   row "image-generation-poll, by hand (JMH median)" "$(printf '%.1f' "$hand")" "us/op" "" ""
   row "generated / by hand" "$ratio" "x" "<= 1.05" "$([ "$failed" -eq 0 ] && pass "$ratio" 1.05 '<=' || echo "FAIL ($failed forks failed twice)")"
   row "  load average" "$(load)" "" "" ""
+fi
+
+if [ -z "${WEFT_BENCH_SKIP_PAIRED:-}" ]; then
+  # the same two sides in one JVM, in 200 short blocks that alternate, so that the machine's drift lands on both
+  # alike (JMH forks of one jar differ by a third here); the median of the blocks' ratios, with its quartiles
+  echo "the same two sides paired in one JVM..." >&2
+  paired=$(java -cp "$jar" dev.weft.benchmarks.PairedPollRuns 200 40 30 | grep '^paired:')
+  echo "$paired" >&2
+  pratio=$(sed -E 's/^paired: ratio ([0-9.]+).*/\1/' <<<"$paired")
+  pquart=$(sed -E 's/.*\(quartiles ([0-9.-]+)\).*/\1/' <<<"$paired")
+  row "  paired in one JVM (median of 200 blocks)" "$pratio" "x" "<= 1.05" "$(pass "$pratio" 1.05 '<=') (quartiles $pquart)"
 fi
 
 if [ -z "${WEFT_BENCH_SKIP_CPU:-}" ]; then
