@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Weft's benchmarks on purpose (they are not part of the test suite) and prints each figure of issue 15
 # beside its target, with a verdict, and the machine's load average beside them.
-#   benchmarks/run.sh                      # about fifteen minutes on 2 cores
+#   benchmarks/run.sh                      # about seventeen minutes on 2 cores
 #   WEFT_BENCH_ROUNDS=3 benchmarks/run.sh  # fewer alternating JMH rounds (5 by default), noisier ratio
 # WEFT_BENCH_SKIP_JMH=1, _PAIRED, _CPU, _CODEGEN, _CONCURRENCY, _NOOP, _ONESHOT, _GITHUB, _SYNTHETIC, _DURABLE skip a figure.
 set -euo pipefail
