@@ -55,13 +55,22 @@ fi
 
 if [ -z "${WEFT_BENCH_SKIP_PAIRED:-}" ]; then
   # the same two sides in one JVM, in 200 short blocks that alternate, so that the machine's drift lands on both
-  # alike (JMH forks of one jar differ by a third here); the median of the blocks' ratios, with its quartiles
+  # alike (JMH forks of one jar differ by a third here); a failed run is a FAIL row, as for the concurrent runs
   echo "the same two sides paired in one JVM..." >&2
-  paired=$(java -cp "$jar" dev.weft.benchmarks.PairedPollRuns 200 40 30 | grep '^paired:')
-  echo "$paired" >&2
-  pratio=$(sed -E 's/^paired: ratio ([0-9.]+).*/\1/' <<<"$paired")
-  pquart=$(sed -E 's/.*\(quartiles ([0-9.-]+)\).*/\1/' <<<"$paired")
-  row "  paired in one JVM (median of 200 blocks)" "$pratio" "x" "<= 1.05" "$(pass "$pratio" 1.05 '<=') (quartiles $pquart)"
+  blocks=200
+  status=0
+  paired=$(java -cp "$jar" dev.weft.benchmarks.PairedPollRuns "$blocks" 40 30 2>"$out/paired.err" | grep '^paired:') \
+    || status=$?
+  if [ "$status" -ne 0 ] || [ -z "$paired" ]; then
+    row "  paired in one JVM" "exit $status" "" "<= 1.05" "FAIL"
+    head -5 "$out/paired.err" >&2
+  else
+    echo "$paired" >&2
+    pratio=$(sed -E 's/^paired: ratio ([0-9.]+).*/\1/' <<<"$paired")
+    pquart=$(sed -E 's/.*\(quartiles ([0-9.-]+)\).*/\1/' <<<"$paired")
+    row "  paired in one JVM (median of $blocks blocks)" "$pratio" "x" "<= 1.05" \
+      "$(pass "$pratio" 1.05 '<=') (quartiles $pquart)"
+  fi
 fi
 
 if [ -z "${WEFT_BENCH_SKIP_CPU:-}" ]; then
