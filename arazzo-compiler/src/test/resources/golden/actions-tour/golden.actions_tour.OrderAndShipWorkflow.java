@@ -322,6 +322,26 @@ public final class OrderAndShipWorkflow {
          */
         private JsonNode summaryLine;
 
+        /**
+         * The request step {@code poll} built last; null until it has run.
+         */
+        private StepRequest pollLastRequest;
+
+        /**
+         * The value of {@code createOrderId} that request was built from.
+         */
+        private JsonNode pollLastRequestFrom;
+
+        /**
+         * The request step {@code invoice} built last; null until it has run.
+         */
+        private StepRequest invoiceLastRequest;
+
+        /**
+         * The value of {@code createOrderId} that request was built from.
+         */
+        private JsonNode invoiceLastRequestFrom;
+
         Execution(WorkflowRun workflowRun, Inputs inputs) {
             this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
@@ -433,13 +453,21 @@ public final class OrderAndShipWorkflow {
         }
 
         /**
-         * Builds the request of step {@code poll}: GET /orders/{orderId}.
+         * Builds the request of step {@code poll}: GET /orders/{orderId}. The step may run again;
+         * its request is built again only when a step output it reads has changed.
          */
         private StepRequest pollRequest() {
-            return StepRequest.create("poll", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+            if (pollLastRequest != null && pollLastRequestFrom == createOrderId) {
+                return pollLastRequest;
+            }
+            StepRequest request = StepRequest.create("poll", "shop", SHOP_BASE_URL, "GET",
+                            "/orders/{orderId}")
                     .operationId("getOrder")
                     .pathParam("orderId", createOrderId)
                     .header("X-Trace", Values.of("weft-tour"));
+            pollLastRequestFrom = createOrderId;
+            pollLastRequest = request;
+            return request;
         }
 
         /**
@@ -460,15 +488,22 @@ public final class OrderAndShipWorkflow {
         }
 
         /**
-         * Builds the request of step {@code invoice}: GET /orders/{orderId}/invoice.
+         * Builds the request of step {@code invoice}: GET /orders/{orderId}/invoice. The step may
+         * run again; its request is built again only when a step output it reads has changed.
          */
         private StepRequest invoiceRequest() {
-            return StepRequest.create("invoice", "shop", SHOP_BASE_URL, "GET",
+            if (invoiceLastRequest != null && invoiceLastRequestFrom == createOrderId) {
+                return invoiceLastRequest;
+            }
+            StepRequest request = StepRequest.create("invoice", "shop", SHOP_BASE_URL, "GET",
                             "/orders/{orderId}/invoice")
                     .operationId("getInvoice")
                     .pathParam("orderId", createOrderId)
                     .query("format", Values.of("compact"))
                     .header("X-Trace", Values.of("weft-tour"));
+            invoiceLastRequestFrom = createOrderId;
+            invoiceLastRequest = request;
+            return request;
         }
 
         /**

@@ -251,6 +251,16 @@ public final class ShipWhenReadyWorkflow {
          */
         private Exchange shipFailed;
 
+        /**
+         * The request step {@code ship} built last; null until it has run.
+         */
+        private StepRequest shipLastRequest;
+
+        /**
+         * The request step {@code refresh} built last; null until it has run.
+         */
+        private StepRequest refreshLastRequest;
+
         Execution(WorkflowRun workflowRun, Inputs inputs) {
             this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
@@ -298,13 +308,19 @@ public final class ShipWhenReadyWorkflow {
         }
 
         /**
-         * Builds the request of step {@code ship}: POST /orders/{orderId}/ship.
+         * Builds the request of step {@code ship}: POST /orders/{orderId}/ship. The step may run
+         * again; its request reads nothing that changes in an execution, so it is built once.
          */
         private StepRequest shipRequest() {
-            return StepRequest.create("ship", "shop", SHOP_BASE_URL, "POST",
+            if (shipLastRequest != null) {
+                return shipLastRequest;
+            }
+            StepRequest request = StepRequest.create("ship", "shop", SHOP_BASE_URL, "POST",
                             "/orders/{orderId}/ship")
                     .operationId("shipOrder")
                     .pathParam("orderId", in.get("orderId"));
+            shipLastRequest = request;
+            return request;
         }
 
         /**
@@ -326,12 +342,19 @@ public final class ShipWhenReadyWorkflow {
         }
 
         /**
-         * Builds the request of step {@code refresh}: GET /orders/{orderId}.
+         * Builds the request of step {@code refresh}: GET /orders/{orderId}. The step may run
+         * again; its request reads nothing that changes in an execution, so it is built once.
          */
         private StepRequest refreshRequest() {
-            return StepRequest.create("refresh", "shop", SHOP_BASE_URL, "GET", "/orders/{orderId}")
+            if (refreshLastRequest != null) {
+                return refreshLastRequest;
+            }
+            StepRequest request = StepRequest.create("refresh", "shop", SHOP_BASE_URL, "GET",
+                            "/orders/{orderId}")
                     .operationId("getOrder")
                     .pathParam("orderId", in.get("orderId"));
+            refreshLastRequest = request;
+            return request;
         }
 
         /**

@@ -361,6 +361,16 @@ public final class ModelVersionToGenerationWorkflow {
          */
         private JsonNode readResultCost;
 
+        /**
+         * The request step {@code pollWorkflow} built last; null until it has run.
+         */
+        private StepRequest pollWorkflowLastRequest;
+
+        /**
+         * The value of {@code submitGenerationWorkflowId} that request was built from.
+         */
+        private JsonNode pollWorkflowLastRequestFrom;
+
         Execution(WorkflowRun workflowRun, Inputs inputs) {
             this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
@@ -488,9 +498,15 @@ public final class ModelVersionToGenerationWorkflow {
 
         /**
          * Builds the request of step {@code pollWorkflow}: GET /v2/consumer/workflows/{workflowId}.
+         * The step may run again; its request is built again only when a step output it reads has
+         * changed.
          */
         private StepRequest pollWorkflowRequest() {
-            return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
+            if (pollWorkflowLastRequest != null
+                    && pollWorkflowLastRequestFrom == submitGenerationWorkflowId) {
+                return pollWorkflowLastRequest;
+            }
+            StepRequest request = StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
                     .operationId("getWorkflow")
@@ -498,6 +514,9 @@ public final class ModelVersionToGenerationWorkflow {
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitGenerationWorkflowId);
+            pollWorkflowLastRequestFrom = submitGenerationWorkflowId;
+            pollWorkflowLastRequest = request;
+            return request;
         }
 
         /**

@@ -372,6 +372,16 @@ public final class PresignedBlobGenerateWorkflow {
          */
         private JsonNode pollWorkflowOutputBlobUrl;
 
+        /**
+         * The request step {@code pollWorkflow} built last; null until it has run.
+         */
+        private StepRequest pollWorkflowLastRequest;
+
+        /**
+         * The value of {@code submitWithCallbackWorkflowId} that request was built from.
+         */
+        private JsonNode pollWorkflowLastRequestFrom;
+
         Execution(WorkflowRun workflowRun, Inputs inputs) {
             this.workflowRun = workflowRun;
             this.in = Objects.requireNonNull(inputs, "inputs").toJson();
@@ -503,9 +513,15 @@ public final class PresignedBlobGenerateWorkflow {
 
         /**
          * Builds the request of step {@code pollWorkflow}: GET /v2/consumer/workflows/{workflowId}.
+         * The step may run again; its request is built again only when a step output it reads has
+         * changed.
          */
         private StepRequest pollWorkflowRequest() {
-            return StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
+            if (pollWorkflowLastRequest != null
+                    && pollWorkflowLastRequestFrom == submitWithCallbackWorkflowId) {
+                return pollWorkflowLastRequest;
+            }
+            StepRequest request = StepRequest.create("pollWorkflow", "civitaiOrchestrationApi",
                             CIVITAI_ORCHESTRATION_BASE_URL, "GET",
                             "/v2/consumer/workflows/{workflowId}")
                     .operationId("getWorkflow")
@@ -513,6 +529,9 @@ public final class PresignedBlobGenerateWorkflow {
                     .header("Authorization", Values.interpolate("header parameter 'Authorization'",
                             "Bearer ", in.get("apiKey")))
                     .pathParam("workflowId", submitWithCallbackWorkflowId);
+            pollWorkflowLastRequestFrom = submitWithCallbackWorkflowId;
+            pollWorkflowLastRequest = request;
+            return request;
         }
 
         /**

@@ -21,12 +21,20 @@ final class Chains {
         if (calls.size() <= MAX) {
             return code.addStatement("return $L", chain(head, calls)).build();
         }
-        code.addStatement("$T $N = $L", type, local, chain(head, calls.subList(0, MAX)));
+        return code.add(declaring(type, local, head, calls))
+                .addStatement("return $N", local)
+                .build();
+    }
+
+    /** Statements declaring {@code local} as {@code head} followed by {@code calls}, as {@link #returning} does. */
+    static CodeBlock declaring(TypeName type, String local, CodeBlock head, List<CodeBlock> calls) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        code.addStatement("$T $N = $L", type, local, chain(head, calls.subList(0, Math.min(calls.size(), MAX))));
         for (int i = MAX; i < calls.size(); i += MAX) {
             List<CodeBlock> part = calls.subList(i, Math.min(calls.size(), i + MAX));
             code.addStatement("$N = $L", local, chain(CodeBlock.of("$N", local), part));
         }
-        return code.addStatement("return $N", local).build();
+        return code.build();
     }
 
     /** A short chain as one expression (a field initializer), laid out as {@link #returning} lays it out. */

@@ -124,7 +124,9 @@ final class ExecutionClass {
                                 .orElseThrow(() -> new IllegalStateException(
                                         "step '" + step.id() + "' passed the checks without a channel"))));
             } else {
-                execution.addMethod(requests.request(step, WorkflowClassGenerator.target(document, workflow, step)));
+                StepCode.Request request =
+                        requests.request(step, WorkflowClassGenerator.target(document, workflow, step));
+                execution.addFields(request.fields()).addMethod(request.method());
             }
             execution.addMethod(handlers.handler(step, i));
         }

@@ -1,7 +1,10 @@
 package dev.weft.compiler.generate;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import dev.weft.compiler.expr.RuntimeExpression;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Effective;
@@ -43,8 +46,15 @@ final class StepCode {
         this.bodies = new BodyCode(values, budget, constants, values.arazzo());
     }
 
-    MethodSpec request(Step step, OperationRef op) {
+    /** An operation step's request method, and the fields it keeps its last request in, if it keeps it. */
+    record Request(MethodSpec method, List<FieldSpec> fields) {}
+
+    Request request(Step step, OperationRef op) {
         budget.startMethod();
+        WorkflowNames.LastRequest last = names.lastRequest(step.id());
+        if (last != null) {
+            values.trackReads();
+        }
         CodeBlock.Builder body = CodeBlock.builder();
         ValueCode.Locals locals = new ValueCode.Locals(names.memberNames());
         String baseUrl = constants.baseUrl(op.sourceName(), op.serverUrl());
@@ -106,17 +116,92 @@ final class StepCode {
         if (requestBody != null && requestBody.payload() != null) {
             calls.add(bodies.body(requestBody, contentType(requestBody, op), body, locals));
         }
-        body.add(Chains.returning(RuntimeTypes.STEP_REQUEST, locals.next("request"), head, calls));
+        java.util.Set<String> reads = last == null ? null : values.trackedReads();
+        String local = locals.next("request");
+        CodeBlock code;
+        List<FieldSpec> fields = List.of();
+        String doc =
+                "Builds the request of step {@code " + Docs.line(step.id()) + "}: " + Docs.line(op.display()) + ".";
+        if (reads == null) {
+            code = body.add(Chains.returning(RuntimeTypes.STEP_REQUEST, local, head, calls))
+                    .build();
+        } else {
+            fields = lastRequestFields(step, last, List.copyOf(reads));
+            code = keepingLast(
+                    last,
+                    List.copyOf(reads),
+                    body.build(),
+                    Chains.declaring(RuntimeTypes.STEP_REQUEST, local, head, calls),
+                    local);
+            budget.add(2 * reads.size() + 3);
+            doc += reads.isEmpty()
+                    ? " The step may run again; its request reads nothing that changes in an execution, so it is built"
+                            + " once."
+                    : " The step may run again; its request is built again only when a step output it reads has"
+                            + " changed.";
+        }
         budget.endMethod(step.location(), "the request of step '" + step.id() + "'");
-        return MethodSpec.methodBuilder(names.requestMethod(step.id()))
+        MethodSpec method = MethodSpec.methodBuilder(names.requestMethod(step.id()))
                 .addModifiers(Modifier.PRIVATE)
-                .addJavadoc(Docs.wrap(
-                        "Builds the request of step {@code " + Docs.line(step.id()) + "}: " + Docs.line(op.display())
-                                + ".",
-                        Docs.NESTED))
+                .addJavadoc(Docs.wrap(doc, Docs.NESTED))
                 .returns(RuntimeTypes.STEP_REQUEST)
-                .addCode(body.build())
+                .addCode(code)
                 .build();
+        return new Request(method, fields);
+    }
+
+    /**
+     * A request method's code that returns the request built last while the step outputs it was read from
+     * ({@code reads}) are the same nodes: a node is never changed once recorded, so the same nodes make the same
+     * request. The runtime then sends the call it prepared for that request again without comparing them.
+     */
+    private static CodeBlock keepingLast(
+            WorkflowNames.LastRequest last, List<String> reads, CodeBlock build, CodeBlock declare, String local) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        List<CodeBlock> same = new ArrayList<>();
+        same.add(CodeBlock.of("$N != null", last.request()));
+        for (int i = 0; i < reads.size(); i++) {
+            same.add(
+                    reads.size() == 1
+                            ? CodeBlock.of("$N == $N", last.from(), reads.get(0))
+                            : CodeBlock.of("$N[$L] == $N", last.from(), i, reads.get(i)));
+        }
+        code.beginControlFlow("if ($L)", CodeBlock.join(same, "$W&& "))
+                .addStatement("return $N", last.request())
+                .endControlFlow()
+                .add(build)
+                .add(declare);
+        if (reads.size() == 1) {
+            code.addStatement("$N = $N", last.from(), reads.get(0));
+        } else if (!reads.isEmpty()) {
+            List<CodeBlock> from = new ArrayList<>();
+            reads.forEach(field -> from.add(CodeBlock.of("$N", field)));
+            code.addStatement("$N = new $T[] {$L}", last.from(), RuntimeTypes.JSON_NODE, CodeBlock.join(from, ",$W"));
+        }
+        return code.addStatement("$N = $N", last.request(), local)
+                .addStatement("return $N", local)
+                .build();
+    }
+
+    /** The fields {@link #keepingLast} keeps the last request in, and the nodes it was read from. */
+    private static List<FieldSpec> lastRequestFields(Step step, WorkflowNames.LastRequest last, List<String> reads) {
+        List<FieldSpec> fields = new ArrayList<>();
+        fields.add(FieldSpec.builder(RuntimeTypes.STEP_REQUEST, last.request(), Modifier.PRIVATE)
+                .addJavadoc(Docs.wrap(
+                        "The request step {@code " + Docs.line(step.id()) + "} built last; null until it has run.",
+                        Docs.NESTED))
+                .build());
+        if (!reads.isEmpty()) {
+            TypeName type = reads.size() == 1 ? RuntimeTypes.JSON_NODE : ArrayTypeName.of(RuntimeTypes.JSON_NODE);
+            List<String> named = reads.stream().map(f -> "{@code " + f + "}").toList();
+            fields.add(FieldSpec.builder(type, last.from(), Modifier.PRIVATE)
+                    .addJavadoc(Docs.wrap(
+                            "The " + (reads.size() == 1 ? "value of " : "values of ") + String.join(", ", named)
+                                    + " that request was built from.",
+                            Docs.NESTED))
+                    .build());
+        }
+        return fields;
     }
 
     /**

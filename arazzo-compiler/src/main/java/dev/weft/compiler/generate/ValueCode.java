@@ -37,6 +37,10 @@ final class ValueCode {
     private final Budget budget;
     private final ClassConstants constants;
     private final ArazzoDocument document;
+    /** The step output fields read since {@link #trackReads}, or null when reads are not tracked. */
+    private Set<String> reads;
+    /** Whether anything read since {@link #trackReads} may change in an execution beyond the step outputs. */
+    private boolean readsMore;
 
     ValueCode(
             Workflow workflow, WorkflowNames names, Budget budget, ClassConstants constants, ArazzoDocument document) {
@@ -46,6 +50,24 @@ final class ValueCode {
         this.budget = budget;
         this.constants = constants;
         this.document = document;
+    }
+
+    /** Starts tracking what the values generated from now on read. */
+    void trackReads() {
+        reads = new LinkedHashSet<>();
+        readsMore = false;
+    }
+
+    /**
+     * Stops tracking reads: the step output fields the values generated since {@link #trackReads} read, in the
+     * order first read, or null when they also read something else that may change within an execution (another
+     * run's values, an exchange); literals, {@code $inputs}, the document's own fields and what a selector selects
+     * in one of those do not.
+     */
+    Set<String> trackedReads() {
+        Set<String> read = readsMore ? null : reads;
+        reads = null;
+        return read;
     }
 
     /** The version of the document the workflow is in. */
@@ -89,6 +111,12 @@ final class ValueCode {
     /** The value of one runtime expression. */
     CodeBlock expression(RuntimeExpression e) {
         String ex = WorkflowNames.EXCHANGE;
+        if (!(e instanceof RuntimeExpression.Input
+                || e instanceof RuntimeExpression.StepOutput
+                || e instanceof RuntimeExpression.Self
+                || e instanceof RuntimeExpression.SourceDescriptionRef)) {
+            readsMore = true;
+        }
         if (e instanceof RuntimeExpression.StatusCode) {
             return CodeBlock.of("$N.statusCodeNode()", ex);
         } else if (e instanceof RuntimeExpression.Url) {
@@ -163,6 +191,9 @@ final class ValueCode {
             String field = names.outputField(out.stepId(), declared);
             if (field == null) {
                 throw new IllegalStateException("step output " + out.text() + " is read but was not recorded");
+            }
+            if (reads != null) {
+                reads.add(field);
             }
             CodeBlock base = CodeBlock.of("$N", field);
             return pointer(members(base, rest(out.name(), declared)), out.pointer());

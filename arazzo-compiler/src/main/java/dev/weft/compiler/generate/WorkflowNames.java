@@ -40,6 +40,7 @@ final class WorkflowNames {
     private final Map<String, RetryHelper> retryHelpers = new LinkedHashMap<>();
     private final Map<String, String> failedFields = new LinkedHashMap<>();
     private final Map<String, String> gotoMethods = new LinkedHashMap<>();
+    private final Map<String, LastRequest> lastRequests = new LinkedHashMap<>();
     /** Arazzo 1.1: the goto actions with {@code parameters}, each with the method building its inputs. */
     private final Map<Action, String> actionInputs = new java.util.IdentityHashMap<>();
 
@@ -83,6 +84,14 @@ final class WorkflowNames {
                 if (readOutputs.contains(StepOutputReads.key(id, output))) {
                     outputFields.put(key(id, output), member(JavaNames.memberName(id + "-" + output)));
                 }
+            }
+        }
+        Set<String> repeating = RepeatingSteps.of(workflow);
+        for (Step step : workflow.steps()) {
+            if (repeating.contains(step.id()) && step.workflowId() == null && !step.isAsync()) {
+                String id = JavaNames.memberName(step.id());
+                lastRequests.putIfAbsent(
+                        step.id(), new LastRequest(member(id + "LastRequest"), member(id + "LastRequestFrom")));
             }
         }
         for (Action a : workflow.actions()) {
@@ -169,6 +178,20 @@ final class WorkflowNames {
         String id() {
             return "retry " + stepId + " via " + target;
         }
+    }
+
+    /**
+     * The fields of an operation step that may run again in one execution: the request it built last, and the
+     * values of the step outputs that request was read from.
+     */
+    record LastRequest(String request, String from) {}
+
+    /**
+     * The fields keeping the last request of a step that may run again, or null when the step runs at most once in
+     * an execution (or is not an operation step).
+     */
+    LastRequest lastRequest(String stepId) {
+        return lastRequests.get(stepId);
     }
 
     /** The retry helper of an action of a step, or null. */

@@ -144,6 +144,30 @@ class RepeatedCallTest {
     }
 
     @Test
+    void theVeryRequestAgainIsTheSameCallEvenWithAnObjectInIt() {
+        // what generated code hands over for a repeating step whose values are unchanged
+        StepRequest kept = StepRequest.create("poll", "api", null, "GET", "/jobs")
+                .query("f", Json.parse("{\"a\":1,\"b\":2}"), "deepObject", true)
+                .jsonBody(null, Json.parse("{\"x\":[1,2]}"));
+        List<HttpCall> calls = twice(kept, kept);
+        assertSame(calls.get(0), calls.get(1));
+        // but not once the run has learned a secret since
+        Recording transport = new Recording();
+        ArazzoClient client = ArazzoClient.builder()
+                .server("api", "http://127.0.0.1:9")
+                .transport(transport)
+                .build();
+        WorkflowRun run = WorkflowRun.start(client, "wf");
+        run.enterStep("poll");
+        run.send(kept);
+        run.secret("learned-in-between");
+        run.enterStep("poll");
+        run.send(kept);
+        assertNotSame(transport.calls.get(0), transport.calls.get(1));
+        assertTrue(transport.calls.get(1).secrets().contains("learned-in-between"));
+    }
+
+    @Test
     void aSecretLearnedBetweenVisitsReachesTheNextCall() {
         Recording transport = new Recording();
         ArazzoClient client = ArazzoClient.builder()
