@@ -117,6 +117,10 @@ final class StepCode {
             calls.add(bodies.body(requestBody, contentType(requestBody, op), body, locals));
         }
         java.util.Set<String> reads = last == null ? null : values.trackedReads();
+        if (reads != null && reads.size() > Chains.MAX) {
+            // compared in one condition, which javac reads recursively: past a chain's length, built every time
+            reads = null;
+        }
         String local = locals.next("request");
         CodeBlock code;
         List<FieldSpec> fields = List.of();

@@ -233,6 +233,28 @@ class HostileSizesTest {
     }
 
     @Test
+    void aRepeatingStepReadingManyOutputsCompiles() throws IOException {
+        for (int n : new int[] {32, 1_000}) {
+            String outputs = "    outputs: {"
+                    + IntStream.range(0, n)
+                            .mapToObj(i -> "o" + i + ": $response.body#/name")
+                            .collect(Collectors.joining(", "))
+                    + "}\n";
+            String payload = "{"
+                    + IntStream.range(0, n)
+                            .mapToObj(i -> "m" + i + ": $steps.a.outputs.o" + i)
+                            .collect(Collectors.joining(", "))
+                    + "}";
+            String retried = body("b", "application/json", payload)
+                    + "    onFailure:\n    - {name: again, type: retry, retryAfter: 0, retryLimit: 2}\n";
+            String source = compiles(
+                    compile("reads" + (n == 32 ? "few" : "many"), workflow("w", step("a", outputs) + retried)));
+            // past a chain's length the request is built every time, rather than compared in one condition
+            assertEquals(n == 32, source.contains("private JsonNode[] bLastRequestFrom;"), source.substring(0, 200));
+        }
+    }
+
+    @Test
     void longIdsGiveNamesEveryFileSystemHolds() throws IOException {
         String id = "w".repeat(300);
         String wide = "流".repeat(300);
