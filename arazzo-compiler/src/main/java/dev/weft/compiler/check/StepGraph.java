@@ -4,23 +4,33 @@ import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.Step;
 import dev.weft.compiler.model.Workflow;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.List;
 
 /**
  * The control flow between a workflow's steps: where each step can go next (gotos, retries, the next
- * step when no action matched), which steps are reachable from the first, and which steps run on
- * every path to another (dominators).
+ * step when no action matched), which steps are reachable from the first, which steps run on
+ * every path to another (dominators), and which may run more than once. The checks read all of it; the
+ * generator reads only {@link #mayRepeat}.
  */
-final class StepGraph {
+public final class StepGraph {
     private final Workflow workflow;
     private final List<List<Integer>> successors = new ArrayList<>();
     private final List<List<Integer>> unconditional = new ArrayList<>();
     private final BitSet reachable = new BitSet();
-    private final List<BitSet> dominators = new ArrayList<>();
+    /** Computed on first use: the generator never asks. */
+    private List<BitSet> dominators;
+    /** The steps a retry action runs before it retries: once for each retry. */
+    private final BitSet runBeforeRetry = new BitSet();
+    /** The steps on a cycle, computed on first use. */
+    private BitSet onCycle;
 
-    StepGraph(Workflow workflow) {
+    /** The control flow of {@code workflow}'s steps. */
+    public StepGraph(Workflow workflow) {
         this.workflow = workflow;
         List<Step> steps = workflow.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -37,7 +47,6 @@ final class StepGraph {
         }
         if (!steps.isEmpty()) {
             reach(0);
-            computeDominators();
         }
     }
 
@@ -52,6 +61,7 @@ final class StepGraph {
                 target = self;
                 if (action.stepId() != null && index(action.stepId().value()) >= 0) {
                     next.add(index(action.stepId().value())); // the step a retry runs first
+                    runBeforeRetry.set(index(action.stepId().value()));
                 }
             }
             if (target >= 0) {
@@ -83,7 +93,21 @@ final class StepGraph {
 
     /** Whether {@code before} runs on every path from the first step to {@code step}. */
     boolean alwaysRunsBefore(int before, int step) {
+        if (dominators == null) {
+            dominators = computeDominators();
+        }
         return dominators.get(step).get(before);
+    }
+
+    /**
+     * Whether the step at {@code step} may run more than once in one execution: it is on a cycle (a goto back, a
+     * retry), or a retry action runs it before retrying.
+     */
+    public boolean mayRepeat(int step) {
+        if (onCycle == null) {
+            onCycle = cycles();
+        }
+        return onCycle.get(step) || runBeforeRetry.get(step);
     }
 
     /** Whether some path from the first step runs {@code before} and later reaches {@code step}. */
@@ -134,7 +158,8 @@ final class StepGraph {
     }
 
     /** The classic iterative data-flow: dom(entry) = {entry}; dom(n) = {n} ∪ ⋂ dom(predecessors). */
-    private void computeDominators() {
+    private List<BitSet> computeDominators() {
+        List<BitSet> found = new ArrayList<>();
         int size = workflow.steps().size();
         List<List<Integer>> predecessors = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -154,7 +179,7 @@ final class StepGraph {
             } else {
                 all.set(0, size);
             }
-            dominators.add(all);
+            found.add(all);
         }
         boolean changed = true;
         while (changed) {
@@ -166,14 +191,77 @@ final class StepGraph {
                 BitSet next = new BitSet();
                 next.set(0, size);
                 for (int p : predecessors.get(n)) {
-                    next.and(dominators.get(p));
+                    next.and(found.get(p));
                 }
                 next.set(n);
-                if (!next.equals(dominators.get(n))) {
-                    dominators.set(n, next);
+                if (!next.equals(found.get(n))) {
+                    found.set(n, next);
                     changed = true;
                 }
             }
         }
+        return found;
+    }
+
+    /**
+     * Every step on a cycle: each strongly connected component of more than one step, and each step with an edge
+     * to itself (Tarjan's algorithm, without recursion, as a workflow may have thousands of steps).
+     */
+    private BitSet cycles() {
+        int n = successors.size();
+        BitSet marked = new BitSet();
+        int[] order = new int[n];
+        int[] low = new int[n];
+        Arrays.fill(order, -1);
+        BitSet onStack = new BitSet();
+        Deque<Integer> stack = new ArrayDeque<>();
+        int[] edge = new int[n];
+        int counter = 0;
+        for (int root = 0; root < n; root++) {
+            if (order[root] >= 0) {
+                continue;
+            }
+            Deque<Integer> path = new ArrayDeque<>();
+            path.push(root);
+            order[root] = low[root] = counter++;
+            stack.push(root);
+            onStack.set(root);
+            while (!path.isEmpty()) {
+                int v = path.peek();
+                if (edge[v] < successors.get(v).size()) {
+                    int w = successors.get(v).get(edge[v]++);
+                    if (w == v) {
+                        marked.set(v);
+                    }
+                    if (order[w] < 0) {
+                        order[w] = low[w] = counter++;
+                        stack.push(w);
+                        onStack.set(w);
+                        path.push(w);
+                    } else if (onStack.get(w)) {
+                        low[v] = Math.min(low[v], order[w]);
+                    }
+                    continue;
+                }
+                path.pop();
+                if (!path.isEmpty()) {
+                    int parent = path.peek();
+                    low[parent] = Math.min(low[parent], low[v]);
+                }
+                if (low[v] == order[v]) {
+                    int w = stack.pop();
+                    onStack.clear(w);
+                    if (w != v) {
+                        marked.set(w);
+                        do {
+                            w = stack.pop();
+                            onStack.clear(w);
+                            marked.set(w);
+                        } while (w != v);
+                    }
+                }
+            }
+        }
+        return marked;
     }
 }

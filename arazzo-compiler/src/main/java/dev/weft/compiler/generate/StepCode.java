@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.media.Content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -116,11 +117,9 @@ final class StepCode {
         if (requestBody != null && requestBody.payload() != null) {
             calls.add(bodies.body(requestBody, contentType(requestBody, op), body, locals));
         }
-        java.util.Set<String> reads = last == null ? null : values.trackedReads();
-        if (reads != null && reads.size() > Chains.MAX) {
-            // compared in one condition, which javac reads recursively: past a chain's length, built every time
-            reads = null;
-        }
+        Set<String> tracked = last == null ? null : values.trackedReads();
+        // compared in one condition, which javac reads recursively: past a chain's length, built every time
+        List<String> reads = tracked == null || tracked.size() > Chains.MAX ? null : List.copyOf(tracked);
         String local = locals.next("request");
         CodeBlock code;
         List<FieldSpec> fields = List.of();
@@ -130,13 +129,9 @@ final class StepCode {
             code = body.add(Chains.returning(RuntimeTypes.STEP_REQUEST, local, head, calls))
                     .build();
         } else {
-            fields = lastRequestFields(step, last, List.copyOf(reads));
+            fields = lastRequestFields(step, last, reads);
             code = keepingLast(
-                    last,
-                    List.copyOf(reads),
-                    body.build(),
-                    Chains.declaring(RuntimeTypes.STEP_REQUEST, local, head, calls),
-                    local);
+                    last, reads, body.build(), Chains.declaring(RuntimeTypes.STEP_REQUEST, local, head, calls), local);
             budget.add(2 * reads.size() + 3);
             doc += reads.isEmpty()
                     ? " The step may run again; its request reads nothing that changes in an execution, so it is built"

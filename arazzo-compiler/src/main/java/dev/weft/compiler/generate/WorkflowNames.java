@@ -1,6 +1,7 @@
 package dev.weft.compiler.generate;
 
 import com.palantir.javapoet.NameAllocator;
+import dev.weft.compiler.check.StepGraph;
 import dev.weft.compiler.model.Action;
 import dev.weft.compiler.model.Effective;
 import dev.weft.compiler.model.InputSchema;
@@ -86,9 +87,10 @@ final class WorkflowNames {
                 }
             }
         }
-        Set<String> repeating = RepeatingSteps.of(workflow);
-        for (Step step : workflow.steps()) {
-            if (repeating.contains(step.id()) && step.workflowId() == null && !step.isAsync()) {
+        StepGraph flow = new StepGraph(workflow);
+        for (int i = 0; i < workflow.steps().size(); i++) {
+            Step step = workflow.steps().get(i);
+            if (flow.mayRepeat(i) && step.workflowId() == null && !step.isAsync()) {
                 String id = JavaNames.memberName(step.id());
                 lastRequests.putIfAbsent(
                         step.id(), new LastRequest(member(id + "LastRequest"), member(id + "LastRequestFrom")));

@@ -56,6 +56,11 @@ class RepeatedCallTest {
 
     /** Sends {@code first}, then {@code second}, as visits of one step in one run; returns both calls. */
     private static List<HttpCall> twice(StepRequest first, StepRequest second) {
+        return twice(first, second, null);
+    }
+
+    /** As {@link #twice(StepRequest, StepRequest)}, the run learning {@code secret} in between, unless null. */
+    private static List<HttpCall> twice(StepRequest first, StepRequest second, String secret) {
         Recording transport = new Recording();
         ArazzoClient client = ArazzoClient.builder()
                 .server("api", "http://127.0.0.1:9")
@@ -65,6 +70,9 @@ class RepeatedCallTest {
         WorkflowRun run = WorkflowRun.start(client, "wf");
         run.enterStep(first.stepId());
         run.send(first);
+        if (secret != null) {
+            run.secret(secret);
+        }
         run.enterStep(second.stepId());
         run.send(second);
         return transport.calls;
@@ -152,37 +160,17 @@ class RepeatedCallTest {
         List<HttpCall> calls = twice(kept, kept);
         assertSame(calls.get(0), calls.get(1));
         // but not once the run has learned a secret since
-        Recording transport = new Recording();
-        ArazzoClient client = ArazzoClient.builder()
-                .server("api", "http://127.0.0.1:9")
-                .transport(transport)
-                .build();
-        WorkflowRun run = WorkflowRun.start(client, "wf");
-        run.enterStep("poll");
-        run.send(kept);
-        run.secret("learned-in-between");
-        run.enterStep("poll");
-        run.send(kept);
-        assertNotSame(transport.calls.get(0), transport.calls.get(1));
-        assertTrue(transport.calls.get(1).secrets().contains("learned-in-between"));
+        calls = twice(kept, kept, "learned-in-between");
+        assertNotSame(calls.get(0), calls.get(1));
+        assertTrue(calls.get(1).secrets().contains("learned-in-between"));
     }
 
     @Test
     void aSecretLearnedBetweenVisitsReachesTheNextCall() {
-        Recording transport = new Recording();
-        ArazzoClient client = ArazzoClient.builder()
-                .server("api", "http://127.0.0.1:9")
-                .transport(transport)
-                .build();
-        WorkflowRun run = WorkflowRun.start(client, "wf");
-        run.enterStep("poll");
-        run.send(poll("j1"));
-        run.secret("a-secret-output-value");
-        run.enterStep("poll");
-        run.send(poll("j1"));
-        assertNotSame(transport.calls.get(0), transport.calls.get(1));
-        assertTrue(transport.calls.get(1).secrets().contains("a-secret-output-value"));
-        assertFalse(transport.calls.get(0).secrets().contains("a-secret-output-value"));
+        List<HttpCall> calls = twice(poll("j1"), poll("j1"), "a-secret-output-value");
+        assertNotSame(calls.get(0), calls.get(1));
+        assertTrue(calls.get(1).secrets().contains("a-secret-output-value"));
+        assertFalse(calls.get(0).secrets().contains("a-secret-output-value"));
     }
 
     @Test
